@@ -1,0 +1,146 @@
+"""Command line: ``docgen list | generate | batch | validate | check | lint``.
+
+A thin shell: parses arguments, calls the library, prints Russian messages. Library errors
+exit 1, usage errors exit 2 (click's default).
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from . import findings as findings_mod
+from .batch import STATUS_LABELS, run_batch, write_atomic
+from .errors import DocgenError
+from .pipeline import generate as generate_document
+from .schema import UNKNOWN
+from .settings import Settings
+from .templates import list_packages, list_templates, load_package, load_template
+from .variables import list_sets, load_variables
+
+
+class _Group(click.Group):
+    """Turn DocgenError into a one-line Russian message and exit code 1."""
+
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except DocgenError as exc:
+            raise click.ClickException(str(exc)) from None
+
+
+
+
+@click.group(cls=_Group, help="docgen — проекты муниципальных нормативных актов в DOCX.")
+@click.version_option(package_name="docgen", message="docgen %(version)s")
+@click.pass_context
+def cli(ctx: click.Context) -> None:
+    ctx.obj = Settings.from_env()
+
+
+def _settings() -> Settings:
+    return click.get_current_context().obj
+
+
+def _parse_vars(pairs: tuple[str, ...]) -> dict:
+    overrides = {}
+    for pair in pairs:
+        key, sep, value = pair.partition("=")
+        if not sep or not key.strip():
+            raise click.UsageError(f"--var ожидает «ключ=значение», получено «{pair}»")
+        overrides[key.strip()] = UNKNOWN if value.strip() == "!unknown" else value
+    return overrides
+
+
+@cli.command("list", help="Показать пакеты, шаблоны и наборы переменных.")
+def list_cmd() -> None:
+    settings = _settings()
+    click.echo("Пакеты:")
+    for pid in list_packages(settings.templates_dir):
+        pkg = load_package(pid, settings.templates_dir)
+        click.echo(f"  {pid} — {pkg.title} [{', '.join(pkg.parts)}]")
+    click.echo("Шаблоны:")
+    for tid in list_templates(settings.templates_dir):
+        click.echo(f"  {tid} — {load_template(tid, settings.templates_dir).title}")
+    click.echo("Наборы переменных:")
+    for sid in list_sets(settings.variables_dir):
+        click.echo(f"  {sid}")
+
+
+@cli.command(help="Сформировать документ (пакет или шаблон) для муниципального образования.")
+@click.argument("document_id")
+@click.argument("municipality")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True,
+              help="куда записать .docx")
+@click.option("--var", "pairs", multiple=True, metavar="КЛЮЧ=ЗНАЧЕНИЕ",
+              help="переопределить значение, например --var act.number=233")
+@click.option("--draft", is_flag=True, help="черновик: незаполненные значения выделяются")
+def generate(document_id: str, municipality: str, output: Path, pairs: tuple[str, ...],
+             draft: bool) -> None:
+    result = generate_document(document_id, municipality, _parse_vars(pairs), draft=draft,
+                               settings=_settings())
+    write_atomic(output, result.docx)
+    click.echo(f"Записан {output}")
+    for label in result.missing:
+        click.echo(f"  не заполнено: {label}")
+    _print_findings(result.findings)
+    if findings_mod.has_errors(result.findings):
+        sys.exit(1)
+
+
+def _print_findings(found) -> None:
+    for finding in found:
+        if finding.severity is not findings_mod.Severity.INFO:
+            click.echo(f"  {finding}")
+
+
+@cli.command(help="Сформировать пакет для всех муниципальных образований (региона).")
+@click.argument("package_id")
+@click.option("--region", help="только этот регион, например leningrad")
+@click.option("-o", "--output", type=click.Path(file_okay=False, path_type=Path), required=True,
+              help="каталог для результатов")
+@click.option("--draft", is_flag=True, help="черновики: незаполненные значения выделяются")
+def batch(package_id: str, region: str | None, output: Path, draft: bool) -> None:
+    settings = _settings()
+    from .batch import municipalities_for
+
+    ids = municipalities_for(package_id, region, settings)
+    with click.progressbar(length=len(ids), label="Формирование",
+                           file=sys.stderr) as bar:
+        report = run_batch(package_id, output, region=region, draft=draft, settings=settings,
+                           municipalities=ids, progress=lambda item: bar.update(1))
+    for item in report.items:
+        click.echo(f"{item.municipality}: {STATUS_LABELS[item.status]}")
+        for err in item.errors:
+            click.echo(f"  {err}")
+    click.echo(f"Отчёт: {output / 'report.txt'}")
+    if report.failed:
+        sys.exit(1)
+
+
+@cli.command(help="Проверить все наборы переменных по схеме.")
+def validate() -> None:
+    settings = _settings()
+    bad = 0
+    for set_id in list_sets(settings.variables_dir):
+        try:
+            variables = load_variables(set_id, settings.variables_dir)
+        except DocgenError as exc:
+            bad += 1
+            click.echo(f"✗ {exc}")
+            continue
+        note = f" (неизвестно: {len(variables.missing)})" if variables.missing else ""
+        click.echo(f"✓ {set_id}{note}")
+    if bad:
+        raise click.ClickException(f"наборов с ошибками: {bad}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the CLI; return the exit code."""
+    try:
+        cli.main(args=argv, prog_name="docgen", standalone_mode=True)
+    except SystemExit as exc:
+        return exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
+    return 0

@@ -1,0 +1,114 @@
+"""Variable set → the plain dict templates see. Pure: no I/O, no clock.
+
+Every declared field is present (absent optional values are None, absent lists empty);
+official names become :class:`docgen.ru.Phrase` (with the set's explicit case forms),
+personal names :class:`docgen.ru.Person` (with gender), free text is typographed, and
+explicitly unknown values become :class:`docgen.placeholders.Missing` placeholders.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from . import ru
+from .placeholders import CLOSE, OPEN, Missing
+from .schema import UNKNOWN, FieldSpec, Schema
+
+#: Characters XML 1.0 forbids, plus docgen's own placeholder markers.
+_FORBIDDEN_RE = re.compile(f"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff{OPEN}{CLOSE}]")
+
+
+def clean_text(text: str) -> str:
+    """Return `text` without characters a .docx cannot hold, typographed (quotes, dashes, NBSP)."""
+    text = _FORBIDDEN_RE.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
+    return ru.typograph(text)
+
+
+def build_values(data: Mapping[str, Any], schema: Schema) -> dict[str, Any]:
+    """Return the nested template values for validated variable-set `data`."""
+    return _convert_node(data, schema, "", "", data)
+
+
+def _convert_node(node: Mapping, schema: Schema, prefix: str, spec_prefix: str,
+                  root: Mapping) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for spec in schema.children(spec_prefix.rstrip(".")):
+        key = spec.path[len(spec_prefix):]
+        if key.endswith("[]"):
+            continue
+        path = f"{prefix}{key}"
+        out[key] = _convert(node.get(key) if isinstance(node, Mapping) else None,
+                            spec, schema, path, root)
+    # -- groups declared only through their children (e.g. «act» for «act.kind») --
+    groups = {p[len(spec_prefix):].split(".")[0] for p in schema.fields
+              if p.startswith(spec_prefix) and "." in p[len(spec_prefix):]}
+    for group in sorted(groups - set(out)):
+        if group.endswith("[]"):
+            continue
+        child = node.get(group) if isinstance(node, Mapping) else None
+        out[group] = _convert_node(child or {}, schema, f"{prefix}{group}.",
+                                   f"{spec_prefix}{group}.", root)
+    return out
+
+
+def _convert(value: Any, spec: FieldSpec, schema: Schema, path: str, root: Mapping) -> Any:
+    if value is UNKNOWN:
+        return Missing(spec.label)
+    if value is None:
+        return [] if spec.type == "list" else None
+    kind = spec.type
+    if kind == "text":
+        return clean_text(value)
+    if kind == "phrase":
+        if isinstance(value, Mapping):
+            forms = {case: clean_text(form) for case, form in value.items()}
+            return ru.Phrase(forms["nomn"], forms=forms)
+        return ru.Phrase(clean_text(value))
+    if kind == "person":
+        gender = _lookup(root, spec.gender) if spec.gender else None
+        return ru.Person(clean_text(value), gender=gender if gender in ("m", "f") else None)
+    if kind == "list":
+        item_spec = schema.fields.get(spec.path + "[]")
+        items = []
+        for i, item in enumerate(value):
+            item_path = f"{path}[{i}]"
+            if item_spec is not None:
+                items.append(_convert(item, item_spec, schema, item_path, root))
+            else:
+                items.append(_convert_node(item, schema, item_path + ".", spec.path + "[].", item))
+        return items
+    return value
+
+
+def _lookup(data: Mapping, path: str) -> Any:
+    node: Any = data
+    for part in path.split("."):
+        if not isinstance(node, Mapping):
+            return None
+        node = node.get(part)
+    return node
+
+
+def appendix_entries(titles: Sequence[tuple[str, str]]) -> list[dict[str, Any]]:
+    """Return the appendix descriptions the act and the marks need.
+
+    `titles` holds (full name in the nominative, approval word) per appendix, e.g.
+    («Положение о муниципальной … службе …», «УТВЕРЖДЕНО»). A single appendix has no number.
+    """
+    numbered = len(titles) > 1
+    entries = []
+    for i, (title, approval) in enumerate(titles, 1):
+        title = clean_text(" ".join(title.split()))
+        head, _, tail = title.partition(" ")
+        entries.append({
+            "number": i if numbered else None,
+            "title": ru.Phrase(title),
+            "kind": head,
+            "heading": head.upper(),
+            "subject": tail,
+            "approval": approval,
+            "ref": f"(приложение {i})" if numbered else "(приложение)",
+        })
+    return entries

@@ -1,0 +1,362 @@
+"""Build a .docx template from docgen's plain-text template markup.
+
+Template editors work on the .docx in Word or LibreOffice; the markup exists so that the
+shipped templates can be written, reviewed and diffed as text (``templates_docx/src``) and
+rebuilt with ``python tools/build_templates.py``. One line is one paragraph:
+
+=========================  ==================================================================
+``text``                   body paragraph (style «Текст»: justified, 1.25 cm indent)
+``.KEY text``              paragraph in the style with that key (docgen.layout.STYLES)
+``.empty``                 an empty body paragraph
+``.section portrait``      a new section on a new page (``landscape`` for roadmaps)
+``.table 6,40,14,20,20``   a table; widths in percent of the text width; then rows:
+``|! a | b``               header row (bold, repeated on every page)
+``| a | b``                ordinary row (rows never split across pages)
+``|= text``                one cell across the whole row (group rows, ``{%tr %}`` tags)
+``.endtable``              end of the table
+``# comment``              ignored
+=========================  ==================================================================
+
+``\\t`` in a line is a tab (the signature uses a right tab stop at the text width).
+Every section gets a centred page number in the header from its second page (G-04).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from docx import Document
+from docx.enum.section import WD_ORIENT, WD_SECTION
+from docx.enum.style import WD_STYLE_TYPE
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Cm, Mm, Pt
+
+from . import layout
+from .errors import TemplateError
+
+_ALIGN = {
+    "justify": WD_ALIGN_PARAGRAPH.JUSTIFY,
+    "center": WD_ALIGN_PARAGRAPH.CENTER,
+    "left": WD_ALIGN_PARAGRAPH.LEFT,
+    "right": WD_ALIGN_PARAGRAPH.RIGHT,
+}
+
+
+@dataclass
+class _Table:
+    widths: list[float]
+    rows: list[tuple[str, list[str]]] = field(default_factory=list)
+
+
+def build_docx(markup: str, target: Path, *, font: str = "Times New Roman",
+               size_pt: float = 14, source: str = "<markup>") -> None:
+    """Write the .docx for `markup` to `target` (atomically: temp file, then rename)."""
+    doc = _new_document(font, size_pt)
+    _apply_section(doc.sections[0], "portrait")
+    table: _Table | None = None
+    for lineno, raw in enumerate(markup.splitlines(), 1):
+        line = raw.rstrip()
+        where = f"{source}:{lineno}"
+        if not line.strip() or line.lstrip().startswith("# ") or line.strip() == "#":
+            continue
+        if table is not None:
+            if line == ".endtable":
+                _add_table(doc, table)
+                table = None
+            elif line.startswith("|"):
+                kind = line[1] if len(line) > 1 and line[1] in "!=" else ""
+                cells = [c.strip() for c in line[1 + len(kind):].split(" | ")]
+                table.rows.append((kind, cells))
+            else:
+                raise TemplateError("внутри таблицы ожидается строка «| …» или «.endtable»", where)
+            continue
+        if line.startswith("."):
+            key, _, text = line[1:].partition(" ")
+            if key == "section":
+                section = doc.add_section(WD_SECTION.NEW_PAGE)
+                _apply_section(section, text.strip() or "portrait")
+            elif key == "table":
+                try:
+                    table = _Table([float(w) for w in text.split(",")])
+                except ValueError:
+                    raise TemplateError("ширины столбцов: числа через запятую", where) from None
+            elif key == "empty":
+                doc.add_paragraph("", style=layout.STYLES["text"].name)
+            elif key in layout.STYLES:
+                _add_paragraph(doc, text, key)
+            else:
+                raise TemplateError(f"неизвестный стиль «.{key}»", where)
+        else:
+            _add_paragraph(doc, line, "text")
+    if table is not None:
+        raise TemplateError("таблица не закрыта строкой «.endtable»", source)
+    _drop_unused_styles(doc)
+    _drop_extra_parts(doc)
+    tmp = target.with_name(target.name + ".tmp")
+    doc.save(tmp)
+    tmp.replace(target)
+
+
+def _add_paragraph(container, text: str, key: str):
+    style = layout.STYLES[key]
+    paragraph = container.add_paragraph(style=style.name)
+    parts = text.split("\\t")
+    for i, part in enumerate(parts):
+        if i:
+            paragraph.add_run().add_tab()
+        if part:
+            paragraph.add_run(part)
+    return paragraph
+
+
+def _new_document(font: str, size_pt: float):
+    doc = Document()
+    body = doc.element.body
+    for child in list(body):
+        if child.tag != qn("w:sectPr"):
+            body.remove(child)
+    normal = doc.styles["Normal"]
+    normal.font.name = font
+    normal.font.size = Pt(size_pt)
+    rpr = normal.element.get_or_add_rPr()
+    fonts = rpr.get_or_add_rFonts()
+    for attr in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
+        fonts.set(qn(attr), font)
+    lang = OxmlElement("w:lang")
+    lang.set(qn("w:val"), "ru-RU")
+    lang.set(qn("w:eastAsia"), "ru-RU")
+    lang.set(qn("w:bidi"), "ar-SA")
+    rpr.append(lang)
+    fmt = normal.paragraph_format
+    fmt.space_before = Pt(0)
+    fmt.space_after = Pt(0)
+    fmt.line_spacing = 1.0
+    fmt.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
+    fmt.widow_control = True
+    _set_doc_defaults(doc, font, size_pt)
+    text_width = Mm(layout.PAGE_WIDTH_MM - layout.MARGINS_MM[0] - layout.MARGINS_MM[1])
+    land_width = Mm(layout.PAGE_HEIGHT_MM - layout.MARGINS_MM[0] - layout.MARGINS_MM[1])
+    for style_def in layout.STYLES.values():
+        _add_style(doc, style_def, land_width if style_def.landscape else text_width)
+    settings = doc.settings.element
+    hyph = OxmlElement("w:autoHyphenation")
+    hyph.set(qn("w:val"), "false")
+    settings.append(hyph)
+    lang_el = settings.find(qn("w:themeFontLang"))
+    if lang_el is not None:
+        lang_el.set(qn("w:val"), "ru-RU")
+    doc.core_properties.language = "ru-RU"
+    doc.core_properties.author = "docgen"
+    doc.core_properties.title = ""
+    doc.core_properties.comments = ""
+    return doc
+
+
+def _set_doc_defaults(doc, font: str, size_pt: float) -> None:
+    styles = doc.styles.element
+    defaults = styles.find(qn("w:docDefaults"))
+    if defaults is None:
+        return
+    rpr = defaults.find(f"{qn('w:rPrDefault')}/{qn('w:rPr')}")
+    if rpr is None:
+        return
+    for child in list(rpr):
+        if child.tag in (qn("w:rFonts"), qn("w:sz"), qn("w:szCs"), qn("w:lang")):
+            rpr.remove(child)
+    fonts = OxmlElement("w:rFonts")
+    for attr in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
+        fonts.set(qn(attr), font)
+    rpr.insert(0, fonts)
+    for tag in ("w:sz", "w:szCs"):
+        el = OxmlElement(tag)
+        el.set(qn("w:val"), str(int(size_pt * 2)))
+        rpr.append(el)
+    lang = OxmlElement("w:lang")
+    lang.set(qn("w:val"), "ru-RU")
+    lang.set(qn("w:eastAsia"), "ru-RU")
+    lang.set(qn("w:bidi"), "ar-SA")
+    rpr.append(lang)
+
+
+def _add_style(doc, style_def: layout.ParagraphStyle, text_width) -> None:
+    style = doc.styles.add_style(style_def.name, WD_STYLE_TYPE.PARAGRAPH)
+    style.base_style = doc.styles["Normal"]
+    style.quick_style = True
+    fmt = style.paragraph_format
+    fmt.alignment = _ALIGN[style_def.align]
+    fmt.first_line_indent = Cm(layout.FIRST_LINE_INDENT_CM) if style_def.indent else Cm(0)
+    fmt.left_indent = Cm(0)
+    fmt.space_before = Pt(style_def.space_before_pt)
+    fmt.space_after = Pt(0)
+    fmt.line_spacing = 1.0
+    if style_def.keep_with_next:
+        fmt.keep_with_next = True
+    if style_def.mark_block:
+        fmt.left_indent = text_width - Cm(layout.MARK_WIDTH_CM)
+    if style_def.key == "sign":
+        fmt.tab_stops.add_tab_stop(text_width, WD_TAB_ALIGNMENT.RIGHT)
+        fmt.keep_together = True
+    font = style.font
+    font.bold = style_def.bold or None
+    if style_def.size_pt:
+        font.size = Pt(style_def.size_pt)
+
+
+def _apply_section(section, orientation: str) -> None:
+    if orientation not in ("portrait", "landscape"):
+        raise TemplateError(f"ориентация раздела: portrait или landscape, а не «{orientation}»")
+    wide, tall = Mm(layout.PAGE_HEIGHT_MM), Mm(layout.PAGE_WIDTH_MM)
+    if orientation == "landscape":
+        section.orientation = WD_ORIENT.LANDSCAPE
+        section.page_width, section.page_height = wide, tall
+    else:
+        section.orientation = WD_ORIENT.PORTRAIT
+        section.page_width, section.page_height = tall, wide
+    left, right, top, bottom = (Mm(v) for v in layout.MARGINS_MM)
+    section.left_margin, section.right_margin = left, right
+    section.top_margin, section.bottom_margin = top, bottom
+    section.header_distance = Mm(layout.HEADER_DISTANCE_MM)
+    section.footer_distance = Mm(layout.HEADER_DISTANCE_MM)
+    section.different_first_page_header_footer = True
+    section.header.is_linked_to_previous = False
+    section.first_page_header.is_linked_to_previous = False
+    header = section.header
+    paragraph = header.paragraphs[0]
+    paragraph.text = ""
+    paragraph.style = doc_style(section, "Normal")
+    paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    paragraph.paragraph_format.first_line_indent = Cm(0)
+    _add_page_field(paragraph)
+    sect_pr = section._sectPr
+    pg_num = sect_pr.find(qn("w:pgNumType"))
+    if pg_num is None:
+        pg_num = OxmlElement("w:pgNumType")
+        sect_pr.append(pg_num)
+    pg_num.set(qn("w:start"), "1")
+    _order_sect_pr(sect_pr)
+
+
+def doc_style(section, name):
+    """Return the style `name` of the document that owns `section`."""
+    return section.part.document.styles[name]
+
+
+def _add_page_field(paragraph) -> None:
+    run = paragraph.add_run()
+    for kind, text in (("begin", None), (None, " PAGE "), ("separate", None), (None, "2"),
+                       ("end", None)):
+        if kind:
+            el = OxmlElement("w:fldChar")
+            el.set(qn("w:fldCharType"), kind)
+        elif text.strip() == "PAGE":
+            el = OxmlElement("w:instrText")
+            el.set(qn("xml:space"), "preserve")
+            el.text = text
+        else:
+            el = OxmlElement("w:t")
+            el.text = text
+        run._r.append(el)
+
+
+_SECT_ORDER = ["headerReference", "footerReference", "footnotePr", "endnotePr", "type", "pgSz",
+               "pgMar", "paperSrc", "pgBorders", "lnNumType", "pgNumType", "cols", "formProt",
+               "vAlign", "noEndnote", "titlePg", "textDirection", "bidi", "rtlGutter",
+               "docGrid", "printerSettings", "sectPrChange"]
+
+
+def _order_sect_pr(sect_pr) -> None:
+    """Put sectPr children in schema order (Word rejects some misordered files)."""
+    rank = {qn(f"w:{name}"): i for i, name in enumerate(_SECT_ORDER)}
+    children = sorted(sect_pr, key=lambda el: rank.get(el.tag, len(rank)))
+    for child in children:
+        sect_pr.append(child)
+
+
+def _add_table(doc, table: _Table) -> None:
+    section = doc.sections[-1]
+    width = section.page_width - section.left_margin - section.right_margin
+    ncols = len(table.widths)
+    tbl = doc.add_table(rows=0, cols=ncols)
+    tbl.style = doc.styles["Table Grid"]
+    tbl.alignment = WD_TABLE_ALIGNMENT.CENTER
+    tbl.autofit = False
+    col_widths = [int(width * w / sum(table.widths)) for w in table.widths]
+    for col, w in zip(tbl.columns, col_widths):
+        col.width = w
+    for kind, cells in table.rows:
+        row = tbl.add_row()
+        tr_pr = row._tr.get_or_add_trPr()
+        cant = OxmlElement("w:cantSplit")
+        tr_pr.append(cant)
+        if kind == "!":
+            tr_pr.append(OxmlElement("w:tblHeader"))
+        if kind == "=":
+            merged = row.cells[0].merge(row.cells[-1])
+            _fill_cell(merged, cells[0] if cells else "", "cell")
+            continue
+        if len(cells) != ncols:
+            raise TemplateError(f"в строке таблицы {len(cells)} ячеек, а столбцов {ncols}: "
+                                f"{' | '.join(cells)}")
+        for i, (cell, text) in enumerate(zip(row.cells, cells)):
+            cell.width = col_widths[i]
+            key = "cellhead" if kind == "!" else ("cellcenter" if i == 0 else "cell")
+            _fill_cell(cell, text, key)
+    # -- a paragraph after the table keeps the next section break off the table --
+    doc.add_paragraph("", style=layout.STYLES["text"].name)
+
+
+def _fill_cell(cell, text: str, key: str) -> None:
+    paragraph = cell.paragraphs[0]
+    paragraph.style = layout.STYLES[key].name
+    if text:
+        paragraph.add_run(text)
+
+
+_KEEP_STYLES = {"Normal", "Default Paragraph Font", "Normal Table", "No List", "Table Grid",
+                "Header", "Footer"}
+
+
+def _drop_unused_styles(doc) -> None:
+    """Remove latent and unused built-in styles (python-docx's default has ~160)."""
+    ours = {s.name for s in layout.STYLES.values()}
+    styles_el = doc.styles.element
+    for style in list(styles_el.findall(qn("w:style"))):
+        name_el = style.find(qn("w:name"))
+        name = name_el.get(qn("w:val")) if name_el is not None else ""
+        if name in ours or name in _KEEP_STYLES or name.lower() in {n.lower() for n in _KEEP_STYLES}:
+            continue
+        styles_el.remove(style)
+    latent = styles_el.find(qn("w:latentStyles"))
+    if latent is not None:
+        styles_el.remove(latent)
+
+
+_EXTRA_PARTS = ("stylesWithEffects", "thumbnail", "customXml", "webSettings")
+
+
+def _drop_extra_parts(doc) -> None:
+    """Drop parts python-docx's default package carries but a template does not need."""
+    for owner in (doc.part, doc.part.package):
+        for r_id, rel in list(owner.rels.items()):
+            if any(rel.reltype.endswith(name) for name in _EXTRA_PARTS):
+                del owner.rels[r_id]
+
+
+def markup_text(markup: str) -> list[str]:
+    """Return the paragraph texts a markup source produces (for tests and diffs)."""
+    out = []
+    for raw in markup.splitlines():
+        line = raw.rstrip()
+        if not line.strip() or line.lstrip().startswith("# ") or line.strip() == "#":
+            continue
+        if re.match(r"^\.(section|table|endtable|empty)\b", line):
+            continue
+        if line.startswith("."):
+            line = line.partition(" ")[2]
+        out.append(line.replace("\\t", "\t"))
+    return out

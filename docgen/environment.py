@@ -1,0 +1,45 @@
+"""The one Jinja environment every render and lint uses."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+
+from jinja2 import StrictUndefined
+from jinja2.sandbox import SandboxedEnvironment
+
+from . import ru
+from .errors import InflectionError
+from .placeholders import Missing
+
+#: Names templates may use that are not variables: added per render (see docgen.render).
+RENDER_NAMES = frozenset({"num", "part", "appendices", "package"})
+
+
+def make_environment() -> SandboxedEnvironment:
+    """Return a fresh sandboxed, strict, autoescaping environment with the Russian filters.
+
+    Build it once per use and never change it afterwards. Every filter passes an unknown
+    value («[не заполнено: …]») through unchanged, so a draft shows the placeholder where
+    the declined form would stand.
+    """
+    env = SandboxedEnvironment(
+        undefined=StrictUndefined,
+        autoescape=True,
+        keep_trailing_newline=True,
+    )
+    env.filters.update({name: _guard(name, func) for name, func in ru.FILTERS.items()})
+    return env
+
+
+def _guard(name: str, func: Callable) -> Callable:
+    @functools.wraps(func)
+    def wrapper(value, *args, **kwargs):
+        if isinstance(value, Missing):
+            return value
+        try:
+            return func(value, *args, **kwargs)
+        except ru.InflectionFailed as exc:
+            raise InflectionError(str(exc), f"фильтр {name}") from None
+
+    return wrapper

@@ -1,0 +1,128 @@
+"""The one pipeline every shell calls: variables → context → render → DOCX → checks."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from .context import appendix_entries, build_values
+from .environment import make_environment
+from .errors import DocgenError, MissingValuesError, TemplateRenderError, UnknownIdError
+from .findings import Finding
+from .render import render_parts
+from .schema import load_schema
+from .settings import Settings
+from .templates import DocTemplate, Package, load_package, load_template
+from .variables import SCHEMA_FILE, VariableSet, load_variables
+
+
+@dataclass(frozen=True)
+class GenerationResult:
+    """What `generate` made: the .docx bytes, the values still unknown, the checker's findings."""
+
+    document_id: str
+    municipality: str
+    docx: bytes
+    missing: tuple[str, ...]
+    findings: tuple[Finding, ...] = field(default=())
+    draft: bool = True
+
+    @property
+    def filename(self) -> str:
+        """Return a file name for the result: «lenobl-mms_leningrad-kirovsky.docx»."""
+        return f"{self.document_id}_{self.municipality.replace('/', '-')}.docx"
+
+
+def _resolve(document_id: str, municipality: str, overrides: Mapping[str, Any] | None,
+             settings: Settings) -> tuple[Package, list[DocTemplate], VariableSet]:
+    package = load_package(document_id, settings.templates_dir)
+    templates = [load_template(t, settings.templates_dir) for t in package.parts]
+    variables = load_variables(municipality, settings.variables_dir, overrides)
+    if variables.region not in package.regions:
+        raise UnknownIdError(
+            f"документ «{package.id}» предназначен для регионов: {', '.join(package.regions)}; "
+            f"набор «{municipality}» относится к региону «{variables.region}»")
+    return package, templates, variables
+
+
+def build_context(document_id: str, municipality: str,
+                  overrides: Mapping[str, Any] | None = None, *,
+                  settings: Settings | None = None, env=None) -> dict[str, Any]:
+    """Return the plain dict the templates of `document_id` see for `municipality`.
+
+    `overrides` maps dotted paths to values («act.number»: «233»); they are validated like
+    the YAML. The dict holds every declared variable, plus ``package`` (id, title) and
+    ``appendices`` (number, title, kind, heading, subject, approval, ref per appendix).
+    """
+    settings = settings or Settings.from_env()
+    env = env or make_environment()
+    package, templates, variables = _resolve(document_id, municipality, overrides, settings)
+    return _context(package, templates, variables, settings, env)
+
+
+def _context(package: Package, templates: list[DocTemplate], variables: VariableSet,
+             settings: Settings, env) -> dict[str, Any]:
+    schema = load_schema(settings.variables_dir / SCHEMA_FILE)
+    context = build_values(variables.data, schema)
+    context["package"] = {"id": package.id, "title": package.title,
+                          "municipality": variables.id}
+    titles = []
+    for template in templates:
+        if template.kind != "appendix":
+            continue
+        try:
+            title = env.from_string(template.doc_title).render(context)
+        except DocgenError:
+            raise
+        except Exception as exc:  # noqa: BLE001 - any Jinja failure in metadata
+            raise TemplateRenderError(f"doc_title не вычисляется: {exc}",
+                                      f"templates_docx/{template.id}.yaml") from None
+        titles.append((title, template.approval_word))
+    context["appendices"] = appendix_entries(titles)
+    return context
+
+
+def generate(document_id: str, municipality: str, overrides: Mapping[str, Any] | None = None,
+             draft: bool = False, *, settings: Settings | None = None) -> GenerationResult:
+    """Return the generated package `document_id` for `municipality`.
+
+    In a draft (`draft=True`) unknown values appear as highlighted «[не заполнено: …]» and
+    are listed in ``missing``; otherwise generation raises MissingValuesError listing them.
+    """
+    settings = settings or Settings.from_env()
+    env = make_environment()
+    package, templates, variables = _resolve(document_id, municipality, overrides, settings)
+    context = _context(package, templates, variables, settings, env)
+    parts = []
+    appendix_index = 0
+    for template in templates:
+        part_context = dict(context)
+        if template.kind == "appendix":
+            part_context["part"] = context["appendices"][appendix_index]
+            appendix_index += 1
+        else:
+            part_context["part"] = None
+        parts.append((template, part_context))
+    fmt = context.get("format") or {}
+    rendered = render_parts(
+        parts, env,
+        font=fmt.get("font") if isinstance(fmt.get("font"), str) else None,
+        font_size=fmt.get("font_size") if isinstance(fmt.get("font_size"), int) else None,
+        continuous_page_numbers=settings.page_numbering == "continuous",
+    )
+    if rendered.placeholders and not draft:
+        raise MissingValuesError(rendered.placeholders, f"{package.id} / {municipality}")
+    findings: tuple[Finding, ...] = ()
+    if settings.run_checks:
+        findings = tuple(_check(rendered.data, settings))
+    return GenerationResult(package.id, municipality, rendered.data, rendered.placeholders,
+                            findings, draft)
+
+
+def _check(data: bytes, settings: Settings) -> list[Finding]:
+    try:
+        from .checks import check_docx
+    except ImportError:  # pragma: no cover - the checker ships with docgen
+        return []
+    return check_docx(data, settings.gost_profile)

@@ -1,0 +1,164 @@
+"""The declared schema of variable sets (``variables/_schema.yaml``) and value checks."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .errors import VariablesError
+
+TYPES = ("text", "phrase", "person", "date", "int", "bool", "choice", "list", "year")
+CASE_KEYS = ("nomn", "gent", "datv", "accs", "ablt", "loct")
+
+
+class Unknown:
+    """An explicitly unknown value (``!unknown`` in YAML): shown as a placeholder in drafts."""
+
+    _instance = None
+
+    def __new__(cls):
+        if cls._instance is None:
+            cls._instance = super().__new__(cls)
+        return cls._instance
+
+    def __repr__(self) -> str:
+        return "UNKNOWN"
+
+
+UNKNOWN = Unknown()
+
+
+@dataclass(frozen=True)
+class FieldSpec:
+    """One declared variable: dotted `path` (``[]`` marks list items), type and labels."""
+
+    path: str
+    type: str
+    label: str
+    help: str = ""
+    required: bool = False
+    choices: tuple[str, ...] = ()
+    gender: str | None = None
+    default: Any = None
+
+
+@dataclass(frozen=True)
+class Schema:
+    """All declared fields by path, in declaration order."""
+
+    fields: dict[str, FieldSpec] = field(default_factory=dict)
+
+    def get(self, path: str) -> FieldSpec | None:
+        """Return the field for a concrete `path` («act.repeals[0].date» → «act.repeals[].date»)."""
+        return self.fields.get(re.sub(r"\[\d+\]", "[]", path))
+
+    def children(self, prefix: str) -> list[FieldSpec]:
+        """Return the fields directly below `prefix` («act» → act.kind, act.date, …)."""
+        start = prefix + "." if prefix else ""
+        return [f for p, f in self.fields.items()
+                if p.startswith(start) and "." not in p[len(start):].replace("[]", "")]
+
+    def label(self, path: str) -> str:
+        """Return the Russian label of `path`, or the path itself when it is not declared."""
+        spec = self.get(path)
+        return spec.label if spec else path
+
+
+def load_schema(path: Path) -> Schema:
+    """Return the schema declared in `path`; errors name the file and the field."""
+    return _load_schema_cached(path.resolve(), path.stat().st_mtime_ns)
+
+
+@lru_cache(maxsize=8)
+def _load_schema_cached(path: Path, _mtime: int) -> Schema:
+    try:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except yaml.YAMLError as exc:
+        raise VariablesError(f"схема не читается как YAML: {exc}", str(path)) from None
+    fields: dict[str, FieldSpec] = {}
+    for key, spec in raw.items():
+        where = f"{path.name}: {key}"
+        if not isinstance(spec, Mapping) or spec.get("type") not in TYPES:
+            raise VariablesError(f"у поля должен быть type — одно из {', '.join(TYPES)}", where)
+        if spec["type"] == "choice" and not spec.get("choices"):
+            raise VariablesError("для type: choice нужен список choices", where)
+        fields[key] = FieldSpec(
+            path=key,
+            type=spec["type"],
+            label=spec.get("label", key),
+            help=spec.get("help", ""),
+            required=bool(spec.get("required", False)),
+            choices=tuple(str(c) for c in spec.get("choices", ())),
+            gender=spec.get("gender"),
+            default=spec.get("default"),
+        )
+    return Schema(fields)
+
+
+def coerce(spec: FieldSpec, value: Any) -> Any:
+    """Return `value` converted to the field's type; raise ValueError with a Russian reason."""
+    if value is UNKNOWN:
+        return value
+    kind = spec.type
+    if kind in ("text", "person"):
+        if isinstance(value, bool) or not isinstance(value, (str, int, float)):
+            raise ValueError("ожидается строка")
+        return str(value)
+    if kind == "phrase":
+        if isinstance(value, str):
+            return value
+        if isinstance(value, Mapping):
+            unknown = [k for k in value if k not in CASE_KEYS]
+            if unknown:
+                raise ValueError(f"неизвестные падежи {', '.join(map(str, unknown))}; "
+                                 f"допустимы {', '.join(CASE_KEYS)}")
+            if not isinstance(value.get("nomn"), str):
+                raise ValueError("в словаре форм нужен именительный падеж (nomn)")
+            return {k: str(v) for k, v in value.items()}
+        raise ValueError("ожидается строка или словарь падежных форм")
+    if kind == "date":
+        if isinstance(value, dt.datetime):
+            return value.date()
+        if isinstance(value, dt.date):
+            return value
+        if isinstance(value, str):
+            for fmt in ("%Y-%m-%d", "%d.%m.%Y"):
+                try:
+                    return dt.datetime.strptime(value.strip(), fmt).date()
+                except ValueError:
+                    pass
+        raise ValueError("ожидается дата ГГГГ-ММ-ДД или ДД.ММ.ГГГГ")
+    if kind in ("int", "year"):
+        if isinstance(value, bool):
+            raise ValueError("ожидается целое число")
+        try:
+            number = int(value)
+        except (TypeError, ValueError):
+            raise ValueError("ожидается целое число") from None
+        if isinstance(value, float) and value != number:
+            raise ValueError("ожидается целое число")
+        if kind == "year" and not 1900 <= number <= 2100:
+            raise ValueError("ожидается год от 1900 до 2100")
+        return number
+    if kind == "bool":
+        if isinstance(value, bool):
+            return value
+        if isinstance(value, str) and value.lower() in ("да", "нет", "true", "false"):
+            return value.lower() in ("да", "true")
+        raise ValueError("ожидается да/нет (true/false)")
+    if kind == "choice":
+        if str(value) not in spec.choices:
+            raise ValueError(f"допустимые значения: {', '.join(spec.choices)}")
+        return str(value)
+    if kind == "list":
+        if not isinstance(value, list):
+            raise ValueError("ожидается список")
+        return value
+    raise ValueError(f"неизвестный тип {kind}")  # pragma: no cover - schema load rejects it

@@ -1,0 +1,304 @@
+"""Variable sets: discover, load and merge YAML layers, validate them against the schema.
+
+Layers, each overriding the one before: ``_defaults.yaml`` → ``<region>/_region.yaml`` →
+``<region>/<slug>.yaml`` → overrides given by the caller. Set ids are ``<region>`` (the
+region level itself, e.g. ``leningrad``) or ``<region>/<slug>`` (``leningrad/kirovsky``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .errors import UnknownIdError, VariablesError, VariablesSyntaxError
+from .schema import UNKNOWN, Schema, coerce, load_schema
+
+SCHEMA_FILE = "_schema.yaml"
+DEFAULTS_FILE = "_defaults.yaml"
+REGION_FILE = "_region.yaml"
+_ID_RE = re.compile(r"^[a-z][a-z0-9_-]*(/[a-z][a-z0-9_-]*)?$")
+
+
+@dataclass(frozen=True)
+class VariableSet:
+    """A validated, merged variable set: `id`, nested `data`, the `sources` it came from.
+
+    `origins` maps each dotted path to «файл:строка» where its value was set; `missing`
+    lists the dotted paths whose value is explicitly unknown.
+    """
+
+    id: str
+    data: dict[str, Any]
+    sources: tuple[Path, ...]
+    origins: dict[str, str]
+    missing: tuple[str, ...]
+
+    @property
+    def region(self) -> str:
+        """Return the region part of the id («leningrad/kirovsky» → «leningrad»)."""
+        return self.id.split("/")[0]
+
+
+class _Loader(yaml.SafeLoader):
+    """SafeLoader that knows ``!unknown`` and remembers the line of every mapping key."""
+
+
+def _construct_unknown(loader, node):
+    return UNKNOWN
+
+
+class _LinedDict(dict):
+    lines: dict[str, int]
+
+
+def _construct_mapping(loader, node):
+    loader.flatten_mapping(node)
+    result = _LinedDict()
+    result.lines = {}
+    for key_node, value_node in node.value:
+        key = loader.construct_object(key_node, deep=True)
+        if not isinstance(key, str):
+            raise VariablesSyntaxError(
+                f"ключ должен быть строкой, а не {key!r}",
+                f"{key_node.start_mark.name}:{key_node.start_mark.line + 1}",
+            )
+        if key in result:
+            raise VariablesSyntaxError(
+                f"ключ «{key}» повторяется", f"{key_node.start_mark.name}:{key_node.start_mark.line + 1}"
+            )
+        result[key] = loader.construct_object(value_node, deep=True)
+        result.lines[key] = key_node.start_mark.line + 1
+    return result
+
+
+_Loader.add_constructor("!unknown", _construct_unknown)
+_Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+
+
+def read_yaml(path: Path, display: str | None = None) -> dict[str, Any]:
+    """Return the mapping in YAML file `path`; syntax errors name the file and line."""
+    display = display or str(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise VariablesError(f"файл не читается: {exc.strerror}", display) from None
+    except UnicodeDecodeError:
+        raise VariablesError("файл должен быть в кодировке UTF-8", display) from None
+    return parse_yaml(text, display)
+
+
+def parse_yaml(text: str, display: str) -> dict[str, Any]:
+    """Return the mapping in YAML `text`; `display` names the source in errors."""
+    try:
+        data = yaml.load(_Named(text, display), Loader=_Loader)  # noqa: S506 - SafeLoader subclass
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = f":{mark.line + 1}" if mark else ""
+        problem = exc.problem or exc.context or "ошибка синтаксиса"
+        raise VariablesSyntaxError(f"ошибка синтаксиса YAML: {problem}", f"{display}{line}") from None
+    except yaml.YAMLError as exc:
+        raise VariablesSyntaxError(f"ошибка синтаксиса YAML: {exc}", display) from None
+    if data is None:
+        return _LinedDict()
+    if not isinstance(data, dict):
+        raise VariablesError("на верхнем уровне файла должен быть словарь «ключ: значение»", display)
+    return data
+
+
+class _Named(str):
+    """A str whose ``name`` PyYAML reports in marks."""
+
+    def __new__(cls, text: str, name: str):
+        obj = super().__new__(cls, text)
+        obj.name = name
+        return obj
+
+
+
+def list_sets(variables_dir: Path) -> list[str]:
+    """Return every variable-set id under `variables_dir`, regions first, sorted."""
+    ids = []
+    for region_dir in sorted(p for p in variables_dir.iterdir() if p.is_dir()):
+        if not _ID_RE.match(region_dir.name):
+            continue
+        if (region_dir / REGION_FILE).exists():
+            ids.append(region_dir.name)
+        for file in sorted(region_dir.glob("*.yaml")):
+            if not file.name.startswith("_"):
+                ids.append(f"{region_dir.name}/{file.stem}")
+    return ids
+
+
+def layer_files(set_id: str, variables_dir: Path) -> list[Path]:
+    """Return the YAML files that make up `set_id`, most general first."""
+    if not _ID_RE.match(set_id):
+        raise UnknownIdError(
+            f"недопустимый идентификатор набора переменных «{set_id}»: "
+            "ожидается «регион» или «регион/муниципалитет» (латиница, цифры, дефис)"
+        )
+    region, _, slug = set_id.partition("/")
+    files = [variables_dir / DEFAULTS_FILE, variables_dir / region / REGION_FILE]
+    if slug:
+        files.append(variables_dir / region / f"{slug}.yaml")
+    target = files[-1]
+    if not target.exists():
+        known = ", ".join(list_sets(variables_dir)) or "нет ни одного"
+        raise UnknownIdError(f"набор переменных «{set_id}» не найден (есть: {known})")
+    return [f for f in files if f.exists()]
+
+
+def load_variables(set_id: str, variables_dir: Path,
+                   overrides: Mapping[str, Any] | None = None) -> VariableSet:
+    """Return the validated variable set `set_id`, with dotted-path `overrides` applied last."""
+    schema = load_schema(variables_dir / SCHEMA_FILE)
+    merged: dict[str, Any] = {}
+    origins: dict[str, str] = {}
+    files = layer_files(set_id, variables_dir)
+    for file in files:
+        display = _display(file, variables_dir)
+        _merge(merged, read_yaml(file, display), origins, display, "")
+    for path, value in (overrides or {}).items():
+        _set_path(merged, path, value)
+        origins[path] = "переопределение"
+    return validate(set_id, merged, schema, origins, tuple(files))
+
+
+def _display(file: Path, variables_dir: Path) -> str:
+    try:
+        return f"variables/{file.relative_to(variables_dir)}"
+    except ValueError:
+        return str(file)
+
+
+def _merge(into: dict, layer: Mapping, origins: dict, display: str, prefix: str) -> None:
+    lines = getattr(layer, "lines", {})
+    for key, value in layer.items():
+        path = f"{prefix}{key}"
+        origins[path] = f"{display}:{lines[key]}" if key in lines else display
+        if isinstance(value, Mapping) and isinstance(into.get(key), dict) and not _is_forms(value):
+            _merge(into[key], value, origins, display, path + ".")
+        elif isinstance(value, Mapping) and not _is_forms(value):
+            into[key] = {}
+            _merge(into[key], value, origins, display, path + ".")
+        else:
+            into[key] = value
+            _note_list_origins(value, path, origins, display)
+
+
+def _note_list_origins(value, path: str, origins: dict, display: str) -> None:
+    if isinstance(value, list):
+        for i, item in enumerate(value):
+            if isinstance(item, Mapping):
+                lines = getattr(item, "lines", {})
+                for key in item:
+                    origins[f"{path}[{i}].{key}"] = (
+                        f"{display}:{lines[key]}" if key in lines else display)
+
+
+def _is_forms(value: Mapping) -> bool:
+    return "nomn" in value
+
+
+def _set_path(data: dict, path: str, value: Any) -> None:
+    parts = path.split(".")
+    node = data
+    for part in parts[:-1]:
+        node = node.setdefault(part, {})
+        if not isinstance(node, dict):
+            raise VariablesError("переопределение внутри значения, которое не является словарём", path)
+    node[parts[-1]] = value
+
+
+def validate(set_id: str, data: dict, schema: Schema, origins: dict[str, str],
+             sources: tuple[Path, ...] = ()) -> VariableSet:
+    """Return `data` checked and coerced against `schema`; raise with every problem listed."""
+    problems: list[str] = []
+    missing: list[str] = []
+
+    def where(path: str) -> str:
+        return origins.get(path) or origins.get(path.split(".")[0]) or set_id
+
+    def walk(node: Mapping, prefix: str, spec_prefix: str) -> None:
+        for key, value in list(node.items()):
+            path = f"{prefix}{key}"
+            spec_path = f"{spec_prefix}{key}"
+            spec = schema.fields.get(spec_path)
+            if spec is None:
+                if isinstance(value, Mapping) and schema.children(spec_path):
+                    walk(value, path + ".", spec_path + ".")
+                    continue
+                problems.append(f"{where(path)}: неизвестный ключ «{path}»"
+                                + _suggest(spec_path, schema))
+                continue
+            try:
+                node[key] = coerce(spec, value)
+            except ValueError as exc:
+                problems.append(f"{where(path)}: {path} ({spec.label}): {exc}")
+                continue
+            if node[key] is UNKNOWN:
+                missing.append(path)
+            elif spec.type == "list":
+                for i, item in enumerate(node[key]):
+                    item_path = f"{path}[{i}]"
+                    item_spec = schema.fields.get(spec_path + "[]")
+                    if item_spec is not None:
+                        try:
+                            node[key][i] = coerce(item_spec, item)
+                        except ValueError as exc:
+                            problems.append(f"{where(path)}: {item_path}: {exc}")
+                        if node[key][i] is UNKNOWN:
+                            missing.append(item_path)
+                    elif isinstance(item, Mapping):
+                        walk(item, item_path + ".", spec_path + "[].")
+                        _require(item, item_path, spec_path + "[]", schema, problems, where)
+                    else:
+                        problems.append(f"{where(path)}: {item_path}: ожидается словарь полей")
+
+    walk(data, "", "")
+    for spec in schema.fields.values():
+        if "[]" in spec.path:
+            continue
+        present, value = _lookup(data, spec.path)
+        if not present:
+            if spec.default is not None:
+                _set_path(data, spec.path, coerce(spec, spec.default))
+            elif spec.required:
+                problems.append(f"{set_id}: не задано обязательное поле «{spec.path}» ({spec.label})")
+    if problems:
+        raise VariablesError(
+            "набор переменных не прошёл проверку:\n  " + "\n  ".join(problems), set_id)
+    return VariableSet(set_id, data, sources, origins, tuple(missing))
+
+
+def _require(item: Mapping, item_path: str, spec_prefix: str, schema: Schema,
+             problems: list[str], where) -> None:
+    for spec in schema.children(spec_prefix):
+        key = spec.path.rsplit(".", 1)[-1]
+        if spec.required and key not in item:
+            problems.append(f"{where(item_path)}: {item_path}: не задано поле «{key}» ({spec.label})")
+
+
+def _lookup(data: Mapping, path: str) -> tuple[bool, Any]:
+    node: Any = data
+    for part in path.split("."):
+        if not isinstance(node, Mapping) or part not in node:
+            return False, None
+        node = node[part]
+    return True, node
+
+
+def _suggest(path: str, schema: Schema) -> str:
+    import difflib
+
+    close = difflib.get_close_matches(path, list(schema.fields), n=1, cutoff=0.75)
+    return f"; возможно, имелось в виду «{close[0]}»" if close else ""
+
+
+def iter_missing(variable_set: VariableSet) -> Iterable[str]:
+    """Yield the dotted paths of explicitly unknown values."""
+    yield from variable_set.missing
