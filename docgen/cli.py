@@ -144,3 +144,23 @@ def main(argv: list[str] | None = None) -> int:
     except SystemExit as exc:
         return exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
     return 0
+
+
+def _register_web_commands() -> None:
+    """Add ``serve`` and ``user`` from the web app when its extra is installed."""
+    try:
+        from web.commands import serve, user
+    except ImportError as exc:
+        missing = exc.name or "flask"
+
+        @cli.command(help="Запустить веб-приложение (нужен пакет docgen[web]).")
+        def serve() -> None:
+            raise click.ClickException(
+                f"веб-приложение недоступно: не установлен модуль {missing}; "
+                "установите: pip install 'docgen[web]'")
+        return
+    cli.add_command(serve)
+    cli.add_command(user)
+
+
+_register_web_commands()

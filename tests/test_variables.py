@@ -1,0 +1,171 @@
+"""Variable sets: layering, schema validation and located Russian errors."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from docgen.errors import UnknownIdError, VariablesError, VariablesSyntaxError
+from docgen.schema import UNKNOWN
+from docgen.variables import list_sets, load_variables
+
+REGION = """
+region:
+  name: Ленинградская область
+  authority: комитет общего и профессионального образования Ленинградской области
+service:
+  name: муниципальная методическая служба
+  abbr: ММС
+"""
+
+TOWN = """
+municipality:
+  name: Кировский муниципальный район Ленинградской области
+  kind: муниципальный район
+authority:
+  name: комитет образования
+  blank: КОМИТЕТ ОБРАЗОВАНИЯ
+act:
+  kind: распоряжение
+  date: 2023-05-23
+  number: "233"
+signer:
+  position: Председатель комитета
+  name: И.В. Носова
+  gender: f
+"""
+
+
+@pytest.fixture
+def tree(var_tree):
+    var_tree("_defaults.yaml", "format:\n  font: Times New Roman\n")
+    var_tree("lo/_region.yaml", REGION)
+    var_tree("lo/town.yaml", TOWN)
+    return var_tree
+
+
+def test_layers_merge_and_the_most_specific_wins(tree):
+    tree("lo/town.yaml", TOWN + "service:\n  abbr: МИМС\n")
+    vs = load_variables("lo/town", tree.root)
+    assert vs.data["service"]["abbr"] == "МИМС"
+    assert vs.data["service"]["name"] == "муниципальная методическая служба"
+    assert vs.data["region"]["name"] == "Ленинградская область"
+    assert vs.data["act"]["date"] == dt.date(2023, 5, 23)
+    assert [p.name for p in vs.sources] == ["_defaults.yaml", "_region.yaml", "town.yaml"]
+
+
+def test_schema_defaults_fill_absent_optional_values(tree):
+    vs = load_variables("lo/town", tree.root)
+    assert vs.data["format"]["appendix_mark"] == "lenobl"
+    assert vs.data["act"]["control"] == "self"
+
+
+def test_origins_name_file_and_line(tree):
+    vs = load_variables("lo/town", tree.root)
+    assert vs.origins["act.number"] == "variables/lo/town.yaml:11"
+
+
+def test_overrides_apply_last_and_are_validated(tree):
+    vs = load_variables("lo/town", tree.root, {"act.number": "234", "act.date": "01.06.2023"})
+    assert vs.data["act"]["number"] == "234"
+    assert vs.data["act"]["date"] == dt.date(2023, 6, 1)
+    with pytest.raises(VariablesError, match="act.date"):
+        load_variables("lo/town", tree.root, {"act.date": "вчера"})
+
+
+def test_unknown_values_are_listed(tree):
+    tree("lo/town.yaml", TOWN.replace('"233"', "!unknown"))
+    vs = load_variables("lo/town", tree.root)
+    assert vs.data["act"]["number"] is UNKNOWN
+    assert vs.missing == ("act.number",)
+
+
+def test_misspelt_key_names_file_line_and_suggestion(tree):
+    tree("lo/town.yaml", TOWN + "signer_name: x\nact2:\n  kindd: приказ\n")
+    with pytest.raises(VariablesError) as info:
+        load_variables("lo/town", tree.root)
+    text = str(info.value)
+    assert "variables/lo/town.yaml:16: неизвестный ключ «signer_name»" in text
+    assert "town.yaml:17: неизвестный ключ «act2»" in text
+
+
+def test_misspelt_nested_key_suggests_the_right_one(tree):
+    tree("lo/town.yaml", TOWN.replace("  number:", "  numbr:"))
+    with pytest.raises(VariablesError, match="возможно, имелось в виду «act.number»"):
+        load_variables("lo/town", tree.root)
+
+
+@pytest.mark.parametrize(("old", "new", "message"), [
+    ("kind: распоряжение", "kind: постановка", "допустимые значения: распоряжение, приказ"),
+    ("date: 2023-05-23", "date: 23 мая", "ожидается дата"),
+    ("gender: f", "gender: ж", "допустимые значения: m, f"),
+    ("name: И.В. Носова", "name: [И.В., Носова]", "ожидается строка"),
+])
+def test_wrong_types_and_enumerations_are_reported(tree, old, new, message):
+    tree("lo/town.yaml", TOWN.replace(old, new))
+    with pytest.raises(VariablesError, match=message):
+        load_variables("lo/town", tree.root)
+
+
+def test_every_problem_is_reported_at_once(tree):
+    tree("lo/town.yaml", TOWN.replace("gender: f", "gender: ж").replace("  number:", "  numbr:"))
+    with pytest.raises(VariablesError) as info:
+        load_variables("lo/town", tree.root)
+    assert "signer.gender" in str(info.value) and "act.numbr" in str(info.value)
+
+
+def test_required_key_missing(tree):
+    tree("lo/town.yaml", TOWN.replace("  blank: КОМИТЕТ ОБРАЗОВАНИЯ\n", ""))
+    with pytest.raises(VariablesError, match="не задано обязательное поле «authority.blank»"):
+        load_variables("lo/town", tree.root)
+
+
+def test_broken_yaml_names_the_line(tree):
+    tree("lo/town.yaml", TOWN + "signer:\n  position: [незакрытая\n")
+    with pytest.raises(VariablesSyntaxError) as info:
+        load_variables("lo/town", tree.root)
+    assert info.value.location.startswith("variables/lo/town.yaml:")
+    assert "ошибка синтаксиса YAML" in info.value.message
+
+
+def test_duplicate_key_is_an_error(tree):
+    tree("lo/town.yaml", TOWN + "act:\n  number: '1'\n")
+    with pytest.raises(VariablesSyntaxError, match="ключ «act» повторяется"):
+        load_variables("lo/town", tree.root)
+
+
+def test_phrase_accepts_explicit_case_forms(tree):
+    tree("lo/town.yaml", TOWN.replace(
+        "  name: комитет образования\n",
+        "  name:\n    nomn: комитет образования\n    datv: комитету образования\n"))
+    vs = load_variables("lo/town", tree.root)
+    assert vs.data["authority"]["name"]["datv"] == "комитету образования"
+    tree("lo/town.yaml", TOWN.replace(
+        "  name: комитет образования\n", "  name:\n    nom: комитет\n"))
+    with pytest.raises(VariablesError, match="неизвестные падежи nom"):
+        load_variables("lo/town", tree.root)
+
+
+def test_list_items_are_validated_with_their_index(tree):
+    tree("lo/town.yaml", TOWN.replace(
+        '  number: "233"\n',
+        '  number: "233"\n  repeals:\n    - kind: распоряжение\n      date: 2019-02-26\n'))
+    with pytest.raises(VariablesError) as info:
+        load_variables("lo/town", tree.root)
+    assert "act.repeals[0]: не задано поле «number»" in str(info.value)
+
+
+@pytest.mark.parametrize("bad_id", ["../etc", "lo/../x", "LO/Town", "lo/town/extra", ""])
+def test_ids_are_strict(tree, bad_id):
+    with pytest.raises(UnknownIdError):
+        load_variables(bad_id, tree.root)
+
+
+def test_unknown_set_lists_the_known_ones(tree):
+    with pytest.raises(UnknownIdError, match="lo/town"):
+        load_variables("lo/nowhere", tree.root)
+
+
+def test_region_level_set_and_listing(tree):
+    assert list_sets(tree.root) == ["lo", "lo/town"]
