@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -10,7 +11,7 @@ from .context import appendix_entries, build_values
 from .environment import make_environment
 from .errors import DocgenError, MissingValuesError, TemplateRenderError, UnknownIdError
 from .findings import Finding
-from .render import render_parts
+from .render import compile_template, render_package
 from .schema import load_schema
 from .settings import Settings
 from .templates import DocTemplate, Package, load_package, load_template
@@ -46,6 +47,16 @@ def _resolve(document_id: str, municipality: str, overrides: Mapping[str, Any] |
     return package, templates, variables
 
 
+@functools.cache
+def shared_environment():
+    """Return this process's Jinja environment (made once by make_environment, never changed).
+
+    Compiled templates belong to the environment that compiled them, so the compile-once
+    cache needs one environment per process.
+    """
+    return make_environment()
+
+
 def build_context(document_id: str, municipality: str,
                   overrides: Mapping[str, Any] | None = None, *,
                   settings: Settings | None = None, env=None) -> dict[str, Any]:
@@ -56,9 +67,8 @@ def build_context(document_id: str, municipality: str,
     ``appendices`` (number, title, kind, heading, subject, approval, ref per appendix).
     """
     settings = settings or Settings.from_env()
-    env = env or make_environment()
     package, templates, variables = _resolve(document_id, municipality, overrides, settings)
-    return _context(package, templates, variables, settings, env)
+    return _context(package, templates, variables, settings, env or shared_environment())
 
 
 def _context(package: Package, templates: list[DocTemplate], variables: VariableSet,
@@ -91,7 +101,7 @@ def generate(document_id: str, municipality: str, overrides: Mapping[str, Any] |
     are listed in ``missing``; otherwise generation raises MissingValuesError listing them.
     """
     settings = settings or Settings.from_env()
-    env = make_environment()
+    env = shared_environment()
     package, templates, variables = _resolve(document_id, municipality, overrides, settings)
     context = _context(package, templates, variables, settings, env)
     parts = []
@@ -103,10 +113,10 @@ def generate(document_id: str, municipality: str, overrides: Mapping[str, Any] |
             appendix_index += 1
         else:
             part_context["part"] = None
-        parts.append((template, part_context))
+        parts.append((compile_template(template, env), part_context))
     fmt = context.get("format") or {}
-    rendered = render_parts(
-        parts, env,
+    rendered = render_package(
+        parts,
         font=fmt.get("font") if isinstance(fmt.get("font"), str) else None,
         font_size=fmt.get("font_size") if isinstance(fmt.get("font_size"), int) else None,
         continuous_page_numbers=settings.page_numbering == "continuous",

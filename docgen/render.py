@@ -1,29 +1,43 @@
-"""Rendering: the only module that uses docxtpl (and, with docgen.docxbuild, raw XML).
+"""Rendering: templates compiled once, documents assembled per call. The only docxtpl user.
 
-``render_parts`` renders each template of a package with the same context and joins them
-into one document, each part starting a new section; placeholders for unknown values
-become highlighted runs; the result is the .docx bytes plus the placeholders it shows.
+A template is compiled once per version (content hash): docxtpl's tag clean-up
+(``patch_xml``) and Jinja compilation of its body and headers happen then, and its static
+parts are deflated then. Per document only the Jinja render, the joining of a package's
+parts and the deflation of the rendered XML remain.
+
+A package is ONE .docx: the act, then each appendix as a new section on a new page. The
+first part supplies the package-level files (styles, settings, headers); styles only the
+later parts define are added; page-number headers are the first part's for every section.
 """
 
 from __future__ import annotations
 
-import io
+import re
+import zipfile
 from collections.abc import Mapping, Sequence
-from copy import deepcopy
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
-from docxcompose.composer import Composer
 from docxtpl import DocxTemplate
+from jinja2 import Template, TemplateSyntaxError, UndefinedError
 from jinja2 import TemplateError as JinjaTemplateError
-from jinja2 import TemplateSyntaxError, UndefinedError
 from jinja2.exceptions import SecurityError
 
-from .errors import DocgenError, InflectionError, TemplateRenderError
+from .errors import DocgenError, InflectionError, TemplateError, TemplateRenderError
 from .placeholders import MARKED_RE, OPEN, labels_in, visible
 from .templates import DocTemplate
+from .zipwrite import Member, deflate, write_zip
+
+DOCUMENT = "word/document.xml"
+STYLES = "word/styles.xml"
+_TAG_RE = re.compile(r"<[^>]+>")
+_BODY_OPEN_RE = re.compile(r"<w:body(?: [^>]*)?>")
+_HDR_REF_RE = re.compile(r"<w:(?:header|footer)Reference\b[^>]*/>")
+_STYLE_RE = re.compile(r'<w:style\b[^>]*w:styleId="([^"]+)"[^>]*>.*?</w:style>', re.S)
+_RUN_WITH_MARK_RE = re.compile(r"<w:r(?: [^>]*)?>(?:(?!</w:r>).)*?" + OPEN + r".*?</w:r>", re.S)
+# -- docxtpl's patch_xml and resolve_listing use no instance state --
+_DOCXTPL = DocxTemplate.__new__(DocxTemplate)
 
 
 @dataclass(frozen=True)
@@ -46,7 +60,7 @@ class ClauseCounter:
         self._counters: list[int] = []
 
     def __call__(self, level: int) -> str:
-        if not isinstance(level, int) or not 1 <= level <= 4:
+        if not isinstance(level, int) or isinstance(level, bool) or not 1 <= level <= 4:
             raise ValueError(f"уровень пункта должен быть от 1 до 4, а не {level!r}")
         if level > len(self._counters) + 1:
             raise ValueError(f"пункт уровня {level} без пункта уровня {level - 1} перед ним")
@@ -57,17 +71,80 @@ class ClauseCounter:
         return ".".join(str(n) for n in self._counters) + "."
 
 
-def render_part(template: DocTemplate, context: Mapping[str, Any], env):
-    """Return the python-docx Document of `template` rendered with `context` in `env`."""
-    tpl = DocxTemplate(template.path)
-    values = dict(context)
-    values["num"] = ClauseCounter()
-    where = f"шаблон {template.id}"
+@dataclass(frozen=True, eq=False)
+class CompiledTemplate:
+    """One template version, ready to render: compiled body and headers, static parts."""
+
+    id: str
+    version: str
+    names: tuple[str, ...]
+    raw: Mapping[str, bytes]
+    static: Mapping[str, Member]
+    doc_prefix: str
+    doc_suffix: str
+    body: Template
+    headers: Mapping[str, Template]
+
+
+def jinja_source(xml: str) -> str:
+    """Return the Jinja source docxtpl makes of an XML part (tags joined across runs)."""
+    return re.sub(r"<w:p([ >])", r"\n<w:p\1", _DOCXTPL.patch_xml(xml))
+
+
+def docx_context(source: str, lineno: int | None) -> list[str]:
+    """Return the text (tags stripped) of the paragraphs around Jinja line `lineno`."""
+    if not lineno:
+        return []
+    lines = source.splitlines()[max(lineno - 3, 0):lineno + 2]
+    return [t for t in (_TAG_RE.sub("", line).strip() for line in lines) if t]
+
+
+def compile_template(template: DocTemplate, env) -> CompiledTemplate:
+    """Return `template` compiled in `env` (cached per template version)."""
+    return _compile_cached(template, template.content_hash, env)
+
+
+@lru_cache(maxsize=64)
+def _compile_cached(template: DocTemplate, version: str, env) -> CompiledTemplate:
     try:
-        tpl.render(values, jinja_env=env)
+        with zipfile.ZipFile(template.path) as zf:
+            names = tuple(zf.namelist())
+            raw = {name: zf.read(name) for name in names}
+    except (OSError, zipfile.BadZipFile) as exc:
+        raise TemplateError(f"файл не читается как .docx: {exc}", str(template.path)) from None
+    if DOCUMENT not in raw:
+        raise TemplateError("в файле нет word/document.xml", str(template.path))
+    where = f"шаблон {template.id}"
+    doc = raw[DOCUMENT].decode("utf-8")
+    opening = _BODY_OPEN_RE.search(doc)
+    end = doc.rfind("</w:body>")
+    if not opening or end < 0:
+        raise TemplateError("в word/document.xml нет тела документа", where)
+    body = _compile_part(doc[opening.end():end], env, where)
+    headers = {}
+    for name in names:
+        if re.match(r"word/(header|footer)\d*\.xml$", name):
+            xml = raw[name].decode("utf-8")
+            if "{" in xml:
+                headers[name] = _compile_part(xml, env, f"{where}, колонтитул {name}")
+    rendered = {DOCUMENT, *headers}
+    static = {n: deflate(n, raw[n]) for n in names if n not in rendered}
+    return CompiledTemplate(template.id, version, names, raw, static,
+                            doc[:opening.end()], doc[end:], body, headers)
+
+
+def _compile_part(xml: str, env, where: str) -> Template:
+    source = jinja_source(xml)
+    try:
+        return env.from_string(source)
     except TemplateSyntaxError as exc:
         raise TemplateRenderError(f"ошибка синтаксиса шаблона: {exc.message}", where,
-                                  list(getattr(exc, "docx_context", []) or [])) from None
+                                  docx_context(source, exc.lineno)) from None
+
+
+def _render_xml(template: Template, context: Mapping[str, Any], where: str) -> str:
+    try:
+        xml = template.render(context)
     except UndefinedError as exc:
         raise TemplateRenderError(
             f"шаблон обращается к неизвестной переменной: {exc.message}", where) from None
@@ -81,149 +158,139 @@ def render_part(template: DocTemplate, context: Mapping[str, Any], env):
         raise TemplateRenderError(f"ошибка шаблона: {exc}", where) from None
     except (ValueError, TypeError) as exc:
         raise TemplateRenderError(f"ошибка при заполнении шаблона: {exc}", where) from None
-    return tpl.docx
+    xml = re.sub(r"\n<w:p([ >])", r"<w:p\1", xml)
+    xml = xml.replace("{_{", "{{").replace("}_}", "}}").replace("{_%", "{%").replace("%_}", "%}")
+    if "\t" in xml or "\n" in xml:
+        xml = _DOCXTPL.resolve_listing(xml)
+    return xml
 
 
-def render_parts(parts: Sequence[tuple[DocTemplate, Mapping[str, Any]]], env, *,
-                 font: str | None = None, font_size: int | None = None,
-                 continuous_page_numbers: bool = False) -> RenderedDocument:
-    """Return the document made of every (template, context) in `parts`, in order."""
-    documents = [render_part(template, context, env) for template, context in parts]
-    master = documents[0]
-    if len(documents) > 1:
-        _join(master, documents[1:])
-    if continuous_page_numbers:
-        for section in master.sections[1:]:
-            pg = section._sectPr.find(qn("w:pgNumType"))
-            if pg is not None:
-                pg.attrib.pop(qn("w:start"), None)
+@dataclass(frozen=True)
+class _Assembly:
+    """What joining a package's parts needs, computed once per set of template versions."""
+
+    styles: bytes
+    header_refs: str
+
+
+@lru_cache(maxsize=64)
+def _assembly(parts: tuple[CompiledTemplate, ...]) -> _Assembly:
+    master = parts[0]
+    styles = master.raw.get(STYLES, b"").decode("utf-8")
+    have = set(_STYLE_RE.findall(styles))
+    extra = []
+    for part in parts[1:]:
+        for match in _STYLE_RE.finditer(part.raw.get(STYLES, b"").decode("utf-8")):
+            if match.group(1) not in have:
+                have.add(match.group(1))
+                extra.append(match.group(0))
+    if extra:
+        cut = styles.rfind("</w:styles>")
+        styles = styles[:cut] + "".join(extra) + styles[cut:]
+    body_src = master.raw[DOCUMENT].decode("utf-8")
+    sect = body_src[body_src.rfind("<w:sectPr"):]
+    return _Assembly(styles.encode("utf-8"), "".join(_HDR_REF_RE.findall(sect)))
+
+
+def render_package(parts: Sequence[tuple[CompiledTemplate, Mapping[str, Any]]], *,
+                   font: str | None = None, font_size: int | None = None,
+                   continuous_page_numbers: bool = False) -> RenderedDocument:
+    """Return the .docx made of every (compiled template, context) in `parts`, in order."""
+    compiled = tuple(c for c, _ in parts)
+    assembly = _assembly(compiled)
+    master = compiled[0]
+    pieces = []
+    for index, (template, context) in enumerate(parts):
+        values = dict(context)
+        values["num"] = ClauseCounter()
+        inner = _render_xml(template.body, values, f"шаблон {template.id}")
+        cut = inner.rfind("<w:sectPr")
+        content, sect = inner[:cut], inner[cut:inner.rfind("</w:sectPr>") + len("</w:sectPr>")]
+        if index:
+            sect = _HDR_REF_RE.sub("", sect)
+            sect = sect.replace(">", ">" + assembly.header_refs, 1)
+            if continuous_page_numbers:
+                sect = re.sub(r'(<w:pgNumType\b[^>]*?) w:start="\d+"', r"\1", sect)
+        pieces.append((content, sect))
+    body = []
+    for index, (content, sect) in enumerate(pieces):
+        body.append(content if index == len(pieces) - 1 else _end_section(content, sect))
+    body.append(pieces[-1][1])
+    document = master.doc_prefix + "".join(body) + master.doc_suffix
+    labels: list[str] = []
+    if OPEN in document:
+        labels = labels_in(document)
+        document = _RUN_WITH_MARK_RE.sub(_highlight_run, document)
+    rendered: dict[str, Member] = {DOCUMENT: deflate(DOCUMENT, document.encode("utf-8"))}
+    for name, header in master.headers.items():
+        xml = _render_xml(header, dict(parts[0][1]), f"шаблон {master.id}, {name}")
+        rendered[name] = deflate(name, xml.encode("utf-8"))
+    styles = assembly.styles
     if font or font_size:
-        _apply_font(master, font, font_size)
-    labels = _finish_text(master)
-    buffer = io.BytesIO()
-    master.save(buffer)
-    return RenderedDocument(buffer.getvalue(), tuple(labels), tuple(t.id for t, _ in parts))
+        styles = _styles_with_font(styles, font, font_size)
+    if styles != master.raw.get(STYLES):
+        rendered[STYLES] = _deflated_styles(styles)
+    members = [rendered.get(name) or master.static[name] for name in master.names]
+    return RenderedDocument(write_zip(members), tuple(labels), tuple(c.id for c in compiled))
 
 
-def _join(master, others) -> None:
-    """Append `others` to `master`, each as its own section with its own page setup.
-
-    docxcompose copies content, styles and referenced parts but keeps only the master's
-    last section properties; so the master's body section is first turned into a
-    paragraph-level one, and the appended document's page setup becomes the new body
-    section. Headers are the master's (all docgen templates share the page-number header).
-    """
-    composer = Composer(master)
-    for doc in others:
-        body = master.element.body
-        body_sect = body.find(qn("w:sectPr"))
-        refs = [deepcopy(r) for r in body_sect
-                if r.tag in (qn("w:headerReference"), qn("w:footerReference"))]
-        _close_section(body, deepcopy(body_sect))
-        composer.append(doc)
-        new_sect = deepcopy(doc.element.body.find(qn("w:sectPr")))
-        for r in list(new_sect):
-            if r.tag in (qn("w:headerReference"), qn("w:footerReference")):
-                new_sect.remove(r)
-        for i, r in enumerate(refs):
-            new_sect.insert(i, r)
-        body.replace(body.find(qn("w:sectPr")), new_sect)
+@lru_cache(maxsize=32)
+def _deflated_styles(styles: bytes) -> Member:
+    return deflate(STYLES, styles)
 
 
-def _close_section(body, sect_pr) -> None:
-    last = body.find(qn("w:sectPr")).getprevious()
-    if last is None or last.tag != qn("w:p") or last.find(f"{qn('w:pPr')}/{qn('w:sectPr')}") is not None:
-        last = OxmlElement("w:p")
-        body.find(qn("w:sectPr")).addprevious(last)
-    p_pr = last.find(qn("w:pPr"))
-    if p_pr is None:
-        p_pr = OxmlElement("w:pPr")
-        last.insert(0, p_pr)
-    p_pr.append(sect_pr)
+def _end_section(content: str, sect: str) -> str:
+    """Return `content` ending with a paragraph that carries `sect` (the section's setup)."""
+    if content.endswith("</w:p>"):
+        start = max(content.rfind("<w:p>"), content.rfind("<w:p "))
+        paragraph = content[start:]
+        if "<w:sectPr" not in paragraph:
+            if "<w:pPr>" in paragraph or "<w:pPr " in paragraph:
+                close = paragraph.find("</w:pPr>")
+                paragraph = paragraph[:close] + sect + paragraph[close:]
+            else:
+                open_end = paragraph.find(">") + 1
+                paragraph = paragraph[:open_end] + "<w:pPr>" + sect + "</w:pPr>" + paragraph[open_end:]
+            return content[:start] + paragraph
+    return content + "<w:p><w:pPr>" + sect + "</w:pPr></w:p>"
 
 
-def _apply_font(doc, font: str | None, size: int | None) -> None:
-    styles = doc.styles.element
-    targets = [styles.find(f"{qn('w:docDefaults')}/{qn('w:rPrDefault')}/{qn('w:rPr')}")]
-    normal = doc.styles["Normal"].element.find(qn("w:rPr"))
-    targets.append(normal)
-    for rpr in targets:
-        if rpr is None:
-            continue
-        if font:
-            fonts = rpr.find(qn("w:rFonts"))
-            if fonts is not None:
-                for attr in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
-                    fonts.set(qn(attr), font)
-        if size:
-            for tag in ("w:sz", "w:szCs"):
-                el = rpr.find(qn(tag))
-                if el is not None:
-                    el.set(qn("w:val"), str(int(size * 2)))
+def _highlight_run(match: re.Match) -> str:
+    """Split a run at placeholder markers; the placeholder part gets a yellow highlight."""
+    run = match.group(0)
+    head = re.match(r"<w:r(?: [^>]*)?>", run).group(0)
+    rpr_match = re.search(r"<w:rPr>.*?</w:rPr>|<w:rPr/>", run, re.S)
+    rpr = rpr_match.group(0) if rpr_match else ""
+    marked_rpr = (rpr.replace("</w:rPr>", '<w:highlight w:val="yellow"/></w:rPr>')
+                  if rpr and rpr != "<w:rPr/>" else '<w:rPr><w:highlight w:val="yellow"/></w:rPr>')
+
+    def split_text(t_match: re.Match) -> str:
+        text = t_match.group(1)
+        if OPEN not in text:
+            return t_match.group(0)
+        out = []
+        pos = 0
+        for m in MARKED_RE.finditer(text):
+            out.append(text[pos:m.start()])
+            out.append(f'</w:t></w:r>{head}{marked_rpr}<w:t xml:space="preserve">'
+                       f"{visible(m.group(1))}</w:t></w:r>{head}{rpr}<w:t xml:space=\"preserve\">")
+            pos = m.end()
+        out.append(text[pos:])
+        return f'<w:t xml:space="preserve">{"".join(out)}</w:t>'
+
+    return re.sub(r"<w:t(?: [^>]*)?>(.*?)</w:t>", split_text, run, flags=re.S)
 
 
-def _finish_text(doc) -> list[str]:
-    """Turn placeholder markers into highlighted runs and newlines into line breaks.
-
-    Returns the placeholder labels found, in document order.
-    """
-    roots = [doc.element.body]
-    for section in doc.sections:
-        for hdr in (section.header, section.first_page_header, section.footer):
-            if hdr._has_definition:
-                roots.append(hdr._element)
-    found: list[str] = []
-    for root in roots:
-        for t in list(root.iter(qn("w:t"))):
-            text = t.text or ""
-            if OPEN in text:
-                found.extend(labels_in(text))
-                _split_run(t, text)
-            elif "\n" in text:
-                _split_run(t, text)
-    return list(dict.fromkeys(found))
-
-
-def _split_run(t, text: str) -> None:
-    run = t.getparent()
-    if run.tag != qn("w:r"):
-        return
-    pieces: list[tuple[str, bool]] = []
-    pos = 0
-    for match in MARKED_RE.finditer(text):
-        pieces.append((text[pos:match.start()], False))
-        pieces.append((visible(match.group(1)), True))
-        pos = match.end()
-    pieces.append((text[pos:], False))
-    anchor = run
-    for piece, marked in pieces:
-        if not piece:
-            continue
-        new_run = deepcopy(run)
-        for child in list(new_run):
-            if child.tag != qn("w:rPr"):
-                new_run.remove(child)
-        if marked:
-            r_pr = new_run.find(qn("w:rPr"))
-            if r_pr is None:
-                r_pr = OxmlElement("w:rPr")
-                new_run.insert(0, r_pr)
-            highlight = OxmlElement("w:highlight")
-            highlight.set(qn("w:val"), "yellow")
-            r_pr.append(highlight)
-        for j, line in enumerate(piece.split("\n")):
-            if j:
-                new_run.append(OxmlElement("w:br"))
-            if line:
-                t_el = OxmlElement("w:t")
-                t_el.set(qn("xml:space"), "preserve")
-                t_el.text = line
-                new_run.append(t_el)
-        anchor.addnext(new_run)
-        anchor = new_run
-    # -- the run may hold more than this w:t (tabs, other text): keep the rest in place --
-    siblings = [c for c in run if c.tag != qn("w:rPr")]
-    if siblings == [t]:
-        run.getparent().remove(run)
-    else:
-        t.getparent().remove(t)
+def _styles_with_font(styles: bytes, font: str | None, size: int | None) -> bytes:
+    text = styles.decode("utf-8")
+    if font:
+        safe = font.replace("&", "&amp;").replace('"', "&quot;").replace("<", "&lt;")
+        text = re.sub(r'(w:(?:ascii|hAnsi|cs|eastAsia)=")[^"]*(")',
+                      lambda m: m.group(1) + safe + m.group(2), text)
+    if size:
+        default_half_points = re.search(r"<w:rPrDefault>.*?<w:sz w:val=\"(\d+)\"", text, re.S)
+        if default_half_points and default_half_points.group(1) != str(size * 2):
+            old = default_half_points.group(1)
+            text = text.replace(f'<w:sz w:val="{old}"/>', f'<w:sz w:val="{size * 2}"/>')
+            text = text.replace(f'<w:szCs w:val="{old}"/>', f'<w:szCs w:val="{size * 2}"/>')
+    return text.encode("utf-8")
