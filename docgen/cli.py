@@ -137,6 +137,36 @@ def validate() -> None:
         raise click.ClickException(f"наборов с ошибками: {bad}")
 
 
+@cli.command(help="Проверить шаблон .docx: синтаксис тегов, переменные, разметку (все ошибки сразу).")
+@click.argument("paths", nargs=-1, required=True,
+                type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
+              help="формат вывода")
+def lint(paths: tuple[Path, ...], fmt: str) -> None:
+    from .lint import lint_template
+    from .schema import load_schema
+    from .variables import SCHEMA_FILE, read_yaml
+
+    settings = _settings()
+    schema = load_schema(settings.variables_dir / SCHEMA_FILE)
+    found = []
+    for path in paths:
+        meta_path = path.with_suffix(".yaml")
+        declared = None
+        if meta_path.exists():
+            declared = read_yaml(meta_path).get("variables")
+        for finding in lint_template(path, schema, declared):
+            found.append(finding)
+            if fmt == "text":
+                click.echo(f"{path.name}: {finding}")
+    if fmt == "json":
+        click.echo(findings_mod.format_json(found))
+    elif not found:
+        click.echo("Ошибок не найдено.")
+    if findings_mod.has_errors(found):
+        sys.exit(1)
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the CLI; return the exit code."""
     try:

@@ -23,7 +23,7 @@ _FORBIDDEN_RE = re.compile(f"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff{OPEN}{CLOSE
 def clean_text(text: str) -> str:
     """Return `text` without characters a .docx cannot hold, typographed (quotes, dashes, NBSP)."""
     text = _FORBIDDEN_RE.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
-    return ru.typograph(text)
+    return ru.typograph(text.strip())
 
 
 def build_values(data: Mapping[str, Any], schema: Schema) -> dict[str, Any]:

@@ -63,6 +63,11 @@ def make_template(tmp_settings):
     return make
 
 
-def paragraphs(data: bytes) -> list[str]:
-    """Return the texts of all body paragraphs of .docx `data`."""
+def _paragraphs(data: bytes) -> list[str]:
     return [p.text for p in docx.Document(io.BytesIO(data)).paragraphs]
+
+
+@pytest.fixture
+def paragraphs():
+    """Return a function giving the texts of all body paragraphs of .docx bytes."""
+    return _paragraphs

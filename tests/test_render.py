@@ -13,8 +13,6 @@ from docgen.errors import MissingValuesError, TemplateRenderError
 from docgen.render import ClauseCounter
 from docgen.schema import UNKNOWN
 
-from .conftest import paragraphs
-
 
 def test_clause_counter_numbers_levels_literally():
     num = ClauseCounter()
@@ -35,7 +33,7 @@ def test_clause_counter_rejects_a_skipped_level():
         num(3)
 
 
-def test_conditions_never_leave_gaps(make_template, tmp_settings):
+def test_conditions_never_leave_gaps(make_template, tmp_settings, paragraphs):
     make_template(
         "t-numbers",
         "{{ num(1) }} Первый.",
@@ -59,7 +57,7 @@ HOSTILE = [
 
 
 @pytest.mark.parametrize("value", HOSTILE)
-def test_hostile_values_come_out_literally(make_template, tmp_settings, value):
+def test_hostile_values_come_out_literally(make_template, tmp_settings, value, paragraphs):
     make_template("t-echo", "Значение: {{ signer.position }}; конец")
     result = generate("t-echo", "leningrad/kirovsky", {"signer.position": value},
                       settings=tmp_settings)
@@ -79,7 +77,7 @@ def test_control_characters_are_dropped_and_newlines_become_breaks(make_template
     assert doc.paragraphs[0]._p.findall(f".//{qn('w:br')}")
 
 
-def test_a_100_kb_value_renders_whole(make_template, tmp_settings):
+def test_a_100_kb_value_renders_whole(make_template, tmp_settings, paragraphs):
     make_template("t-echo", "{{ signer.position }}")
     long_value = "Длинное наименование " * 5000
     result = generate("t-echo", "leningrad/kirovsky", {"signer.position": long_value},
@@ -107,7 +105,7 @@ def test_final_mode_refuses_and_lists_what_is_missing(make_template, tmp_setting
     assert "Должность подписывающего; Номер акта" in str(info.value)
 
 
-def test_unused_unknown_values_do_not_block_the_final_mode(make_template, tmp_settings):
+def test_unused_unknown_values_do_not_block_the_final_mode(make_template, tmp_settings, paragraphs):
     make_template("t-echo", "{{ act.number }}")
     result = generate("t-echo", "leningrad/kirovsky", {"signer.position": UNKNOWN},
                       settings=tmp_settings)
