@@ -1,12 +1,21 @@
-"""Batch: one package for many municipalities; never stops at the first failure."""
+"""Batch: one package for many municipalities, on a local process pool.
+
+Never stops at the first failure; writes each .docx atomically as it arrives; resumable —
+a re-run skips items whose template versions, variable files and mode are unchanged
+(``.docgen-batch.json`` in the output folder remembers them); reports as JSON, text and
+an HTML table.
+"""
 
 from __future__ import annotations
 
+import hashlib
+import html
 import json
 import os
 import tempfile
 import time
 from collections.abc import Callable, Iterable
+from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
@@ -14,11 +23,14 @@ from .errors import DocgenError
 from .findings import Severity
 from .pipeline import generate
 from .settings import Settings
-from .templates import load_package
-from .variables import list_sets
+from .templates import load_package, load_template
+from .variables import SCHEMA_FILE, layer_files, list_sets
 
 STATUS_LABELS = {"ok": "готово", "missing": "есть незаполненные значения",
                  "findings": "есть ошибки оформления", "failed": "ошибка"}
+MANIFEST = ".docgen-batch.json"
+_UMASK = os.umask(0)
+os.umask(_UMASK)
 
 
 @dataclass
@@ -32,16 +44,19 @@ class BatchItem:
     errors: list[str] = field(default_factory=list)
     findings: list[dict] = field(default_factory=list)
     seconds: float = 0.0
+    skipped: bool = False
+    key: str = ""
 
 
 @dataclass
 class BatchReport:
-    """Every item of a batch run plus when and what was run."""
+    """Every item of a batch run, in municipality order, plus what was run."""
 
     package: str
     region: str | None
     draft: bool
     items: list[BatchItem]
+    seconds: float = 0.0
 
     @property
     def failed(self) -> list[BatchItem]:
@@ -58,14 +73,43 @@ class BatchReport:
                  f"режим: {'черновик' if self.draft else 'чистовик'}", ""]
         for item in self.items:
             lines.append(f"{item.municipality}: {STATUS_LABELS[item.status]}"
-                         + (f" → {item.file}" if item.file else ""))
+                         + (f" → {item.file}" if item.file else "")
+                         + (" (без изменений, пропущен)" if item.skipped else ""))
             lines += [f"  не заполнено: {m}" for m in item.missing]
             lines += [f"  ошибка: {e}" for e in item.errors]
             lines += [f"  {f['severity']} {f['rule']} · {f['location']}: {f['message']}"
                       for f in item.findings if f["severity"] == Severity.ERROR.value]
-        ok = sum(1 for i in self.items if i.status != "failed")
-        lines += ["", f"Сформировано документов: {ok} из {len(self.items)}."]
+        lines += ["", self.summary()]
         return "\n".join(lines) + "\n"
+
+    def summary(self) -> str:
+        """Return one Russian line: how many documents were made, how many failed."""
+        ok = sum(1 for i in self.items if i.status != "failed")
+        return (f"Сформировано документов: {ok} из {len(self.items)}; "
+                f"время: {self.seconds:.1f} с.")
+
+    def to_html(self) -> str:
+        """Return the report as a self-contained HTML page with one table row per item."""
+        rows = []
+        for item in self.items:
+            notes = [f"не заполнено: {m}" for m in item.missing] + item.errors + [
+                f"{f['rule']} {f['location']}: {f['message']}" for f in item.findings
+                if f["severity"] != Severity.INFO.value]
+            rows.append(
+                f"<tr class='{item.status}'><td>{html.escape(item.municipality)}</td>"
+                f"<td>{html.escape(STATUS_LABELS[item.status])}</td>"
+                f"<td>{html.escape(item.file or '')}</td>"
+                f"<td>{'<br>'.join(html.escape(n) for n in notes)}</td>"
+                f"<td>{item.seconds * 1000:.0f}</td></tr>")
+        return (
+            "<!doctype html><html lang='ru'><meta charset='utf-8'>"
+            f"<title>Отчёт: {html.escape(self.package)}</title>"
+            "<style>body{font:14px sans-serif}td,th{border:1px solid #ccc;padding:4px 8px;"
+            "vertical-align:top}table{border-collapse:collapse}.failed{background:#fdd}"
+            ".missing{background:#ffd}.findings{background:#fed}</style>"
+            f"<h1>Пакет {html.escape(self.package)}</h1><p>{html.escape(self.summary())}</p>"
+            "<table><tr><th>Муниципальное образование</th><th>Статус</th><th>Файл</th>"
+            "<th>Замечания</th><th>мс</th></tr>" + "".join(rows) + "</table></html>")
 
 
 def municipalities_for(package_id: str, region: str | None, settings: Settings) -> list[str]:
@@ -79,39 +123,90 @@ def municipalities_for(package_id: str, region: str | None, settings: Settings) 
             if "/" in s and s.split("/")[0] in regions]
 
 
+def item_key(package_id: str, set_id: str, draft: bool, settings: Settings) -> str:
+    """Return a hash of everything an item's output depends on (templates, variables, mode)."""
+    digest = hashlib.sha256(f"{package_id}|{set_id}|{draft}|{settings.page_numbering}".encode())
+    package = load_package(package_id, settings.templates_dir)
+    for part in package.parts:
+        digest.update(load_template(part, settings.templates_dir).content_hash.encode())
+    for path in [settings.variables_dir / SCHEMA_FILE, *layer_files(set_id, settings.variables_dir)]:
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
 def run_batch(package_id: str, out_dir: Path, *, region: str | None = None,
               draft: bool = True, settings: Settings | None = None,
-              municipalities: Iterable[str] | None = None,
+              municipalities: Iterable[str] | None = None, workers: int | None = None,
+              resume: bool = True,
               progress: Callable[[BatchItem], None] | None = None) -> BatchReport:
     """Generate `package_id` for every municipality into `out_dir`; return the report.
 
-    Each .docx and the reports (``report.json``, ``report.txt``) are written atomically.
+    `workers` processes (default: one per core; 1 runs in this process). Reports
+    (``report.json``, ``report.txt``, ``report.html``) and every .docx are written atomically.
     """
+    started = time.perf_counter()
     settings = settings or Settings.from_env()
     ids = list(municipalities) if municipalities is not None else municipalities_for(
         package_id, region, settings)
     out_dir.mkdir(parents=True, exist_ok=True)
-    items = []
+    manifest = _read_manifest(out_dir) if resume else {}
+    results: dict[str, BatchItem] = {}
+    todo = []
     for set_id in ids:
-        item = _one(package_id, set_id, out_dir, draft, settings)
-        items.append(item)
-        if progress:
-            progress(item)
-    report = BatchReport(package_id, region, draft, items)
+        try:
+            key = item_key(package_id, set_id, draft, settings)
+        except DocgenError as exc:
+            results[set_id] = BatchItem(set_id, "failed", errors=[str(exc)])
+            continue
+        previous = manifest.get(set_id)
+        if previous and previous.get("key") == key and (out_dir / previous["file"]).exists():
+            item = BatchItem(**{**previous, "skipped": True})
+            results[set_id] = item
+            if progress:
+                progress(item)
+            continue
+        todo.append((set_id, key))
+    workers = workers or os.cpu_count() or 1
+    if workers == 1 or len(todo) <= 1:
+        for set_id, key in todo:
+            results[set_id] = _finish(_one(package_id, set_id, str(out_dir), draft, settings, key),
+                                      progress)
+    else:
+        with ProcessPoolExecutor(max_workers=min(workers, len(todo))) as pool:
+            futures = {pool.submit(_one, package_id, set_id, str(out_dir), draft, settings, key):
+                       set_id for set_id, key in todo}
+            for future in as_completed(futures):
+                set_id = futures[future]
+                try:
+                    item = future.result()
+                except Exception as exc:  # noqa: BLE001 - a crashed worker fails its item only
+                    item = BatchItem(set_id, "failed", errors=[f"сбой обработки: {exc!r}"])
+                results[set_id] = _finish(item, progress)
+    report = BatchReport(package_id, region, draft, [results[i] for i in ids],
+                         time.perf_counter() - started)
+    _write_manifest(out_dir, {i.municipality: asdict(i) for i in report.items
+                              if i.status != "failed"})
     write_atomic(out_dir / "report.json", report.to_json().encode("utf-8"))
     write_atomic(out_dir / "report.txt", report.to_text().encode("utf-8"))
+    write_atomic(out_dir / "report.html", report.to_html().encode("utf-8"))
     return report
 
 
-def _one(package_id: str, set_id: str, out_dir: Path, draft: bool,
-         settings: Settings) -> BatchItem:
+def _finish(item: BatchItem, progress) -> BatchItem:
+    if progress:
+        progress(item)
+    return item
+
+
+def _one(package_id: str, set_id: str, out_dir: str, draft: bool, settings: Settings,
+         key: str) -> BatchItem:
     started = time.perf_counter()
     try:
         result = generate(package_id, set_id, draft=draft, settings=settings)
     except DocgenError as exc:
         return BatchItem(set_id, "failed", errors=[str(exc)],
-                         seconds=time.perf_counter() - started)
-    target = out_dir / result.filename
+                         seconds=time.perf_counter() - started, key=key)
+    target = Path(out_dir) / result.filename
     write_atomic(target, result.docx)
     findings = [f.to_dict() for f in result.findings]
     status = "ok"
@@ -120,7 +215,18 @@ def _one(package_id: str, set_id: str, out_dir: Path, draft: bool,
     if any(f.severity is Severity.ERROR for f in result.findings):
         status = "findings"
     return BatchItem(set_id, status, target.name, list(result.missing), [], findings,
-                     time.perf_counter() - started)
+                     time.perf_counter() - started, key=key)
+
+
+def _read_manifest(out_dir: Path) -> dict:
+    try:
+        return json.loads((out_dir / MANIFEST).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+
+
+def _write_manifest(out_dir: Path, entries: dict) -> None:
+    write_atomic(out_dir / MANIFEST, json.dumps(entries, ensure_ascii=False).encode("utf-8"))
 
 
 def write_atomic(target: Path, data: bytes) -> None:
@@ -130,6 +236,7 @@ def write_atomic(target: Path, data: bytes) -> None:
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
+        os.chmod(tmp, 0o666 & ~_UMASK)
         os.replace(tmp, target)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)

@@ -102,7 +102,10 @@ def _print_findings(found) -> None:
 @click.option("-o", "--output", type=click.Path(file_okay=False, path_type=Path), required=True,
               help="каталог для результатов")
 @click.option("--draft", is_flag=True, help="черновики: незаполненные значения выделяются")
-def batch(package_id: str, region: str | None, output: Path, draft: bool) -> None:
+@click.option("--workers", type=click.IntRange(1, 64), help="число процессов (по умолчанию — по ядрам)")
+@click.option("--no-resume", is_flag=True, help="сформировать заново даже неизменившиеся документы")
+def batch(package_id: str, region: str | None, output: Path, draft: bool,
+          workers: int | None, no_resume: bool) -> None:
     settings = _settings()
     from .batch import municipalities_for
 
@@ -110,12 +113,15 @@ def batch(package_id: str, region: str | None, output: Path, draft: bool) -> Non
     with click.progressbar(length=len(ids), label="Формирование",
                            file=sys.stderr) as bar:
         report = run_batch(package_id, output, region=region, draft=draft, settings=settings,
-                           municipalities=ids, progress=lambda item: bar.update(1))
+                           municipalities=ids, workers=workers, resume=not no_resume,
+                           progress=lambda item: bar.update(1))
     for item in report.items:
-        click.echo(f"{item.municipality}: {STATUS_LABELS[item.status]}")
+        note = " (без изменений)" if item.skipped else ""
+        click.echo(f"{item.municipality}: {STATUS_LABELS[item.status]}{note}")
         for err in item.errors:
             click.echo(f"  {err}")
-    click.echo(f"Отчёт: {output / 'report.txt'}")
+    click.echo(report.summary())
+    click.echo(f"Отчёт: {output / 'report.txt'}, {output / 'report.html'}")
     if report.failed:
         sys.exit(1)
 

@@ -1,0 +1,92 @@
+"""Side-by-side render benchmark: docgen.render vs naive docxtpl vs writing the bytes.
+
+Usage: python bench/bench_render.py [--rounds 30] [--per-round 10]
+
+Prints medians per approach and the median of the per-round ratios (same machine, same
+run, interleaved rounds), for the Положение of `lenobl-mms` and the whole package.
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import os
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from docxtpl import DocxTemplate  # noqa: E402
+
+from docgen import generate  # noqa: E402
+from docgen.pipeline import _context, _resolve, shared_environment  # noqa: E402
+from docgen.render import ClauseCounter, compile_template, render_package  # noqa: E402
+from docgen.settings import Settings  # noqa: E402
+
+
+def timed(fn, n: int) -> float:
+    start = time.perf_counter()
+    for _ in range(n):
+        fn()
+    return (time.perf_counter() - start) / n
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--rounds", type=int, default=30)
+    parser.add_argument("--per-round", type=int, default=10)
+    parser.add_argument("--package", default="lenobl-mms")
+    parser.add_argument("--set", default="leningrad/kirovsky")
+    args = parser.parse_args()
+    settings = Settings(run_checks=False)
+    env = shared_environment()
+    package, templates, variables = _resolve(args.package, args.set, None, settings)
+    context = _context(package, templates, variables, settings, env)
+    appendix = next(t for t in templates if t.kind == "appendix")
+    part_ctx = dict(context, part=context["appendices"][0])
+    compiled = compile_template(appendix, env)
+    final = render_package([(compiled, part_ctx)]).data
+    out_dir = Path(tempfile.mkdtemp())
+
+    def naive():
+        tpl = DocxTemplate(appendix.path)
+        tpl.render(dict(part_ctx, num=ClauseCounter()), jinja_env=env)
+        tpl.save(io.BytesIO())
+
+    def ours():
+        render_package([(compiled, part_ctx)])
+
+    def floor():
+        (out_dir / "x.docx").write_bytes(final)
+
+    def end_to_end():
+        generate(args.package, args.set, draft=True, settings=settings)
+
+    def end_to_end_checked():
+        generate(args.package, args.set, draft=True, settings=Settings())
+
+    approaches = {"naive docxtpl": naive, "docgen.render": ours, "floor (write bytes)": floor,
+                  "generate (package, context incl.)": end_to_end,
+                  "generate + checks": end_to_end_checked}
+    for fn in approaches.values():
+        fn()
+    times = {name: [] for name in approaches}
+    for _ in range(args.rounds):
+        for name, fn in approaches.items():
+            times[name].append(timed(fn, args.per_round))
+    base = times["naive docxtpl"]
+    print(f"Документ: {appendix.id} ({len(final) // 1024} КБ), набор {args.set}; "
+          f"{args.rounds}×{args.per_round} измерений, процесс {os.getpid()}")
+    print(f"{'подход':36} {'медиана, мс':>12} {'док/с':>8} {'naive ÷ подход':>15}")
+    for name, series in times.items():
+        median = statistics.median(series)
+        ratio = statistics.median(b / t for b, t in zip(base, series))
+        print(f"{name:36} {median * 1000:12.2f} {1 / median:8.0f} {ratio:15.1f}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
