@@ -1,0 +1,216 @@
+"""The shipped variable sets (variables/): all 18 municipalities of Ленинградская область.
+
+1. Every set loads and validates, and ``missing`` lists exactly the values marked ``!unknown``
+   (the table below is the hand-kept list of what still has to be found and filled in).
+2. Every name-like value (schema type ``phrase`` or ``person``) of every set declines into the
+   hand-written, hand-checked forms of tests/data/expected_forms.yaml, through
+   ``docgen.ru.inflect`` / ``docgen.ru.inflect_name``. Explicit forms given in the YAML
+   (a mapping ``{nomn: …, gent: …}``) win over the rules, so for them the override is compared.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from docgen.errors import VariablesError
+from docgen.schema import CASE_KEYS, UNKNOWN, load_schema
+from docgen.settings import ROOT
+from docgen.variables import SCHEMA_FILE, layer_files, list_sets, load_variables, read_yaml
+
+VARIABLES = ROOT / "variables"
+EXPECTED_FILE = Path(__file__).parent / "data" / "expected_forms.yaml"
+EXPECTED = yaml.safe_load(EXPECTED_FILE.read_text(encoding="utf-8"))
+CASES = ("nomn", "gent", "datv", "accs", "ablt", "loct")
+
+SLUGS = (
+    "boksitogorsky", "volosovsky", "volkhovsky", "vsevolozhsky", "vyborgsky", "gatchinsky",
+    "kingiseppsky", "kirishsky", "kirovsky", "lodeynopolsky", "lomonosovsky", "luzhsky",
+    "podporozhsky", "priozersky", "slantsevsky", "tikhvinsky", "tosnensky", "sosnovoborsky",
+)
+
+# -- what each set leaves unknown (!unknown); see the comment at the top of each file --
+_SIGNER_ACT = ("act.date", "act.number", "signer.position", "signer.name", "signer.gender")
+_NO_AUTHORITY = ("authority.name", "authority.short", "authority.parent", "authority.blank",
+                 "act.kind")
+EXPECTED_MISSING: dict[str, tuple[str, ...]] = {
+    "leningrad": (),
+    "leningrad/kirovsky": (),
+    "leningrad/boksitogorsky": (*_SIGNER_ACT, *_NO_AUTHORITY, "municipality.charter_name",
+                                "service.institution"),
+    "leningrad/volosovsky": (*_SIGNER_ACT, *_NO_AUTHORITY, "service.institution"),
+    "leningrad/volkhovsky": (*_SIGNER_ACT, *_NO_AUTHORITY, "municipality.charter_name",
+                             "service.institution"),
+    "leningrad/vsevolozhsky": (*_SIGNER_ACT, "authority.name", "service.institution"),
+    "leningrad/vyborgsky": (*_SIGNER_ACT, "service.institution"),
+    "leningrad/gatchinsky": (*_SIGNER_ACT, "service.institution"),
+    "leningrad/kingiseppsky": (*_SIGNER_ACT, *_NO_AUTHORITY, "municipality.charter_name",
+                               "service.institution"),
+    "leningrad/kirishsky": (*_SIGNER_ACT, *_NO_AUTHORITY, "municipality.charter_name",
+                            "service.institution"),
+    "leningrad/lodeynopolsky": (*_SIGNER_ACT, "authority.name", "act.kind",
+                                "municipality.charter_name", "service.institution"),
+    "leningrad/lomonosovsky": (*_SIGNER_ACT, "municipality.charter_name", "service.institution"),
+    "leningrad/luzhsky": (*_SIGNER_ACT, *_NO_AUTHORITY, "municipality.charter_name",
+                          "service.institution"),
+    "leningrad/podporozhsky": (*_SIGNER_ACT, *_NO_AUTHORITY, "service.institution"),
+    "leningrad/priozersky": (*_SIGNER_ACT, *_NO_AUTHORITY, "municipality.charter_name",
+                             "service.institution"),
+    "leningrad/slantsevsky": (*_SIGNER_ACT, "service.institution"),
+    "leningrad/tikhvinsky": (*_SIGNER_ACT, "service.institution"),
+    "leningrad/tosnensky": (*_SIGNER_ACT, "authority.name", "service.institution"),
+    "leningrad/sosnovoborsky": (*_SIGNER_ACT, "authority.name", "service.institution"),
+}
+
+SHIPPED = list_sets(VARIABLES)
+
+
+def _deep_merge(into: dict, layer: Mapping) -> None:
+    for key, value in layer.items():
+        if (isinstance(value, Mapping) and "nomn" not in value
+                and isinstance(into.get(key), dict)):
+            _deep_merge(into[key], value)
+        else:
+            into[key] = dict(value) if isinstance(value, Mapping) and "nomn" in value else value
+
+
+def _data(set_id: str) -> dict[str, Any]:
+    """Return the merged values of `set_id`: validated if it validates, else its raw layers.
+
+    Whether a set validates is test_set_loads_and_validates's business; the forms tests
+    need the values either way (the region level, e.g., has no municipal required keys).
+    """
+    try:
+        return load_variables(set_id, VARIABLES).data
+    except VariablesError:
+        merged: dict[str, Any] = {}
+        for file in layer_files(set_id, VARIABLES):
+            layer = read_yaml(file)
+            _deep_merge(merged, layer)
+        return merged
+
+
+def _name_like_values(data: Mapping) -> dict[str, Any]:
+    """Return {concrete path: value} for every known phrase/person value in `data`."""
+    schema = load_schema(VARIABLES / SCHEMA_FILE)
+    found: dict[str, Any] = {}
+    for spec in schema.fields.values():
+        if spec.type not in ("phrase", "person"):
+            continue
+        if "[]." in spec.path:
+            list_path, _, key = spec.path.partition("[].")
+            items = _lookup(data, list_path)
+            if not isinstance(items, list):
+                continue
+            for i, item in enumerate(items):
+                if isinstance(item, Mapping) and item.get(key) not in (None, UNKNOWN):
+                    found[f"{list_path}[{i}].{key}"] = item[key]
+        else:
+            value = _lookup(data, spec.path)
+            if value not in (None, UNKNOWN):
+                found[spec.path] = value
+    return found
+
+
+def _lookup(data: Any, path: str) -> Any:
+    node = data
+    for part in path.split("."):
+        if not isinstance(node, Mapping) or part not in node:
+            return None
+        node = node[part]
+    return node
+
+
+def _value_at(data: Mapping, path: str) -> Any:
+    if "[" in path:
+        list_path, _, rest = path.partition("[")
+        index, _, key = rest.partition("].")
+        return _lookup(data, list_path)[int(index)][key]
+    return _lookup(data, path)
+
+
+def _nominative(value: Any) -> str:
+    return value["nomn"] if isinstance(value, Mapping) else value
+
+
+# ---------------------------------------------------------------- 1. load and validate
+
+
+def test_all_eighteen_municipalities_are_shipped():
+    assert sorted(SHIPPED) == sorted(["leningrad", *(f"leningrad/{s}" for s in SLUGS)])
+
+
+@pytest.mark.parametrize("set_id", SHIPPED)
+def test_set_loads_and_validates(set_id):
+    variables = load_variables(set_id, VARIABLES)
+    assert sorted(variables.missing) == sorted(EXPECTED_MISSING[set_id])
+
+
+@pytest.mark.parametrize("set_id", [s for s in SHIPPED if "/" in s])
+def test_municipality_basics(set_id):
+    data = _data(set_id)
+    centre = data["municipality"]["centre"]
+    if set_id != "leningrad/kirovsky":  # the seed's file, written with a plain space
+        assert centre.startswith("г.\u00a0"), centre
+    kind = data["municipality"]["kind"]
+    name = _nominative(data["municipality"]["name"])
+    if set_id.endswith(("/vyborgsky", "/tosnensky")):
+        assert kind == "муниципальный район" and name.endswith("район Ленинградской области")
+    else:
+        assert name.endswith(f"{kind} Ленинградской области"), (kind, name)
+
+
+# ---------------------------------------------------------------- 2. forms in six cases
+
+
+def test_expected_forms_cover_every_name_like_value_of_every_set():
+    assert sorted(EXPECTED["sets"]) == sorted(SHIPPED)
+    for set_id in SHIPPED:
+        values = _name_like_values(_data(set_id))
+        assert sorted(values) == sorted(EXPECTED["sets"][set_id]), set_id
+        for path, value in values.items():
+            assert _nominative(value) == EXPECTED["sets"][set_id][path], (set_id, path)
+
+
+def test_expected_forms_file_is_complete():
+    for nomn, forms in {**EXPECTED["phrases"], **EXPECTED["persons"]}.items():
+        assert forms["nomn"] == nomn
+        assert set(forms) - {"gender"} == set(CASE_KEYS), nomn
+    for nomn, forms in EXPECTED["persons"].items():
+        assert forms["gender"] in ("m", "f"), nomn
+    used = {v for paths in EXPECTED["sets"].values() for v in paths.values()}
+    assert used == set(EXPECTED["phrases"]) | set(EXPECTED["persons"])
+
+
+def _form_params():
+    for set_id, paths in EXPECTED["sets"].items():
+        for path, nomn in paths.items():
+            for case in CASES:
+                yield pytest.param(set_id, path, case, id=f"{set_id}:{path}:{case}")
+
+
+@pytest.mark.parametrize(("set_id", "path", "case"), list(_form_params()))
+def test_name_declines(set_id, path, case):
+    from docgen.ru import inflect, inflect_name
+
+    data = _data(set_id)
+    value = _value_at(data, path)
+    nomn = EXPECTED["sets"][set_id][path]
+    assert _nominative(value) == nomn
+    if nomn in EXPECTED["persons"]:
+        person = EXPECTED["persons"][nomn]
+        gender_path = load_schema(VARIABLES / SCHEMA_FILE).get(path).gender
+        assert _value_at(data, gender_path) == person["gender"]
+        got = inflect_name(value, case, gender=person["gender"])
+        expected = person[case]
+    else:
+        expected = EXPECTED["phrases"][nomn][case]
+        if isinstance(value, Mapping) and case in value:
+            got = value[case]  # an explicit form in the YAML wins over the rules
+        else:
+            got = inflect(_nominative(value), case)
+    assert got == expected
