@@ -12,6 +12,7 @@ from pathlib import Path
 import click
 
 from . import findings as findings_mod
+from . import __version__
 from .batch import STATUS_LABELS, run_batch, write_atomic
 from .errors import DocgenError
 from .pipeline import generate as generate_document
@@ -34,7 +35,7 @@ class _Group(click.Group):
 
 
 @click.group(cls=_Group, help="docgen — проекты муниципальных нормативных актов в DOCX.")
-@click.version_option(package_name="docgen", message="docgen %(version)s")
+@click.version_option(version=__version__, prog_name="docgen", message="docgen %(version)s")
 @click.pass_context
 def cli(ctx: click.Context) -> None:
     ctx.obj = Settings.from_env()

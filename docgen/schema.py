@@ -44,6 +44,8 @@ class FieldSpec:
     label: str
     help: str = ""
     required: bool = False
+    #: required even in a region-level set (``required: always`` in the schema)
+    required_always: bool = False
     choices: tuple[str, ...] = ()
     gender: str | None = None
     default: Any = None
@@ -95,6 +97,7 @@ def _load_schema_cached(path: Path, _mtime: int) -> Schema:
             label=spec.get("label", key),
             help=spec.get("help", ""),
             required=bool(spec.get("required", False)),
+            required_always=spec.get("required") == "always",
             choices=tuple(str(c) for c in spec.get("choices", ())),
             gender=spec.get("gender"),
             default=spec.get("default"),

@@ -267,7 +267,7 @@ def validate(set_id: str, data: dict, schema: Schema, origins: dict[str, str],
         if not present:
             if spec.default is not None:
                 _set_path(data, spec.path, coerce(spec, spec.default))
-            elif spec.required:
+            elif spec.required_always or (spec.required and "/" in set_id):
                 problems.append(f"{set_id}: не задано обязательное поле «{spec.path}» ({spec.label})")
     if problems:
         raise VariablesError(

@@ -1,0 +1,70 @@
+"""Batch: every municipality, atomic outputs, failures isolated, resumable, reports."""
+
+from __future__ import annotations
+
+import json
+import shutil
+
+import pytest
+
+from docgen.batch import run_batch, write_atomic
+from docgen.settings import ROOT, Settings
+
+
+@pytest.fixture
+def vars_copy(tmp_path):
+    variables = tmp_path / "variables"
+    shutil.copytree(ROOT / "variables", variables)
+    return variables
+
+
+def test_one_broken_set_does_not_stop_the_batch(tmp_path, vars_copy, settings):
+    (vars_copy / "leningrad" / "luzhsky.yaml").write_text("act: [\n", encoding="utf-8")
+    s = Settings(templates_dir=settings.templates_dir, variables_dir=vars_copy, run_checks=False)
+    report = run_batch("lenobl-mms", tmp_path / "out", region="leningrad", settings=s, workers=2)
+    statuses = {i.municipality: i.status for i in report.items}
+    assert statuses["leningrad/luzhsky"] == "failed"
+    assert "variables/leningrad/luzhsky.yaml:" in report.failed[0].errors[0]
+    assert sum(1 for st in statuses.values() if st != "failed") == 17
+    assert len(list((tmp_path / "out").glob("*.docx"))) == 17
+
+
+def test_rerun_skips_unchanged_items_and_redoes_changed_ones(tmp_path, vars_copy, settings):
+    s = Settings(templates_dir=settings.templates_dir, variables_dir=vars_copy, run_checks=False)
+    out = tmp_path / "out"
+    first = run_batch("lenobl-mms", out, region="leningrad", settings=s, workers=1)
+    assert not any(i.skipped for i in first.items)
+    kirovsky = vars_copy / "leningrad" / "kirovsky.yaml"
+    kirovsky.write_text(kirovsky.read_text(encoding="utf-8").replace('"233"', '"234"'),
+                        encoding="utf-8")
+    second = run_batch("lenobl-mms", out, region="leningrad", settings=s, workers=1)
+    redone = [i.municipality for i in second.items if not i.skipped]
+    assert redone == ["leningrad/kirovsky"]
+
+
+def test_reports_in_three_formats(tmp_path, settings):
+    report = run_batch("lenobl-mms", tmp_path, region="leningrad", draft=True,
+                       settings=settings, workers=1,
+                       municipalities=["leningrad/kirovsky", "leningrad/gatchinsky"])
+    data = json.loads((tmp_path / "report.json").read_text(encoding="utf-8"))
+    assert [i["municipality"] for i in data["items"]] == ["leningrad/kirovsky",
+                                                          "leningrad/gatchinsky"]
+    assert "leningrad/gatchinsky: есть незаполненные значения" in (
+        tmp_path / "report.txt").read_text(encoding="utf-8")
+    html = (tmp_path / "report.html").read_text(encoding="utf-8")
+    assert html.count("<tr class=") == 2
+    assert report.items[1].missing
+
+
+def test_write_atomic_leaves_the_old_file_on_failure(tmp_path, monkeypatch):
+    target = tmp_path / "a.docx"
+    target.write_bytes(b"old")
+
+    def boom(*args):
+        raise OSError("диск заполнен")
+
+    monkeypatch.setattr("os.replace", boom)
+    with pytest.raises(OSError):
+        write_atomic(target, b"new")
+    assert target.read_bytes() == b"old"
+    assert [p.name for p in tmp_path.iterdir()] == ["a.docx"]
