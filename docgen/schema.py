@@ -74,12 +74,31 @@ class Schema:
 
 
 def load_schema(path: Path) -> Schema:
-    """Return the schema declared in `path`; errors name the file and the field."""
-    return _load_schema_cached(path.resolve(), path.stat().st_mtime_ns)
+    """Return the schema declared in `path` plus the files of the folder beside it.
+
+    ``variables/_schema.yaml`` holds the common fields; ``variables/_schema/*.yaml`` add
+    the fields of particular template families (a field may be declared only once).
+    Errors name the file and the field.
+    """
+    extra_dir = path.with_suffix("")
+    files = [path, *sorted(extra_dir.glob("*.yaml"))] if extra_dir.is_dir() else [path]
+    stamp = tuple((f.resolve(), f.stat().st_mtime_ns) for f in files)
+    return _load_schema_cached(stamp)
 
 
 @lru_cache(maxsize=8)
-def _load_schema_cached(path: Path, _mtime: int) -> Schema:
+def _load_schema_cached(stamp: tuple[tuple[Path, int], ...]) -> Schema:
+    fields: dict[str, FieldSpec] = {}
+    for path, _mtime in stamp:
+        for key, spec in _read_schema_file(path).items():
+            if key in fields:
+                raise VariablesError(f"поле «{key}» уже объявлено в другом файле схемы",
+                                     path.name)
+            fields[key] = spec
+    return Schema(fields)
+
+
+def _read_schema_file(path: Path) -> dict[str, FieldSpec]:
     try:
         raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
     except yaml.YAMLError as exc:
@@ -102,7 +121,7 @@ def _load_schema_cached(path: Path, _mtime: int) -> Schema:
             gender=spec.get("gender"),
             default=spec.get("default"),
         )
-    return Schema(fields)
+    return fields
 
 
 def coerce(spec: FieldSpec, value: Any) -> Any:

@@ -1,7 +1,8 @@
 """Variable sets: discover, load and merge YAML layers, validate them against the schema.
 
 Layers, each overriding the one before: ``_defaults.yaml`` → ``<region>/_region.yaml`` →
-``<region>/<slug>.yaml`` → overrides given by the caller. Set ids are ``<region>`` (the
+``<region>/<slug>.yaml`` (or, for the region's own set, ``<region>/_own.yaml``) →
+overrides given by the caller. Set ids are ``<region>`` (the
 region level itself, e.g. ``leningrad``) or ``<region>/<slug>`` (``leningrad/kirovsky``).
 """
 
@@ -21,6 +22,8 @@ from .schema import UNKNOWN, Schema, coerce, load_schema
 SCHEMA_FILE = "_schema.yaml"
 DEFAULTS_FILE = "_defaults.yaml"
 REGION_FILE = "_region.yaml"
+#: The region's own acts (set «<region>»): not inherited by its municipalities.
+REGION_OWN_FILE = "_own.yaml"
 _ID_RE = re.compile(r"^[a-z][a-z0-9_-]*(/[a-z][a-z0-9_-]*)?$")
 
 
@@ -145,7 +148,9 @@ def layer_files(set_id: str, variables_dir: Path) -> list[Path]:
     files = [variables_dir / DEFAULTS_FILE, variables_dir / region / REGION_FILE]
     if slug:
         files.append(variables_dir / region / f"{slug}.yaml")
-    target = files[-1]
+    else:
+        files.append(variables_dir / region / REGION_OWN_FILE)
+    target = files[-1] if slug else files[1]
     if not target.exists():
         known = ", ".join(list_sets(variables_dir)) or "нет ни одного"
         raise UnknownIdError(f"набор переменных «{set_id}» не найден (есть: {known})")
