@@ -1,0 +1,100 @@
+"""Put official names, positions and service names into a grammatical case.
+
+Only the head noun phrase at the start declines: agreeing adjectives/participles and
+the head noun («муниципальная методическая служба»). Everything after the head is
+left as written («… администрации Кировского района»), and so are «…», (…), "…",
+abbreviation heads («МБУДО «…»», «и.о. …») and numbers. The algorithm is the one in
+shared/spec/russian.md §1; `Phrase` carries the municipality's own forms, which win.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from functools import lru_cache
+
+from . import spelling
+from .cases import InflectionFailed, normalize_case
+from .headphrase import NoHead, head_zone, inflect_word, plan, repeats_previous_case
+from .tokens import Token, split_at_dashes, tokenize
+
+
+class Phrase(str):
+    """A name in the nominative with the municipality's own forms in `forms` (case → text).
+
+    ``Phrase("комитет образования", forms={"datv": "Комитету образования"})``.
+    """
+
+    forms: dict[str, str]
+
+    def __new__(cls, value: str, forms: Mapping[str, str] | None = None) -> Phrase:
+        obj = super().__new__(cls, value)
+        obj.forms = {normalize_case(k): str(v) for k, v in (forms or {}).items()}
+        return obj
+
+    @classmethod
+    def coerce(cls, value: str | Mapping[str, str]) -> Phrase:
+        """Return a `Phrase` from a string or a YAML mapping ``{nomn: …, datv: …}``."""
+        if isinstance(value, Phrase):
+            return value
+        if isinstance(value, Mapping):
+            forms = {normalize_case(k): v for k, v in value.items()}
+            if "nomn" not in forms:
+                raise ValueError("у наименования нет именительного падежа (ключ nomn)")
+            return cls(forms.pop("nomn"), forms)
+        return cls(str(value))
+
+
+def inflect(phrase: str, case: str) -> str:
+    """Return `phrase` in `case`: «комитет образования администрации …» → «комитету образования администрации …».
+
+    An explicit form in ``phrase.forms`` wins. A phrase with an abbreviation or a quoted
+    name at its head is invariant and comes back as written. Raises `InflectionFailed`
+    when the head cannot be found or declined; never returns the input in its place.
+    """
+    code = normalize_case(case)
+    forms = getattr(phrase, "forms", None)
+    if forms and code in forms:
+        return forms[code]
+    if getattr(phrase, "gender", None) is not None or type(phrase).__name__ == "Person":
+        from .names import inflect_name
+
+        return inflect_name(phrase, code)
+    text = str(phrase)
+    if not text.strip():
+        raise InflectionFailed(text, code, "пустое значение")
+    if code == "nomn":
+        return text
+    return _inflect_text(text, code, spelling.YO_POLICY)
+
+
+@lru_cache(maxsize=4096)
+def _inflect_text(text: str, case: str, yo: str) -> str:
+    parts = split_at_dashes(tokenize(text))
+    out = _inflect_part(parts[0], case, yo, text, required=True)
+    for before, part in zip(parts, parts[1:]):
+        out += _inflect_part(part, case, yo, text, required=False, before=before)
+    return out
+
+
+def _inflect_part(tokens: list[Token], case: str, yo: str, phrase: str, *,
+                  required: bool, before: list[Token] | None = None) -> str:
+    """Return the text of `tokens` with its leading noun phrase in `case`.
+
+    For a part after a dash (`required` false) the part is left alone unless it starts
+    with a nominative noun phrase that does not repeat the case of the word before it.
+    """
+    try:
+        zone = head_zone(tokens)
+        if zone is None:  # invariant: an abbreviation or a quoted name at the head
+            return "".join(t.text for t in tokens)
+        steps = plan(tokens, zone, case)
+    except NoHead as exc:
+        if required:
+            raise InflectionFailed(phrase, case, str(exc)) from None
+        return "".join(t.text for t in tokens)
+    if not required and before and repeats_previous_case(before, steps, tokens[steps.head].text):
+        return "".join(t.text for t in tokens)
+    texts = [t.text for t in tokens]
+    for index, step in steps.steps.items():
+        texts[index] = inflect_word(texts[index], step, yo, phrase, case)
+    return "".join(texts)
