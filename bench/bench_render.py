@@ -44,7 +44,7 @@ def main() -> int:
     settings = Settings(run_checks=False)
     env = shared_environment()
     package, templates, variables = _resolve(args.package, args.set, None, settings)
-    context = _context(package, templates, variables, settings, env)
+    context, templates = _context(package, templates, variables, settings, env)
     appendix = next(t for t in templates if t.kind == "appendix")
     part_ctx = dict(context, part=context["appendices"][0])
     compiled = compile_template(appendix, env)

@@ -68,15 +68,17 @@ def build_context(document_id: str, municipality: str,
     """
     settings = settings or Settings.from_env()
     package, templates, variables = _resolve(document_id, municipality, overrides, settings)
-    return _context(package, templates, variables, settings, env or shared_environment())
+    return _context(package, templates, variables, settings, env or shared_environment())[0]
 
 
 def _context(package: Package, templates: list[DocTemplate], variables: VariableSet,
-             settings: Settings, env) -> dict[str, Any]:
+             settings: Settings, env) -> tuple[dict[str, Any], list[DocTemplate]]:
+    """Return the context and the templates of the package this variable set includes."""
     schema = load_schema(settings.variables_dir / SCHEMA_FILE)
     context = build_values(variables.data, schema)
     context["package"] = {"id": package.id, "title": package.title,
                           "municipality": variables.id}
+    templates = [t for t in templates if _included(package, t, context, env)]
     titles = []
     for template in templates:
         if template.kind != "appendix":
@@ -90,7 +92,18 @@ def _context(package: Package, templates: list[DocTemplate], variables: Variable
                                       f"templates_docx/{template.id}.yaml") from None
         titles.append((title, template.approval_word))
     context["appendices"] = appendix_entries(titles)
-    return context
+    return context, templates
+
+
+def _included(package: Package, template: DocTemplate, context: dict, env) -> bool:
+    condition = package.conditions.get(template.id)
+    if not condition:
+        return True
+    try:
+        return bool(env.compile_expression(condition)(**context))
+    except Exception as exc:  # noqa: BLE001 - any Jinja failure in package metadata
+        raise TemplateRenderError(f"условие «{condition}» не вычисляется: {exc}",
+                                  f"templates_docx/packages/{package.id}.yaml") from None
 
 
 def generate(document_id: str, municipality: str, overrides: Mapping[str, Any] | None = None,
@@ -103,7 +116,7 @@ def generate(document_id: str, municipality: str, overrides: Mapping[str, Any] |
     settings = settings or Settings.from_env()
     env = shared_environment()
     package, templates, variables = _resolve(document_id, municipality, overrides, settings)
-    context = _context(package, templates, variables, settings, env)
+    context, templates = _context(package, templates, variables, settings, env)
     parts = []
     appendix_index = 0
     for template in templates:

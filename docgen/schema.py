@@ -49,6 +49,8 @@ class FieldSpec:
     choices: tuple[str, ...] = ()
     gender: str | None = None
     default: Any = None
+    #: name of a cross-value check in docgen.validators.CHECKS
+    check: str | None = None
 
 
 @dataclass(frozen=True)
@@ -120,7 +122,13 @@ def _read_schema_file(path: Path) -> dict[str, FieldSpec]:
             choices=tuple(str(c) for c in spec.get("choices", ())),
             gender=spec.get("gender"),
             default=spec.get("default"),
+            check=spec.get("check"),
         )
+        from .validators import CHECKS
+
+        if fields[key].check and fields[key].check not in CHECKS:
+            raise VariablesError(f"неизвестная проверка «{fields[key].check}»; "
+                                 f"есть: {', '.join(sorted(CHECKS))}", where)
     return fields
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -55,13 +55,18 @@ class DocTemplate:
 
 @dataclass(frozen=True)
 class Package:
-    """A document users generate: `parts` (template ids), the first one the act."""
+    """A document users generate: `parts` (template ids), the first one the act.
+
+    `conditions` maps a part to a Jinja expression over the variables; the part is
+    included only when it is true (e.g. ``"'council' in set.appendices"``).
+    """
 
     id: str
     title: str
     parts: tuple[str, ...]
     regions: tuple[str, ...]
     description: str = ""
+    conditions: Mapping[str, str] = field(default_factory=dict)
 
 
 @lru_cache(maxsize=256)
@@ -131,11 +136,22 @@ def load_package(package_id: str, templates_dir: Path) -> Package:
     _require_keys(meta, ("id", "title", "parts", "regions"), display)
     if meta["id"] != package_id:
         raise TemplateError(f"id «{meta['id']}» не совпадает с именем файла «{package_id}»", display)
-    parts = tuple(meta["parts"])
+    parts, conditions = [], {}
+    for entry in meta["parts"]:
+        if isinstance(entry, Mapping):
+            if "template" not in entry:
+                raise TemplateError("у части пакета нужно поле template", display)
+            parts.append(entry["template"])
+            if entry.get("when"):
+                conditions[entry["template"]] = str(entry["when"])
+        else:
+            parts.append(str(entry))
     for part in parts:
         load_template(part, templates_dir)
-    return Package(package_id, meta["title"], parts, tuple(meta["regions"]),
-                   meta.get("description", ""))
+    if load_template(parts[0], templates_dir).kind != "cover" and len(parts) > 1:
+        raise TemplateError("первая часть пакета должна быть актом (kind: cover)", display)
+    return Package(package_id, meta["title"], tuple(parts), tuple(meta["regions"]),
+                   meta.get("description", ""), conditions)
 
 
 def list_templates(templates_dir: Path) -> list[str]:

@@ -274,10 +274,26 @@ def validate(set_id: str, data: dict, schema: Schema, origins: dict[str, str],
                 _set_path(data, spec.path, coerce(spec, spec.default))
             elif spec.required_always or (spec.required and "/" in set_id):
                 problems.append(f"{set_id}: не задано обязательное поле «{spec.path}» ({spec.label})")
+    if not problems:
+        problems += _cross_checks(data, schema, where)
     if problems:
         raise VariablesError(
             "набор переменных не прошёл проверку:\n  " + "\n  ".join(problems), set_id)
     return VariableSet(set_id, data, sources, origins, tuple(missing))
+
+
+def _cross_checks(data: dict, schema: Schema, where) -> list[str]:
+    from .validators import CHECKS
+
+    problems = []
+    for spec in schema.fields.values():
+        if not spec.check or "[]" in spec.path:
+            continue
+        present, value = _lookup(data, spec.path)
+        if present and value is not UNKNOWN:
+            problems += [f"{where(spec.path)}: {msg}"
+                         for msg in CHECKS[spec.check](value, data, spec.path)]
+    return problems
 
 
 def _require(item: Mapping, item_path: str, spec_prefix: str, schema: Schema,

@@ -32,7 +32,7 @@ def cases():
 def contexts(package_id, set_id, settings):
     env = shared_environment()
     package, templates, variables = _resolve(package_id, set_id, None, settings)
-    context = _context(package, templates, variables, settings, env)
+    context, templates = _context(package, templates, variables, settings, env)
     appendix = 0
     for template in templates:
         part = dict(context)

@@ -169,3 +169,21 @@ def test_unknown_set_lists_the_known_ones(tree):
 
 def test_region_level_set_and_listing(tree):
     assert list_sets(tree.root) == ["lo", "lo/town"]
+
+
+def test_cross_value_checks_named_in_the_schema(tree):
+    tree("lo/town.yaml", TOWN + "service:\n  legal_bases:\n    - А\n    - Б\n    - а\n")
+    with pytest.raises(VariablesError, match=r"service.legal_bases\[2\]: значение повторяется"):
+        load_variables("lo/town", tree.root)
+
+
+def test_schema_may_be_split_into_files(tree):
+    (tree.root / "_schema").mkdir()
+    (tree.root / "_schema" / "extra.yaml").write_text(
+        "roadmap.period_start:\n  type: year\n  label: Начало периода\n", encoding="utf-8")
+    tree("lo/town.yaml", TOWN + "roadmap:\n  period_start: 2023\n")
+    assert load_variables("lo/town", tree.root).data["roadmap"]["period_start"] == 2023
+    (tree.root / "_schema" / "dup.yaml").write_text(
+        "act.kind:\n  type: text\n", encoding="utf-8")
+    with pytest.raises(VariablesError, match="уже объявлено"):
+        load_variables("lo/town", tree.root)
