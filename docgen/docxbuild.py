@@ -9,6 +9,7 @@ rebuilt with ``python tools/build_templates.py``. One line is one paragraph:
 ``.KEY text``              paragraph in the style with that key (docgen.layout.STYLES)
 ``.empty``                 an empty body paragraph
 ``.section portrait``      a new section on a new page (``landscape`` for roadmaps)
+``.orientation landscape`` the current section's orientation (e.g. a roadmap's first page)
 ``.table 6,40,14,20,20``   a table; widths in percent of the text width; then rows:
 ``|! a | b``               header row (bold, repeated on every page)
 ``| a | b``                ordinary row (rows never split across pages)
@@ -50,7 +51,7 @@ _ALIGN = {
 @dataclass
 class _Table:
     widths: list[float]
-    rows: list[tuple[str, list[str]]] = field(default_factory=list)
+    rows: list[tuple[str, list[str], str]] = field(default_factory=list)
 
 
 def build_docx(markup: str, target: Path, *, font: str = "Times New Roman",
@@ -71,7 +72,7 @@ def build_docx(markup: str, target: Path, *, font: str = "Times New Roman",
             elif line.startswith("|"):
                 kind = line[1] if len(line) > 1 and line[1] in "!=" else ""
                 cells = [c.strip() for c in line[1 + len(kind):].split(" | ")]
-                table.rows.append((kind, cells))
+                table.rows.append((kind, cells, where))
             else:
                 raise TemplateError("внутри таблицы ожидается строка «| …» или «.endtable»", where)
             continue
@@ -80,6 +81,8 @@ def build_docx(markup: str, target: Path, *, font: str = "Times New Roman",
             if key == "section":
                 section = doc.add_section(WD_SECTION.NEW_PAGE)
                 _apply_section(section, text.strip() or "portrait")
+            elif key == "orientation":
+                _apply_section(doc.sections[-1], text.strip(), header=False)
             elif key == "table":
                 try:
                     table = _Table([float(w) for w in text.split(",")])
@@ -207,7 +210,7 @@ def _add_style(doc, style_def: layout.ParagraphStyle, text_width) -> None:
         font.size = Pt(style_def.size_pt)
 
 
-def _apply_section(section, orientation: str) -> None:
+def _apply_section(section, orientation: str, header: bool = True) -> None:
     if orientation not in ("portrait", "landscape"):
         raise TemplateError(f"ориентация раздела: portrait или landscape, а не «{orientation}»")
     wide, tall = Mm(layout.PAGE_HEIGHT_MM), Mm(layout.PAGE_WIDTH_MM)
@@ -223,6 +226,8 @@ def _apply_section(section, orientation: str) -> None:
     section.header_distance = Mm(layout.HEADER_DISTANCE_MM)
     section.footer_distance = Mm(layout.HEADER_DISTANCE_MM)
     section.different_first_page_header_footer = True
+    if not header:
+        return
     section.header.is_linked_to_previous = False
     section.first_page_header.is_linked_to_previous = False
     header = section.header
@@ -288,7 +293,7 @@ def _add_table(doc, table: _Table) -> None:
     col_widths = [int(width * w / sum(table.widths)) for w in table.widths]
     for col, w in zip(tbl.columns, col_widths):
         col.width = w
-    for kind, cells in table.rows:
+    for kind, cells, where in table.rows:
         row = tbl.add_row()
         tr_pr = row._tr.get_or_add_trPr()
         cant = OxmlElement("w:cantSplit")
@@ -301,7 +306,7 @@ def _add_table(doc, table: _Table) -> None:
             continue
         if len(cells) != ncols:
             raise TemplateError(f"в строке таблицы {len(cells)} ячеек, а столбцов {ncols}: "
-                                f"{' | '.join(cells)}")
+                                f"{' | '.join(cells)}", where)
         for i, (cell, text) in enumerate(zip(row.cells, cells)):
             cell.width = col_widths[i]
             key = "cellhead" if kind == "!" else ("cellcenter" if i == 0 else "cell")
@@ -354,7 +359,7 @@ def markup_text(markup: str) -> list[str]:
         line = raw.rstrip()
         if not line.strip() or line.lstrip().startswith("# ") or line.strip() == "#":
             continue
-        if re.match(r"^\.(section|table|endtable|empty)\b", line):
+        if re.match(r"^\.(section|orientation|table|endtable|empty)\b", line):
             continue
         if line.startswith("."):
             line = line.partition(" ")[2]

@@ -1,0 +1,75 @@
+"""The template builder: markup → .docx with docgen's styles, sections and tables."""
+
+from __future__ import annotations
+
+import docx
+import pytest
+from docx.enum.section import WD_ORIENT
+from docx.oxml.ns import qn
+
+from docgen.docxbuild import build_docx, markup_text
+from docgen.errors import TemplateError
+
+MARKUP = """# комментарий
+.blank Администрация
+.kind РАСПОРЯЖЕНИЕ
+Текст с {{ act.number }}.
+.sign Председатель\\tИ.О.\u00a0Фамилия
+.section landscape
+.markland УТВЕРЖДЕН
+.table 10,90
+|! № | Мероприятие
+|= Направление 1
+| 1. | Первое
+.endtable
+"""
+
+
+def test_paragraphs_styles_and_sections(tmp_path):
+    path = tmp_path / "t.docx"
+    build_docx(MARKUP, path)
+    doc = docx.Document(path)
+    texts = [(p.style.name, p.text) for p in doc.paragraphs if p.text]
+    assert texts[:5] == [("Бланк", "Администрация"), ("Вид акта", "РАСПОРЯЖЕНИЕ"),
+                         ("Текст", "Текст с {{ act.number }}."),
+                         ("Подпись", "Председатель\tИ.О.\u00a0Фамилия"),
+                         ("Гриф альбомный", "УТВЕРЖДЕН")]
+    assert [s.orientation for s in doc.sections] == [WD_ORIENT.PORTRAIT, WD_ORIENT.LANDSCAPE]
+    land = doc.sections[1]
+    assert land.page_width > land.page_height
+
+
+def test_tables_repeat_header_never_split_and_merge_group_rows(tmp_path):
+    path = tmp_path / "t.docx"
+    build_docx(MARKUP, path)
+    table = docx.Document(path).tables[0]
+    rows = table.rows
+    assert rows[0]._tr.trPr.find(qn("w:tblHeader")) is not None
+    assert all(r._tr.trPr.find(qn("w:cantSplit")) is not None for r in rows)
+    span = rows[1].cells[0]._tc.tcPr.find(qn("w:gridSpan"))
+    assert span is not None and span.get(qn("w:val")) == "2"
+    assert [c.text for c in rows[2].cells] == ["1.", "Первое"]
+
+
+def test_orientation_of_the_first_section(tmp_path):
+    path = tmp_path / "t.docx"
+    build_docx(".orientation landscape\nТекст", path)
+    section = docx.Document(path).sections[0]
+    assert section.orientation == WD_ORIENT.LANDSCAPE and section.page_width > section.page_height
+
+
+@pytest.mark.parametrize(("markup", "message"), [
+    (".nosuch текст", "неизвестный стиль «.nosuch»"),
+    (".table 10,90\n| только одна\n.endtable", "t.txt:2: в строке таблицы 1 ячеек, а столбцов 2"),
+    (".table 10,90\n| a | b", "не закрыта"),
+    (".table x,y", "ширины столбцов"),
+    (".section sideways", "ориентация раздела"),
+])
+def test_markup_errors_name_the_line(tmp_path, markup, message):
+    with pytest.raises(TemplateError, match=message):
+        build_docx(markup, tmp_path / "t.docx", source="t.txt")
+    assert not (tmp_path / "t.docx").exists()
+
+
+def test_markup_text_lists_paragraph_texts():
+    assert markup_text(MARKUP)[:3] == ["Администрация", "РАСПОРЯЖЕНИЕ", "Текст с {{ act.number }}."]
