@@ -56,7 +56,7 @@ STYLES: dict[str, ParagraphStyle] = {
         ParagraphStyle("doctitle", "Заголовок документа", align="center", bold=True,
                        keep_with_next=True),
         ParagraphStyle("heading", "Заголовок раздела", align="center", bold=True,
-                       keep_with_next=True, space_before_pt=12),
+                       keep_with_next=True),
         ParagraphStyle("cell", "Текст таблицы", align="left", size_pt=TABLE_FONT_PT),
         ParagraphStyle("cellhead", "Шапка таблицы", align="center", bold=True,
                        size_pt=TABLE_FONT_PT),
