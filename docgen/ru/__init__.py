@@ -1,14 +1,23 @@
 """Russian-language layer of docgen: cases of names, dates, numbers, typography.
 
-A leaf package: it imports nothing else from docgen.
+A leaf package: it imports nothing else from docgen. Templates reach it through
+`FILTERS`; the context builder through `Phrase`, `Person`, `inflect`, `inflect_name`,
+`initials` and `typograph`. Call `warm_up()` once at start-up to load the dictionaries.
 """
 
+from . import spelling
 from .cases import CASES, InflectionFailed, UnknownCase, normalize_case
+from .dates import date_digital, date_long, month_year, to_date, years
 from .declension import Phrase, inflect
+from .filters import FILTERS
 from .morph import warm_up
-from .names import Person, inflect_name, initials
+from .names import Person, inflect_name, initials, normalize_gender
+from .numbers import num_words, number, percent, plural
+from .typography import typograph
 
 __all__ = [
-    "CASES", "InflectionFailed", "Person", "Phrase", "UnknownCase", "inflect", "inflect_name",
-    "initials", "normalize_case", "warm_up",
+    "CASES", "FILTERS", "InflectionFailed", "Person", "Phrase", "UnknownCase", "date_digital",
+    "date_long", "inflect", "inflect_name", "initials", "month_year", "normalize_case",
+    "normalize_gender", "num_words", "number", "percent", "plural", "spelling", "to_date",
+    "typograph", "warm_up", "years",
 ]
