@@ -1,0 +1,104 @@
+"""Write 2,500 synthetic municipal variable sets (outside variables/) for the benchmarks.
+
+Usage: python bench/make_synthetic.py [--count 2500] [--out bench/_data/variables]
+
+The tree copies the shipped schema, defaults and the Leningrad region, then adds
+municipalities whose names follow real patterns («…ский муниципальный район …»,
+«… муниципальный округ …», «городской округ город …») and whose education authorities
+are named the ways real ones are («комитет образования администрации …», «управление
+образования …», «отдел образования …»). Deterministic (seeded).
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import shutil
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+STEMS = ("Бокситогор Волосов Волхов Всеволож Выборг Гатчин Кингисепп Кириш Киров Лодейнополь "
+         "Ломоносов Луж Подпорож Приозер Сланцев Тихвин Тоснен Сосновобор Октябрь Советск "
+         "Кондин Березов Белояр Нефтеюган Нижневартов Сургут Ханты-Мансий Пыть-Ях Улуг-Хем "
+         "Пий-Хем Тандин Каа-Хем Барун-Хемчик Дзун-Хемчик Чаа-Холь Овюр Эрзин Тес-Хем Монгун-Тайгин "
+         "Абакан Алтай Беловс Бийск Камен Мамонтов Павлов Родинс Рубцов Славгород Тальмен "
+         "Топчихин Угловс Хабар Шелаболихин Шипунов Ельцов Заринс Зональн Калманс Косихин "
+         "Красногорс Кулундин Курьин Локтев Михайлов Новичихин Панкрушихин Первомай "
+         "Петропавлов Поспелихин Ребрихин Романов Смолен Солонешен Суетс Табунс Троиц Тюменцев").split()
+KINDS = [("муниципальный район", "{a} муниципальный район Ленинградской области", "{a} район"),
+         ("муниципальный округ", "{a} муниципальный округ Ленинградской области",
+          "{a} муниципальный округ"),
+         ("городской округ", "{a} городской округ Ленинградской области", "{a} городской округ")]
+AUTHORITIES = [("комитет образования администрации {g}", "комитет", "КОМИТЕТ ОБРАЗОВАНИЯ"),
+               ("управление образования администрации {g}", "управление",
+                "УПРАВЛЕНИЕ ОБРАЗОВАНИЯ"),
+               ("комитет по образованию администрации {g}", "комитет",
+                "КОМИТЕТ ПО ОБРАЗОВАНИЮ"),
+               ("отдел образования администрации {g}", "отдел", "ОТДЕЛ ОБРАЗОВАНИЯ")]
+PEOPLE = [("И.В. Носова", "f"), ("А.С. Петров", "m"), ("Е.Н. Смирнова", "f"),
+          ("О.П. Кузнецов", "m"), ("Т.А. Волкова", "f"), ("С.М. Оленев", "m"),
+          ("Н.Г. Ким", "f"), ("В.В. Шевченко", "m"), ("Л.Ю. Черных", "f"), ("Р.О. Ооржак", "m")]
+POSITIONS = ["Председатель комитета", "Заместитель председателя комитета", "Начальник управления",
+             "Исполняющий обязанности председателя комитета"]
+
+
+def adjective(stem: str) -> str:
+    """Return the masculine adjective of a place stem («Киров» → «Кировский»)."""
+    return stem + ("ский" if not stem.endswith(("ск", "ц")) else "ий")
+
+
+def genitive(adj: str, kind_phrase: str) -> str:
+    head = {"муниципальный район": "муниципального района",
+            "муниципальный округ": "муниципального округа",
+            "городской округ": "городского округа"}[kind_phrase]
+    return f"{adj[:-2]}ого {head} Ленинградской области"
+
+
+def make(count: int, out: Path) -> None:
+    rng = random.Random(20261122)
+    if out.exists():
+        shutil.rmtree(out)
+    shutil.copytree(ROOT / "variables", out, ignore=shutil.ignore_patterns("*.yaml"),
+                    dirs_exist_ok=True)
+    for name in ("_schema.yaml", "_defaults.yaml"):
+        shutil.copy(ROOT / "variables" / name, out / name)
+    if (ROOT / "variables" / "_schema").is_dir():
+        shutil.copytree(ROOT / "variables" / "_schema", out / "_schema", dirs_exist_ok=True)
+    region = out / "leningrad"
+    region.mkdir(parents=True, exist_ok=True)
+    shutil.copy(ROOT / "variables" / "leningrad" / "_region.yaml", region / "_region.yaml")
+    for i in range(count):
+        stem = STEMS[i % len(STEMS)]
+        adj = adjective(stem)
+        kind, name_tpl, short_tpl = KINDS[rng.randrange(len(KINDS)) if i % 5 else 0]
+        gent = genitive(adj, kind)
+        auth, short, blank = AUTHORITIES[rng.randrange(len(AUTHORITIES))]
+        person, gender = PEOPLE[rng.randrange(len(PEOPLE))]
+        data = {
+            "municipality": {"name": name_tpl.format(a=adj), "kind": kind,
+                             "short": short_tpl.format(a=adj), "centre": f"г.\u00a0{stem}"},
+            "authority": {"name": auth.format(g=gent), "short": short,
+                          "parent": f"Администрация {gent}", "blank": blank},
+            "act": {"kind": "распоряжение", "date": f"2024-{rng.randint(1, 12):02d}-"
+                    f"{rng.randint(1, 28):02d}", "number": f"{rng.randint(1, 999)}-р"},
+            "signer": {"position": POSITIONS[rng.randrange(len(POSITIONS))], "name": person,
+                       "gender": gender},
+        }
+        (region / f"m{i:04d}.yaml").write_text(
+            yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--count", type=int, default=2500)
+    parser.add_argument("--out", type=Path, default=ROOT / "bench" / "_data" / "variables")
+    args = parser.parse_args()
+    make(args.count, args.out)
+    print(f"записано {args.count} наборов в {args.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
