@@ -48,7 +48,7 @@ def initials(value, c: str = "nomn", gender: str | None = None) -> str:
 def date_digital(value) -> str:
     """Return a date as «ДД.ММ.ГГГГ» (a date, a datetime or an ISO string).
 
-    ``{{ act.date | date_digital }}``: 2023-05-23 → «23.05.2023».
+    ``от {{ act.date | date_digital }}``: 2023-05-23 → «от 23.05.2023».
     """
     return dates.date_digital(_given(value, "date_digital"))
 
@@ -98,7 +98,7 @@ def num_words(value, c: str = "nomn", gender: str = "m", ordinal: bool = False) 
 def number(value) -> str:
     """Return a number with a decimal comma and no-break thousands groups (from 10 000).
 
-    ``{{ budget | number }}``: 1234567.5 → «1\u00a0234\u00a0567,5»; 2023 → «2023».
+    ``{{ budget | number }} руб.``: 1234567.5 → «1\u00a0234\u00a0567,5 руб.»; 2023 → «2023 руб.».
     """
     return numbers.number(_given(value, "number"))
 
@@ -106,7 +106,8 @@ def number(value) -> str:
 def percent(value) -> str:
     """Return the number of percent with a no-break space before «%» (gost.md T-14).
 
-    ``{{ share | percent }}``: 30 → «30\u00a0%»; 12.5 → «12,5\u00a0%» (30 means 30 %, not 0.3).
+    ``не менее {{ share | percent }}``: 30 → «не менее 30\u00a0%»; 12.5 → «не менее 12,5\u00a0%».
+    The value is the number of percent (30 means 30 %), not a fraction.
     """
     return numbers.percent(_given(value, "percent"))
 
