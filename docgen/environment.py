@@ -28,11 +28,16 @@ def make_environment() -> SandboxedEnvironment:
         autoescape=True,
         keep_trailing_newline=True,
     )
-    env.filters.update({name: _guard(name, func) for name, func in ru.FILTERS.items()})
+    env.filters.update(ru.FILTERS)
+    # -- every filter, Jinja's own too («upper»), must leave a placeholder as it is --
+    env.filters = {name: _guard(name, func) for name, func in env.filters.items()}
     return env
 
 
 def _guard(name: str, func: Callable) -> Callable:
+    if getattr(func, "jinja_pass_arg", None) is not None:
+        return func  # -- context/environment filters take another first argument --
+
     @functools.wraps(func)
     def wrapper(value, *args, **kwargs):
         if isinstance(value, Missing):

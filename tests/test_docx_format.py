@@ -87,7 +87,7 @@ def test_one_font_times_new_roman_14_and_russian_language(package, doc):
 
 def test_body_text_justified_with_indent_and_single_spacing(doc):
     body = [p for p in doc.paragraphs if p.style.name == "Текст" and p.text.strip()]
-    assert len(body) > 100
+    assert len(body) > 80
     for p in body:
         assert effective(p, "alignment") == WD_ALIGN_PARAGRAPH.JUSTIFY
         assert abs(effective(p, "first_line_indent").cm - 1.25) < 0.01
@@ -121,7 +121,7 @@ def test_appendix_mark_block_at_the_right(doc):
     section = doc.sections[1]
     width = section.page_width - section.left_margin - section.right_margin
     block = width - effective(marks[0], "left_indent")
-    assert block.cm <= 7.5 + 0.01
+    assert block <= 7.5 * 360000 + 3600  # EMU: 7.5 cm
 
 
 def test_clause_numbers_are_text_not_word_numbering(package):
