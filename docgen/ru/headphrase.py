@@ -11,6 +11,7 @@ from typing import NamedTuple
 
 from . import spelling
 from .cases import InflectionFailed
+from . import morph
 from .morph import parse
 from .tokens import NUMBER, OPAQUE, PUNCT, SPACE, WORD, Token
 
@@ -181,7 +182,7 @@ def inflect_word(text: str, step: Step, yo: str, phrase: str, case: str) -> str:
     """Return `text` declined as `step` says, spelled like `text` (capitals, «ё»)."""
     if step.mode == "suffix":
         return text + (step.grammemes.upper() if text.isupper() else step.grammemes)
-    forms = [r.inflect(step.grammemes) for r in step.readings]
+    forms = [morph.inflect(r, step.grammemes) for r in step.readings]
     if any(f is None for f in forms):
         raise InflectionFailed(phrase, case, f"словарь не даёт формы слова «{text}» "
                                f"({', '.join(sorted(step.grammemes))})")

@@ -31,6 +31,12 @@ def parse(word: str) -> tuple:
     return tuple(analyzer().parse(word))
 
 
+@lru_cache(maxsize=20000)
+def inflect(reading, grammemes: frozenset[str]):
+    """Return pymorphy's form of `reading` with `grammemes`, or None (memoised)."""
+    return reading.inflect(grammemes)
+
+
 def warm_up() -> None:
     """Create the analyser and load the name rules now rather than on the first call."""
     analyzer()
