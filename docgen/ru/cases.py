@@ -70,3 +70,16 @@ def normalize_case(case: str) -> str:
             return code
     known = ", ".join((*CASES, "loc2"))
     raise UnknownCase(f"неизвестный падеж {case!r}; допустимы: {known} или русские названия")
+
+
+def explicit_form(value: str, code: str) -> str | None:
+    """Return the form of `value` the variable set gives for case `code`, or None.
+
+    Reads ``value.forms`` (`Phrase`, `Person`); ``loc2`` falls back to an explicit ``loct``.
+    """
+    forms = getattr(value, "forms", None)
+    if not forms:
+        return None
+    if code in forms:
+        return forms[code]
+    return forms.get("loct") if code == "loc2" else None

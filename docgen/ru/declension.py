@@ -13,8 +13,9 @@ from collections.abc import Mapping
 from functools import lru_cache
 
 from . import spelling
-from .cases import InflectionFailed, normalize_case
+from .cases import InflectionFailed, explicit_form, normalize_case
 from .headphrase import NoHead, head_zone, inflect_word, plan, repeats_previous_case
+from .names import Person, inflect_name
 from .tokens import Token, split_at_dashes, tokenize
 
 
@@ -45,19 +46,17 @@ class Phrase(str):
 
 
 def inflect(phrase: str, case: str) -> str:
-    """Return `phrase` in `case`: «комитет образования администрации …» → «комитету образования администрации …».
+    """Return `phrase` in `case`: «комитет образования администрации …» → «комитету образования …».
 
-    An explicit form in ``phrase.forms`` wins. A phrase with an abbreviation or a quoted
+    An explicit form in ``phrase.forms`` wins (for ``loc2``, an explicit ``loct`` too). A phrase with an abbreviation or a quoted
     name at its head is invariant and comes back as written. Raises `InflectionFailed`
     when the head cannot be found or declined; never returns the input in its place.
     """
     code = normalize_case(case)
-    forms = getattr(phrase, "forms", None)
-    if forms and code in forms:
-        return forms[code]
-    if getattr(phrase, "gender", None) is not None or type(phrase).__name__ == "Person":
-        from .names import inflect_name
-
+    explicit = explicit_form(phrase, code)
+    if explicit is not None:
+        return explicit
+    if isinstance(phrase, Person):  # names follow their own rules (russian.md §1.9)
         return inflect_name(phrase, code)
     text = str(phrase)
     if not text.strip():
@@ -92,7 +91,7 @@ def _inflect_part(tokens: list[Token], case: str, yo: str, phrase: str, *,
         if required:
             raise InflectionFailed(phrase, case, str(exc)) from None
         return "".join(t.text for t in tokens)
-    if not required and before and repeats_previous_case(before, steps, tokens[steps.head].text):
+    if not required and before and repeats_previous_case(before, tokens[steps.head].text):
         return "".join(t.text for t in tokens)
     texts = [t.text for t in tokens]
     for index, step in steps.steps.items():

@@ -32,7 +32,7 @@ def case(value, c: str) -> str:
 def name_case(value, c: str, gender: str | None = None) -> str:
     """Return the personal name `value` in case `c` (gender from `value` or the argument).
 
-    ``{{ signer.fio | name_case('datv') }}``: «Носова Ирина Викторовна» → «Носовой Ирине Викторовне».
+    ``{{ signer | name_case('datv') }}``: «Носова Ирина Викторовна» → «Носовой Ирине Викторовне».
     """
     return inflect_name(_given(value, "name_case"), c, gender)
 
@@ -115,7 +115,7 @@ def percent(value) -> str:
 def typograph(value, nested: str = "«»") -> str:
     """Return text with «ёлочки», « – », no-break spaces after «№», before «г.», after initials.
 
-    ``{{ note | typograph }}``: "Об образовании" - 2023-2026 гг. → «Об образовании»\u00a0– 2023–2026\u00a0гг.
+    ``{{ note | typograph }}``: "Об образовании" - 2023-2026 → «Об образовании»\u00a0– 2023–2026.
     """
     return _typograph(_given(value, "typograph"), nested)
 
@@ -123,15 +123,15 @@ def typograph(value, nested: str = "«»") -> str:
 def upfirst(value) -> str:
     """Return the text with its first letter capitalised and the rest untouched.
 
-    ``{{ authority.name | case('ablt') | upfirst }}``: «комитетом образования» → «Комитетом образования».
+    ``{{ name | case('ablt') | upfirst }}``: «комитетом образования» → «Комитетом образования».
     """
     return _keeping_forms(_given(value, "upfirst"), _upfirst)
 
 
 def lowfirst(value) -> str:
-    """Return the text with its first letter in lower case, unless the first word is an abbreviation.
+    """Return the text with its first letter lower-cased unless the first word is an abbreviation.
 
-    ``{{ authority.name | lowfirst }}``: «Комитет образования» → «комитет образования»; «МБУДО «…»» stays.
+    ``{{ name | lowfirst }}``: «Комитет образования» → «комитет образования»; «МБУДО «…»» stays.
     """
     return _keeping_forms(_given(value, "lowfirst"), _lowfirst)
 

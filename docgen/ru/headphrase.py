@@ -156,15 +156,20 @@ def _city_name(steps: dict[int, Step], tokens: list[Token], index: int, case: st
     whole = [p for p in parse(name.lower()) if p.tag.case == "nomn"]
     if whole and whole[0].tag.POS in _ADJ:  # «Сосновый Бор»: a two-word name stays
         return
+    mode = "word"
+    if any(h in name for h in _HYPHENS) and not any(_from_dictionary(p) for p in whole):
+        # an unknown «Кош-Агач»: only the last part declines, as in «Пыть-Ях»
+        mode, whole = "last", [p for p in parse(_last_part(name)[1].lower())
+                               if p.tag.case == "nomn"]
     nouns = [p for p in whole if p.tag.POS == "NOUN" and p.tag.number == "sing"]
     if nouns:
         best = max(nouns, key=lambda p: ("Geox" in p.tag.grammemes, p.score))
-        steps[index] = Step((best,), frozenset({case, "sing"}), "word")
+        steps[index] = Step((best,), frozenset({case, "sing"}), mode)
     elif name[-1].lower() in _HARD_CONSONANTS:
         steps[index] = Step((), _CITY_ENDINGS[case], "suffix")
 
 
-def repeats_previous_case(before: list[Token], plan_: Plan, head_text: str) -> bool:
+def repeats_previous_case(before: list[Token], head_text: str) -> bool:
     """Say whether the word before a dash is oblique and the head after it may share its case.
 
     «… автономного округа – Югры» must stay, «комитета – начальник отдела» declines.
@@ -272,7 +277,9 @@ def _is_abbreviation(tokens: list[Token], i: int) -> bool:
 
 
 def _from_dictionary(p) -> bool:
-    return len(p.methods_stack) == 1 and type(p.methods_stack[0][0]).__name__ == "DictionaryAnalyzer"
+    """Say whether reading `p` comes from the dictionary itself, not from a guess."""
+    stack = p.methods_stack
+    return len(stack) == 1 and type(stack[0][0]).__name__ == "DictionaryAnalyzer"
 
 
 def _split_hyphens(word: str) -> list[str]:

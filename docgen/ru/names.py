@@ -14,7 +14,7 @@ from collections.abc import Mapping
 from functools import cache, lru_cache
 
 from . import spelling
-from .cases import InflectionFailed, normalize_case
+from .cases import InflectionFailed, explicit_form, normalize_case
 
 NBSP = "\u00a0"
 _GENDERS = {"m": "m", "м": "m", "male": "m", "муж": "m", "мужской": "m",
@@ -89,9 +89,9 @@ def inflect_name(full_name: str, case: str, gender: str | None = None) -> str:
     and unknown, or the text is not a name.
     """
     code = normalize_case(case)
-    forms = getattr(full_name, "forms", None)
-    if forms and code in forms:
-        return forms[code]
+    explicit = explicit_form(full_name, code)
+    if explicit is not None:
+        return explicit
     text = str(full_name)
     gender = normalize_gender(gender) or getattr(full_name, "gender", None)
     if code == "nomn":
@@ -117,7 +117,8 @@ def initials(full_name: str, case: str = "nomn", gender: str | None = None) -> s
     declined = inflect_name(full_name, code, gender)
     surname = [w for w, r in zip(_WORDS.findall(declined), roles) if r == "lastname"]
     if len(surname) != 1:
-        raise InflectionFailed(text, code, "в форме, заданной в наборе переменных, не найдена фамилия")
+        raise InflectionFailed(text, code,
+                               "в форме, заданной в наборе переменных, не найдена фамилия")
     return letters + NBSP + surname[0]
 
 
@@ -131,7 +132,7 @@ def _inflect_cached(text: str, case: str, gender: str | None, yo: str) -> str:
         if male == _decline(text, roles, case, "f", yo):
             return male  # «А.Н. Шевченко», «О.И. Сорока»: the same either way
         raise InflectionFailed(text, case, "нужно указать род лица (gender: m или f) в наборе "
-                               "переменных: по фамилии и инициалам он не определяется")
+                               "переменных: по написанию имени он не определяется")
     return _decline(text, roles, case, gender, yo)
 
 

@@ -63,7 +63,7 @@ def number(value) -> str:
 
 
 def plural(value, noun: str, case: str = "nomn") -> str:
-    """Return the number with `noun` agreeing: (5, «год») → «5\u00a0лет», (2, «процент») → «2\u00a0процента».
+    """Return the number and `noun` agreeing with it: (5, «год») → «5\u00a0лет».
 
     `noun` is a noun in the nominative singular, or three forms «день|дня|дней» (for the
     nominative only). In an oblique `case` the noun is plural in that case («пяти годам»

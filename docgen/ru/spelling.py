@@ -34,10 +34,10 @@ def apply_yo(text: str, yo: str | None = None) -> str:
 def restore_surface(original: str, produced: str, yo: str | None = None) -> str:
     """Return `produced` (a library form of `original`) spelled like `original`.
 
-    Capitals are copied letter by letter over the common stem (hyphenated parts one by
-    one), and the ending is upper case when `original` is all caps. «ё» survives only where `original` has it and the
-    library kept it; any other «ё» follows the policy. «казенное» + «казённого» →
-    «казенного»; «КОМИТЕТ» + «комитета» → «КОМИТЕТА».
+    Capitals are copied letter by letter over the common stem (hyphenated parts one
+    by one), and the ending is upper case when `original` is all caps. «ё» survives
+    only where `original` has it and the library kept it; any other «ё» follows the
+    policy. «казенное» + «казённого» → «казенного»; «КОМИТЕТ» + «комитета» → «КОМИТЕТА».
     """
     if "-" in original and original.count("-") == produced.count("-"):
         return "-".join(restore_surface(o, p, yo)
@@ -51,7 +51,8 @@ def restore_surface(original: str, produced: str, yo: str | None = None) -> str:
         low = ch.lower()
         if low == "ё" and not keep_dictionary_yo and (src is None or src.lower() != "ё"):
             low = "е"
-        if src is not None and src.lower().translate(_YO_TABLE) == low.translate(_YO_TABLE):
+        same = src is not None and src.lower().translate(_YO_TABLE) == low.translate(_YO_TABLE)
+        if same:
             out.append(low.upper() if src.isupper() else low)
         else:
             diverged = True

@@ -12,7 +12,8 @@ from docgen.ru import InflectionFailed, date_digital, date_long, month_year, to_
 NBSP = "\u00a0"
 # gost.md §3: the DATE pattern the linter applies
 MONTHS = r"(?:января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря)"
-DATE_RE = re.compile(r"(?:\d{2}\.\d{2}\.\d{4}|\d{1,2}[\s\u00a0]" + MONTHS + r"[\s\u00a0]\d{4}[\s\u00a0](?:г\.|года))")
+DATE_RE = re.compile(r"(?:\d{2}\.\d{2}\.\d{4}|\d{1,2}[\s\u00a0]" + MONTHS
+                     + r"[\s\u00a0]\d{4}[\s\u00a0](?:г\.|года))")
 
 
 @pytest.mark.parametrize(("given", "expected"), [
