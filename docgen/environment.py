@@ -6,7 +6,7 @@ import functools
 from collections.abc import Callable
 
 from jinja2 import StrictUndefined
-from jinja2.sandbox import SandboxedEnvironment
+from jinja2.sandbox import ImmutableSandboxedEnvironment, SandboxedEnvironment
 
 from . import ru
 from .errors import InflectionError
@@ -19,11 +19,13 @@ RENDER_NAMES = frozenset({"num", "part", "appendices", "package"})
 def make_environment() -> SandboxedEnvironment:
     """Return a fresh sandboxed, strict, autoescaping environment with the Russian filters.
 
-    Build it once per use and never change it afterwards. Every filter passes an unknown
-    value («[не заполнено: …]») through unchanged, so a draft shows the placeholder where
-    the declined form would stand.
+    Never change it after templates are compiled in it. The sandbox is the immutable one:
+    templates cannot alter lists or dicts of the context (which is shared between
+    documents of the same variable set). Every filter passes an unknown value
+    («[не заполнено: …]») through unchanged, so a draft shows the placeholder where the
+    declined form would stand.
     """
-    env = SandboxedEnvironment(
+    env = ImmutableSandboxedEnvironment(
         undefined=StrictUndefined,
         autoescape=True,
         keep_trailing_newline=True,

@@ -74,8 +74,7 @@ def build_context(document_id: str, municipality: str,
 def _context(package: Package, templates: list[DocTemplate], variables: VariableSet,
              settings: Settings, env) -> tuple[dict[str, Any], list[DocTemplate]]:
     """Return the context and the templates of the package this variable set includes."""
-    schema = load_schema(settings.variables_dir / SCHEMA_FILE)
-    context = build_values(variables.data, schema)
+    context = dict(_values(variables, load_schema(settings.variables_dir / SCHEMA_FILE)))
     context["package"] = {"id": package.id, "title": package.title,
                           "municipality": variables.id}
     templates = [t for t in templates if _included(package, t, context, env)]
@@ -84,7 +83,7 @@ def _context(package: Package, templates: list[DocTemplate], variables: Variable
         if template.kind != "appendix":
             continue
         try:
-            title = env.from_string(template.doc_title).render(context)
+            title = _from_string(env, template.doc_title).render(context)
         except DocgenError:
             raise
         except Exception as exc:  # noqa: BLE001 - any Jinja failure in metadata
@@ -95,12 +94,28 @@ def _context(package: Package, templates: list[DocTemplate], variables: Variable
     return context, templates
 
 
+@functools.lru_cache(maxsize=1024)
+def _values(variables: VariableSet, schema) -> dict[str, Any]:
+    """Return the template values of `variables` (cached: a cached set is reused as is)."""
+    return build_values(variables.data, schema)
+
+
+@functools.lru_cache(maxsize=256)
+def _from_string(env, source: str):
+    return env.from_string(source)
+
+
+@functools.lru_cache(maxsize=256)
+def _expression(env, source: str):
+    return env.compile_expression(source)
+
+
 def _included(package: Package, template: DocTemplate, context: dict, env) -> bool:
     condition = package.conditions.get(template.id)
     if not condition:
         return True
     try:
-        return bool(env.compile_expression(condition)(**context))
+        return bool(_expression(env, condition)(**context))
     except Exception as exc:  # noqa: BLE001 - any Jinja failure in package metadata
         raise TemplateRenderError(f"условие «{condition}» не вычисляется: {exc}",
                                   f"templates_docx/packages/{package.id}.yaml") from None

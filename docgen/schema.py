@@ -53,7 +53,7 @@ class FieldSpec:
     check: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Schema:
     """All declared fields by path, in declaration order."""
 

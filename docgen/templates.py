@@ -85,14 +85,25 @@ def template_path(template_id: str, templates_dir: Path) -> Path:
     return load_template(template_id, templates_dir).path
 
 
+def _stamp(*paths: Path) -> tuple:
+    return tuple((p.stat().st_mtime_ns, p.stat().st_size) if p.exists() else None for p in paths)
+
+
 def load_template(template_id: str, templates_dir: Path) -> DocTemplate:
-    """Return the template `template_id` with its metadata, validated."""
+    """Return the template `template_id` with its metadata, validated (cached per version)."""
     _check_id("шаблона", template_id)
     path = templates_dir / f"{template_id}.docx"
     meta_path = templates_dir / f"{template_id}.yaml"
     if not path.exists():
         known = ", ".join(list_templates(templates_dir)) or "нет ни одного"
         raise UnknownIdError(f"шаблон «{template_id}» не найден (есть: {known})")
+    return _load_template(template_id, templates_dir, _stamp(path, meta_path))
+
+
+@lru_cache(maxsize=256)
+def _load_template(template_id: str, templates_dir: Path, _stamp_: tuple) -> DocTemplate:
+    path = templates_dir / f"{template_id}.docx"
+    meta_path = templates_dir / f"{template_id}.yaml"
     display = f"templates_docx/{meta_path.name}"
     if not meta_path.exists():
         raise TemplateError("нет файла метаданных шаблона", display)
@@ -124,6 +135,12 @@ def _require_keys(meta: Mapping, keys, display: str) -> None:
 def load_package(package_id: str, templates_dir: Path) -> Package:
     """Return the package `package_id`; a bare template id is a package of one part."""
     _check_id("документа", package_id)
+    path = templates_dir / "packages" / f"{package_id}.yaml"
+    return _load_package(package_id, templates_dir, _stamp(path))
+
+
+@lru_cache(maxsize=256)
+def _load_package(package_id: str, templates_dir: Path, _stamp_: tuple) -> Package:
     path = templates_dir / "packages" / f"{package_id}.yaml"
     if not path.exists():
         if (templates_dir / f"{package_id}.docx").exists():

@@ -8,6 +8,8 @@ region level itself, e.g. ``leningrad``) or ``<region>/<slug>`` (``leningrad/kir
 
 from __future__ import annotations
 
+import functools
+import io
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -27,7 +29,7 @@ REGION_OWN_FILE = "_own.yaml"
 _ID_RE = re.compile(r"^[a-z][a-z0-9_-]*(/[a-z][a-z0-9_-]*)?$")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class VariableSet:
     """A validated, merged variable set: `id`, nested `data`, the `sources` it came from.
 
@@ -47,8 +49,8 @@ class VariableSet:
         return self.id.split("/")[0]
 
 
-class _Loader(yaml.SafeLoader):
-    """SafeLoader that knows ``!unknown`` and remembers the line of every mapping key."""
+class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
+    """Safe loader (libyaml when present) that knows ``!unknown`` and key line numbers."""
 
 
 def _construct_unknown(loader, node):
@@ -98,7 +100,9 @@ def read_yaml(path: Path, display: str | None = None) -> dict[str, Any]:
 def parse_yaml(text: str, display: str) -> dict[str, Any]:
     """Return the mapping in YAML `text`; `display` names the source in errors."""
     try:
-        data = yaml.load(_Named(text, display), Loader=_Loader)  # noqa: S506 - SafeLoader subclass
+        stream = io.StringIO(text)
+        stream.name = display
+        data = yaml.load(stream, Loader=_Loader)  # noqa: S506 - a safe loader subclass
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = f":{mark.line + 1}" if mark else ""
@@ -111,16 +115,6 @@ def parse_yaml(text: str, display: str) -> dict[str, Any]:
     if not isinstance(data, dict):
         raise VariablesError("на верхнем уровне файла должен быть словарь «ключ: значение»", display)
     return data
-
-
-class _Named(str):
-    """A str whose ``name`` PyYAML reports in marks."""
-
-    def __new__(cls, text: str, name: str):
-        obj = super().__new__(cls, text)
-        obj.name = name
-        return obj
-
 
 
 def list_sets(variables_dir: Path) -> list[str]:
@@ -159,7 +153,30 @@ def layer_files(set_id: str, variables_dir: Path) -> list[Path]:
 
 def load_variables(set_id: str, variables_dir: Path,
                    overrides: Mapping[str, Any] | None = None) -> VariableSet:
-    """Return the validated variable set `set_id`, with dotted-path `overrides` applied last."""
+    """Return the validated variable set `set_id`, with dotted-path `overrides` applied last.
+
+    Without overrides the result is cached per version of its files; treat it as read-only.
+    """
+    if not overrides:
+        files = layer_files(set_id, variables_dir)
+        stamp = tuple((f, f.stat().st_mtime_ns, f.stat().st_size) for f in files)
+        return _load_cached(set_id, variables_dir, stamp, _schema_stamp(variables_dir))
+    return _load(set_id, variables_dir, overrides)
+
+
+def _schema_stamp(variables_dir: Path) -> tuple:
+    main = variables_dir / SCHEMA_FILE
+    extra = main.with_suffix("")
+    files = [main, *sorted(extra.glob("*.yaml"))] if extra.is_dir() else [main]
+    return tuple((f, f.stat().st_mtime_ns) for f in files if f.exists())
+
+
+@functools.lru_cache(maxsize=4096)
+def _load_cached(set_id: str, variables_dir: Path, _stamp: tuple, _schema: tuple) -> VariableSet:
+    return _load(set_id, variables_dir, None)
+
+
+def _load(set_id: str, variables_dir: Path, overrides: Mapping[str, Any] | None) -> VariableSet:
     schema = load_schema(variables_dir / SCHEMA_FILE)
     merged: dict[str, Any] = {}
     origins: dict[str, str] = {}

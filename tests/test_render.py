@@ -117,6 +117,8 @@ def test_unused_unknown_values_do_not_block_the_final_mode(make_template, tmp_se
     ("{{ no_such_variable }}", "неизвестной переменной"),
     ("{{ signer.position.__class__.__mro__ }}", "неизвестной переменной|запрещённое"),
     ("{{ signer.position | no_such_filter }}", "ошибка синтаксиса шаблона"),
+    ("{{ act.repeals.append(1) }}", "запрещённое обращение"),
+    ("{{ act.update({}) }}", "запрещённое обращение"),
 ])
 def test_template_errors_name_the_template(make_template, tmp_settings, line, message):
     make_template("t-bad", "Первый абзац", line, "Третий")
