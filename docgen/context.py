@@ -8,6 +8,7 @@ explicitly unknown values become :class:`docgen.placeholders.Missing` placeholde
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Mapping, Sequence
 from typing import Any
@@ -20,6 +21,7 @@ from .schema import UNKNOWN, FieldSpec, Schema
 _FORBIDDEN_RE = re.compile(f"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff{OPEN}{CLOSE}]")
 
 
+@functools.lru_cache(maxsize=65536)
 def clean_text(text: str) -> str:
     """Return `text` without characters a .docx cannot hold, typographed (quotes, dashes, NBSP)."""
     text = _FORBIDDEN_RE.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
