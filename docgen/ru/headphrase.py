@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from . import spelling
+from .adjectives import borrowed_readings
 from .cases import InflectionFailed
 from . import morph
 from .morph import parse
@@ -230,12 +231,17 @@ def _noun_readings(word: str) -> list[tuple[tuple, str]]:
 def _readings(word: str, pos: frozenset[str] | set[str]) -> list:
     """Return nominative readings of `word` (its last part if hyphenated) with POS in `pos`.
 
-    A word read first as a preposition, conjunction or pronoun («о», «и») has none.
+    A word read first as a preposition, conjunction or pronoun («о», «и») has none; a
+    place-name adjective known only as a surname gets borrowed adjective readings.
     """
-    readings = parse(_last_part(word)[1].lower())
+    last = _last_part(word)[1]
+    readings = parse(last.lower())
     if not readings or readings[0].tag.POS in _FUNCTION_WORDS:
         return []
-    return [p for p in readings if p.tag.case == "nomn" and p.tag.POS in pos]
+    found = [p for p in readings if p.tag.case == "nomn" and p.tag.POS in pos]
+    if "ADJF" in pos and not any(p.tag.POS in _ADJ for p in found):
+        found += borrowed_readings(last)  # «Каменский» is only a surname to pymorphy
+    return found
 
 
 def _agree(a, b) -> bool:
