@@ -1,0 +1,132 @@
+"""Blueprint «batch»: one package for every municipality of a region, as a background job."""
+
+from __future__ import annotations
+
+from urllib.parse import quote
+
+from flask import (Blueprint, abort, current_app, flash, jsonify, redirect, render_template,
+                   request, send_file, url_for)
+
+from docgen.batch import municipalities_for
+from docgen.errors import DocgenError
+
+from . import catalog, jobs, library
+from .db import get_db
+
+bp = Blueprint("batch", __name__, url_prefix="/batch")
+
+
+def _runner() -> jobs.JobRunner:
+    return current_app.extensions["docgen_jobs"]
+
+
+def _stale() -> float:
+    return current_app.config["JOB_STALE_SECONDS"]
+
+
+@bp.get("/")
+def index():
+    """Show the form for a new job and the recent jobs."""
+    settings = library.settings()
+    return render_template("batch/index.html",
+                           packages=[p for p in catalog.packages(settings.templates_dir)
+                                     if not p.error],
+                           regions=catalog.regions(settings.variables_dir),
+                           jobs=jobs.recent_jobs(get_db(), _stale()),
+                           labels=jobs.STATUS_LABELS)
+
+
+@bp.post("/")
+def start():
+    """Queue a job for the chosen package and region; go to its page."""
+    package = request.form.get("package", "")
+    region = request.form.get("region", "")
+    draft = request.form.get("mode", "draft") != "final"
+    settings = library.settings()
+    try:
+        ids = municipalities_for(package, region or None, settings)
+    except DocgenError as exc:
+        flash(f"Задание не запущено: {exc}", "error")
+        return redirect(url_for("batch.index"))
+    if not ids:
+        flash("Задание не запущено: в этом регионе нет ни одного муниципального образования.",
+              "error")
+        return redirect(url_for("batch.index"))
+    return _launch(package, region or None, draft, ids, settings)
+
+
+def _launch(package, region, draft, ids, settings):
+    db = get_db()
+    job_id = jobs.create_job(db, package, region, draft, ids)
+    _runner().submit(job_id, str(library.jobs_dir() / job_id), package, region, draft,
+                     settings, ids)
+    return redirect(url_for("batch.job", job_id=job_id), code=303)
+
+
+def _job_or_404(job_id: str):
+    row = jobs.load_job(get_db(), job_id, _stale())
+    if row is None:
+        abort(404, "Такого задания нет.")
+    return row
+
+
+@bp.get("/<jobid:job_id>")
+def job(job_id: str):
+    """Show the job's progress bar and per-municipality table (refreshes while running)."""
+    row = _job_or_404(job_id)
+    items = jobs.job_items(get_db(), job_id)
+    names = {m.id: m.name for r in catalog.regions(library.settings().variables_dir)
+             for m in r.municipalities}
+    return render_template("batch/job.html", job=row, items=items, names=names,
+                           labels=jobs.STATUS_LABELS, item_labels=jobs.ITEM_LABELS,
+                           active=row["status"] in jobs.ACTIVE,
+                           has_zip=(library.jobs_dir() / job_id / jobs.RESULT_ZIP).exists())
+
+
+@bp.get("/<jobid:job_id>.json")
+def status(job_id: str):
+    """Return the job's state for polling."""
+    row = _job_or_404(job_id)
+    items = jobs.job_items(get_db(), job_id)
+    return jsonify({
+        "id": job_id, "status": row["status"], "label": jobs.STATUS_LABELS[row["status"]],
+        "done": row["done"], "total": row["total"], "error": row["error"],
+        "items": [{"municipality": i["municipality"], "status": i["status"],
+                   "label": jobs.ITEM_LABELS.get(i["status"], i["status"]),
+                   "message": i["message"] or ""} for i in items],
+    })
+
+
+@bp.get("/<jobid:job_id>/result.zip")
+def download(job_id: str):
+    """Send the ZIP of all documents and the reports."""
+    row = _job_or_404(job_id)
+    path = library.jobs_dir() / job_id / jobs.RESULT_ZIP
+    if not path.exists():
+        abort(404, "Архив ещё не готов.")
+    name = f"{row['package']} — {row['region'] or 'все регионы'}"
+    name += " (черновики).zip" if row["draft"] else ".zip"
+    response = send_file(path, mimetype="application/zip", as_attachment=True,
+                         download_name=f"{row['package']}_{job_id[:8]}.zip")
+    response.headers["Content-Disposition"] = (
+        f'attachment; filename="{row["package"]}_{job_id[:8]}.zip"; '
+        f"filename*=UTF-8''{quote(name, safe='')}")
+    return response
+
+
+@bp.get("/<jobid:job_id>/report.txt")
+def report(job_id: str):
+    """Show the job's text report."""
+    _job_or_404(job_id)
+    text = jobs.report_text(library.jobs_dir() / job_id)
+    if text is None:
+        abort(404, "Отчёт ещё не готов.")
+    return text, 200, {"Content-Type": "text/plain; charset=utf-8"}
+
+
+@bp.post("/<jobid:job_id>/retry")
+def retry(job_id: str):
+    """Start a new job with the same package, region and mode."""
+    row = _job_or_404(job_id)
+    ids = [i["municipality"] for i in jobs.job_items(get_db(), job_id)]
+    return _launch(row["package"], row["region"], bool(row["draft"]), ids, library.settings())

@@ -1,0 +1,59 @@
+"""Click commands of the web app, registered in the ``docgen`` CLI: ``serve`` and ``user add``."""
+
+from __future__ import annotations
+
+import sys
+from contextlib import closing
+
+import click
+
+
+def _app():
+    """Return the app: the one a Flask test runner provides, else a new one from the env."""
+    from flask.cli import ScriptInfo
+
+    info = click.get_current_context().find_object(ScriptInfo)
+    if info is not None:
+        return info.load_app()
+    from . import create_app
+
+    return create_app()
+
+
+@click.command("serve", help="Запустить веб-приложение (waitress).")
+@click.option("--host", default="127.0.0.1", show_default=True, help="адрес для входящих соединений")
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535),
+              help="порт")
+@click.option("--threads", default=4, show_default=True, type=click.IntRange(1, 64),
+              help="число потоков обработки запросов")
+def serve(host: str, port: int, threads: int) -> None:
+    import waitress
+
+    app = _app()
+    click.echo(f"docgen: http://{host}:{port}/ (данные: {app.instance_path}); Ctrl+C — остановить")
+    waitress.serve(app, host=host, port=port, threads=threads, ident="docgen")
+
+
+@click.group("user", help="Учётные записи редакторов шаблонов.")
+def user() -> None:
+    pass
+
+
+@user.command("add", help="Создать учётную запись редактора шаблонов.")
+@click.argument("username")
+@click.option("--password-stdin", is_flag=True,
+              help="прочитать пароль из первой строки стандартного ввода")
+def add(username: str, password_stdin: bool) -> None:
+    from . import auth, db
+
+    if password_stdin:
+        password = click.get_text_stream("stdin").readline().rstrip("\r\n")
+    else:
+        password = click.prompt("Пароль", hide_input=True, confirmation_prompt="Ещё раз")
+    app = _app()
+    with closing(db.connect(app.config["DATABASE"])) as conn:
+        try:
+            auth.create_user(conn, username, password)
+        except auth.AccountError as exc:
+            raise click.ClickException(str(exc)) from None
+    click.echo(f"Создан пользователь «{username}».", file=sys.stdout)

@@ -1,0 +1,106 @@
+"""Blueprint «generate»: the form for one package and municipality, preview and download."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from urllib.parse import quote
+
+from flask import Blueprint, Response, flash, render_template, request
+
+from docgen import generate as generate_document
+from docgen.errors import DocgenError, MissingValuesError
+from docgen.pipeline import GenerationResult
+from docgen.variables import load_variables
+
+from . import forms, library
+from .derived import CASES, Deriver
+from .preview import docx_to_html
+
+bp = Blueprint("generate", __name__)
+
+DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+ACTIONS = ("preview", "draft", "final")
+_UNSAFE_NAME_RE = re.compile(r'[\x00-\x1f\x7f\\/:*?"<>|\ue000-\uf8ff]+')
+
+
+@bp.route("/generate/<pkg:package>/<setid:municipality>", methods=["GET", "POST"])
+def form(package: str, municipality: str):
+    """Show the form; on POST check it, then preview, or send the draft or final DOCX."""
+    settings = library.settings()
+    model = forms.load_model(package, municipality, settings)
+    deriver = Deriver()
+    if request.method == "GET":
+        return _page(model, forms.initial_state(model, deriver))
+    state = forms.submitted_state(model, request.form, deriver)
+    action = request.form.get("action", "preview")
+    if forms.apply_action(model, state, action):
+        return _page(model, state, status=400 if state.errors else 200)
+    if action not in ACTIONS:
+        action = "preview"
+    final = action == "final"
+    overrides = forms.to_overrides(model, state, final=final)
+    if state.errors:
+        flash(_errors_summary(model, state), "error")
+        return _page(model, state, status=400)
+    try:
+        result = generate_document(package, municipality, overrides, draft=not final,
+                                   settings=settings)
+    except MissingValuesError as exc:
+        forms.mark_missing(model, state, exc.missing)
+        flash("Чистовой вариант не сформирован: не заполнены значения — "
+              + "; ".join(exc.missing) + ". Заполните их или скачайте черновик.", "error")
+        return _page(model, state, status=400)
+    except DocgenError as exc:
+        flash(f"Документ не сформирован: {exc}", "error")
+        return _page(model, state, status=400)
+    if action == "preview":
+        return _page(model, state, result=result, preview=docx_to_html(result.docx))
+    variables = load_variables(municipality, settings.variables_dir, overrides)
+    return docx_response(result, document_filename(model.package.title, variables.data, final))
+
+
+def _page(model: forms.FormModel, state: forms.FormState, *, status: int = 200,
+          result: GenerationResult | None = None, preview=None):
+    return render_template("generate/form.html", model=model, state=state, result=result,
+                           preview=preview, cases=CASES, choice_label=forms.choice_label,
+                           multiline=forms.multiline, section_counts=forms.section_counts), status
+
+
+def _errors_summary(model: forms.FormModel, state: forms.FormState) -> str:
+    count = len(state.errors)
+    return (f"Проверьте отмеченные поля ({count}): значения не приняты, документ не "
+            "сформирован." if count != 1 else
+            "Проверьте отмеченное поле: значение не принято, документ не сформирован.")
+
+
+def document_filename(title: str, data: dict, final: bool) -> str:
+    """Return a readable file name: «Распоряжение от 23.05.2023 № 233 — Кировский район.docx»."""
+    act = data.get("act") or {}
+    mun = data.get("municipality") or {}
+    place = _plain(mun.get("short")) or _plain(mun.get("name"))
+    kind, date, number = _plain(act.get("kind")), act.get("date"), _plain(act.get("number"))
+    if kind and isinstance(date, dt.date) and number:
+        head = f"{kind[:1].upper()}{kind[1:]} от {date:%d.%m.%Y} № {number}"
+    else:
+        head = title
+    name = f"{head} — {place}" if place else head
+    if not final:
+        name += " (черновик)"
+    name = " ".join(_UNSAFE_NAME_RE.sub(" ", name).split()).strip(" .")[:150].strip()
+    return f"{name or 'документ'}.docx"
+
+
+def _plain(value) -> str:
+    if isinstance(value, dict):
+        value = value.get("nomn")
+    return value if isinstance(value, str) else ""
+
+
+def docx_response(result: GenerationResult, filename: str) -> Response:
+    """Return the .docx as a download named `filename` (RFC 5987 ``filename*``)."""
+    response = Response(result.docx, mimetype=DOCX_MIME)
+    response.headers["Content-Disposition"] = (
+        f'attachment; filename="{result.filename}"; filename*=UTF-8\'\'{quote(filename, safe="")}')
+    response.headers["Cache-Control"] = "no-store"
+    return response
