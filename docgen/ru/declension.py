@@ -15,7 +15,7 @@ from functools import lru_cache
 from . import spelling
 from .cases import InflectionFailed, explicit_form, normalize_case
 from .headphrase import NoHead, head_zone, inflect_word, plan, repeats_previous_case
-from .names import Person, inflect_name
+from .names import Person, inflect_name, looks_like_person
 from .tokens import Token, split_at_dashes, tokenize
 
 
@@ -48,7 +48,9 @@ class Phrase(str):
 def inflect(phrase: str, case: str) -> str:
     """Return `phrase` in `case`: «комитет образования администрации …» → «комитету образования …».
 
-    An explicit form in ``phrase.forms`` wins (for ``loc2``, an explicit ``loct`` too). A phrase with an abbreviation or a quoted
+    An explicit form in ``phrase.forms`` wins (for ``loc2``, an explicit ``loct`` too). A
+    `Person`, or a string that is plainly a personal name («И.В. Носова», «Носова Ирина
+    Викторовна»), goes to `inflect_name` instead. A phrase with an abbreviation or a quoted
     name at its head is invariant and comes back as written. Raises `InflectionFailed`
     when the head cannot be found or declined; never returns the input in its place.
     """
@@ -56,9 +58,9 @@ def inflect(phrase: str, case: str) -> str:
     explicit = explicit_form(phrase, code)
     if explicit is not None:
         return explicit
-    if isinstance(phrase, Person):  # names follow their own rules (russian.md §1.9)
-        return inflect_name(phrase, code)
     text = str(phrase)
+    if isinstance(phrase, Person) or looks_like_person(text):  # russian.md §1.9
+        return inflect_name(phrase, code)
     if not text.strip():
         raise InflectionFailed(text, code, "пустое значение")
     if code == "nomn":

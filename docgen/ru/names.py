@@ -163,6 +163,23 @@ def _analyse(text: str, case: str) -> tuple[list[str], list[str | None]]:
     raise wrong
 
 
+def looks_like_person(text: str) -> bool:
+    """Say whether `text` is plainly a personal name: «И.В. Носова», «Носова Ирина Викторовна».
+
+    «Фамилия Имя» without a patronymic is not recognised: it may be anything.
+    """
+    words = _WORDS.findall(text)
+    if not 2 <= len(words) <= 4 or not all(w[:1].isupper() or w in _TURKIC for w in words):
+        return False
+    try:
+        _, roles = _analyse(text, "nomn")
+    except InflectionFailed:
+        return False
+    if "firstname" not in roles or roles[-1] is None:  # «И.В. Носова», «… Исмаил оглы»
+        return True
+    return "middlename" in roles and _is_patronymic(words[roles.index("middlename")])
+
+
 def _is_name(word: str) -> bool:
     return re.fullmatch(r"[А-ЯЁа-яё]+(?:-[А-ЯЁа-яё]+)*", word) is not None
 

@@ -180,5 +180,19 @@ def test_inflect_of_a_person_goes_through_the_name_rules():
     assert inflect(Person("Ким Татьяна Евгеньевна", "f"), "gent") == "Ким Татьяны Евгеньевны"
 
 
+@pytest.mark.parametrize(("given", "case", "expected"), [
+    ("Носова Ирина Викторовна", "gent", "Носовой Ирины Викторовны"),
+    ("И.В. Носова", "datv", "И.В. Носовой"),
+    ("Мамедов Эльчин Исмаил оглы", "datv", "Мамедову Эльчину Исмаил оглы"),
+])
+def test_a_plain_string_that_is_a_name_goes_through_the_name_rules(given, case, expected):
+    assert inflect(given, case) == expected
+
+
+def test_a_plain_name_string_without_gender_raises():
+    with pytest.raises(InflectionFailed, match="gender"):
+        inflect("Е.П. Ковальчук", "datv")
+
+
 def test_nominative_is_returned_as_stored():
     assert inflect("муниципальный  методист", "nomn") == "муниципальный  методист"
