@@ -38,8 +38,11 @@ def inflect(reading, grammemes: frozenset[str]):
 
 
 def warm_up() -> None:
-    """Create the analyser and load the name rules now rather than on the first call."""
+    """Load the dictionary, the name rules and babel's Russian data now, not on first use."""
     analyzer()
-    from . import names
+    from . import dates, names, numbers
 
     names.maker()
+    dates.date_long("2000-01-01")
+    dates.month_year("2000-01-01")
+    numbers.plural(2, "год")
