@@ -52,8 +52,11 @@ def shared_environment():
     """Return this process's Jinja environment (made once by make_environment, never changed).
 
     Compiled templates belong to the environment that compiled them, so the compile-once
-    cache needs one environment per process.
+    cache needs one environment per process. Loads the morphology dictionaries too.
     """
+    from . import ru
+
+    ru.warm_up()
     return make_environment()
 
 
