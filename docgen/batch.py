@@ -120,7 +120,7 @@ def municipalities_for(package_id: str, region: str | None, settings: Settings) 
         raise DocgenError(f"пакет «{package_id}» не предназначен для региона «{region}» "
                           f"(регионы пакета: {', '.join(package.regions)})")
     return [s for s in list_sets(settings.variables_dir)
-            if "/" in s and s.split("/")[0] in regions]
+            if s.split("/")[0] in regions and package.accepts(s)]
 
 
 def item_key(package_id: str, set_id: str, draft: bool, settings: Settings) -> str:

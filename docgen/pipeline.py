@@ -44,6 +44,10 @@ def _resolve(document_id: str, municipality: str, overrides: Mapping[str, Any] |
         raise UnknownIdError(
             f"документ «{package.id}» предназначен для регионов: {', '.join(package.regions)}; "
             f"набор «{municipality}» относится к региону «{variables.region}»")
+    if not package.accepts(municipality):
+        level = "муниципального образования" if package.level == "municipality" else "региона"
+        raise UnknownIdError(f"документ «{package.id}» формируется по набору {level}, "
+                             f"а «{municipality}» — набор другого уровня")
     return package, templates, variables
 
 

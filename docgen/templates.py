@@ -41,6 +41,7 @@ class DocTemplate:
     doc_title: str = ""
     doc_gender: str = "n"
     description: str = ""
+    level: str = "municipality"
 
     @property
     def content_hash(self) -> str:
@@ -67,6 +68,13 @@ class Package:
     regions: tuple[str, ...]
     description: str = ""
     conditions: Mapping[str, str] = field(default_factory=dict)
+    #: «municipality» (sets «region/slug») or «region» (the region's own set «region»)
+    level: str = "municipality"
+
+    def accepts(self, set_id: str) -> bool:
+        """Return True when the variable set `set_id` is of this package's region and level."""
+        region, _, slug = set_id.partition("/")
+        return region in self.regions and bool(slug) == (self.level == "municipality")
 
 
 @lru_cache(maxsize=256)
@@ -122,7 +130,7 @@ def _load_template(template_id: str, templates_dir: Path, _stamp_: tuple) -> Doc
         id=template_id, path=path, title=meta["title"], kind=meta["kind"],
         regions=tuple(meta["regions"]), variables=tuple(meta["variables"]),
         doc_title=meta.get("doc_title", ""), doc_gender=gender,
-        description=meta.get("description", ""),
+        description=meta.get("description", ""), level=meta.get("level", "municipality"),
     )
 
 
@@ -145,7 +153,8 @@ def _load_package(package_id: str, templates_dir: Path, _stamp_: tuple) -> Packa
     if not path.exists():
         if (templates_dir / f"{package_id}.docx").exists():
             tpl = load_template(package_id, templates_dir)
-            return Package(tpl.id, tpl.title, (tpl.id,), tpl.regions, tpl.description)
+            return Package(tpl.id, tpl.title, (tpl.id,), tpl.regions, tpl.description,
+                           level=tpl.level)
         known = ", ".join(list_packages(templates_dir) + list_templates(templates_dir))
         raise UnknownIdError(f"документ «{package_id}» не найден (есть: {known})")
     display = f"templates_docx/packages/{path.name}"
@@ -167,8 +176,11 @@ def _load_package(package_id: str, templates_dir: Path, _stamp_: tuple) -> Packa
         load_template(part, templates_dir)
     if load_template(parts[0], templates_dir).kind != "cover" and len(parts) > 1:
         raise TemplateError("первая часть пакета должна быть актом (kind: cover)", display)
+    level = meta.get("level", "municipality")
+    if level not in ("municipality", "region"):
+        raise TemplateError("level: municipality или region", display)
     return Package(package_id, meta["title"], tuple(parts), tuple(meta["regions"]),
-                   meta.get("description", ""), conditions)
+                   meta.get("description", ""), conditions, level)
 
 
 def list_templates(templates_dir: Path) -> list[str]:

@@ -25,7 +25,7 @@ def cases():
     for package_id in list_packages(settings.templates_dir):
         package = load_package(package_id, settings.templates_dir)
         for set_id in list_sets(settings.variables_dir):
-            if set_id.split("/")[0] in package.regions and "/" in set_id:
+            if package.accepts(set_id):
                 yield package_id, set_id
 
 
