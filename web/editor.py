@@ -6,13 +6,16 @@ Every page needs a logged-in editor. An upload is checked completely before it i
 
 from __future__ import annotations
 
-from flask import (Blueprint, abort, current_app, flash, g, redirect, render_template, request, send_file,
-                   url_for)
+import tempfile
+from pathlib import Path
+
+from flask import (Blueprint, abort, current_app, flash, g, redirect, render_template,
+                   request, send_file, url_for)
 
 from docgen import generate as generate_document
 from docgen import make_environment
-from docgen.environment import RENDER_NAMES
 from docgen.errors import DocgenError
+from docgen.findings import Severity
 from docgen.schema import load_schema
 from docgen.templates import list_templates, load_template
 from docgen.variables import SCHEMA_FILE
@@ -92,28 +95,36 @@ def upload(template_id: str):
         return _page(template_id, status=400)
     data = file.stream.read(_max_bytes() + 1)
     filename = " ".join(file.filename.split())[:200]
-    problems = uploads.check_container(data, filename, _max_bytes())
-    if not problems:
-        problems = uploads.lint_template_bytes(data, make_environment(), _known_names())
+    findings = uploads.check_container(data, filename, _max_bytes())
+    if not findings:
+        findings = _lint(template_id, data)
     db = get_db()
-    if problems:
+    if uploads.refused(findings):
+        errors = sum(1 for f in findings if f.severity is Severity.ERROR)
         versions.record(db, template_id, None, "refuse", g.user["username"],
-                        f"{filename}: замечаний {len(problems)}")
-        flash(f"Файл «{filename}» не принят: замечаний {len(problems)}. Активная версия не "
-              "изменилась.", "error")
-        return _page(template_id, findings=problems, status=400)
+                        f"{filename}: ошибок {errors}")
+        flash(f"Файл «{filename}» не принят: ошибок {errors}. Активная версия не изменилась.",
+              "error")
+        return _page(template_id, findings=findings, status=400)
     comment = request.form.get("comment", "").strip()[:500]
     number = versions.add_version(db, library.store_dir(), template_id, data, filename, comment,
                                   g.user["username"])
-    flash(f"Версия {number} загружена. Проверьте её предпросмотром и активируйте.", "ok")
+    note = f" Замечаний без ошибок: {len(findings)}." if findings else ""
+    flash(f"Версия {number} загружена.{note} Проверьте её предпросмотром и активируйте.", "ok")
     return redirect(url_for("editor.template", template_id=template_id), code=303)
 
 
-def _known_names() -> set[str]:
-    schema = load_schema(library.base_settings().variables_dir / SCHEMA_FILE)
-    env = make_environment()
-    return {p.split(".")[0].removesuffix("[]") for p in schema.fields} | set(RENDER_NAMES) \
-        | set(env.globals)
+def _lint(template_id: str, data: bytes) -> list:
+    """Return the linter's findings for `data` as a version of `template_id`."""
+    base = library.base_settings()
+    schema = load_schema(base.variables_dir / SCHEMA_FILE)
+    store = library.store_dir()
+    store.mkdir(parents=True, exist_ok=True)
+    with tempfile.NamedTemporaryFile(dir=store, suffix=".docx") as tmp:
+        tmp.write(data)
+        tmp.flush()
+        return uploads.lint_upload(Path(tmp.name), _template(template_id), schema,
+                                   make_environment())
 
 
 def _version_or_404(template_id: str, number: int) -> None:

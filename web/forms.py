@@ -21,6 +21,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from docgen.context import clean_text
 from docgen.errors import UnknownIdError
 from docgen.schema import UNKNOWN, FieldSpec, Schema, coerce, load_schema
 from docgen.settings import Settings
@@ -509,6 +510,26 @@ def section_counts(section: Section, state: FormState) -> tuple[int, int]:
                 unfilled += state.unfilled(name, spec)
             errors += state.has_errors_below(name) if spec.type != "list" else name in state.errors
     return unfilled, errors
+
+
+def inflection_culprits(model: FormModel, state: FormState, overrides: Mapping[str, Any],
+                        message: str) -> list[str]:
+    """Return the changed fields whose value is the one `message` says cannot be declined.
+
+    docgen quotes the value as the templates saw it (typographed), so each changed text
+    is put through the same clean-up before it is looked for in `message`.
+    """
+    found = []
+    for path, value in overrides.items():
+        texts = [value.get("nomn", "")] if isinstance(value, Mapping) else [value]
+        if isinstance(value, list):
+            texts = [v for item in value for v in (item.values() if isinstance(item, Mapping)
+                                                   else [item])]
+        for text in texts:
+            if isinstance(text, str) and text and f"«{clean_text(text)}»" in message:
+                found.append(path)
+                break
+    return found
 
 
 def _norm(text: str) -> str:

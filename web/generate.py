@@ -9,7 +9,7 @@ from urllib.parse import quote
 from flask import Blueprint, Response, flash, render_template, request
 
 from docgen import generate as generate_document
-from docgen.errors import DocgenError, MissingValuesError
+from docgen.errors import DocgenError, InflectionError, MissingValuesError
 from docgen.pipeline import GenerationResult
 from docgen.variables import load_variables
 
@@ -51,6 +51,15 @@ def form(package: str, municipality: str):
         flash("Чистовой вариант не сформирован: не заполнены значения — "
               + "; ".join(exc.missing) + ". Заполните их или скачайте черновик.", "error")
         return _page(model, state, status=400)
+    except InflectionError as exc:
+        culprits = forms.inflection_culprits(model, state, overrides, exc.message)
+        for path in culprits:
+            state.errors[path] = _sentence(exc.message) + (
+                " Задайте падежные формы вручную («Падежные формы» под полем) или исправьте "
+                "значение." if model.field(path).spec.type == "phrase" else "")
+        flash(f"Документ не сформирован: {exc}" if not culprits else
+              "Документ не сформирован: значение не склоняется — см. отмеченное поле.", "error")
+        return _page(model, state, status=400)
     except DocgenError as exc:
         flash(f"Документ не сформирован: {exc}", "error")
         return _page(model, state, status=400)
@@ -72,6 +81,11 @@ def _errors_summary(model: forms.FormModel, state: forms.FormState) -> str:
     return (f"Проверьте отмеченные поля ({count}): значения не приняты, документ не "
             "сформирован." if count != 1 else
             "Проверьте отмеченное поле: значение не принято, документ не сформирован.")
+
+
+def _sentence(text: str) -> str:
+    text = text.strip()
+    return text[:1].upper() + text[1:] + ("" if text.endswith(".") else ".")
 
 
 def document_filename(title: str, data: dict, final: bool) -> str:

@@ -2,13 +2,12 @@
 
 1. The container (``check_container``): a real .docx under the size limit, no zip bomb,
    no path tricks, no macros or encrypted parts, no DTDs in the XML.
-2. The template (``lint_template_bytes``): the Jinja of every XML part (body, headers,
-   footers, notes) after docxtpl's tag clean-up, parsed in docgen's own environment —
-   syntax errors, unknown filters, unknown top-level variables and attribute-access
-   escapes the sandbox would refuse — each with the paragraph it is in.
+2. The template (``lint_upload``): docgen's linter (``docgen.lint.lint_template``: Jinja
+   syntax per paragraph, split tags, block balance, filters, schema and metadata
+   variables) plus one web rule, L-SANDBOX: attribute access the sandbox would refuse
+   (``{{ x.__class__ }}``) is refused at upload, with its paragraph.
 
-``lint_template_bytes`` is the one seam for the linter: when ``docgen.lint`` grows a
-``lint_template``, this function is where it replaces the checks below.
+An upload is refused when any finding is an error; warnings are shown and accepted.
 """
 
 from __future__ import annotations
@@ -16,27 +15,31 @@ from __future__ import annotations
 import io
 import re
 import zipfile
-from collections.abc import Iterable
+from pathlib import Path
 
 from jinja2 import TemplateSyntaxError, nodes
-from jinja2.meta import find_undeclared_variables
 
 from docgen.findings import Finding, Severity
-from docgen.render import jinja_source
+from docgen.lint import lint_template
+from docgen.render import docx_context, jinja_source
+from docgen.schema import Schema
+from docgen.templates import DocTemplate
 
 MAX_ENTRIES = 2000
 MAX_UNCOMPRESSED = 64 * 1024 * 1024
 MAX_RATIO = 200
 TEMPLATE_PARTS_RE = re.compile(r"^word/(document|header\d*|footer\d*|footnotes|endnotes)\.xml$")
 _MACRO_RE = re.compile(r"vbaproject\.bin|vbadata\.xml|(^|/)activex/|(^|/)embeddings/.*\.bin$", re.I)
-_TAG_RE = re.compile(r"\{\{(.*?)\}\}|\{%(.*?)%\}|\{#.*?#\}", re.S)
-_XML_TAG_RE = re.compile(r"<[^>]+>")
-_BLOCKS = ("if", "for", "macro", "call", "filter", "with", "autoescape", "block")
 
 
 def _problem(rule: str, message: str, location: str = "файл", quote: str = "",
              hint: str = "") -> Finding:
     return Finding(rule, Severity.ERROR, location, message, hint, quote)
+
+
+def refused(findings: list[Finding]) -> bool:
+    """Return True when `findings` hold an error (the upload must be refused)."""
+    return any(f.severity is Severity.ERROR for f in findings)
 
 
 def check_container(data: bytes, filename: str, max_bytes: int) -> list[Finding]:
@@ -91,137 +94,36 @@ def _entry_problems(infos: list[zipfile.ZipInfo]) -> list[Finding]:
     return problems
 
 
-def lint_template_bytes(data: bytes, env, known_names: Iterable[str] = ()) -> list[Finding]:
-    """Return every template problem in .docx `data` (`known_names`: top-level variables)."""
-    known = set(known_names)
-    findings: list[Finding] = []
-    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+def lint_upload(path: Path, template: DocTemplate, schema: Schema, env) -> list[Finding]:
+    """Return every problem of the uploaded .docx at `path` as a version of `template`."""
+    findings = lint_template(path, schema=schema, declared=template.variables, env=env)
+    with zipfile.ZipFile(path) as archive:
         for name in sorted(n for n in archive.namelist() if TEMPLATE_PARTS_RE.match(n)):
-            try:
-                xml = archive.read(name).decode("utf-8")
-            except UnicodeDecodeError:
-                findings.append(_problem("L-XML", "часть не в кодировке UTF-8", name))
-                continue
-            if "{" in xml:
-                findings += _part_findings(_part_label(name), jinja_source(xml), env, known)
+            findings += _sandbox(name, archive.read(name).decode("utf-8", "replace"), env)
     return findings
 
 
-def _part_label(name: str) -> str:
-    if name == "word/document.xml":
-        return "текст"
-    return f"колонтитул {name.removeprefix('word/')}" if "header" in name or "footer" in name \
-        else f"сноски {name.removeprefix('word/')}"
-
-
-def _where(part: str, lineno: int | None) -> str:
-    # -- line 1 of docxtpl's source is what precedes the first paragraph --
-    return f"{part}, абзац {max((lineno or 1) - 1, 1)}"
-
-
-def _quote(source: str, lineno: int | None) -> str:
-    lines = source.splitlines()
-    if not lineno or lineno > len(lines):
-        return ""
-    text = " ".join(_XML_TAG_RE.sub("", lines[lineno - 1]).split())
-    return text[:200] + ("…" if len(text) > 200 else "")
-
-
-def _part_findings(part: str, source: str, env, known: set[str]) -> list[Finding]:
+def _sandbox(part: str, xml: str, env) -> list[Finding]:
+    """Return an L-SANDBOX finding per access to a «_name» attribute or item."""
+    if "{" not in xml:
+        return []
+    source = jinja_source(xml)
     try:
         tree = env.parse(source)
-    except TemplateSyntaxError as exc:
-        found = _scan(part, source, env)
-        return found or [_problem("L-SYNTAX", f"ошибка синтаксиса: {exc.message}",
-                                  _where(part, exc.lineno), _quote(source, exc.lineno))]
-    findings = _tree_findings(part, source, tree, env, known)
-    if not findings:
-        try:
-            env.compile(source)
-        except TemplateSyntaxError as exc:
-            findings.append(_problem("L-SYNTAX", f"ошибка шаблона: {exc.message}",
-                                     _where(part, exc.lineno), _quote(source, exc.lineno)))
-    return findings
-
-
-def _tree_findings(part: str, source: str, tree, env, known: set[str]) -> list[Finding]:
+    except TemplateSyntaxError:
+        return []  # -- the linter has reported it --
     findings = []
-    for node in tree.find_all((nodes.Getattr, nodes.Getitem, nodes.Filter, nodes.Test)):
-        name = None
+    for node in tree.find_all((nodes.Getattr, nodes.Getitem)):
         if isinstance(node, nodes.Getattr):
             name = node.attr
-        elif isinstance(node, nodes.Getitem) and isinstance(node.arg, nodes.Const):
-            name = node.arg.value if isinstance(node.arg.value, str) else None
-        if name is not None and name.startswith("_"):
+        elif isinstance(node.arg, nodes.Const) and isinstance(node.arg.value, str):
+            name = node.arg.value
+        else:
+            continue
+        if name.startswith("_"):
+            label = "основной текст" if part == "word/document.xml" else part.rsplit("/", 1)[-1]
             findings.append(_problem(
                 "L-SANDBOX", f"обращение к служебному атрибуту «{name}» запрещено",
-                _where(part, node.lineno), _quote(source, node.lineno),
+                label, " … ".join(docx_context(source, node.lineno))[:160],
                 "в шаблоне доступны только значения набора переменных"))
-        if isinstance(node, nodes.Filter) and node.name not in env.filters:
-            findings.append(_problem("L-FILTER", f"неизвестный фильтр «{node.name}»",
-                                     _where(part, node.lineno), _quote(source, node.lineno)))
-        if isinstance(node, nodes.Test) and node.name not in env.tests:
-            findings.append(_problem("L-FILTER", f"неизвестная проверка «{node.name}»",
-                                     _where(part, node.lineno), _quote(source, node.lineno)))
-    if known:
-        for name in sorted(find_undeclared_variables(tree) - known):
-            lineno = next((n.lineno for n in tree.find_all(nodes.Name) if n.name == name), None)
-            findings.append(_problem("L-VAR", f"неизвестная переменная «{name}»",
-                                     _where(part, lineno), _quote(source, lineno),
-                                     "имена переменных — в variables/_schema.yaml"))
     return findings
-
-
-def _scan(part: str, source: str, env) -> list[Finding]:
-    """Return the syntax errors paragraph by paragraph (Jinja itself stops at the first)."""
-    findings: list[Finding] = []
-    stack: list[tuple[str, int]] = []
-
-    def add(message: str, lineno: int) -> None:
-        findings.append(_problem("L-SYNTAX", message, _where(part, lineno), _quote(source, lineno)))
-
-    for lineno, line in enumerate(source.splitlines(), 1):
-        rest = _TAG_RE.sub("", line)
-        if "{{" in rest or "{%" in rest:
-            add("тег открыт, но не закрыт в этом абзаце («{{ … }}» или «{% … %}»)", lineno)
-        for match in _TAG_RE.finditer(line):
-            if match.group(1) is not None:
-                error = _parse_error(env, "{{" + match.group(1) + "}}")
-                if error:
-                    add(f"ошибка в выражении «{{{{{match.group(1).strip()}}}}}»: {error}", lineno)
-            elif match.group(2) is not None:
-                _statement(match.group(2).strip("-+ \t\n"), lineno, stack, env, add)
-    for keyword, lineno in stack:
-        add(f"тег «{{% {keyword} %}}» не закрыт: нет «{{% end{keyword} %}}»", lineno)
-    return findings
-
-
-def _statement(stmt: str, lineno: int, stack: list, env, add) -> None:
-    keyword = stmt.split(None, 1)[0] if stmt else ""
-    if keyword in _BLOCKS or (keyword == "set" and "=" not in stmt):
-        stack.append((keyword, lineno))
-        error = _parse_error(env, f"{{% {stmt} %}}{{% end{keyword} %}}")
-    elif keyword in ("elif", "else"):
-        if not stack or stack[-1][0] not in ("if", "for"):
-            add(f"«{{% {keyword} %}}» без «{{% if %}}»", lineno)
-            return
-        error = _parse_error(env, f"{{% if true %}}{{% {stmt} %}}{{% endif %}}")
-    elif keyword.startswith("end"):
-        if stack and stack[-1][0] == keyword[3:]:
-            stack.pop()
-            return
-        expected = f"; ожидался «{{% end{stack[-1][0]} %}}»" if stack else ""
-        add(f"лишний «{{% {keyword} %}}»{expected}", lineno)
-        return
-    else:
-        error = _parse_error(env, f"{{% {stmt} %}}")
-    if error:
-        add(f"ошибка в теге «{{% {stmt} %}}»: {error}", lineno)
-
-
-def _parse_error(env, source: str) -> str | None:
-    try:
-        env.parse(source)
-    except TemplateSyntaxError as exc:
-        return exc.message
-    return None

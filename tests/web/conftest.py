@@ -1,0 +1,242 @@
+"""Fixtures of the web tests: an app on temporary folders, its client and CLI runner, login.
+
+The app reads the shipped variable sets and a temporary copy of the shipped templates
+(so uploads and activations never touch the repository); its instance folder is
+temporary too.
+"""
+
+from __future__ import annotations
+
+import html
+import io
+import re
+import shutil
+from html.parser import HTMLParser
+
+import docx
+import pytest
+
+from docgen.docxbuild import build_docx
+from docgen.settings import ROOT, Settings
+from web import create_app
+
+PACKAGE = "lenobl-mms"
+KIROVSKY = "leningrad/kirovsky"
+FORM_URL = f"/generate/{PACKAGE}/{KIROVSKY}"
+
+
+#: A set like Кировский with some values explicitly unknown.
+TESTOVY = "leningrad/testovy"
+_UNKNOWNS = {
+    'number: "233"': "number: !unknown",
+    "name: И.В. Носова": "name: !unknown",
+    "  short: Кировский район": "  short: Тестовый район",
+}
+
+
+@pytest.fixture
+def web_settings(tmp_path) -> Settings:
+    """Return settings over temporary copies of the shipped templates and variable sets.
+
+    The variables get one more set, «leningrad/testovy»: Кировский with the act number and
+    the signer's name unknown.
+    """
+    templates = tmp_path / "templates_docx"
+    shutil.copytree(ROOT / "templates_docx", templates, ignore=shutil.ignore_patterns("src"))
+    variables = tmp_path / "variables"
+    shutil.copytree(ROOT / "variables", variables)
+    text = (variables / "leningrad" / "kirovsky.yaml").read_text(encoding="utf-8")
+    for old, new in _UNKNOWNS.items():
+        assert old in text, old
+        text = text.replace(old, new)
+    (variables / "leningrad" / "testovy.yaml").write_text(text, encoding="utf-8")
+    return Settings(templates_dir=templates, variables_dir=variables, run_checks=False)
+
+
+@pytest.fixture
+def app_config(tmp_path, web_settings) -> dict:
+    """Return the test configuration (CSRF off; tests that need it switch it on)."""
+    return {
+        "TESTING": True,
+        "INSTANCE_PATH": str(tmp_path / "instance"),
+        "SECRET_KEY": "test",
+        "WTF_CSRF_ENABLED": False,
+        "DOCGEN_SETTINGS": web_settings,
+    }
+
+
+@pytest.fixture
+def make_app(app_config):
+    """Return a factory of apps on the same instance folder (a «restarted server»)."""
+    made = []
+
+    def make(**changes):
+        app = create_app({**app_config, **changes})
+        made.append(app)
+        return app
+
+    yield make
+    for app in made:
+        app.extensions["docgen_jobs"].shutdown()
+
+
+@pytest.fixture
+def app(make_app):
+    """Return the app under test."""
+    return make_app()
+
+
+@pytest.fixture
+def client(app):
+    """Return a test client of the app."""
+    return app.test_client()
+
+
+@pytest.fixture
+def runner(app):
+    """Return a CLI runner bound to the app."""
+    return app.test_cli_runner()
+
+
+class AuthActions:
+    """Create an editor account and log in or out through the client."""
+
+    def __init__(self, app, client) -> None:
+        self._app = app
+        self._client = client
+
+    def create(self, username: str = "editor", password: str = "correct-horse") -> None:
+        from web import auth, db
+
+        with self._app.app_context():
+            auth.create_user(db.get_db(), username, password)
+
+    def login(self, username: str = "editor", password: str = "correct-horse"):
+        return self._client.post("/auth/login", data={"username": username,
+                                                      "password": password})
+
+    def logout(self):
+        return self._client.post("/auth/logout")
+
+
+@pytest.fixture
+def auth(app, client) -> AuthActions:
+    """Return an AuthActions bound to the client, with the default account created."""
+    actions = AuthActions(app, client)
+    actions.create()
+    return actions
+
+
+class _FormParser(HTMLParser):
+    """Collects what a browser would submit for the form with id `form_id`."""
+
+    def __init__(self, form_id: str) -> None:
+        super().__init__(convert_charrefs=True)
+        self.form_id = form_id
+        self.inside = False
+        self.values: dict[str, str] = {}
+        self._textarea: str | None = None
+        self._select: str | None = None
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if tag == "form":
+            self.inside = a.get("id") == self.form_id
+        if not self.inside:
+            return
+        name = a.get("name")
+        if tag == "input" and name and a.get("type") not in ("submit", "file"):
+            if a.get("type") in ("radio", "checkbox") and "checked" not in a:
+                return
+            self.values[name] = a.get("value") or ""
+        elif tag == "textarea":
+            self._textarea = name
+            self.values[name] = ""
+        elif tag == "select":
+            self._select = name
+            self.values.setdefault(name, "")
+        elif tag == "option" and self._select and "selected" in a:
+            self.values[self._select] = a.get("value") or ""
+
+    def handle_endtag(self, tag):
+        if tag == "form":
+            self.inside = False
+        elif tag == "textarea":
+            self._textarea = None
+        elif tag == "select":
+            self._select = None
+
+    def handle_data(self, data):
+        if self._textarea:
+            self.values[self._textarea] += data
+
+
+def _form_values(page: str, form_id: str = "docform") -> dict[str, str]:
+    """Return the values a browser would submit for form `form_id` of HTML `page`."""
+    parser = _FormParser(form_id)
+    parser.feed(page)
+    values = parser.values
+    for name, value in values.items():
+        # -- a browser drops the newline right after <textarea> --
+        values[name] = value[1:] if value.startswith("\n") else value
+    return values
+
+
+@pytest.fixture
+def submit(client):
+    """Return a helper: GET the form at `url`, change values, POST it with `action`."""
+
+    def post(url: str = FORM_URL, changes: dict | None = None, action: str = "preview",
+             drop: tuple[str, ...] = ()):
+        values = _form_values(client.get(url).get_data(as_text=True))
+        values.update(changes or {})
+        for name in drop:
+            values.pop(name, None)
+        values["action"] = action
+        return client.post(url, data=values)
+
+    return post
+
+
+def _docx_text(data: bytes) -> str:
+    """Return all paragraph texts of .docx `data`, joined by newlines (tables included)."""
+    document = docx.Document(io.BytesIO(data))
+    texts = [p.text for p in document.paragraphs]
+    for table in document.tables:
+        for row in table.rows:
+            texts += [cell.text for cell in row.cells]
+    return "\n".join(texts)
+
+
+@pytest.fixture
+def make_docx(tmp_path):
+    """Return a builder of a .docx template from docgen markup lines; returns its bytes."""
+
+    def make(*lines: str) -> bytes:
+        target = tmp_path / f"built-{len(list(tmp_path.glob('built-*')))}.docx"
+        build_docx("\n".join(lines), target)
+        return target.read_bytes()
+
+    return make
+
+
+def _plain(page: str) -> str:
+    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", page)).split())
+
+
+@pytest.fixture
+def form_values():
+    """Return the parser of the values a browser would submit for a form of a page."""
+    return _form_values
+
+
+@pytest.fixture
+def docx_text():
+    """Return the reader of all texts of .docx bytes (paragraphs, then table cells)."""
+    return _docx_text
+
+
+@pytest.fixture
+def plain():
+    """Return the converter of an HTML page to its visible text (whitespace collapsed)."""
+    return _plain

@@ -1,0 +1,59 @@
+"""The home page: packages, municipalities grouped by region, filtering, the choice."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def test_home_lists_the_package_and_all_leningrad_municipalities(client, plain):
+    page = client.get("/").get_data(as_text=True)
+    text = plain(page)
+    assert "Распоряжение об утверждении Положения о муниципальной методической службе" in text
+    assert "Ленинградская область" in text
+    assert 'value="leningrad/kirovsky"' in page
+    assert "Кировский район" in text
+    assert page.count('name="municipality"') >= 18
+    assert 'value="lenobl-mms" checked' in page
+
+
+@pytest.mark.parametrize(("query", "present", "absent"), [
+    ("киров", "Кировский район", "Тосненский район"),
+    ("КИРОВ", "Кировский район", "Тосненский район"),
+    ("tosnensky", "Тосненский район", "Кировский район"),
+])
+def test_home_filters_municipalities(client, plain, query, present, absent):
+    text = plain(client.get("/", query_string={"q": query}).get_data(as_text=True))
+    assert present in text
+    assert absent not in text
+
+
+def test_home_filter_without_match_says_so(client, plain):
+    page = client.get("/", query_string={"q": "Урюпинск"}).get_data(as_text=True)
+    assert "Ничего не найдено по запросу «Урюпинск»" in plain(page)
+
+
+def test_choice_redirects_to_the_form(client):
+    response = client.get("/generate", query_string={"package": "lenobl-mms",
+                                                     "municipality": "leningrad/kirovsky"})
+    assert response.status_code == 302
+    assert response.headers["Location"] == "/generate/lenobl-mms/leningrad/kirovsky"
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    ({"package": "lenobl-mms"}, "Выберите муниципальное образование."),
+    ({"municipality": "leningrad/kirovsky"}, "Выберите документ."),
+    ({"package": "../x", "municipality": "leningrad/kirovsky"}, "Выберите документ."),
+    ({"package": "lenobl-mms", "municipality": "../../etc"}, "Выберите муниципальное образование."),
+])
+def test_incomplete_choice_goes_back_with_a_message(client, args, message):
+    response = client.get("/generate", query_string=args, follow_redirects=True)
+    assert response.status_code == 200
+    assert message in response.get_data(as_text=True)
+
+
+def test_broken_package_is_listed_as_unavailable(client, web_settings, plain):
+    (web_settings.templates_dir / "packages" / "broken.yaml").write_text(
+        "id: broken\ntitle: Сломанный\nparts: [nope]\nregions: [leningrad]\n", encoding="utf-8")
+    page = client.get("/").get_data(as_text=True)
+    assert "Недоступен" in plain(page)
+    assert 'value="broken"' in page and "disabled" in page
