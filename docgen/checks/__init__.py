@@ -1,0 +1,155 @@
+"""The conformance checker and normative-act linter (`docgen check`).
+
+Rules (gost.md G-xx, typography T-xx) are small registered functions over one neutral
+model of the document. Text rules work on .docx and on plain text; layout rules read
+effective .docx formatting and depend only on the template, so they can run once per
+template version::
+
+    from docgen.checks import check_docx, check_file, RULES
+    findings = check_file("act.docx")                      # profile gost2025
+    findings = check_docx(data, "gost2016", layout_key=template_hash)
+
+Profiles (``gost2025`` by default, ``gost2016``) are data: ``profiles.yaml``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..errors import DocgenError
+from ..findings import Finding, Severity
+from .docx_reader import DocxFormatError
+from .model import DocModel
+from .profiles import DEFAULT_PROFILE, PROFILES, Profile, UnknownProfileError, load_profile
+from .registry import Rule, all_rules
+from .runner import (
+    cached_layout,
+    clear_layout_cache,
+    model_from_docx,
+    model_from_text,
+    run_layout,
+    run_rules,
+)
+
+
+class CheckInputError(DocgenError):
+    """The file to check is not a readable .docx or .txt."""
+
+
+@dataclass(frozen=True)
+class RuleInfo:
+    """A row of the rules table: id, severity, kind («text»/«layout»), Russian description."""
+
+    id: str
+    severity: Severity
+    kind: str
+    description: str
+
+
+RULES: tuple[RuleInfo, ...] = tuple(
+    RuleInfo(r.id, r.severity, r.kind, r.title) for r in all_rules())
+
+
+def _profile(profile: str | Profile) -> Profile:
+    return profile if isinstance(profile, Profile) else load_profile(profile)
+
+
+def check_text_model(model: DocModel, profile: str | Profile = DEFAULT_PROFILE) -> list[Finding]:
+    """Return the findings of the text rules on an already built `model`."""
+    return run_rules(model, _profile(profile), ("text",))
+
+
+def check_text(text: str, profile: str | Profile = DEFAULT_PROFILE) -> list[Finding]:
+    """Return the findings of the text rules on plain `text` (one line = one paragraph)."""
+    return check_text_model(model_from_text(text), profile)
+
+
+def _docx_model(data: bytes, name: str = "документ") -> DocModel:
+    try:
+        return model_from_docx(data)
+    except DocxFormatError as exc:
+        raise CheckInputError(f"не читается как .docx: {exc}", name) from None
+
+
+def check_layout(data: bytes, profile: str | Profile = DEFAULT_PROFILE, *,
+                 cache_key: str | None = None) -> list[Finding]:
+    """Return the findings of the layout rules on .docx `data`.
+
+    Layout rules read page setup, styles, headers and paragraph formatting, which come from
+    the template; pass `cache_key` (e.g. the template content hash) to compute them once.
+    """
+    profile = _profile(profile)
+    if cache_key is not None:
+        cached = cached_layout(cache_key, profile)
+        if cached is not None:
+            return cached
+    return run_layout(_docx_model(data), profile, cache_key)
+
+
+def check_docx(data: bytes, profile: str | Profile = DEFAULT_PROFILE, *, layout: bool = True,
+               text: bool = True, layout_key: str | None = None) -> list[Finding]:
+    """Return the findings on .docx `data`: text rules, layout rules, or both.
+
+    The document is parsed once. With `layout_key` the layout findings are memoised under
+    that key (one computation per template version).
+    """
+    profile = _profile(profile)
+    cached = cached_layout(layout_key, profile) if layout and layout_key is not None else None
+    if cached is not None and not text:
+        return cached
+    model = _docx_model(data)
+    found: list[Finding] = []
+    if layout:
+        found.extend(cached if cached is not None else run_layout(model, profile, layout_key))
+    if text:
+        found.extend(run_rules(model, profile, ("text",)))
+    return found
+
+
+def check_file(path: str | Path, profile: str | Profile = DEFAULT_PROFILE) -> list[Finding]:
+    """Return the findings on the .docx or .txt file at `path` (chosen by extension).
+
+    Raises CheckInputError naming the file when it cannot be read as either.
+    """
+    path = Path(path)
+    profile = _profile(profile)
+    suffix = path.suffix.lower()
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise CheckInputError(f"файл не читается: {exc.strerror or exc}", str(path)) from None
+    if suffix == ".docx":
+        try:
+            return check_docx(data, profile)
+        except CheckInputError as exc:
+            raise CheckInputError(exc.message, str(path)) from None
+    if suffix == ".txt":
+        for encoding in ("utf-8-sig", "cp1251"):
+            try:
+                return check_text(data.decode(encoding), profile)
+            except UnicodeDecodeError:
+                continue
+        raise CheckInputError("текст не в кодировке UTF-8 или Windows-1251", str(path))
+    raise CheckInputError("проверяются только файлы .docx и .txt", str(path))
+
+
+__all__ = [
+    "PROFILES",
+    "RULES",
+    "CheckInputError",
+    "DocModel",
+    "Profile",
+    "Rule",
+    "RuleInfo",
+    "UnknownProfileError",
+    "check_docx",
+    "check_file",
+    "check_layout",
+    "check_text",
+    "check_text_model",
+    "clear_layout_cache",
+    "load_profile",
+    "model_from_docx",
+    "model_from_text",
+]

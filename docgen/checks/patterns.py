@@ -1,0 +1,115 @@
+"""Regular expressions shared by the classifier and the rules (gost.md §3), compiled once.
+
+Names follow gost.md: ``MONTHS``, ``DATE`` (``<DATE>``), ``NUMBER`` (``<N>``), ``RE_NUM``.
+"""
+
+from __future__ import annotations
+
+import re
+
+NBSP = "\u00a0"
+#: A space as it may appear between words: ordinary or no-break.
+SP = r"[ \u00a0]"
+MONTHS = (r"(?:января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября"
+          r"|декабря)")
+MONTH_NUMBERS = {name: i for i, name in enumerate(
+    ("января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября",
+     "октября", "ноября", "декабря"), 1)}
+DATE_DIGITAL = r"\d{1,2}\.\d{1,2}\.(?:\d{4}|\d{2})(?![\d.])"
+DATE_WORDS = rf"\d{{1,2}}{SP}+{MONTHS}{SP}+\d{{4}}(?:{SP}*(?:г\.|года?\b))?"
+DATE_BLANK = rf"«\s*\d{{1,2}}\s*»\s*{MONTHS}\s+\d{{4}}(?:{SP}*(?:г\.|года?\b))?"
+#: Any date docgen or a person may write, including the wrong forms the rules report.
+DATE = rf"(?:{DATE_BLANK}|{DATE_WORDS}|{DATE_DIGITAL}(?:{SP}*(?:г\.|года?\b))?)"
+NUMBER = r"[\dА-Яа-яЁёA-Za-z]+(?:\s?[-/]\s?[\dА-Яа-яЁёA-Za-z]+)*"
+DATE_RE = re.compile(DATE)
+#: «от <DATE> № <N>»: a registration requisite or a reference to an act.
+DATE_NUMBER_RE = re.compile(rf"(?:\bот{SP}+)?(?P<date>{DATE})\s*(?:№{SP}*(?P<number>{NUMBER}))?")
+
+#: A clause number at the start of a paragraph, optionally after a list marker (T-08).
+CLAUSE_RE = re.compile(
+    r"^[ \t\u00a0]*(?P<marker>[-–—•·][ \t\u00a0]*)?(?P<num>\d{1,2}(?:\.\d{1,3}){0,6})\.(?=[\s\u00a0])")
+#: A sub-item «1)», «а)» at the start of a paragraph, optionally after a marker.
+SUBITEM_RE = re.compile(r"^[ \t\u00a0]*(?P<marker>[-–—•·][ \t\u00a0]*)?(?P<label>\d{1,2}|[а-я])\)[ \u00a0]")
+#: A list marker at the start of a paragraph (T-12).
+MARKER_RE = re.compile(r"^[ \t\u00a0]*(?P<marker>[-–—•·])(?P<space>[ \t\u00a0]?)(?=\S)")
+
+INITIALS = r"[А-ЯЁ]\.[ \u00a0]?[А-ЯЁ]\."
+SURNAME = r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?"
+#: «И.О. Фамилия» with any spaces.
+NAME_IOF = rf"{INITIALS}[ \u00a0]?{SURNAME}"
+NAME_IOF_RE = re.compile(rf"(?<![А-ЯЁа-яё])(?P<ini>{INITIALS})[ \u00a0]?(?P<sur>{SURNAME})\b")
+#: «Фамилия И.О.».
+NAME_FIO_RE = re.compile(rf"\b(?P<sur>{SURNAME})[ \u00a0](?P<ini>{INITIALS})(?![А-ЯЁа-яё])")
+
+#: The kind of act on the blank (after removing letter-spacing).
+ACT_KINDS = ("РАСПОРЯЖЕНИЕ", "ПРИКАЗ", "ПОСТАНОВЛЕНИЕ", "РЕШЕНИЕ")
+#: The act kind in the dative («к распоряжению») and instrumental («распоряжением»).
+ACT_DATIVE = {"РАСПОРЯЖЕНИЕ": "распоряжению", "ПРИКАЗ": "приказу",
+              "ПОСТАНОВЛЕНИЕ": "постановлению", "РЕШЕНИЕ": "решению"}
+ACT_INSTRUMENTAL = {"РАСПОРЯЖЕНИЕ": "распоряжением", "ПРИКАЗ": "приказом",
+                    "ПОСТАНОВЛЕНИЕ": "постановлением", "РЕШЕНИЕ": "решением"}
+ACT_GENITIVE = {"РАСПОРЯЖЕНИЕ": "распоряжения", "ПРИКАЗ": "приказа",
+                "ПОСТАНОВЛЕНИЕ": "постановления", "РЕШЕНИЕ": "решения"}
+#: The word that opens the operative part (G-28).
+ORDER_RE = re.compile(r"^(?:П\s?Р\s?И\s?К\s?А\s?З\s?Ы\s?В\s?А\s?Ю|П\s?О\s?С\s?Т\s?А\s?Н\s?О\s?В\s?Л\s?Я\s?Ю"
+                      r"|Р\s?Е\s?Ш\s?И\s?Л|.*\bп\s?о\s?с\s?т\s?а\s?н\s?о\s?в\s?л\s?я\s?е\s?т"
+                      r"|.*\bПОСТАНОВЛЯЕТ)\s*:$")
+
+#: The head word of an approved document (appendix heading), any case.
+DOC_KINDS = (r"(?:примерн\w+\s+)?(?:положени\w*|порядо?к\w*|правил\w*|план\w*|комплекс\w*|"
+             r"программ\w*|инструкци\w*|регламент\w*|состав\w*|дорожн\w+\s+карт\w*|"
+             r"перечень|перечн\w+|концепци\w*|стратеги\w*|методик\w*|устав\w*)")
+DOC_HEAD_RE = re.compile(rf"^{DOC_KINDS}(?=$|[\s\u00a0(«])", re.I)
+#: Words that start an official position in a signature (G-38).
+POSITION_RE = re.compile(
+    r"^(?:Исполняющ\w*\s+обязанност\w*|И\.\s?о\.|Врио|Временно\s+исполняющ\w*|Председател\w*|"
+    r"(?:Первый\s+)?[Зз]аместител\w*|Глава|Начальник\w*|Директор\w*|Руководител\w*|"
+    r"Заведующ\w*|Министр\w*|Мэр\w*|Губернатор\w*|Ректор\w*|Главный|Генеральный|Управляющ\w*)\b")
+#: Artefacts of text extraction removed before classification (T-13 still reports them).
+ARTEFACT_RE = re.compile(r"\*\*|\[bookmark:[^\]]*\]")
+CONTACTS_RE = re.compile(r"\b(?:тел\.?|тел/факс|факс|e-mail|E-mail|эл\.\s?почта)\b|@\w+\.\w+|\bИНН\b|"
+                         r"\b[Уу]л\.\s|\bОГРН\b")
+
+
+def strip_marks(text: str) -> str:
+    """Return `text` without extraction artefacts and surrounding spaces (for classifying)."""
+    return ARTEFACT_RE.sub("", text).strip(" \t\u00a0\n")
+
+
+def squeeze(text: str) -> str:
+    """Return `text` lower-cased, «ё» as «е», NBSP and runs of spaces as one space."""
+    return " ".join(text.replace("\u00a0", " ").lower().replace("ё", "е").split())
+
+
+def parse_date(text: str) -> tuple[int, int, int] | None:
+    """Return (day, month, year) of the first date in `text`, or None.
+
+    Two-digit years count as 20xx; «« 23 » ноября 2023 г.» is read too.
+    """
+    match = re.search(rf"(\d{{1,2}})\.(\d{{1,2}})\.(\d{{4}}|\d{{2}})(?![\d])", text)
+    words = re.search(rf"(\d{{1,2}})\s*»?\s*({MONTHS})\s+(\d{{4}})", text)
+    if match and (not words or match.start() < words.start()):
+        year = int(match.group(3))
+        return int(match.group(1)), int(match.group(2)), year + 2000 if year < 100 else year
+    if words:
+        return int(words.group(1)), MONTH_NUMBERS[words.group(2)], int(words.group(3))
+    return None
+
+
+def normalize_number(number: str) -> str:
+    """Return a registration number without spaces, in lower case: «1063- од» → «1063-од»."""
+    return re.sub(r"[\s\u00a0]", "", number).lower()
+
+
+def quote_at(text: str, start: int, end: int, width: int = 24) -> str:
+    """Return the fragment of `text` around [start:end] with up to `width` chars of context."""
+    left = max(0, start - width)
+    right = min(len(text), end + width)
+    piece = text[left:right].replace("\n", " ").replace("\t", "→")
+    return ("…" if left else "") + piece.strip() + ("…" if right < len(text) else "")
+
+
+def short(text: str, width: int = 60) -> str:
+    """Return `text` cut to `width` characters for a finding's quote."""
+    text = " ".join(text.replace("\t", " → ").split())
+    return text if len(text) <= width else text[: width - 1].rstrip() + "…"

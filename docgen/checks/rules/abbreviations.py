@@ -1,0 +1,150 @@
+"""Abbreviations: «(далее – X)» in its canonical form (T-09), defined once and before use,
+none undefined or left over from the model act (G-32)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from ..model import DocModel, Para, Part
+from ..registry import Issue, issue, rule
+from ._common import WARNING, first_lines, pattern, scan, text_paras
+
+_DEF_RE = re.compile(r"\(далее(?:[ \u00a0]+по[ \u00a0]+тексту)?[ \u00a0]*[-–—]?[ \u00a0]*(?P<body>[^()]+?)\)")
+_PAREN_ABBR_RE = re.compile(r"\((?P<body>[А-ЯЁ]{2,}(?:[ \u00a0][А-ЯЁ]{2,})*(?:[ \u00a0]+«[^»]+»)?)\)")
+_TOKEN_RE = re.compile(r"(?<![А-ЯЁа-яёA-Za-z\d\-/])[А-ЯЁ]{2,8}(?![А-ЯЁа-яёA-Za-z\d\-/])")
+_QUOTED_RE = re.compile(r"«[^«»]*»")
+_SHORT_NAME_RE = re.compile(r"\b(?P<word>[Кк]омитет|[Дд]епартамент)(?:а|у|ом|е)?(?=[ \u00a0]*[.,;:)]|$)")
+_ROLES = frozenset({"text", "clause", "item", "preamble", "heading", "tabrow", "cell"})
+
+_FORMS = (
+    pattern(r"\(далее(?![ \u00a0][–—][ \u00a0])(?:[^)]{0,3})", "форма «далее» не по образцу",
+            "«(далее – ММС)»: пробел, тире, пробел"),
+)
+
+
+@rule("T-09", WARNING, "text", "Формула «(далее – X)»: пробел, тире, пробел")
+def further_formula(doc: DocModel, profile):
+    for para in text_paras(doc):
+        yield from scan(para, _FORMS)
+
+
+def _unquoted(text: str) -> str:
+    """Return `text` with every «…» (nested too) blanked out, same length."""
+    while True:
+        new = _QUOTED_RE.sub(lambda m: " " * len(m.group(0)), text)
+        if new == text:
+            return new
+        text = new
+
+
+@dataclass
+class _Part:
+    """Per part: defined terms (for «defined twice»), defined tokens and uses of tokens."""
+
+    part: Part
+    terms: dict[str, list[Para]] = field(default_factory=dict)
+    defs: dict[str, list[Para]] = field(default_factory=dict)
+    uses: dict[str, list] = field(default_factory=dict)
+
+
+def _definitions(text: str) -> Iterator[tuple[str, tuple[int, int]]]:
+    for match in _DEF_RE.finditer(text):
+        for term in match.group("body").split(","):
+            term = term.strip(" \u00a0«»\"")
+            if term:
+                yield term, match.span()
+    for match in _PAREN_ABBR_RE.finditer(text):
+        yield match.group("body"), match.span()
+
+
+def _collect(doc: DocModel, profile) -> list[_Part]:
+    caps_in_text: set[str] = set()
+    parts = []
+    for part in doc.parts:
+        info = _Part(part)
+        parts.append(info)
+        for para in part.paras:
+            if para.empty or para.role not in _ROLES:
+                continue
+            spans = []
+            for term, span in _definitions(para.text):
+                spans.append(span)
+                info.terms.setdefault(_key(term), []).append(para)
+                info.defs.setdefault(_key(term), []).append(para)
+                for token in _TOKEN_RE.findall(_unquoted(term)):
+                    info.defs.setdefault(token, []).append(para)
+            text = _unquoted(para.text)
+            for start, end in spans:
+                text = text[:start] + " " * (end - start) + text[end:]
+            caps_only = not re.search(r"[а-яё]", para.text)
+            for match in _TOKEN_RE.finditer(text):
+                token = match.group(0)
+                before = re.search(r"([А-ЯЁ]{2,8})[ \u00a0]$", text[:match.start()])
+                after_form = bool(before) and before.group(1) in profile.known_abbreviations
+                if token in profile.known_abbreviations or (
+                        token in profile.name_abbreviations and after_form):
+                    continue
+                if not caps_only:
+                    caps_in_text.add(token)
+                info.uses.setdefault(token, []).append((para, caps_only))
+    for info in parts:
+        info.uses = {t: [p for p, caps in uses if not caps or t in caps_in_text]
+                     for t, uses in info.uses.items()}
+        info.uses = {t: ps for t, ps in info.uses.items() if ps}
+    return parts
+
+
+def _key(term: str) -> str:
+    return " ".join(term.replace("\u00a0", " ").split()).lower()
+
+
+@rule("G-32", WARNING, "text", "Сокращения: «(далее – X)» один раз, до употребления; без «ОМСУ» из модели")
+def abbreviations(doc: DocModel, profile):
+    parts = _collect(doc, profile)
+    defined_anywhere = {k for info in parts for k in info.defs}
+    defined_before: set[str] = set()
+    for info in parts:
+        yield from _redefined(info)
+        for token, paras in info.uses.items():
+            first = paras[0]
+            defs = info.defs.get(token) or info.defs.get(_key(token))
+            if token in profile.model_abbreviations and not _is_model(info.part):
+                yield issue(first, f"сокращение «{token}» осталось из примерного положения",
+                            "назвать орган, как в акте (например, «комитет образования»)")
+                continue
+            if defs:
+                if defs[0].index > first.index and token not in defined_before:
+                    yield issue(first, f"сокращение «{token}» употреблено до определения "
+                                       f"({defs[0].position()})", "определить при первом употреблении")
+            elif token not in defined_anywhere and _key(token) not in defined_anywhere:
+                more = f" (употреблений: {len(paras)} — {first_lines(paras)})" if len(paras) > 1 else ""
+                yield issue(first, f"сокращение «{token}» не определено{more}",
+                            f"при первом употреблении: «полное наименование (далее – {token})»")
+        yield from _short_names(info, defined_anywhere)
+        defined_before.update(info.defs)
+
+
+def _redefined(info: _Part) -> Iterator[Issue]:
+    for term, paras in info.terms.items():
+        if len(paras) > 1:
+            shown = term.upper() if _TOKEN_RE.fullmatch(term.upper()) else term
+            yield issue(paras[1], f"«{shown}» определено повторно (впервые — {paras[0].position()})",
+                        "одно определение при первом употреблении")
+
+
+def _short_names(info: _Part, defined: set[str]) -> Iterator[Issue]:
+    for para in info.part.paras:
+        if para.empty or para.role not in _ROLES:
+            continue
+        match = _SHORT_NAME_RE.search(_unquoted(para.text))
+        if match and match.group("word").lower() not in defined:
+            word = match.group("word").lower()
+            yield issue(para, f"краткое наименование «{word}» без определения",
+                        f"ввести его формулой «(далее – {word})» при полном наименовании")
+            return
+
+
+def _is_model(part: Part) -> bool:
+    return any("примерн" in p.clean.lower() for p in part.role("doctitle"))

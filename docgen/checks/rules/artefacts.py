@@ -1,0 +1,45 @@
+"""Artefacts left by extraction or templating (T-13) and unfilled fields (G-51)."""
+
+from __future__ import annotations
+
+import re
+
+from ..model import DocModel
+from ..registry import issue, rule
+from ._common import ERROR, WARNING, pattern, scan, text_paras
+
+_ARTEFACTS = (
+    pattern(r"\[bookmark:[^\]]*\]", "артефакт извлечения текста: закладка", "удалить «[bookmark: …]»"),
+    pattern(r"\*\*", "разметка Markdown «**»", "удалить «**»; выделение — форматом"),
+    pattern(r"\{\{|\}\}|\{%|%\}|\{#|#\}", "незаполненный тег шаблона", "заполнить или удалить тег"),
+)
+_FIELDS = (
+    pattern(r"_{3,}(?![ \u00a0]*[А-ЯЁ]\.[ \u00a0]?[А-ЯЁ]\.)", "незаполненное поле «___»",
+            "вписать значение"),
+    pattern(r"\[не заполнено:[^\]]*\]", "значение не заполнено (черновик)",
+            "задать значение в наборе переменных и сформировать чистовик"),
+)
+_ENDS_MID_SENTENCE = re.compile(r"[а-яёa-z0-9,]$")
+_STARTS_LOWER = re.compile(r"^(?:[-–—•][ \u00a0]*)?[а-яё]")
+_CONTINUABLE = frozenset({"text", "clause", "item", "preamble"})
+
+
+@rule("T-13", ERROR, "text", "Артефакты: «[bookmark]», «**», теги шаблона, разорванные абзацы")
+def artefacts(doc: DocModel, profile):
+    for para in text_paras(doc):
+        yield from scan(para, _ARTEFACTS)
+    for para in doc.paragraphs:
+        if para.role not in _CONTINUABLE or para.in_table:
+            continue
+        nxt = doc.next_nonempty(para)
+        if nxt is None or nxt.role not in _CONTINUABLE or nxt.part is not para.part:
+            continue
+        if _ENDS_MID_SENTENCE.search(para.clean) and _STARTS_LOWER.match(nxt.clean):
+            yield issue(para, f"абзац разорван посреди предложения, продолжение — {nxt.position()}",
+                        "соединить абзацы", severity=WARNING)
+
+
+@rule("G-51", ERROR, "text", "Незаполненные поля: «___», «[не заполнено: …]»")
+def unfilled(doc: DocModel, profile):
+    for para in text_paras(doc):
+        yield from scan(para, _FIELDS)

@@ -1,0 +1,312 @@
+"""Consistency across the package: the approved document's name (G-47), the act's date
+and number in the marks (G-48), persons (G-49), organ names (G-50), «ё» (T-10), case (T-11)."""
+
+from __future__ import annotations
+
+import re
+
+from collections.abc import Iterator
+
+from ..model import DocModel, Para, Part
+from ..patterns import (
+    DOC_HEAD_RE,
+    NAME_FIO_RE,
+    NAME_IOF_RE,
+    NUMBER,
+    SP,
+    normalize_number,
+    parse_date,
+    squeeze,
+    strip_marks,
+)
+from ..registry import Issue, issue, rule
+from ._common import ERROR, INFO, WARNING, first_lines, text_paras
+
+# -- G-47 -----------------------------------------------------------------------------------
+_CUT_RE = re.compile(r"\s+(?:согласно\s+приложени|\(приложени|\(далее|в\s+новой\s+редакции)|[.;:]$")
+_APPROVE_RE = re.compile(rf"\bУтвердить(?:{SP}+прилагаем\w+)?{SP}+(?P<name>.+)$")
+_MENTION_RE = re.compile(r"\b(?P<head>(?:[Пп]римерн\w+\s+)?[Пп]оложени\w*)\s+(?P<tail>(?:о|об|обо)\s[^.;:(),«»]+)")
+_PREP_RE = re.compile(r"^(?:об|обо)\b")
+
+
+def _norm(text: str) -> str:
+    text = squeeze(strip_marks(text)).replace("«", "\"").replace("»", "\"")
+    text = re.sub(r"[–—]", "-", text)
+    return _PREP_RE.sub("о", text.strip(" .;:,"))
+
+
+def _split_name(text: str) -> tuple[str, str] | None:
+    """Return (head stem, normalised tail) of a document name «Положение о …»."""
+    text = strip_marks(text)
+    match = DOC_HEAD_RE.match(text)
+    if not match:
+        return None
+    head = squeeze(match.group(0)).split()[-1][:5]
+    tail = _CUT_RE.split(text[match.end():], maxsplit=1)[0]
+    return head, _norm(tail)
+
+
+def _appendix_names(doc: DocModel) -> list[tuple[Part, str, str, Para]]:
+    out = []
+    for part in doc.parts:
+        heading = part.role("doctitle")
+        if part.kind != "appendix" or not heading:
+            continue
+        split = _split_name(" ".join(p.clean for p in heading))
+        if split and split[1]:
+            out.append((part, split[0], split[1], heading[0]))
+    return out
+
+
+def _approvals(act: Part) -> Iterator[tuple[Para, str, int | None]]:
+    """Yield (clause, approved name, appendix number) for each «Утвердить …» of the act."""
+    opened = False
+    for para in act.role("clause"):
+        text = re.sub(r"^\s*\d+(?:\.\d+)*\.\s*", "", para.clean)
+        number = re.search(r"\(приложение\s*№?\s*(\d+)\)|приложению\s*№?\s*(\d+)", text)
+        number = int(number.group(1) or number.group(2)) if number else None
+        match = _APPROVE_RE.search(text)
+        if match and match.group("name").strip(":"):
+            yield para, match.group("name"), number
+            opened = False
+        elif text.startswith("Утвердить") and text.endswith(":"):
+            opened = True
+        elif opened and DOC_HEAD_RE.match(text):
+            yield para, text, number
+        else:
+            opened = False
+
+
+def _same_doc(mention: list[str], name: list[str]) -> bool:
+    stems = {w[:5] for word in name for w in word.split("-")}
+    words = [w for w in mention if len(w) >= 4]
+    return len(words) >= 2 and all(w[:5] in stems for word in words for w in word.split("-"))
+
+
+@rule("G-47", ERROR, "text", "Наименование утверждаемого документа одно: заголовок акта, «Утвердить», приложение")
+def document_name(doc: DocModel, profile):
+    names = _appendix_names(doc)
+    if not names:
+        return
+    act = next((p for p in doc.parts if p.kind == "act"), None)
+    if act is not None:
+        yield from _check_act(act, names)
+    for part, head, tail, heading in names:
+        canon = tail.split()
+        for para in part.paras:
+            if para.empty or para.role in ("doctitle", "mark", "extra") or para.in_table:
+                continue
+            for match in _MENTION_RE.finditer(_unquoted(para.clean)):
+                words = _norm(match.group("tail")).split()
+                if canon[:len(words)] != words and _same_doc(words, canon):
+                    yield issue(para, f"наименование документа отличается от заголовка ({heading.position()})",
+                                f"«… {tail}»", quote=match.group(0))
+
+
+def _check_act(act: Part, names) -> Iterator[Issue]:
+    title = next(iter(act.role("title")), None)
+    for part, head, tail, heading in names:
+        if title is not None and head in squeeze(title.clean):
+            found = re.search(rf"\b{head}\w*\s+(?P<tail>.+)", strip_marks(title.clean), re.I)
+            if found:
+                title_tail = _norm(re.split(r"\s+и\s+(?=" + "|".join(n[1] for n in names if n[0] is not part)
+                                            + r")", found.group("tail"), flags=re.I)[0]) \
+                    if len(names) > 1 else _norm(found.group("tail"))
+                if title_tail != tail:
+                    yield issue(title, f"наименование в заголовке акта отличается от заголовка "
+                                       f"{part.genitive} ({heading.position()})", f"«… {tail}»")
+    for para, name, number in _approvals(act):
+        split = _split_name(name)
+        if split is None:
+            continue
+        target = next((n for n in names if n[0].number == number), None) if number else None
+        target = target or next((n for n in names if n[1] == split[0]), None)
+        if target is not None and split[1] != target[2]:
+            yield issue(para, f"наименование в пункте «Утвердить» отличается от заголовка "
+                              f"{target[0].genitive} ({target[3].position()})", f"«… {target[2]}»")
+
+
+_QUOTED_RE = re.compile(r"«[^«»]*»")
+
+
+def _unquoted(text: str) -> str:
+    while True:
+        new = _QUOTED_RE.sub(lambda m: " " * len(m.group(0)), text)
+        if new == text:
+            return new
+        text = new
+
+
+# -- G-48 -----------------------------------------------------------------------------------
+_NUMBER_RE = re.compile(rf"№{SP}*(?P<n>{NUMBER})")
+
+
+def _date_number(paras: list[Para]) -> tuple[tuple[int, int, int] | None, str | None, Para | None]:
+    date = number = None
+    where = None
+    for para in paras:
+        found_date = parse_date(para.clean)
+        found_number = _NUMBER_RE.search(para.clean)
+        if found_date and date is None:
+            date, where = found_date, para
+        if found_number and number is None and not found_number.group("n").startswith("_"):
+            number = normalize_number(found_number.group("n"))
+            where = where or para
+    return date, number, where
+
+
+@rule("G-48", ERROR, "text", "Дата и номер акта в отметке о приложении и в грифе — как на бланке")
+def mark_date_number(doc: DocModel, profile):
+    act = next((p for p in doc.parts if p.kind == "act"), None)
+    if act is None:
+        return
+    date, number, _ = _date_number(act.role("datenum"))
+    for part in doc.parts:
+        if part.kind != "appendix":
+            continue
+        m_date, m_number, where = _date_number(part.role("mark"))
+        if date and m_date and m_date != date:
+            yield issue(where, f"дата в отметке ({'.'.join(map(str, m_date))}) не совпадает с датой акта "
+                               f"({'.'.join(map(str, date))})", "дата акта")
+        if number and m_number and m_number != number:
+            yield issue(where, f"номер в отметке («{m_number}») не совпадает с номером акта («{number}»)",
+                        "номер акта")
+
+
+# -- G-49 -----------------------------------------------------------------------------------
+_ENDINGS = sorted(("ого", "его", "ому", "ему", "ыми", "ими", "ой", "ей", "ая", "яя", "ую", "юю", "ый",
+                   "ий", "ым", "им", "ом", "ем", "ых", "их", "ов", "ев", "ин", "ын", "а", "я", "у",
+                   "ю", "е", "ы", "и", "о"), key=len, reverse=True)
+
+
+def surname_stem(surname: str) -> str:
+    """Return `surname` without case endings: «Пожарницкой» → «пожарницк», «Носова» → «нос»."""
+    stem = surname.lower()
+    for _ in range(2):
+        for ending in _ENDINGS:
+            if stem.endswith(ending) and len(stem) - len(ending) >= 3:
+                stem = stem[: -len(ending)]
+                break
+    return stem
+
+
+def distance(a: str, b: str) -> int:
+    """Return the Levenshtein distance of `a` and `b`."""
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i]
+        for j, cb in enumerate(b, 1):
+            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
+        prev = cur
+    return prev[-1]
+
+
+@rule("G-49", ERROR, "text", "Одно лицо написано одинаково во всём комплекте")
+def persons(doc: DocModel, profile):
+    seen: dict[tuple[str, str], list[tuple[Para, str]]] = {}
+    for para in text_paras(doc):
+        for regex in (NAME_IOF_RE, NAME_FIO_RE):
+            for match in regex.finditer(para.text):
+                initials = re.sub(r"[ \u00a0]", "", match.group("ini"))
+                key = (initials, surname_stem(match.group("sur")))
+                seen.setdefault(key, []).append((para, match.group(0)))
+    keys = sorted(seen, key=lambda k: seen[k][0][0].index)
+    for i, a in enumerate(keys):
+        for b in keys[i + 1:]:
+            if a[0] != b[0] or min(len(a[1]), len(b[1])) < 4 or not 0 < distance(a[1], b[1]) <= 2:
+                continue
+            rare, common = sorted((seen[a], seen[b]), key=len)
+            para, text = rare[0]
+            yield issue(para, f"«{text}» и «{common[0][1]}» ({first_lines([p for p, _ in common])}) — "
+                              "одно лицо написано по-разному", "одно написание фамилии", quote=text)
+
+
+# -- G-50 -----------------------------------------------------------------------------------
+_ORGAN_RE = re.compile(r"(?<![А-ЯЁа-яё])(?P<head>[Кк]омитет|[Уу]правлени|[Дд]епартамент|[Мм]инистерств)"
+                       r"\w*[ \u00a0]+(?P<next>[а-яё]{3,})")
+
+
+@rule("G-50", WARNING, "text", "Наименование органа пишется в одном регистре во всём документе")
+def organ_case(doc: DocModel, profile):
+    groups: dict[tuple[str, str], dict[bool, list[tuple[Para, str]]]] = {}
+    for para in text_paras(doc):
+        if not re.search(r"[а-яё]", para.text):
+            continue
+        text = _unquoted(para.text)
+        for match in _ORGAN_RE.finditer(text):
+            before = text[:match.start()]
+            if not before.strip(" \t\u00a0") or re.search(r"(?:[.!?]|^\s*[\d.]+)[ \u00a0]*$", before):
+                continue
+            key = (match.group("head").lower(), match.group("next"))
+            upper = match.group("head")[0].isupper()
+            groups.setdefault(key, {True: [], False: []})[upper].append((para, match.group(0)))
+    for variants in groups.values():
+        if variants[True] and variants[False]:
+            rare, common = sorted((variants[True], variants[False]), key=len)
+            para, text = rare[0]
+            yield issue(para, f"«{text}» — в других местах «{common[0][1]}» "
+                              f"({first_lines([p for p, _ in common])})",
+                        "один регистр наименования органа во всём документе", quote=text)
+
+
+# -- T-10 -----------------------------------------------------------------------------------
+_WORD_RE = re.compile(r"[А-Яа-яЁё]+")
+
+
+@rule("T-10", WARNING, "text", "Буква «ё»: одно и то же слово с «ё» и с «е»")
+def yo(doc: DocModel, profile):
+    words: dict[str, list[tuple[Para, str]]] = {}
+    for para in text_paras(doc):
+        for word in _WORD_RE.findall(para.text):
+            words.setdefault(word.lower(), []).append((para, word))
+    for word, uses in words.items():
+        if "ё" not in word:
+            continue
+        plain = words.get(word.replace("ё", "е"))
+        if plain:
+            rare, common = sorted((uses, plain), key=len)
+            para, text = rare[0]
+            yield issue(para, f"«{text}» и «{common[0][1]}» ({first_lines([p for p, _ in common])})",
+                        "одно написание; в актах обычно «е»", quote=text)
+
+
+# -- T-11 -----------------------------------------------------------------------------------
+_ACT_CAPITAL_RE = re.compile(r"(?<=[а-яё,] )(?:Распоряжени|Приказ|Постановлени|Решени)\w*")
+_CAPS_TERM_RE = re.compile(r"«(?=[^»]*[А-ЯЁ]{4,}[ \u00a0]+[А-ЯЁ]{4,})[^»а-яё]{12,}»")
+
+
+@rule("T-11", WARNING, "text", "Регистр: вид акта и наименование документа — со строчной в середине фразы")
+def letter_case(doc: DocModel, profile):
+    caps_terms: dict[int, list[Para]] = {}
+    for para in text_paras(doc):
+        for match in _ACT_CAPITAL_RE.finditer(para.text):
+            yield issue(para, f"«{match.group(0)}» с прописной в середине предложения",
+                        f"«{match.group(0).lower()}»", quote=match.group(0))
+        if _CAPS_TERM_RE.search(para.text):
+            caps_terms.setdefault(id(para.part), []).append(para)
+    for paras in caps_terms.values():
+        yield issue(paras[0], f"термины набраны прописными (абзацев: {len(paras)})",
+                    "термины пишутся строчными", severity=INFO)
+    yield from _name_case(doc)
+
+
+def _name_case(doc: DocModel) -> Iterator[Issue]:
+    for part in doc.parts:
+        heading = part.role("doctitle")
+        if not heading or heading[0].clean.isupper():
+            continue
+        match = DOC_HEAD_RE.match(heading[0].clean)
+        head = match.group(0) if match else ""
+        if " " not in head:
+            continue
+        pattern = re.compile(re.escape(head), re.I)
+        for para in part.paras:
+            if para.role in ("doctitle", "mark") or para.empty:
+                continue
+            for found in pattern.finditer(para.clean):
+                text = found.group(0)
+                if text[1:] != head[1:] and not text.isupper():
+                    yield issue(para, f"«{text}», а в заголовке «{head}»", f"«{head}»", quote=text)
+                    return
+
+

@@ -1,0 +1,185 @@
+"""Typography of every paragraph (gost.md §3): quotes, dashes, «№», no-break spaces,
+spaces, per cent. Each rule is a regex table; ``scan`` reports each match once."""
+
+from __future__ import annotations
+
+import re
+
+from ..model import DocModel, Para
+from ..patterns import MONTHS
+from ..registry import issue, rule
+from ._common import ERROR, INFO, WARNING, pattern, scan, text_paras
+
+# -- T-01 ----------------------------------------------------------------------------------
+_QUOTES = (
+    pattern(r'["\u201c\u201d\u201e]|\'\'', "прямые или «английские» кавычки",
+            "в актах только кавычки-«ёлочки»"),
+    pattern(r"«[ \u00a0]+|[ \u00a0]+»", "пробел внутри кавычек", "«23», «Образование»"),
+    pattern(r"\(далее[ \u00a0]*[-–—]?[ \u00a0]*«[^»()]+»\)", "сокращение при определении в кавычках",
+            "(далее – РМС)", WARNING),
+)
+
+
+@rule("T-01", ERROR, "text", "Кавычки: только «ёлочки», парные, без пробелов внутри")
+def quotes(doc: DocModel, profile):
+    paras = list(text_paras(doc))
+    for i, para in enumerate(paras):
+        yield from scan(para, _QUOTES)
+        balance = para.text.count("«") - para.text.count("»")
+        if balance and not _balanced_with_next(paras, i, balance):
+            word = "открывающих" if balance > 0 else "закрывающих"
+            yield issue(para, f"кавычки не парные: {word} больше на {abs(balance)}",
+                        "у вложенных кавычек пишутся обе закрывающие: «… «Образование»»")
+
+
+def _balanced_with_next(paras: list[Para], i: int, balance: int) -> bool:
+    """Return True when a line broken mid-sentence closes its quote on a neighbour line."""
+    for j in (i + 1, i - 1):
+        if 0 <= j < len(paras) and paras[j].line is not None:
+            other = paras[j].text.count("«") - paras[j].text.count("»")
+            if other == -balance:
+                return True
+    return False
+
+
+# -- T-02 ----------------------------------------------------------------------------------
+def _compound_with_conjunction(para: Para, match: re.Match) -> bool:
+    return bool(re.match(r"-[ \u00a0]+(?:и|или)[ \u00a0]", para.text[match.start():]))
+
+
+def _list_marker(para: Para, match: re.Match) -> bool:
+    return not para.text[:match.start()].strip(" \t\u00a0")
+
+
+_DASHES = (
+    pattern(r"(?:округ\w*|ХМАО)[ \u00a0]?-[ \u00a0]?Югр", "в наименовании «… – Югра» дефис",
+            "«Ханты-Мансийский автономный округ – Югра»"),
+    pattern(r"\b(?:19|20)\d{2}[ \u00a0]?[-\u2010\u2011][ \u00a0]?(?:19|20)\d{2}\b",
+            "диапазон лет через дефис", "тире без пробелов: «2023–2026»"),
+    pattern(r"\b\d{1,4}[ \u00a0]?-[ \u00a0]?\d{1,4}(?=[ \u00a0]*(?:год|гг\.|г\.|%|лет|час|дн|мес))",
+            "диапазон чисел через дефис", "тире без пробелов: «10–15»"),
+    pattern(r"\b\d{1,4}(?:[ \u00a0][–—][ \u00a0]?|[–—][ \u00a0])\d{1,4}(?=[ \u00a0]*(?:год|гг\.|г\.|%|лет))",
+            "в диапазоне чисел тире отбито пробелами", "тире без пробелов: «10–15»"),
+    pattern(r"(?<=\S)[ \u00a0][-\u2010\u2011][ \u00a0](?=\S)", "дефис вместо тире",
+            "тире с пробелами: «\u00a0– »"),
+    pattern(r"(?<=[А-ЯЁа-яё])-(?=\d+[ \u00a0]+(?:единиц|ед\.|человек|чел\.|ставк|штатн))",
+            "дефис вместо тире перед количеством", "«методист ММС – 2 единицы»"),
+    pattern(r"(?<=[а-яё]{3})-(?=не[ \u00a0])", "дефис вместо тире", "«к 2024 году – не менее 70 %»"),
+    pattern(r"(?<=[А-Яа-яЁё»)\d])-(?=[ \u00a0])", "дефис отбит пробелом только с одной стороны",
+            "тире с пробелами или дефис без пробелов", skip=_compound_with_conjunction),
+    pattern(r"(?<=[ \u00a0])-(?=[А-Яа-яЁё«\d])", "дефис отбит пробелом только с одной стороны",
+            "тире с пробелами или дефис без пробелов", skip=_list_marker),
+)
+_NO_NBSP_DASH = re.compile(r"(?<=\S) (?=[–—][ \u00a0])")
+
+
+@rule("T-02", ERROR, "text", "Тире и дефис: тире в предложении, диапазоны, «– Югра»")
+def dashes(doc: DocModel, profile):
+    plain_before_dash: dict[object, list[Para]] = {}
+    kinds = set()
+    for para in text_paras(doc):
+        yield from scan(para, _DASHES)
+        if _NO_NBSP_DASH.search(para.text):
+            plain_before_dash.setdefault(para.part, []).append(para)
+        kinds.update(ch for ch in "–—" if re.search(rf"[ \u00a0]{ch}[ \u00a0]", para.text))
+    for paras in plain_before_dash.values():
+        yield issue(paras[0], f"перед тире обычный пробел (абзацев: {len(paras)})",
+                    "неразрывный пробел перед тире", severity=INFO)
+    if len(kinds) == 2:
+        first = next(p for p in text_paras(doc) if re.search(r"[ \u00a0]—[ \u00a0]", p.text))
+        yield issue(first, "в тексте встречаются и «–», и «—»", "одно тире на весь документ",
+                    severity=INFO)
+
+
+# -- T-03 ----------------------------------------------------------------------------------
+_HYPHENS = (
+    pattern(r"№[ \u00a0]?[\dА-Яа-яЁёA-Za-z]+(?:-[ \u00a0]+|[ \u00a0]+-)[\dА-Яа-яЁёA-Za-z]",
+            "пробел внутри номера", "«№ 1063-од»"),
+    pattern(r"\b(?=\w*[А-Яа-яЁё])(?=\w*[A-Za-z])\w+", "в слове смешаны кириллица и латиница",
+            "набрать слово одним алфавитом"),
+)
+
+
+@rule("T-03", ERROR, "text", "Дефис внутри номеров и слов; смешение кириллицы и латиницы")
+def hyphens(doc: DocModel, profile):
+    for para in text_paras(doc):
+        yield from scan(para, _HYPHENS)
+
+
+# -- T-04 ----------------------------------------------------------------------------------
+_NUMBER_SIGN = (
+    pattern(r"№[ \u00a0]*№", "двойной знак «№№»", "один знак «№» перед каждым номером"),
+    pattern(r"№(?=[^\s\u00a0])", "нет пробела после «№»", "«№\u00a0233» (неразрывный пробел)"),
+    pattern(r"№ (?=\S)(?!п/п)", "после «№» обычный пробел", "неразрывный пробел: «№\u00a0233»",
+            WARNING),
+)
+
+
+@rule("T-04", ERROR, "text", "Знак «№»: неразрывный пробел после него, без «№№»")
+def number_sign(doc: DocModel, profile):
+    for para in text_paras(doc):
+        yield from scan(para, _NUMBER_SIGN)
+
+
+# -- T-05 ----------------------------------------------------------------------------------
+_NBSP = (
+    pattern(r"\b[А-ЯЁ]\.[ \u00a0]?[А-ЯЁ]\. (?=[А-ЯЁ][а-яё])", "между инициалами и фамилией обычный пробел",
+            "«И.В.\u00a0Носова» (неразрывный пробел)"),
+    pattern(r"(?<![А-ЯЁа-яё.])[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)? (?=[А-ЯЁ]\.[ \u00a0]?[А-ЯЁ]\.)",
+            "между фамилией и инициалами обычный пробел", "«Носова\u00a0И.В.»"),
+    pattern(r"(?<=\d) (?=гг?\.)", "перед «г.» обычный пробел", "«2023\u00a0г.»"),
+    pattern(r"\bт\.[дпе]\.", "сокращение без пробела", "«т.\u00a0д.», «т.\u00a0п.»"),
+    pattern(r"(?<![тТ]\.)(?<![тТ]\.[ \u00a0])\b(?:ст|п|пп|ч|подп|абз|гл|разд|прил|рис|табл)\. (?=\d)",
+            "между сокращением и числом обычный пробел", "«п.\u00a05», «ст.\u00a012»"),
+    pattern(r"\b(?:(?:г|пос|ул|пер|обл)\.|пгт\.?) (?=[А-ЯЁ])",
+            "между сокращением и названием обычный пробел", "«г.\u00a0Кировск», «пгт\u00a0Октябрьское»"),
+    pattern(rf"\b\d{{1,2}} (?={MONTHS})|(?<=[яа]) (?=\d{{4}}[ \u00a0]+(?:г\.|года?))", "в дате обычный пробел",
+            "«11\u00a0мая 2023\u00a0г.»", INFO),
+    pattern(r"(?<=\d) (?=(?:%|руб\.|тыс\.|млн|млрд|чел\.|ед\.))", "между числом и знаком обычный пробел",
+            "неразрывный пробел"),
+)
+
+
+@rule("T-05", WARNING, "text", "Неразрывные пробелы: инициалы, «г.», «т.\u00a0д.», сокращения")
+def no_break_spaces(doc: DocModel, profile):
+    for para in text_paras(doc):
+        yield from scan(para, _NBSP)
+
+
+# -- T-07 ----------------------------------------------------------------------------------
+_SPACES = (
+    pattern(r"(?<=\S) {2,}(?=\S)", "несколько пробелов подряд",
+            "один пробел; позицию задают табулятором с позицией табуляции"),
+    pattern(r"^[ \u00a0]+(?=\S)", "пробел в начале абзаца", "отступ задаётся форматом абзаца"),
+    pattern(r"(?<=\S)[ \u00a0]+$", "пробел в конце абзаца", "удалить"),
+    pattern(r"(?<=[^\s\d.])[ \u00a0]+(?=[,;:!?)](?!\d))", "пробел перед знаком препинания",
+            "удалить пробел"),
+    pattern(r"[,;:](?=[А-Яа-яЁё«(])", "нет пробела после знака препинания", "пробел после «,», «;», «:»"),
+    pattern(r"[;,:!?]\u00a0(?=\S)|\u00a0{2,}", "неразрывный пробел не на своём месте", "обычный пробел",
+            INFO),
+)
+
+
+@rule("T-07", WARNING, "text", "Пробелы: двойные, в начале и в конце абзаца, у знаков препинания")
+def spaces(doc: DocModel, profile):
+    for para in doc.paragraphs:
+        if not para.text:
+            continue
+        if not para.text.strip(" \t\u00a0"):
+            yield issue(para, "абзац из одних пробелов", "удалить абзац", quote=repr(para.text))
+            continue
+        yield from scan(para, _SPACES)
+        if "\t" in para.text and para.fmt is not None and not para.fmt.tabs and \
+                para.role not in ("tabrow", "cell"):
+            yield issue(para, "табуляция без позиции табуляции",
+                        "задать позицию табуляции в стиле абзаца или убрать табуляцию")
+
+
+# -- T-14 ----------------------------------------------------------------------------------
+_PERCENT = (pattern(r"\d%", "процент без пробела", "«30\u00a0%» (или одна форма на документ)"),)
+
+
+@rule("T-14", INFO, "text", "Проценты: «30\u00a0%» или «30%» — одна форма")
+def percent(doc: DocModel, profile):
+    for para in text_paras(doc):
+        yield from scan(para, _PERCENT)
