@@ -93,7 +93,7 @@ def _check_ids(document: str, municipality: str, settings):
         package = load_package(document, settings.templates_dir)
     except UnknownIdError as exc:
         raise _Invalid("запрос не принят", [{"field": "document", "message": str(exc)}]) from None
-    if municipality not in list_sets(settings.variables_dir) or "/" not in municipality:
+    if municipality not in list_sets(settings.variables_dir):
         raise _Invalid("запрос не принят", [{"field": "municipality", "message":
                        f"набор переменных «{municipality[:100]}» не найден"}])
     return package

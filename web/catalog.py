@@ -18,7 +18,7 @@ from . import library
 bp = Blueprint("catalog", __name__)
 
 PACKAGE_ID_RE = re.compile(r"^[a-z][a-z0-9-]{0,63}$")
-SET_ID_RE = re.compile(r"^[a-z][a-z0-9_-]{0,63}/[a-z][a-z0-9_-]{0,63}$")
+SET_ID_RE = re.compile(r"^[a-z][a-z0-9_-]{0,63}(/[a-z][a-z0-9_-]{0,63})?$")
 
 
 @dataclass(frozen=True)
@@ -33,11 +33,12 @@ class Municipality:
 
 @dataclass(frozen=True)
 class Region:
-    """A region and its municipalities, by name."""
+    """A region and its municipalities, by name; `own` is the region's own set, if any."""
 
     id: str
     name: str
     municipalities: tuple[Municipality, ...]
+    own: Municipality | None = None
 
 
 @dataclass(frozen=True)
@@ -49,6 +50,7 @@ class PackageInfo:
     description: str
     regions: tuple[str, ...]
     error: str = ""
+    level: str = "municipality"
 
 
 def packages(templates_dir: Path) -> list[PackageInfo]:
@@ -60,7 +62,8 @@ def packages(templates_dir: Path) -> list[PackageInfo]:
         except DocgenError as exc:
             out.append(PackageInfo(package_id, package_id, "", (), str(exc)))
             continue
-        out.append(PackageInfo(pkg.id, pkg.title, pkg.description, pkg.regions))
+        out.append(PackageInfo(pkg.id, pkg.title, pkg.description, pkg.regions,
+                               level=getattr(pkg, "level", "municipality")))
     return out
 
 
@@ -93,7 +96,8 @@ def _regions_cached(variables_dir: Path, _stamp: tuple) -> list[Region]:
             except DocgenError:
                 pass
         members.sort(key=lambda m: m.name.casefold())
-        out.append(Region(region_id, name, tuple(members)))
+        own = Municipality(region_id, f"{name} (набор региона)", name) if region_id in ids else None
+        out.append(Region(region_id, name, tuple(members), own))
     return sorted(out, key=lambda r: r.name.casefold())
 
 
@@ -115,9 +119,14 @@ def index():
     """Show the packages and the municipalities grouped by region, filtered by ``q``."""
     settings = library.settings()
     query = request.args.get("q", "")[:100]
-    listed = [Region(r.id, r.name, tuple(m for m in r.municipalities if matches(m, query)))
-              for r in regions(settings.variables_dir)]
     docs = packages(settings.templates_dir)
+    region_level = any(p.level == "region" for p in docs)
+    listed = []
+    for r in regions(settings.variables_dir):
+        members = tuple(m for m in r.municipalities if matches(m, query))
+        if region_level and r.own is not None and matches(r.own, query):
+            members = (r.own, *members)
+        listed.append(Region(r.id, r.name, members, r.own))
     chosen = request.args.get("package") or next((p.id for p in docs if not p.error), "")
     return render_template("catalog/index.html", packages=docs, regions=listed, query=query,
                            chosen_package=chosen,

@@ -47,7 +47,7 @@ def add(username: str, password_stdin: bool) -> None:
     from . import auth, db
 
     if password_stdin:
-        password = click.get_text_stream("stdin").readline().rstrip("\r\n")
+        password = sys.stdin.readline().rstrip("\r\n")
     else:
         password = click.prompt("Пароль", hide_input=True, confirmation_prompt="Ещё раз")
     app = _app()

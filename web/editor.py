@@ -65,7 +65,7 @@ def _page(template_id: str, *, findings=(), status: int = 200, preview=None, cho
     tpl = _template(template_id)
     base = library.base_settings()
     sets = [m for r in catalog.regions(base.variables_dir) if r.id in tpl.regions
-            for m in r.municipalities]
+            for m in ((r.own,) if tpl.level == "region" and r.own else r.municipalities)]
     return render_template(
         "editor/template.html", template=tpl,
         versions=versions.list_versions(get_db(), template_id, tpl.path),

@@ -174,6 +174,10 @@ def load_model(package_id: str, municipality: str, settings: Settings) -> FormMo
         raise UnknownIdError(
             f"документ «{package.id}» предназначен для регионов: {', '.join(package.regions)}; "
             f"набор «{municipality}» относится к региону «{variables.region}»")
+    if not package.accepts(municipality):
+        level = "муниципального образования" if package.level == "municipality" else "региона"
+        raise UnknownIdError(f"документ «{package.id}» формируется по набору {level}, "
+                             f"а «{municipality}» — набор другого уровня")
     schema = load_schema(settings.variables_dir / SCHEMA_FILE)
     paths = [v for t in templates for v in t.variables]
     return FormModel(package, municipality, variables, schema, form_sections(paths, schema))

@@ -166,8 +166,13 @@ class JobRunner:
         future.add_done_callback(lambda f: self._finished(job_id, f))
 
     def _finished(self, job_id: str, future: Future) -> None:
-        with self._lock:
-            self._futures.pop(job_id, None)
+        try:
+            self._record_outcome(job_id, future)
+        finally:
+            with self._lock:
+                self._futures.pop(job_id, None)
+
+    def _record_outcome(self, job_id: str, future: Future) -> None:
         if future.cancelled():
             message = "задание отменено: сервер останавливается"
         else:

@@ -54,9 +54,9 @@ class PackageIdConverter(BaseConverter):
 
 
 class SetIdConverter(BaseConverter):
-    """A variable-set id: «leningrad/kirovsky» (region/municipality)."""
+    """A variable-set id: «leningrad/kirovsky» (municipality) or «leningrad» (region)."""
 
-    regex = r"[a-z][a-z0-9_-]{0,63}/[a-z][a-z0-9_-]{0,63}"
+    regex = r"[a-z][a-z0-9_-]{0,63}(?:/[a-z][a-z0-9_-]{0,63})?"
     part_isolating = False
 
 

@@ -1,0 +1,234 @@
+"""The template editor: versions, checked uploads, preview, activation, restore, history."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+
+import pytest
+
+from docgen.settings import ROOT
+
+TEMPLATE = "cover-approval"
+PAGE = f"/editor/{TEMPLATE}"
+MARKER = "Строка из новой версии шаблона"
+
+
+@pytest.fixture
+def editor(client, auth):
+    """Return the client of a logged-in editor."""
+    auth.login()
+    return client
+
+
+@pytest.fixture
+def source_lines() -> list[str]:
+    """Return the markup lines of the shipped cover template."""
+    text = (ROOT / "templates_docx" / "src" / f"{TEMPLATE}.txt").read_text(encoding="utf-8")
+    return text.splitlines()
+
+
+@pytest.fixture
+def good_docx(make_docx, source_lines) -> bytes:
+    """Return a valid new version of the cover: the shipped one plus a marker paragraph."""
+    return make_docx(*source_lines, MARKER)
+
+
+def _upload(client, data: bytes, name: str = "новая версия.docx", comment: str = ""):
+    return client.post(f"{PAGE}/upload", data={"file": (io.BytesIO(data), name),
+                                               "comment": comment},
+                       content_type="multipart/form-data")
+
+
+def _draft_text(client, docx_text) -> str:
+    response = client.post("/api/generate", json={
+        "document": "lenobl-mms", "municipality": "leningrad/kirovsky", "draft": True})
+    assert response.status_code == 200
+    return docx_text(response.data)
+
+
+def _with_member(data: bytes, name: str, content: bytes, compress=zipfile.ZIP_DEFLATED) -> bytes:
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w") as dst:
+        for item in src.infolist():
+            dst.writestr(item, src.read(item.filename))
+        dst.writestr(zipfile.ZipInfo(name), content, compress_type=compress)
+    return out.getvalue()
+
+
+def test_templates_are_listed_with_their_active_version(editor, plain):
+    text = plain(editor.get("/editor/").get_data(as_text=True))
+    assert "Распоряжение (приказ) органа управления образованием" in text
+    assert "polozhenie-mms-lenobl" in text
+    assert "поставляемая" in text
+
+
+def test_template_page_shows_versions_upload_and_preview(editor, plain):
+    text = plain(editor.get(PAGE).get_data(as_text=True))
+    assert "Версии" in text and "поставляемая версия" in text and "активна" in text
+    assert "Загрузить новую версию" in text and "Предпросмотр" in text
+    assert "Кировский район" in text
+
+
+def test_unknown_template_or_version_is_404(editor):
+    assert editor.get("/editor/no-such-template").status_code == 404
+    assert editor.post(f"{PAGE}/versions/7/activate").status_code == 404
+    assert editor.get(f"{PAGE}/versions/7/download").status_code == 404
+
+
+def test_upload_activate_and_restore(editor, good_docx, docx_text, plain):
+    response = _upload(editor, good_docx, comment="добавлена строка")
+    assert response.status_code == 303
+    page = editor.get(PAGE).get_data(as_text=True)
+    assert "Версия 1 загружена" in plain(page)
+    assert "новая версия.docx" in page and "добавлена строка" in page
+    assert MARKER not in _draft_text(editor, docx_text)  # -- not active yet --
+
+    assert editor.post(f"{PAGE}/versions/1/activate").status_code == 303
+    assert MARKER in _draft_text(editor, docx_text)
+    text = plain(editor.get(PAGE).get_data(as_text=True))
+    assert "Активна версия 1" in text
+
+    assert editor.post(f"{PAGE}/versions/0/activate").status_code == 303
+    assert MARKER not in _draft_text(editor, docx_text)
+    assert editor.post(f"{PAGE}/versions/1/activate").status_code == 303
+    assert MARKER in _draft_text(editor, docx_text)
+
+
+def test_history_records_who_and_when(editor, good_docx, plain):
+    _upload(editor, good_docx)
+    editor.post(f"{PAGE}/versions/1/activate")
+    text = plain(editor.get(PAGE).get_data(as_text=True))
+    assert "версия 1 загружена" in text and "версия 1 активирована" in text
+    assert text.count("editor") >= 3
+    assert "версия 1 активирована" in plain(editor.get("/editor/").get_data(as_text=True))
+
+
+def test_versions_can_be_downloaded(editor, good_docx):
+    _upload(editor, good_docx)
+    with editor.get(f"{PAGE}/versions/1/download") as response:
+        assert response.status_code == 200 and response.data == good_docx
+    with editor.get(f"{PAGE}/versions/0/download") as response:
+        assert response.data == (ROOT / "templates_docx" / f"{TEMPLATE}.docx").read_bytes()
+
+
+def test_preview_a_version_with_any_municipality(editor, good_docx, plain):
+    _upload(editor, good_docx)
+    response = editor.get(f"{PAGE}/preview",
+                          query_string={"number": 1, "municipality": "leningrad/tosnensky"})
+    assert response.status_code == 200
+    text = plain(response.get_data(as_text=True))
+    assert MARKER in text
+    assert "Не заполнено" in text
+    assert "[не заполнено:" in text
+
+
+@pytest.mark.parametrize("query", [{"number": "x", "municipality": "leningrad/kirovsky"},
+                                   {"number": "0", "municipality": "../etc"}])
+def test_preview_needs_a_version_and_a_municipality(editor, query):
+    assert editor.get(f"{PAGE}/preview", query_string=query).status_code == 400
+
+
+def test_a_template_with_a_syntax_error_is_refused_with_its_location(editor, make_docx,
+                                                                     source_lines, good_docx,
+                                                                     docx_text, plain):
+    _upload(editor, good_docx)
+    editor.post(f"{PAGE}/versions/1/activate")
+    broken = make_docx(*source_lines, "Номер: {{ act.number }", "Дата: {{ act.date | }}")
+    response = _upload(editor, broken)
+    page = response.get_data(as_text=True)
+    assert response.status_code == 400
+    text = plain(page)
+    assert "не принят" in text and "Активная версия не изменилась" in text
+    assert "абзац" in text
+    assert "Номер: {{ act.number }" in text and "Дата: {{ act.date | }}" in text
+    assert text.count("L-0") >= 2  # -- both errors, reported at once --
+    assert MARKER in _draft_text(editor, docx_text)
+    assert "загрузка отклонена" in plain(editor.get(PAGE).get_data(as_text=True))
+    assert 'name="number"' in page and ">2<" not in page  # -- no version 2 was stored --
+
+
+def test_unbalanced_blocks_are_refused(editor, make_docx, source_lines, plain):
+    response = _upload(editor, make_docx(*source_lines, "{%p if act.place %}", "Место"))
+    assert response.status_code == 400
+    assert "не закрыт" in plain(response.get_data(as_text=True))
+
+
+def test_attribute_escapes_are_refused_at_upload(editor, make_docx, source_lines, plain):
+    response = _upload(editor, make_docx(*source_lines, "{{ ''.__class__.__mro__ }}"))
+    assert response.status_code == 400
+    assert "L-SANDBOX" in plain(response.get_data(as_text=True))
+
+
+def test_uploaded_templates_render_in_the_sandbox(editor, make_docx, source_lines, plain):
+    escape = make_docx(*source_lines, "{{ act.number | attr('__class__') }}")
+    assert _upload(editor, escape).status_code == 303
+    response = editor.get(f"{PAGE}/preview",
+                          query_string={"number": 1, "municipality": "leningrad/kirovsky"})
+    assert response.status_code == 400
+    assert "запрещённое обращение" in plain(response.get_data(as_text=True))
+
+
+def test_unknown_variables_and_filters_are_refused(editor, make_docx, source_lines, plain):
+    response = _upload(editor, make_docx(*source_lines, "{{ act.numbr }} {{ act.date | nofilter }}"))
+    text = plain(response.get_data(as_text=True))
+    assert response.status_code == 400
+    assert "act.numbr" in text and "nofilter" in text
+
+
+@pytest.mark.parametrize(("name", "content", "rule"), [
+    ("word/vbaProject.bin", b"macro", "U-MACRO"),
+    ("word/activeX/activeX1.xml", b"<x/>", "U-MACRO"),
+    ("word/media/bomb.bin", b"\0" * 3_000_000, "U-BOMB"),
+    ("../../evil.xml", b"<x/>", "U-ZIP"),
+    ("word/custom.xml", b'<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "b">]><x>&a;</x>', "U-XML"),
+])
+def test_dangerous_containers_are_refused(editor, good_docx, plain, name, content, rule):
+    response = _upload(editor, _with_member(good_docx, name, content))
+    assert response.status_code == 400
+    assert rule in plain(response.get_data(as_text=True))
+
+
+@pytest.mark.parametrize(("data", "name", "rule"), [
+    (b"just text", "notes.txt", "U-TYPE"),
+    (b"PK\x03\x04 broken", "broken.docx", "U-ZIP"),
+])
+def test_only_real_docx_files_are_accepted(editor, plain, data, name, rule):
+    response = _upload(editor, data, name)
+    assert response.status_code == 400
+    assert rule in plain(response.get_data(as_text=True))
+
+
+def test_macro_enabled_content_type_is_refused(editor, good_docx, plain):
+    with zipfile.ZipFile(io.BytesIO(good_docx)) as src:
+        types = src.read("[Content_Types].xml").replace(
+            b"document.main+xml", b"document.macroEnabled.main+xml")
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(good_docx)) as src, zipfile.ZipFile(out, "w") as dst:
+        for item in src.infolist():
+            data = types if item.filename == "[Content_Types].xml" else src.read(item.filename)
+            dst.writestr(item, data)
+    response = _upload(editor, out.getvalue())
+    assert "U-MACRO" in plain(response.get_data(as_text=True))
+
+
+def test_upload_size_limit(make_app, good_docx, plain):
+    app = make_app(MAX_TEMPLATE_BYTES=len(good_docx) - 1)
+    client = app.test_client()
+    from web import auth, db
+
+    with app.app_context():
+        auth.create_user(db.get_db(), "editor", "correct-horse")
+    client.post("/auth/login", data={"username": "editor", "password": "correct-horse"})
+    response = _upload(client, good_docx)
+    assert response.status_code == 400
+    assert "U-SIZE" in plain(response.get_data(as_text=True))
+    small = make_app(MAX_CONTENT_LENGTH=10_000).test_client()  # -- same instance, same users --
+    small.post("/auth/login", data={"username": "editor", "password": "correct-horse"})
+    assert _upload(small, good_docx).status_code == 413
+
+
+def test_upload_without_a_file(editor):
+    response = editor.post(f"{PAGE}/upload", data={}, content_type="multipart/form-data")
+    assert response.status_code == 400
+    assert "Выберите файл .docx" in response.get_data(as_text=True)
