@@ -225,7 +225,8 @@ def _act_roles(model: DocModel, part: Part, paras: list[Para]) -> None:
             p.role = p.role or "blank"
         kind_para = paras[kind_at]
         kind_para.role = "kind"
-        part.act_kind = re.sub(r"[\s\u00a0]", "", kind_para.clean).upper()
+        kind = re.sub(r"[\s\u00a0]", "", kind_para.clean).upper()
+        part.act_kind = kind if kind in ACT_KINDS else None
         i = kind_at + 1
     while i < len(paras) and i - (kind_at or 0) <= 4 and _is_datenum(paras[i]):
         paras[i].role = "datenum"
@@ -355,19 +356,20 @@ def _sign_roles(paras: list[Para]) -> None:
 def _body_roles(paras: list[Para], part_kind: str) -> None:
     in_list = False
     seen_clause = False
-    for para in paras:
+    for i, para in enumerate(paras):
         hint = para.role
         text = para.clean
         if hint in ("sign", "mark", "doctitle", "kind", "datenum", "blank", "title"):
             continue
         match = CLAUSE_RE.match(para.text) or CLAUSE_RE.match(text)
         marked = MARKER_RE.match(para.text) or SUBITEM_RE.match(para.text)
+        nxt = paras[i + 1] if i + 1 < len(paras) else None
         if para.text.count("\t") >= 2 and hint != "heading":
             role = "tabrow"
         elif match and not (marked and in_list and SUBITEM_RE.match(para.text)):
-            level = match.group("num").count(".") + 1
+            num = match.group("num")
             role = "heading" if hint == "heading" or (
-                part_kind != "act" and _heading_like(text, level)) else "clause"
+                part_kind != "act" and _heading_like(text, num, nxt)) else "clause"
             seen_clause = True
             in_list = False
         elif hint == "heading":
@@ -384,9 +386,16 @@ def _body_roles(paras: list[Para], part_kind: str) -> None:
         para.role = role
         if text.endswith(":"):
             in_list = True
-        elif text.endswith(".") and role == "item":
+        elif text.endswith(".") and role == "item" and not (
+                nxt is not None and nxt.clean[:1].islower() and not is_clause(nxt)):
             in_list = False
 
 
-def _heading_like(text: str, level: int) -> bool:
-    return level == 1 and len(text) <= 150 and (not text.endswith((".", ";")) or text.isupper())
+def _heading_like(text: str, num: str, nxt: Para | None) -> bool:
+    """Return True for «N. Заголовок»: level 1, short, and no final period or followed by N.1."""
+    if "." in num or len(text) > 150:
+        return False
+    opens_section = nxt is not None and bool(re.match(rf"^\s*{num}\.1\.", nxt.clean))
+    return opens_section or not text.endswith((".", ";")) or text.isupper()
+
+

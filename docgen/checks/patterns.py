@@ -67,6 +67,8 @@ POSITION_RE = re.compile(
     r"Заведующ\w*|Министр\w*|Мэр\w*|Губернатор\w*|Ректор\w*|Главный|Генеральный|Управляющ\w*)\b")
 #: Artefacts of text extraction removed before classification (T-13 still reports them).
 ARTEFACT_RE = re.compile(r"\*\*|\[bookmark:[^\]]*\]")
+#: An unfilled field: «___» of a blank or docgen's draft placeholder «[не заполнено: …]».
+UNFILLED_RE = re.compile(r"_{3,}|\[не заполнено:")
 CONTACTS_RE = re.compile(r"\b(?:тел\.?|тел/факс|факс|e-mail|E-mail|эл\.\s?почта)\b|@\w+\.\w+|\bИНН\b|"
                          r"\b[Уу]л\.\s|\bОГРН\b")
 

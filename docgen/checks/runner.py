@@ -15,7 +15,7 @@ from . import rules as _rules  # noqa: F401 - registers every rule
 from .classify import classify
 from .docx_reader import read_docx
 from .model import DocModel, Para, Section, Table
-from .patterns import short
+from .patterns import UNFILLED_RE, short
 from .profiles import Profile
 from .registry import Issue, Rule, all_rules
 from .text_reader import read_text
@@ -44,6 +44,8 @@ def run_rules(model: DocModel, profile: Profile, kinds: Iterable[str]) -> list[F
         if rule.kind == "layout" and not model.is_docx:
             continue
         for n, found in enumerate(rule.check(model, profile)):
+            if _judged_once(rule, found):
+                continue
             keyed.append(((_position(model, found.where), order, n),
                           _finding(rule, found, model, profile)))
     keyed.sort(key=lambda pair: pair[0])
@@ -74,6 +76,16 @@ def cached_layout(cache_key: str, profile: Profile) -> list[Finding] | None:
 def clear_layout_cache() -> None:
     """Forget every memoised layout result."""
     _LAYOUT_CACHE.clear()
+
+
+def _judged_once(rule: Rule, found: Issue) -> bool:
+    """Return True for an issue about a paragraph with an unfilled value (reported by G-51 only).
+
+    A draft's «[не заполнено: Вид акта]» is not also a lower-case act kind, a missing date
+    or a signature without a name.
+    """
+    where = found.where
+    return rule.id != "G-51" and isinstance(where, Para) and bool(UNFILLED_RE.search(where.text))
 
 
 def _position(model: DocModel, where) -> int:

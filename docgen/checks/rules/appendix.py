@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from ..model import DocModel, Part
-from ..patterns import ACT_DATIVE, ACT_INSTRUMENTAL, CONTACTS_RE, DATE, DOC_HEAD_RE, squeeze
+from ..patterns import ACT_DATIVE, ACT_INSTRUMENTAL, CONTACTS_RE, DATE, DOC_HEAD_RE, UNFILLED_RE, squeeze
 from ..registry import issue, rule
 from ._common import ERROR, WARNING
 
@@ -60,7 +60,7 @@ def appendix_mark(doc: DocModel, profile):
         elif act is not None and act.act_kind and to_act.group("kind").lower() != ACT_DATIVE.get(act.act_kind):
             yield issue(mark[0], f"в отметке «к {to_act.group('kind')}», а акт — {act.act_kind.lower()}",
                         f"«к {ACT_DATIVE[act.act_kind]} …»")
-        if not _DATE_NUMBER_RE.search(text) and "_" not in text:
+        if not _DATE_NUMBER_RE.search(text) and not UNFILLED_RE.search(text):
             yield issue(mark[-1], "в отметке о приложении нет даты и номера акта", "«от 23.05.2023 № 233»")
         if len(appendices) > 1 and not re.match(r"^(?:Приложение|ПРИЛОЖЕНИЕ)\s*№?\s*\d", mark[0].clean):
             yield issue(mark[0], "приложений несколько, а в отметке нет номера", "«Приложение 1»")
@@ -112,7 +112,7 @@ def approval_mark(doc: DocModel, profile):
                 yield issue(body[0], f"в грифе «{kind}», а акт — {act.act_kind.lower()}",
                             f"«{ACT_INSTRUMENTAL[act.act_kind]} …»")
         text = " ".join(p.clean for p in mark)
-        if not _DATE_NUMBER_RE.search(text) and "_" not in text:
+        if not _DATE_NUMBER_RE.search(text) and not UNFILLED_RE.search(text):
             yield issue(mark[-1], "в грифе нет даты и номера утверждающего акта", "«от 23.05.2023 № 233»")
 
 

@@ -77,10 +77,33 @@ def _approvals(act: Part) -> Iterator[tuple[Para, str, int | None]]:
             opened = False
 
 
+def same_word(a: str, b: str) -> bool:
+    """Return True for two forms of one word: «дорожная»/«дорожной», «карта»/«карту»."""
+    a, b = re.sub(r"[^\w-]", "", a), re.sub(r"[^\w-]", "", b)
+    if a == b:
+        return True
+    if min(len(a), len(b)) < 4:
+        return False
+    common = 0
+    for x, y in zip(a, b):
+        if x != y:
+            break
+        common += 1
+    return common >= max(3, min(len(a), len(b)) - 2)
+
+
+def same_name(a: str, b: str) -> bool:
+    """Return True when two normalised names differ only by word endings."""
+    left, right = a.split(), b.split()
+    return len(left) == len(right) and all(same_word(x, y) for x, y in zip(left, right))
+
+
 def _same_doc(mention: list[str], name: list[str]) -> bool:
-    stems = {w[:5] for word in name for w in word.split("-")}
-    words = [w for w in mention if len(w) >= 4]
-    return len(words) >= 2 and all(w[:5] in stems for word in words for w in word.split("-"))
+    """Return True when `mention` is most likely a garbled form of `name` (not another document)."""
+    words = {w for word in name for w in word.split("-")}
+    content = [w for word in mention[:len(name) + 1] for w in word.split("-") if len(w) >= 4]
+    hits = sum(w in words for w in content)
+    return hits >= 2 and hits >= 0.6 * len(content)
 
 
 @rule("G-47", ERROR, "text", "Наименование утверждаемого документа одно: заголовок акта, «Утвердить», приложение")
@@ -98,7 +121,9 @@ def document_name(doc: DocModel, profile):
                 continue
             for match in _MENTION_RE.finditer(_unquoted(para.clean)):
                 words = _norm(match.group("tail")).split()
-                if canon[:len(words)] != words and _same_doc(words, canon):
+                common = min(len(words), len(canon))
+                if not same_name(" ".join(canon[:common]), " ".join(words[:common])) and \
+                        _same_doc(words, canon):
                     yield issue(para, f"наименование документа отличается от заголовка ({heading.position()})",
                                 f"«… {tail}»", quote=match.group(0))
 
@@ -112,7 +137,7 @@ def _check_act(act: Part, names) -> Iterator[Issue]:
                 title_tail = _norm(re.split(r"\s+и\s+(?=" + "|".join(n[1] for n in names if n[0] is not part)
                                             + r")", found.group("tail"), flags=re.I)[0]) \
                     if len(names) > 1 else _norm(found.group("tail"))
-                if title_tail != tail:
+                if not same_name(title_tail, tail):
                     yield issue(title, f"наименование в заголовке акта отличается от заголовка "
                                        f"{part.genitive} ({heading.position()})", f"«… {tail}»")
     for para, name, number in _approvals(act):
@@ -121,7 +146,7 @@ def _check_act(act: Part, names) -> Iterator[Issue]:
             continue
         target = next((n for n in names if n[0].number == number), None) if number else None
         target = target or next((n for n in names if n[1] == split[0]), None)
-        if target is not None and split[1] != target[2]:
+        if target is not None and not same_name(split[1], target[2]):
             yield issue(para, f"наименование в пункте «Утвердить» отличается от заголовка "
                               f"{target[0].genitive} ({target[3].position()})", f"«… {target[2]}»")
 
@@ -213,12 +238,17 @@ def persons(doc: DocModel, profile):
     keys = sorted(seen, key=lambda k: seen[k][0][0].index)
     for i, a in enumerate(keys):
         for b in keys[i + 1:]:
-            if a[0] != b[0] or min(len(a[1]), len(b[1])) < 4 or not 0 < distance(a[1], b[1]) <= 2:
+            shortest = min(len(_surname(seen[a][0][1])), len(_surname(seen[b][0][1])))
+            if a[0] != b[0] or shortest < 5 or not 0 < distance(a[1], b[1]) <= 2:
                 continue
             rare, common = sorted((seen[a], seen[b]), key=len)
             para, text = rare[0]
             yield issue(para, f"«{text}» и «{common[0][1]}» ({first_lines([p for p, _ in common])}) — "
                               "одно лицо написано по-разному", "одно написание фамилии", quote=text)
+
+
+def _surname(name: str) -> str:
+    return max(re.findall(r"[А-ЯЁа-яё-]+", name), key=len)
 
 
 # -- G-50 -----------------------------------------------------------------------------------
@@ -282,7 +312,7 @@ def letter_case(doc: DocModel, profile):
         for match in _ACT_CAPITAL_RE.finditer(para.text):
             yield issue(para, f"«{match.group(0)}» с прописной в середине предложения",
                         f"«{match.group(0).lower()}»", quote=match.group(0))
-        if _CAPS_TERM_RE.search(para.text):
+        if para.role in ("text", "clause", "item", "preamble", "cell") and _CAPS_TERM_RE.search(para.text):
             caps_terms.setdefault(id(para.part), []).append(para)
     for paras in caps_terms.values():
         yield issue(paras[0], f"термины набраны прописными (абзацев: {len(paras)})",

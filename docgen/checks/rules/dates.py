@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from ..model import DocModel, Para
-from ..patterns import DATE_BLANK, MONTHS, SP
+from ..patterns import DATE_BLANK, MONTHS, SP, UNFILLED_RE
 from ..registry import issue, rule
 from ._common import ERROR, WARNING, pattern, scan, text_paras
 
@@ -64,7 +64,7 @@ def act_date(doc: DocModel, profile):
     for part, lines in _act_datenum(doc):
         dated = [p for p in lines if re.search(rf"\d{{1,2}}(?:\.\d|\s*»?{SP}*{MONTHS})", p.clean)]
         if not dated:
-            if not any("_" in p.clean or "[" in p.clean for p in lines):
+            if not any(UNFILLED_RE.search(p.text) for p in lines):
                 where = lines[0] if lines else part.paras[0]
                 yield issue(where, f"у {part.genitive} нет даты документа", "«от 23.05.2023 № 233»")
             continue

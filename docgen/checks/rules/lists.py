@@ -79,10 +79,11 @@ def _endings(items: list[tuple[Para, str]]) -> Iterator[Issue]:
 
 def _chunk_endings(items: list[tuple[Para, str]]) -> Iterator[Issue]:
     ends = [text[-1:] for _, text in items]
-    if len(items) < 3 or ends.count(";") < 2:
+    if len(items) < 3 or ";" not in ends:
         return
-    for (para, _), end in zip(items[:-1], ends[:-1]):
-        if end == ".":
+    for (para, _), end, (_, following) in zip(items[:-1], ends[:-1], items[1:]):
+        continues = MARKER_RE.sub("", following, count=1)[:1].islower()
+        if end == "." and (continues or ends.count(";") >= 2):
             yield issue(para, "пункт перечня кончается точкой, соседние — «;»",
                         "«;» в конце пункта, «.» только после последнего", severity=WARNING)
 
