@@ -75,9 +75,13 @@ def job(job_id: str):
     """Show the job's progress bar and per-municipality table (refreshes while running)."""
     row = _job_or_404(job_id)
     items = jobs.job_items(get_db(), job_id)
-    names = {m.id: m.name for r in catalog.regions(library.settings().variables_dir)
-             for m in r.municipalities}
+    settings = library.settings()
+    regions = catalog.regions(settings.variables_dir)
+    names = {m.id: m.name for r in regions for m in (*r.municipalities, *filter(None, [r.own]))}
+    titles = {p.id: p.title for p in catalog.packages(settings.templates_dir)}
     return render_template("batch/job.html", job=row, items=items, names=names,
+                           title=titles.get(row["package"], row["package"]),
+                           region={r.id: r.name for r in regions}.get(row["region"], row["region"]),
                            labels=jobs.STATUS_LABELS, item_labels=jobs.ITEM_LABELS,
                            active=row["status"] in jobs.ACTIVE,
                            has_zip=(library.jobs_dir() / job_id / jobs.RESULT_ZIP).exists())

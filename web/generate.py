@@ -77,6 +77,11 @@ def _page(model: forms.FormModel, state: forms.FormState, *, status: int = 200,
 
 
 def _errors_summary(model: forms.FormModel, state: forms.FormState) -> str:
+    missing = [n for n, m in state.errors.items() if m == forms.REQUIRED_FOR_FINAL]
+    if len(missing) == len(state.errors):
+        return ("Чистовой вариант не сформирован: не заполнены значения — "
+                + "; ".join(model.label_for(n) for n in missing)
+                + ". Заполните их или скачайте черновик.")
     count = len(state.errors)
     return (f"Проверьте отмеченные поля ({count}): значения не приняты, документ не "
             "сформирован." if count != 1 else

@@ -102,7 +102,10 @@ def execute(job_id: str, database: str, out_dir: str, package: str, region: str 
         target = Path(out_dir)
 
         def progress(item: BatchItem) -> None:
-            message = "\n".join([*(f"не заполнено: {m}" for m in item.missing), *item.errors])
+            notes = list(item.errors)
+            if item.missing:
+                notes.insert(0, f"Не заполнено ({len(item.missing)}): " + "; ".join(item.missing))
+            message = "\n".join(notes)
             db.execute("UPDATE job_item SET status = ?, file = ?, message = ?, seconds = ? "
                        "WHERE job_id = ? AND municipality = ?",
                        (item.status, item.file, message, item.seconds, job_id, item.municipality))

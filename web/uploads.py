@@ -29,6 +29,8 @@ MAX_ENTRIES = 2000
 MAX_UNCOMPRESSED = 64 * 1024 * 1024
 MAX_RATIO = 200
 TEMPLATE_PARTS_RE = re.compile(r"^word/(document|header\d*|footer\d*|footnotes|endnotes)\.xml$")
+#: A tag that contains no other opening (after a broken tag the next one still counts).
+_TAG_RE = re.compile(r"\{\{(?:(?!\{\{|\}\}).)*\}\}|\{%(?:(?!\{%|%\}).)*%\}", re.S)
 _MACRO_RE = re.compile(r"vbaproject\.bin|vbadata\.xml|(^|/)activex/|(^|/)embeddings/.*\.bin$", re.I)
 
 
@@ -109,21 +111,29 @@ def _sandbox(part: str, xml: str, env) -> list[Finding]:
         return []
     source = jinja_source(xml)
     try:
-        tree = env.parse(source)
+        trees = [env.parse(source)]
     except TemplateSyntaxError:
-        return []  # -- the linter has reported it --
+        # -- the linter reports the syntax error; still look into every tag that parses --
+        trees = []
+        for lineno, line in enumerate(source.splitlines(), 1):
+            for tag in _TAG_RE.findall(line):
+                try:
+                    trees.append(env.parse("\n" * (lineno - 1) + tag))
+                except TemplateSyntaxError:
+                    continue
+    label = "основной текст" if part == "word/document.xml" else part.rsplit("/", 1)[-1]
     findings = []
-    for node in tree.find_all((nodes.Getattr, nodes.Getitem)):
-        if isinstance(node, nodes.Getattr):
-            name = node.attr
-        elif isinstance(node.arg, nodes.Const) and isinstance(node.arg.value, str):
-            name = node.arg.value
-        else:
-            continue
-        if name.startswith("_"):
-            label = "основной текст" if part == "word/document.xml" else part.rsplit("/", 1)[-1]
-            findings.append(_problem(
-                "L-SANDBOX", f"обращение к служебному атрибуту «{name}» запрещено",
-                label, " … ".join(docx_context(source, node.lineno))[:160],
-                "в шаблоне доступны только значения набора переменных"))
+    for tree in trees:
+        for node in tree.find_all((nodes.Getattr, nodes.Getitem)):
+            if isinstance(node, nodes.Getattr):
+                name = node.attr
+            elif isinstance(node.arg, nodes.Const) and isinstance(node.arg.value, str):
+                name = node.arg.value
+            else:
+                continue
+            if name.startswith("_"):
+                findings.append(_problem(
+                    "L-SANDBOX", f"обращение к служебному атрибуту «{name}» запрещено",
+                    label, " … ".join(docx_context(source, node.lineno))[:160],
+                    "в шаблоне доступны только значения набора переменных"))
     return findings

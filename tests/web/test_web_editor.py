@@ -154,10 +154,13 @@ def test_unbalanced_blocks_are_refused(editor, make_docx, source_lines, plain):
     assert "не закрыт" in plain(response.get_data(as_text=True))
 
 
-def test_attribute_escapes_are_refused_at_upload(editor, make_docx, source_lines, plain):
-    response = _upload(editor, make_docx(*source_lines, "{{ ''.__class__.__mro__ }}"))
+@pytest.mark.parametrize("extra", [(), ("Сломано: {{ act.number }",)])
+def test_attribute_escapes_are_refused_at_upload(editor, make_docx, source_lines, plain, extra):
+    response = _upload(editor, make_docx(*source_lines, *extra, "{{ ''.__class__.__mro__ }}",
+                                         "{{ act['_secret'] }}"))
     assert response.status_code == 400
-    assert "L-SANDBOX" in plain(response.get_data(as_text=True))
+    text = plain(response.get_data(as_text=True))
+    assert "«__class__»" in text and "«_secret»" in text and "L-SANDBOX" in text
 
 
 def test_uploaded_templates_render_in_the_sandbox(editor, make_docx, source_lines, plain):

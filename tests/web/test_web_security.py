@@ -116,3 +116,32 @@ def test_unknown_page_is_a_russian_404(client):
 
 def test_wrong_method_is_405(client):
     assert client.delete("/").status_code == 405
+
+
+def test_every_post_form_in_the_templates_has_a_csrf_field():
+    from pathlib import Path
+
+    import web
+
+    root = Path(web.__file__).parent / "templates"
+    for path in root.rglob("*.html"):
+        for form in re.findall(r'(?s)<form[^>]*method="post".*?</form>', path.read_text("utf-8")):
+            assert 'name="csrf_token" value="{{ csrf_token() }}"' in form, path.name
+
+
+def test_editor_forms_need_the_token_too(make_app):
+    from web import auth, db
+
+    app = make_app(WTF_CSRF_ENABLED=True)
+    with app.app_context():
+        auth.create_user(db.get_db(), "editor", "correct-horse")
+    client = app.test_client()
+    token = _token(client.get("/auth/login").get_data(as_text=True))
+    client.post("/auth/login", data={"username": "editor", "password": "correct-horse",
+                                     "csrf_token": token})
+    assert client.get("/editor/").status_code == 200
+    assert client.post("/editor/cover-approval/versions/0/activate").status_code == 400
+    page = client.get("/editor/cover-approval").get_data(as_text=True)
+    response = client.post("/editor/cover-approval/versions/0/activate",
+                           data={"csrf_token": _token(page)})
+    assert response.status_code == 303

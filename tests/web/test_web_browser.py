@@ -1,0 +1,189 @@
+"""Browser tests: Debian's chromium driven by Playwright against a live server.
+
+A new user goes from the home page to a correct Кировский draft; the same works without
+JavaScript; a batch job runs from its page. Screenshots go to ``test-artifacts/``.
+
+Without playwright or ``/usr/bin/chromium`` these tests are skipped — except in CI
+(``CI=true``), where a missing browser is a failure. No browser is ever downloaded.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import re
+import threading
+import time
+import zipfile
+from pathlib import Path
+
+import pytest
+from werkzeug.serving import make_server
+
+from docgen.settings import ROOT
+
+CHROMIUM = "/usr/bin/chromium"
+ARTIFACTS = ROOT / "test-artifacts"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                 "--disable-background-networking", "--disable-component-update",
+                 "--disable-sync", "--no-first-run", "--lang=ru-RU"]
+DRAFT_NAME = "Распоряжение от 23.05.2023 № 233 — Кировский район (черновик).docx"
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+
+def _unavailable(reason: str):
+    if os.environ.get("CI", "").lower() in ("true", "1", "yes"):
+        pytest.fail(f"браузерные тесты обязательны в CI: {reason}", pytrace=False)
+    pytest.skip(reason)
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """Return a headless Debian chromium (skip, or fail in CI, when it is missing)."""
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        _unavailable("не установлен пакет playwright (pip install playwright)")
+    if not Path(CHROMIUM).exists():
+        _unavailable(f"нет {CHROMIUM} (apt-get install chromium)")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True,
+                                             args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def live_server(make_app):
+    """Return the base URL of the app served on a free port of 127.0.0.1 (in a thread)."""
+    app = make_app(TESTING=False, WTF_CSRF_ENABLED=True)
+    server = make_server("127.0.0.1", 0, app, threaded=True)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_port}"
+    server.shutdown()
+    server.server_close()
+    thread.join(10)
+
+
+def _new_page(browser, javascript: bool):
+    context = browser.new_context(locale="ru-RU", viewport={"width": 1280, "height": 900},
+                                  java_script_enabled=javascript, accept_downloads=True)
+    page = context.new_page()
+    page.set_default_timeout(30_000)
+    return context, page
+
+
+@pytest.fixture
+def page(browser):
+    """Return a fresh Russian-locale page."""
+    context, page = _new_page(browser, javascript=True)
+    yield page
+    context.close()
+
+
+@pytest.fixture
+def nojs_page(browser):
+    """Return a fresh Russian-locale page with JavaScript switched off."""
+    context, page = _new_page(browser, javascript=False)
+    yield page
+    context.close()
+
+
+def _shot(page, name: str, full_page: bool = False) -> None:
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / name), full_page=full_page)
+
+
+def _field(page, name: str):
+    return page.locator(f'[id="{name}"]')
+
+
+def _from_home_to_draft(page, base: str, docx_text, screenshots: bool) -> str:
+    """Do what a new user does; return the text of the downloaded draft."""
+    page.goto(base + "/")
+    page.get_by_label("Распоряжение об утверждении Положения", exact=False).check()
+    page.get_by_placeholder("Найти", exact=False).fill("Киров")
+    page.get_by_label("Кировский район").check()
+    page.get_by_role("button", name="Открыть форму").click()
+    page.wait_for_url(re.compile(r"/generate/lenobl-mms/leningrad/kirovsky$"))
+    assert _field(page, "act.number").input_value() == "233"
+    assert _field(page, "act.date").input_value() == "2023-05-23"
+    assert _field(page, "signer.name").input_value() == "И.В. Носова"
+    if screenshots:
+        _shot(page, "form.png")
+    page.get_by_role("button", name="Предпросмотр").first.click()
+    paper = page.locator("article.paper")
+    paper.wait_for()
+    preview = paper.inner_text()
+    assert "РАСПОРЯЖЕНИЕ" in preview and "ПОЛОЖЕНИЕ" in preview
+    assert "Все значения заполнены" in page.locator("aside.side").inner_text()
+    if screenshots:
+        _shot(page, "preview.png")
+    with page.expect_download() as info:
+        page.locator("aside.side").get_by_role("button", name="Скачать черновик (DOCX)").click()
+    download = info.value
+    assert download.suggested_filename == DRAFT_NAME
+    return docx_text(Path(download.path()).read_bytes())
+
+
+def test_a_new_user_gets_the_kirovsky_draft_in_under_a_minute(live_server, page, docx_text):
+    started = time.monotonic()
+    text = _from_home_to_draft(page, live_server, docx_text, screenshots=True)
+    assert time.monotonic() - started < 60
+    for expected in ("КОМИТЕТ ОБРАЗОВАНИЯ", "РАСПОРЯЖЕНИЕ", "от 23.05.2023 №\u00a0233",
+                     "Об утверждении Положения о муниципальной информационно-методической "
+                     "службе Кировского муниципального района Ленинградской области",
+                     "Признать утратившим силу распоряжение комитета образования от 26.02.2019",
+                     "И.В.\u00a0Носова", "ПОЛОЖЕНИЕ"):
+        assert expected in text, expected
+    assert "[не заполнено" not in text
+
+
+def test_everything_works_without_javascript(live_server, nojs_page, docx_text):
+    text = _from_home_to_draft(nojs_page, live_server, docx_text, screenshots=False)
+    assert "КОМИТЕТ ОБРАЗОВАНИЯ" in text
+
+
+def test_rows_are_added_and_values_corrected_without_javascript(live_server, nojs_page,
+                                                                docx_text):
+    page = nojs_page
+    page.goto(live_server + "/generate/lenobl-mms/leningrad/kirovsky")
+    page.locator('[id="f-act.repeals"]').get_by_role("button", name="+ Добавить строку").click()
+    row = '[id="act.repeals[1].{}"]'
+    page.locator(row.format("kind")).select_option("приказ")
+    page.locator(row.format("date")).fill("2020-01-15")
+    page.locator(row.format("number")).fill("99")
+    page.locator(row.format("title")).fill("О тестовом <приказе> & {{ 7*7 }}")
+    _field(page, "act.number").fill("234")
+    with page.expect_download() as info:
+        page.locator(".toc").get_by_role("button", name="Скачать черновик (DOCX)").click()
+    text = docx_text(Path(info.value.path()).read_bytes())
+    assert "от 15.01.2020 №\u00a099 «О тестовом <приказе> & {{ 7*7 }}»" in text
+    assert "№\u00a0234" in text
+
+
+def test_field_messages_and_the_final_refusal(live_server, page):
+    page.goto(live_server + "/generate/lenobl-mms/leningrad/testovy")
+    assert page.locator('[id="act.number-unfilled"]').is_visible()
+    page.locator(".toc").get_by_role("button", name="Скачать чистовик (DOCX)").click()
+    page.locator('[id="act.number-error"]').wait_for()
+    assert "Чистовой вариант не сформирован" in page.locator(".flash.error").inner_text()
+    _shot(page, "final-refused.png")
+
+
+def test_batch_page_runs_a_job_to_the_zip(live_server, page, web_settings):
+    expected = len(list((web_settings.variables_dir / "leningrad").glob("[!_]*.yaml")))
+    page.goto(live_server + "/batch/")
+    page.get_by_role("button", name="Запустить").click()
+    page.wait_for_url(re.compile(r"/batch/[0-9a-f]{32}$"))
+    page.locator("progress").wait_for()
+    page.get_by_role("link", name="Скачать ZIP", exact=False).wait_for(timeout=120_000)
+    assert page.locator("#job-status").inner_text() == "готово"
+    _shot(page, "batch.png", full_page=True)
+    with page.expect_download() as info:
+        page.get_by_role("link", name="Скачать ZIP", exact=False).click()
+    with zipfile.ZipFile(io.BytesIO(Path(info.value.path()).read_bytes())) as zf:
+        docs = [n for n in zf.namelist() if n.endswith(".docx")]
+        assert len(docs) == expected and "report.txt" in zf.namelist()
