@@ -516,23 +516,33 @@ def section_counts(section: Section, state: FormState) -> tuple[int, int]:
     return unfilled, errors
 
 
-def inflection_culprits(model: FormModel, state: FormState, overrides: Mapping[str, Any],
-                        message: str) -> list[str]:
-    """Return the changed fields whose value is the one `message` says cannot be declined.
+def inflection_culprits(model: FormModel, overrides: Mapping[str, Any],
+                        message: str) -> list[tuple[str, FieldSpec]]:
+    """Return the inputs (name, spec) whose changed value `message` says cannot be declined.
 
     docgen quotes the value as the templates saw it (typographed), so each changed text
     is put through the same clean-up before it is looked for in `message`.
     """
     found = []
     for path, value in overrides.items():
-        texts = [value.get("nomn", "")] if isinstance(value, Mapping) else [value]
+        fld = model.field(path)
+        if fld is None:
+            continue
         if isinstance(value, list):
-            texts = [v for item in value for v in (item.values() if isinstance(item, Mapping)
-                                                   else [item])]
-        for text in texts:
+            candidates = []
+            for i, item in enumerate(value):
+                if isinstance(item, Mapping):
+                    candidates += [(f"{path}[{i}].{k}", v, next(
+                        (s for s in fld.items if s.path.endswith("." + k)), fld.spec))
+                        for k, v in item.items()]
+                else:
+                    candidates.append((f"{path}[{i}]", item, fld.item or fld.spec))
+        else:
+            text = value.get("nomn", "") if isinstance(value, Mapping) else value
+            candidates = [(path, text, fld.spec)]
+        for name, text, spec in candidates:
             if isinstance(text, str) and text and f"«{clean_text(text)}»" in message:
-                found.append(path)
-                break
+                found.append((name, spec))
     return found
 
 

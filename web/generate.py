@@ -52,11 +52,11 @@ def form(package: str, municipality: str):
               + "; ".join(exc.missing) + ". Заполните их или скачайте черновик.", "error")
         return _page(model, state, status=400)
     except InflectionError as exc:
-        culprits = forms.inflection_culprits(model, state, overrides, exc.message)
-        for path in culprits:
-            state.errors[path] = _sentence(exc.message) + (
+        culprits = forms.inflection_culprits(model, overrides, exc.message)
+        for name, spec in culprits:
+            state.errors[name] = _sentence(exc.message) + (
                 " Задайте падежные формы вручную («Падежные формы» под полем) или исправьте "
-                "значение." if model.field(path).spec.type == "phrase" else "")
+                "значение." if spec.type == "phrase" and name == spec.path else "")
         flash(f"Документ не сформирован: {exc}" if not culprits else
               "Документ не сформирован: значение не склоняется — см. отмеченное поле.", "error")
         return _page(model, state, status=400)

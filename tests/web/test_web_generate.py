@@ -349,3 +349,33 @@ def test_an_overridden_form_is_kept_when_the_form_is_shown_again(submit):
     assert 'value="комитета ОСОБОГО образования"' in _input(page, "authority.name:gent")
     assert 'name="authority.name:gent:auto"' not in page
     assert "вручную" in page
+
+
+ANY_FIELD_HOSTILE = [
+    "{{ 7*7 }}{% for x in range(9) %}x{% endfor %}",
+    "<w:p>&lt;&amp;\"'</w:p> ]]>",
+    "x" * 100_000,
+    "a\x00b\x1bc",
+]
+
+
+@pytest.mark.parametrize("value", ANY_FIELD_HOSTILE, ids=["jinja", "xml", "100kb", "control"])
+def test_hostile_input_in_every_field_never_breaks_the_page(client, form_values, docx_text,
+                                                            value):
+    page = client.get(FORM_URL).get_data(as_text=True)
+    baseline = form_values(page)
+    names = [n for n in baseline if n != "csrf_token" and not n.endswith(":auto")]
+    assert len(names) > 40
+    for name in names:
+        values = {**baseline, name: value, "action": "draft"}
+        response = client.post(FORM_URL, data=values)
+        assert response.status_code in (200, 400), name
+        if response.status_code == 400:
+            assert f'id="{name}-error"' in response.get_data(as_text=True), name
+        elif name in ("act.number", "signer.position", "act.repeals[0].title", "act.place"):
+            assert _unquoted(value) in _unquoted(docx_text(response.data)), name
+
+
+def _unquoted(text: str) -> str:
+    """Return `text` without quote marks (typography turns "…" into «…»)."""
+    return re.sub("[\"'«»„“”‘’]", "", text)
