@@ -174,6 +174,33 @@ def lint(paths: tuple[Path, ...], fmt: str) -> None:
         sys.exit(1)
 
 
+@cli.command(help="Проверить документы (.docx, .txt) по ГОСТ Р 7.0.97 и правилам оформления актов.")
+@click.argument("paths", nargs=-1, required=True,
+                type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--profile", type=click.Choice(["gost2025", "gost2016"]), default=None,
+              help="профиль ГОСТ Р 7.0.97 (по умолчанию gost2025)")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
+              help="формат вывода")
+def check(paths: tuple[Path, ...], profile: str | None, fmt: str) -> None:
+    from .checks import check_file
+
+    profile = profile or _settings().gost_profile
+    found = []
+    for path in paths:
+        for finding in check_file(path, profile):
+            found.append({"file": str(path), **finding.to_dict()})
+            if fmt == "text":
+                click.echo(f"{path.name}: {finding}")
+    if fmt == "json":
+        import json
+
+        click.echo(json.dumps(found, ensure_ascii=False, indent=2))
+    elif not found:
+        click.echo("Замечаний нет.")
+    if any(f["severity"] == "error" for f in found):
+        sys.exit(1)
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the CLI; return the exit code."""
     try:

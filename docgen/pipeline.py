@@ -160,14 +160,16 @@ def generate(document_id: str, municipality: str, overrides: Mapping[str, Any] |
         raise MissingValuesError(rendered.placeholders, f"{package.id} / {municipality}")
     findings: tuple[Finding, ...] = ()
     if settings.run_checks:
-        findings = tuple(_check(rendered.data, settings))
+        # -- layout depends on the template versions and the font only: checked once --
+        layout_key = "|".join([*(f"{c.id}@{c.version}" for c, _ in parts),
+                               str(fmt.get("font")), str(fmt.get("font_size")),
+                               settings.page_numbering])
+        findings = tuple(_check(rendered.data, settings, layout_key))
     return GenerationResult(package.id, municipality, rendered.data, rendered.placeholders,
                             findings, draft)
 
 
-def _check(data: bytes, settings: Settings) -> list[Finding]:
-    try:
-        from .checks import check_docx
-    except ImportError:  # pragma: no cover - the checker ships with docgen
-        return []
-    return check_docx(data, settings.gost_profile)
+def _check(data: bytes, settings: Settings, layout_key: str) -> list[Finding]:
+    from .checks import check_docx
+
+    return check_docx(data, settings.gost_profile, layout_key=layout_key)
