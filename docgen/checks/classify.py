@@ -50,7 +50,7 @@ _MARK_START_RE = re.compile(
     r"|УТВЕРЖДАЮ|Утверждаю|СОГЛАСОВАН[АОЫ]?)$")
 _MARK_LINE_RE = re.compile(
     r"^(?:к\s+(?:распоряжению|приказу|постановлению|решению)\b|(?:распоряжением|приказом|"
-    r"постановлением|решением)\b|от\s|\(приложение|Приложение|№\s)", re.I)
+    r"постановлением|решением)\b|от\s|\(приложение|Приложение|№\s)", re.IGNORECASE)
 _TRUNCATED_MARK_RE = re.compile(r"^(?:распоряжением|приказом|постановлением|решением)\b")
 _PREAMBLE_RE = re.compile(r"^(?:Во\s+исполнение|В\s+соответствии|В\s+целях|На\s+основании|"
                           r"Руководствуясь|В\s+связи|С\s+целью|Рассмотрев|Учитывая)\b")
@@ -58,7 +58,7 @@ _PLACE_RE = re.compile(r"^(?:г\.|пгт|пос\.|с\.|д\.|город|посе�
 _NAME_ONLY_RE = re.compile(rf"^(?:_+\s*)?{NAME_IOF}$")
 _NAME_END_RE = re.compile(rf"(?:\t|\s)(?:_+\s*)?{NAME_IOF}$")
 _SHEET_RE = re.compile(r"^(?:ЛИСТ\s+СОГЛАСОВАНИЯ|ЛИСТ\s+ОЗНАКОМЛЕНИЯ|ПОЯСНИТЕЛЬНАЯ\s+ЗАПИСКА)\b")
-_HEAD_CONT_RE = re.compile(r"^(?:о|об|обо|по|на|в|для|муниципальн\w*)\s", re.I)
+_HEAD_CONT_RE = re.compile(r"^(?:о|об|обо|по|на|в|для|муниципальн\w*)\s", re.IGNORECASE)
 
 
 def classify(model: DocModel) -> DocModel:
@@ -147,9 +147,7 @@ def _part_starts(model: DocModel, body: list[Para]) -> list[tuple[int, str]]:
         if i and prev is not None:
             new_kind = None
             prev_mark = is_mark_start(prev) or prev.role == "mark"
-            if is_mark_start(para) and (has_body or para.new_page) and not prev_mark:
-                new_kind = "appendix"
-            elif is_doc_head(para) and not prev_mark and (
+            if is_mark_start(para) and (has_body or para.new_page) and not prev_mark or is_doc_head(para) and not prev_mark and (
                     (kind == "act" and signed) or para.new_page):
                 new_kind = "appendix"
             elif _SHEET_RE.match(para.clean) and (has_body or para.new_page):
@@ -159,9 +157,7 @@ def _part_starts(model: DocModel, body: list[Para]) -> list[tuple[int, str]]:
             if new_kind:
                 starts.append((i, new_kind))
                 kind, has_body, signed = new_kind, False, False
-        if is_clause(para) or (para.role in ("text", "heading") and not is_mark_start(para)):
-            has_body = True
-        elif not para.role and len(para.clean) > 200:
+        if is_clause(para) or (para.role in ("text", "heading") and not is_mark_start(para)) or not para.role and len(para.clean) > 200:
             has_body = True
         if kind == "act" and has_body and is_sign_start(para) and has_name(para):
             signed = True
@@ -335,9 +331,10 @@ def _find_signature(paras: list[Para], start: int, need_name: bool = False) -> i
         if para.role or not is_sign_start(para):
             continue
         block = paras[j:j + 8]
-        if any(has_name(p) for p in block) and (not need_name or j >= len(paras) - 8):
-            if POSITION_RE.match(para.clean) or has_name(para):
-                return j
+        near_end = not need_name or j >= len(paras) - 8
+        if any(has_name(p) for p in block) and near_end and (
+                POSITION_RE.match(para.clean) or has_name(para)):
+            return j
     return None
 
 

@@ -19,7 +19,7 @@ from lxml import etree
 
 from .model import DocModel, Format, HeaderInfo, Para, Section, Table
 from .patterns import strip_marks
-from .styles import W, StyleSheet, attr, is_on, merge, ppr_props, rpr_props
+from .styles import StyleSheet, W, attr, is_on, merge, ppr_props, rpr_props
 
 R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 PKG_NS = "http://schemas.openxmlformats.org/package/2006/relationships"

@@ -59,7 +59,7 @@ ORDER_RE = re.compile(r"^(?:П\s?Р\s?И\s?К\s?А\s?З\s?Ы\s?В\s?А\s?Ю|П\s
 DOC_KINDS = (r"(?:примерн\w+\s+)?(?:положени\w*|порядо?к\w*|правил\w*|план\w*|комплекс\w*|"
              r"программ\w*|инструкци\w*|регламент\w*|состав\w*|дорожн\w+\s+карт\w*|"
              r"перечень|перечн\w+|концепци\w*|стратеги\w*|методик\w*|устав\w*)")
-DOC_HEAD_RE = re.compile(rf"^{DOC_KINDS}(?=$|[\s\u00a0(«])", re.I)
+DOC_HEAD_RE = re.compile(rf"^{DOC_KINDS}(?=$|[\s\u00a0(«])", re.IGNORECASE)
 #: Words that start an official position in a signature (G-38).
 POSITION_RE = re.compile(
     r"^(?:Исполняющ\w*\s+обязанност\w*|И\.\s?о\.|Врио|Временно\s+исполняющ\w*|Председател\w*|"
@@ -88,7 +88,7 @@ def parse_date(text: str) -> tuple[int, int, int] | None:
 
     Two-digit years count as 20xx; «« 23 » ноября 2023 г.» is read too.
     """
-    match = re.search(rf"(\d{{1,2}})\.(\d{{1,2}})\.(\d{{4}}|\d{{2}})(?![\d])", text)
+    match = re.search(r"(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})(?![\d])", text)
     words = re.search(rf"(\d{{1,2}})\s*»?\s*({MONTHS})\s+(\d{{4}})", text)
     if match and (not words or match.start() < words.start()):
         year = int(match.group(3))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field, fields
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -89,7 +89,7 @@ def _coerce(data: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_profile(name: str = DEFAULT_PROFILE) -> Profile:
     """Return the profile `name` (``gost2025`` or ``gost2016``).
 

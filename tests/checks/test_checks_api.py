@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-import docgen.checks as checks
+from docgen import checks
 from docgen.checks import (
     PROFILES,
     RULES,

@@ -18,7 +18,9 @@ ERROR, WARNING, INFO = Severity.ERROR, Severity.WARNING, Severity.INFO
 class Pattern:
     """One line of a rule's regex table: what to find, what to say, how to fix it.
 
-    `skip(para, match)` returning True drops a match (exceptions the regex cannot say).
+    `skip(para, match)` returning True drops a match (exceptions the regex cannot say);
+    `needles`, when given, are substrings one of which a text must contain for the regex
+    to run at all, and `guard(text)` a cheaper test (most paragraphs have nothing to report).
     """
 
     regex: re.Pattern
@@ -26,12 +28,20 @@ class Pattern:
     hint: str = ""
     severity: Severity | None = None
     skip: Callable[[Para, re.Match], bool] | None = None
+    needles: tuple[str, ...] = ()
+    guard: Callable[[str], bool] | None = None
+
+    def candidates(self, text: str) -> bool:
+        """Return False when `text` cannot match (no needle in it, or the guard says no)."""
+        if self.needles and not any(n in text for n in self.needles):
+            return False
+        return self.guard is None or self.guard(text)
 
 
 def pattern(regex: str, message: str, hint: str = "", severity: Severity | None = None,
-            skip=None, flags: int = 0) -> Pattern:
+            skip=None, flags: int = 0, needles: tuple[str, ...] = (), guard=None) -> Pattern:
     """Return a :class:`Pattern` with `regex` compiled once."""
-    return Pattern(re.compile(regex, flags), message, hint, severity, skip)
+    return Pattern(re.compile(regex, flags), message, hint, severity, skip, needles, guard)
 
 
 def text_paras(doc: DocModel) -> Iterator[Para]:
@@ -53,6 +63,8 @@ def scan(para: Para, table: Iterable[Pattern], text: str | None = None) -> Itera
     text = para.text if text is None else text
     taken: list[tuple[int, int]] = []
     for pat in table:
+        if not pat.candidates(text):
+            continue
         for match in pat.regex.finditer(text):
             start, end = match.span()
             if any(start < e and s < end for s, e in taken) and end > start:

@@ -111,7 +111,7 @@ def clause_order(doc: DocModel, profile):
 
 _CONTROL_RE = re.compile(r"^Контроль\s+за\s+исполнением\s+настоящего\s+(?:распоряжения|приказа|постановления|"
                          r"решения)\s+(?:оставляю\s+за\s+собой|возложить\s+на\s+.+)\.$")
-_REPEAL_RE = re.compile(rf"^Признать\s+утративш(?P<end>им|ей|ими)\s+силу\s+(?P<what>\S+)")
+_REPEAL_RE = re.compile(r"^Признать\s+утративш(?P<end>им|ей|ими)\s+силу\s+(?P<what>\S+)")
 
 
 @rule("G-31", WARNING, "text", "Формулы: «Контроль за исполнением …», «Признать утратившим(и) силу …»")
@@ -146,13 +146,13 @@ def appendix_mentions(doc: DocModel, profile):
                                                                      "title"))
         anchor = next(iter(part.role("clause")), part.paras[0])
         if len(appendices) == 1:
-            if not re.search(r"приложени|прилагаем", text, re.I):
+            if not re.search(r"приложени|прилагаем", text, re.IGNORECASE):
                 yield issue(anchor, "в тексте акта нет ссылки на приложение",
                             "«… согласно приложению к настоящему распоряжению» или «(приложение)»")
             continue
         for n, appendix in enumerate(appendices, 1):
             number = appendix.number or n
-            if not re.search(rf"приложени\w*\s*(?:№\s*)?{number}\b", text, re.I):
+            if not re.search(rf"приложени\w*\s*(?:№\s*)?{number}\b", text, re.IGNORECASE):
                 yield issue(anchor, f"в тексте акта не упомянуто приложение {number}",
                             f"«(приложение {number})» при первом упоминании документа")
 
@@ -189,7 +189,7 @@ def signature(doc: DocModel, profile):
 def signature_prefix(doc: DocModel, profile):
     for part in _acts(doc):
         sign = part.role("sign")
-        if sign and re.match(r"^(?:за\s|/|Зам\.)", sign[0].clean, re.I):
+        if sign and re.match(r"^(?:за\s|/|Зам\.)", sign[0].clean, re.IGNORECASE):
             yield issue(sign[0], "перед должностью «за», «/» или «Зам.»",
                         "«Исполняющий обязанности …» или полное наименование должности")
 

@@ -6,14 +6,22 @@ from __future__ import annotations
 import re
 
 from ..model import DocModel, Part
-from ..patterns import ACT_DATIVE, ACT_INSTRUMENTAL, CONTACTS_RE, DATE, DOC_HEAD_RE, UNFILLED_RE, squeeze
+from ..patterns import (
+    ACT_DATIVE,
+    ACT_INSTRUMENTAL,
+    CONTACTS_RE,
+    DATE,
+    DOC_HEAD_RE,
+    UNFILLED_RE,
+    squeeze,
+)
 from ..registry import issue, rule
 from ._common import ERROR, WARNING
 
 _APPROVAL_RE = re.compile(r"^(?:УТВЕРЖДЕН[АОЫ]?|Утвержден[аоы]?)$")
 _GOST_MARK_RE = re.compile(r"^(?:Приложение|ПРИЛОЖЕНИЕ)\b")
-_TO_ACT_RE = re.compile(r"\bк\s+(?P<kind>распоряжению|приказу|постановлению|решению)\b", re.I)
-_BY_ACT_RE = re.compile(r"^(?P<kind>распоряжением|приказом|постановлением|решением)\b", re.I)
+_TO_ACT_RE = re.compile(r"\bк\s+(?P<kind>распоряжению|приказу|постановлению|решению)\b", re.IGNORECASE)
+_BY_ACT_RE = re.compile(r"^(?P<kind>распоряжением|приказом|постановлением|решением)\b", re.IGNORECASE)
 _DATE_NUMBER_RE = re.compile(rf"\bот\s+{DATE}\s*№")
 
 

@@ -4,7 +4,6 @@ and number in the marks (G-48), persons (G-49), organ names (G-50), «ё» (T-10
 from __future__ import annotations
 
 import re
-
 from collections.abc import Iterator
 
 from ..model import DocModel, Para, Part
@@ -132,10 +131,10 @@ def _check_act(act: Part, names) -> Iterator[Issue]:
     title = next(iter(act.role("title")), None)
     for part, head, tail, heading in names:
         if title is not None and head in squeeze(title.clean):
-            found = re.search(rf"\b{head}\w*\s+(?P<tail>.+)", strip_marks(title.clean), re.I)
+            found = re.search(rf"\b{head}\w*\s+(?P<tail>.+)", strip_marks(title.clean), re.IGNORECASE)
             if found:
                 title_tail = _norm(re.split(r"\s+и\s+(?=" + "|".join(n[1] for n in names if n[0] is not part)
-                                            + r")", found.group("tail"), flags=re.I)[0]) \
+                                            + r")", found.group("tail"), flags=re.IGNORECASE)[0]) \
                     if len(names) > 1 else _norm(found.group("tail"))
                 if not same_name(title_tail, tail):
                     yield issue(title, f"наименование в заголовке акта отличается от заголовка "
@@ -329,7 +328,7 @@ def _name_case(doc: DocModel) -> Iterator[Issue]:
         head = match.group(0) if match else ""
         if " " not in head:
             continue
-        pattern = re.compile(re.escape(head), re.I)
+        pattern = re.compile(re.escape(head), re.IGNORECASE)
         for para in part.paras:
             if para.role in ("doctitle", "mark") or para.empty:
                 continue

@@ -9,16 +9,21 @@ from ..patterns import DATE_BLANK, MONTHS, SP, UNFILLED_RE
 from ..registry import issue, rule
 from ._common import ERROR, WARNING, pattern, scan, text_paras
 
+_YEARS = (".19", ".20")
+_MONTH_NAMES = ("января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября",
+                "октября", "ноября", "декабря")
+_DIGIT_DOT = re.compile(r"\d\.\d\d\.\d\d")
 _DATES = (
     pattern(r"\b\d{2}\.\d{2}\.\d{4}[ \u00a0]*(?:г\.|года?\b)", "после цифровой даты «г.»/«года»",
-            "«23.05.2023» без «г.»"),
+            "«23.05.2023» без «г.»", needles=_YEARS),
     pattern(r"(?<![\d.])(?:0[1-9]|[12]\d|3[01])\.(?:0[1-9]|1[0-2])\.\d{2}(?!\d|\.\d)",
-            "год записан двумя цифрами", "«23.11.2023»"),
+            "год записан двумя цифрами", "«23.11.2023»", guard=lambda t: _DIGIT_DOT.search(t) is not None),
     pattern(r"(?<![\d.])(?:\d\.\d{1,2}|\d{2}\.\d)\.(?:19|20)\d{2}\b", "в цифровой дате нет ведущего нуля",
-            "«05.06.2023»"),
-    pattern(rf"\b0\d[ \u00a0]+{MONTHS}", "в словесной дате день с ведущим нулём", "«1 февраля 2019 г.»"),
+            "«05.06.2023»", needles=_YEARS),
+    pattern(rf"\b0\d[ \u00a0]+{MONTHS}", "в словесной дате день с ведущим нулём", "«1 февраля 2019 г.»",
+            needles=_MONTH_NAMES),
     pattern(DATE_BLANK, "дата в форме пустого бланка «« 23 » ноября»", "«23.11.2023» или «23 ноября 2023 г.»",
-            WARNING),
+            WARNING, needles=("«",)),
 )
 _WORD_DATE_RE = re.compile(rf"\b\d{{1,2}}{SP}+{MONTHS}{SP}+\d{{4}}{SP}*(?P<suffix>г\.|года?\b)")
 _REF_DATE_RE = re.compile(rf"\bот{SP}+(?:(?P<digital>\d{{1,2}}\.\d{{1,2}}\.\d{{2,4}})|"

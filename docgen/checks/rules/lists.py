@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from itertools import pairwise
 
 from ..model import DocModel, Para
 from ..patterns import CLAUSE_RE, MARKER_RE, SUBITEM_RE
@@ -89,7 +90,7 @@ def _chunk_endings(items: list[tuple[Para, str]]) -> Iterator[Issue]:
 
 
 def _dangling_colon(items: list[tuple[Para, str]]) -> Iterator[Issue]:
-    for (para, text), (nxt, _) in zip(items, items[1:]):
+    for (para, text), (nxt, _) in pairwise(items):
         if text.endswith(":") and _marked(para) and _marked(nxt) and \
                 _marked(para).group("marker") == _marked(nxt).group("marker"):
             yield issue(para, "пункт перечня кончается двоеточием, а вложенного перечня нет",

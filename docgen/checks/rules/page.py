@@ -11,7 +11,7 @@ from ._common import ERROR, WARNING
 
 #: Text lines that fit one A4 page at 14 pt, single spacing (for «longer than a page?»).
 LINES_PER_PAGE = 45
-_ROADMAP_RE = re.compile(r"^(?:план|дорожн|комплекс\s+мер)", re.I)
+_ROADMAP_RE = re.compile(r"^(?:план|дорожн|комплекс\s+мер)", re.IGNORECASE)
 
 
 def _mm(value: float) -> str:
