@@ -25,8 +25,8 @@ from docgen.schema import CASE_KEYS, UNKNOWN, FieldSpec, Schema, load_schema
 from docgen.templates import load_package
 from docgen.variables import SCHEMA_FILE, list_sets, load_variables
 
-from . import forms, library
-from .generate import docx_response, document_filename
+from . import library, validation
+from .generate import document_filename, docx_response
 from .security import error_response
 
 bp = Blueprint("api", __name__, url_prefix="/api")
@@ -112,7 +112,7 @@ def _overrides(values: Mapping[str, Any], schema: Schema) -> dict[str, Any]:
         elif spec.type == "phrase" and isinstance(raw, dict):
             value = _forms(path, spec, raw, errors)
         else:
-            value, error = forms.clean(spec, raw)
+            value, error = validation.clean(spec, raw)
             if error:
                 errors.append({"field": path, "message": error})
         overrides[path] = value
@@ -127,9 +127,11 @@ def _forms(path: str, spec: FieldSpec, raw: dict, errors: list[dict]) -> Any:
         if key != "nomn" and key not in CASE_KEYS:
             errors.append({"field": f"{path}.{key}"[:200], "message": "неизвестный падеж"})
             continue
-        value, error = forms.clean(spec, text) if isinstance(text, str) else (None, "ожидается строка")
+        value, error = (validation.clean(spec, text) if isinstance(text, str)
+                        else (None, "ожидается строка"))
         if error or not isinstance(value, str) or not value:
-            errors.append({"field": f"{path}.{key}", "message": error or "ожидается непустая строка"})
+            errors.append({"field": f"{path}.{key}",
+                           "message": error or "ожидается непустая строка"})
         else:
             out[key] = value
     if "nomn" not in out and "nomn" not in raw:
@@ -143,8 +145,8 @@ def _list(path: str, raw: Any, schema: Schema, errors: list[dict]) -> Any:
     if not isinstance(raw, list):
         errors.append({"field": path, "message": "ожидается список"})
         return None
-    if len(raw) > forms.MAX_ROWS:
-        errors.append({"field": path, "message": f"не более {forms.MAX_ROWS} элементов"})
+    if len(raw) > validation.MAX_ROWS:
+        errors.append({"field": path, "message": f"не более {validation.MAX_ROWS} элементов"})
         return None
     item_spec = schema.fields.get(path + "[]")
     subs = {s.path.rsplit(".", 1)[-1]: s for s in schema.children(path + "[]")}
@@ -152,7 +154,7 @@ def _list(path: str, raw: Any, schema: Schema, errors: list[dict]) -> Any:
     for i, item in enumerate(raw):
         where = f"{path}[{i}]"
         if item_spec is not None:
-            value, error = forms.clean(item_spec, item)
+            value, error = validation.clean(item_spec, item)
             if error:
                 errors.append({"field": where, "message": error})
             items.append(value)
@@ -166,7 +168,7 @@ def _list(path: str, raw: Any, schema: Schema, errors: list[dict]) -> Any:
             if spec is None:
                 errors.append({"field": f"{where}.{key}"[:200], "message": "такого поля нет"})
                 continue
-            cleaned, error = forms.clean(spec, value)
+            cleaned, error = validation.clean(spec, value)
             if error:
                 errors.append({"field": f"{where}.{key}", "message": error})
             elif cleaned != "":

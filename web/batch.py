@@ -4,8 +4,18 @@ from __future__ import annotations
 
 from urllib.parse import quote
 
-from flask import (Blueprint, abort, current_app, flash, jsonify, redirect, render_template,
-                   request, send_file, url_for)
+from flask import (
+    Blueprint,
+    abort,
+    current_app,
+    flash,
+    jsonify,
+    redirect,
+    render_template,
+    request,
+    send_file,
+    url_for,
+)
 
 from docgen.batch import municipalities_for
 from docgen.errors import DocgenError

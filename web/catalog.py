@@ -145,7 +145,8 @@ def choose():
         flash("Выберите муниципальное образование.", "error")
     else:
         return redirect(url_for("generate.form", package=package, municipality=municipality))
-    return redirect(url_for("catalog.index", package=package if PACKAGE_ID_RE.match(package) else None,
+    return redirect(url_for("catalog.index",
+                            package=package if PACKAGE_ID_RE.match(package) else None,
                             q=request.args.get("q") or None))
 
 

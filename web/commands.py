@@ -21,7 +21,8 @@ def _app():
 
 
 @click.command("serve", help="Запустить веб-приложение (waitress).")
-@click.option("--host", default="127.0.0.1", show_default=True, help="адрес для входящих соединений")
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="адрес для входящих соединений")
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535),
               help="порт")
 @click.option("--threads", default=4, show_default=True, type=click.IntRange(1, 64),

@@ -29,8 +29,7 @@ class Deriver:
 
     def __init__(self) -> None:
         try:
-            from docgen import make_environment
-            from docgen import ru
+            from docgen import make_environment, ru
 
             self._filters = make_environment().filters
             self._ru = ru

@@ -13,7 +13,7 @@ from docgen.errors import DocgenError, InflectionError, MissingValuesError
 from docgen.pipeline import GenerationResult
 from docgen.variables import load_variables
 
-from . import forms, library
+from . import forms, library, validation
 from .derived import CASES, Deriver
 from .preview import docx_to_html
 
@@ -39,7 +39,7 @@ def form(package: str, municipality: str):
     if action not in ACTIONS:
         action = "preview"
     final = action == "final"
-    overrides = forms.to_overrides(model, state, final=final)
+    overrides = validation.to_overrides(model, state, final=final)
     if state.errors:
         flash(_errors_summary(model, state), "error")
         return _page(model, state, status=400)
@@ -47,12 +47,12 @@ def form(package: str, municipality: str):
         result = generate_document(package, municipality, overrides, draft=not final,
                                    settings=settings)
     except MissingValuesError as exc:
-        forms.mark_missing(model, state, exc.missing)
+        validation.mark_missing(model, state, exc.missing)
         flash("Чистовой вариант не сформирован: не заполнены значения — "
               + "; ".join(exc.missing) + ". Заполните их или скачайте черновик.", "error")
         return _page(model, state, status=400)
     except InflectionError as exc:
-        culprits = forms.inflection_culprits(model, overrides, exc.message)
+        culprits = validation.inflection_culprits(model, overrides, exc.message)
         for name, spec in culprits:
             state.errors[name] = _sentence(exc.message) + (
                 " Задайте падежные формы вручную («Падежные формы» под полем) или исправьте "
@@ -77,7 +77,7 @@ def _page(model: forms.FormModel, state: forms.FormState, *, status: int = 200,
 
 
 def _errors_summary(model: forms.FormModel, state: forms.FormState) -> str:
-    missing = [n for n, m in state.errors.items() if m == forms.REQUIRED_FOR_FINAL]
+    missing = [n for n, m in state.errors.items() if m == validation.REQUIRED_FOR_FINAL]
     if len(missing) == len(state.errors):
         return ("Чистовой вариант не сформирован: не заполнены значения — "
                 + "; ".join(model.label_for(n) for n in missing)

@@ -61,7 +61,8 @@ def create_job(db, package: str, region: str | None, draft: bool,
 def load_job(db, job_id: str, stale_seconds: float):
     """Return the job row (failing it first if its server stopped), or None."""
     row = db.execute("SELECT * FROM job WHERE id = ?", (job_id,)).fetchone()
-    if row is not None and row["status"] in ACTIVE and time.time() - row["heartbeat"] > stale_seconds:
+    stale = row is not None and time.time() - row["heartbeat"] > stale_seconds
+    if stale and row["status"] in ACTIVE:
         fail(db, job_id, "задание прервано: сервер был остановлен или перезапущен во время "
                          "работы. Запустите его заново.")
         row = db.execute("SELECT * FROM job WHERE id = ?", (job_id,)).fetchone()

@@ -53,7 +53,8 @@ def check_container(data: bytes, filename: str, max_bytes: int) -> list[Finding]
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
     except zipfile.BadZipFile:
-        return [_problem("U-ZIP", "файл не является документом .docx (повреждён или другой формат)")]
+        return [_problem("U-ZIP", "файл не является документом .docx "
+                                  "(повреждён или другой формат)")]
     with archive:
         infos = archive.infolist()
         problems = _entry_problems(infos)
@@ -69,7 +70,8 @@ def check_container(data: bytes, filename: str, max_bytes: int) -> list[Finding]
                 problems.append(_problem("U-MACRO", "документ с макросами (.docm) не принимается"))
         for info in infos:
             if info.filename.endswith((".xml", ".rels")) and b"<!DOCTYPE" in archive.read(info):
-                problems.append(_problem("U-XML", "часть содержит объявление DOCTYPE", info.filename))
+                problems.append(_problem("U-XML", "часть содержит объявление DOCTYPE",
+                                         info.filename))
     return problems
 
 
@@ -87,7 +89,8 @@ def _entry_problems(infos: list[zipfile.ZipInfo]) -> list[Finding]:
             problems.append(_problem("U-ZIP", "недопустимое имя части", name[:200]))
         elif info.flag_bits & 0x1:
             problems.append(_problem("U-ZIP", "зашифрованная часть", name))
-        elif info.file_size > 1024 * 1024 and info.file_size > MAX_RATIO * max(info.compress_size, 1):
+        elif info.file_size > 1024 * 1024 and \
+                info.file_size > MAX_RATIO * max(info.compress_size, 1):
             problems.append(_problem("U-BOMB", "слишком высокая степень сжатия (похоже на "
                                                "zip-бомбу)", name))
         elif _MACRO_RE.search(name):

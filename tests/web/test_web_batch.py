@@ -52,7 +52,8 @@ def test_a_job_runs_in_the_pool_and_zips_the_drafts(app, client, small_region, p
     by_set = {i["municipality"]: i for i in status["items"]}
     assert by_set["leningrad/kirovsky"]["status"] == "ok"
     assert by_set["leningrad/testovy"]["status"] == "missing"
-    assert by_set["leningrad/testovy"]["message"] == "Не заполнено (2): Номер акта; ФИО подписывающего"
+    assert by_set["leningrad/testovy"]["message"] == \
+        "Не заполнено (2): Номер акта; ФИО подписывающего"
 
     text = plain(client.get(f"/batch/{job_id}").get_data(as_text=True))
     assert "готово" in text and "есть незаполненные значения" in text

@@ -173,7 +173,8 @@ def test_uploaded_templates_render_in_the_sandbox(editor, make_docx, source_line
 
 
 def test_unknown_variables_and_filters_are_refused(editor, make_docx, source_lines, plain):
-    response = _upload(editor, make_docx(*source_lines, "{{ act.numbr }} {{ act.date | nofilter }}"))
+    broken = make_docx(*source_lines, "{{ act.numbr }} {{ act.date | nofilter }}")
+    response = _upload(editor, broken)
     text = plain(response.get_data(as_text=True))
     assert response.status_code == 400
     assert "act.numbr" in text and "nofilter" in text

@@ -34,7 +34,8 @@ def test_forms_without_csrf_token_are_refused(csrf_client, url, data):
 
 def test_form_with_csrf_token_is_accepted(csrf_client):
     page = csrf_client.get(FORM_URL).get_data(as_text=True)
-    response = csrf_client.post(FORM_URL, data={"csrf_token": _token(page), "action": "add:act.repeals"})
+    response = csrf_client.post(FORM_URL, data={"csrf_token": _token(page),
+                                                "action": "add:act.repeals"})
     assert response.status_code == 200
 
 
