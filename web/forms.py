@@ -262,6 +262,7 @@ def initial_state(model: FormModel, deriver: Deriver) -> FormState:
 
 
 def row_cells(fld: Field, index: int, row: Any):
+    """Yield (input name, spec, value in `row`) for each cell of row `index` of list `fld`."""
     if fld.items:
         for spec in fld.items:
             key = spec.path.rsplit(".", 1)[-1]
@@ -378,7 +379,7 @@ def section_counts(section: Section, state: FormState) -> tuple[int, int]:
                 unfilled += fld.path in state.unknown
             else:
                 unfilled += state.unfilled(name, spec)
-            errors += state.has_errors_below(name) if spec.type != "list" else name in state.errors
+            errors += name in state.errors or state.has_errors_below(name + ":")
     return unfilled, errors
 
 

@@ -1,0 +1,135 @@
+"""The form model and its validation, without HTTP: fields, state, overrides, messages."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from docgen.schema import UNKNOWN, FieldSpec
+from web import forms, validation
+from web.derived import Deriver
+
+TEXT = FieldSpec("x.text", "text", "Текст")
+REQUIRED_TEXT = FieldSpec("x.req", "text", "Обязательный", required=True)
+DATE = FieldSpec("x.date", "date", "Дата")
+CHOICE = FieldSpec("x.kind", "choice", "Вид", choices=("приказ", "распоряжение"))
+NUMBER = FieldSpec("x.n", "int", "Число")
+BOOL = FieldSpec("x.b", "bool", "Да или нет")
+
+
+@pytest.fixture
+def model(web_settings):
+    return forms.load_model("lenobl-mms", "leningrad/kirovsky", web_settings)
+
+
+@pytest.mark.parametrize(("spec", "raw", "value"), [
+    (TEXT, "  слово  ", "слово"),
+    (TEXT, "", ""),
+    (TEXT, "две\r\nстроки", "две\nстроки"),
+    (REQUIRED_TEXT, "   ", UNKNOWN),
+    (DATE, "2024-02-01", dt.date(2024, 2, 1)),
+    (DATE, "01.02.2024", dt.date(2024, 2, 1)),
+    (DATE, "", UNKNOWN),
+    (CHOICE, "приказ", "приказ"),
+    (NUMBER, "14", 14),
+    (BOOL, "Да", True),
+    (TEXT, None, UNKNOWN),
+])
+def test_clean_accepts(spec, raw, value):
+    assert validation.clean(spec, raw) == (value, None)
+
+
+@pytest.mark.parametrize(("spec", "raw", "message"), [
+    (TEXT, "x" * 2001, "Слишком длинное значение: 2001 символов"),
+    (TEXT, "a\x0bb", "Недопустимый управляющий символ (код U+000B)"),
+    (TEXT, "a\ue000b", "Недопустимый управляющий символ (код U+E000)"),
+    (DATE, "2024-13-01", "Ожидается дата ГГГГ-ММ-ДД или ДД.ММ.ГГГГ."),
+    (CHOICE, "указ", "Допустимые значения: приказ, распоряжение."),
+    (NUMBER, "четырнадцать", "Ожидается целое число."),
+    (TEXT, ["список"], "Ожидается строка."),
+])
+def test_clean_refuses_with_a_sentence(spec, raw, message):
+    value, error = validation.clean(spec, raw)
+    assert value is None and error.startswith(message)
+
+
+def test_fields_are_the_templates_variables_grouped_by_section(model):
+    keys = [s.key for s in model.sections]
+    assert keys[:3] == ["authority", "act", "signer"]
+    paths = [f.path for f in model.fields]
+    assert paths.index("signer.gender") == paths.index("signer.name") + 1
+    repeals = model.field("act.repeals")
+    assert repeals.is_list and [s.path for s in repeals.items][:2] == [
+        "act.repeals[].kind", "act.repeals[].issuer"]
+    assert model.field("service.legal_bases").item.type == "text"
+
+
+@pytest.mark.parametrize(("name", "label"), [
+    ("act.date", "Дата акта"),
+    ("act.repeals[1].number", "Акты, признаваемые утратившими силу, строка 2: Номер"),
+    ("authority.name:datv", "Орган управления образованием (полное наименование) "
+                            "(дательный падеж)"),
+    ("no.such", "no.such"),
+])
+def test_labels_of_inputs(model, name, label):
+    assert model.label_for(name) == label
+
+
+def test_an_untouched_form_makes_no_overrides(model):
+    state = forms.initial_state(model, Deriver())
+    again = forms.submitted_state(model, state.values, Deriver())
+    assert validation.to_overrides(model, again, final=True) == {}
+    assert again.errors == {}
+
+
+def test_changed_values_become_typed_overrides(model):
+    values = forms.initial_state(model, Deriver()).values
+    values.update({"act.date": "01.02.2024", "act.place": "", "act.number": "",
+                   "authority.name:gent": "комитета ОСОБОГО"})
+    values["act.place"] = "г. Кировск"
+    state = forms.submitted_state(model, values, Deriver())
+    overrides = validation.to_overrides(model, state, final=False)
+    assert overrides["act.date"] == dt.date(2024, 2, 1)
+    assert overrides["act.place"] == "г. Кировск"
+    assert overrides["act.number"] is UNKNOWN
+    assert overrides["authority.name"]["gent"] == "комитета ОСОБОГО"
+    assert set(overrides) == {"act.date", "act.place", "act.number", "authority.name"}
+
+
+def test_final_needs_every_required_value(model):
+    values = {**forms.initial_state(model, Deriver()).values, "signer.position": " "}
+    state = forms.submitted_state(model, values, Deriver())
+    validation.to_overrides(model, state, final=True)
+    assert state.errors == {"signer.position": validation.REQUIRED_FOR_FINAL}
+
+
+def test_rows_are_added_and_removed(model):
+    state = forms.initial_state(model, Deriver())
+    assert forms.apply_action(model, state, "add:act.repeals")
+    assert state.rows["act.repeals"] == 2
+    state.values["act.repeals[1].number"] = "99"
+    assert forms.apply_action(model, state, "remove:act.repeals:0")
+    assert state.rows["act.repeals"] == 1 and state.get("act.repeals[0].number") == "99"
+    assert not forms.apply_action(model, state, "add:act.number")
+    assert not forms.apply_action(model, state, "explode")
+
+
+def test_list_rows_keep_their_yaml_values_when_another_row_is_added(model):
+    values = forms.initial_state(model, Deriver()).values
+    values.update({"act.repeals[1].kind": "приказ", "act.repeals[1].date": "2020-01-15",
+                   "act.repeals[1].number": "99", "act.repeals[1].title": "О втором"})
+    state = forms.submitted_state(model, values, Deriver())
+    repeals = validation.to_overrides(model, state, final=True)["act.repeals"]
+    assert repeals[0]["date"] == dt.date(2019, 2, 26)
+    assert repeals[1] == {"kind": "приказ", "date": dt.date(2020, 1, 15), "number": "99",
+                          "title": "О втором"}
+
+
+def test_case_forms_left_as_derived_follow_the_name(model):
+    values = forms.initial_state(model, Deriver()).values
+    values["authority.name"] = "комитет по образованию"
+    state = forms.submitted_state(model, values, Deriver())
+    assert state.get("authority.name:gent") == "комитета по образованию"
+    assert validation.to_overrides(model, state, final=False)["authority.name"] == \
+        "комитет по образованию"
