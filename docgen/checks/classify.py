@@ -79,6 +79,7 @@ def classify(model: DocModel) -> DocModel:
         blocks = body[start:end]
         {"act": _act_roles, "appendix": _appendix_roles}.get(kind, _other_roles)(model, part, blocks)
     _assign_parts(model)
+    _table_requisites(model)
     _number_appendices(model)
     return model
 
@@ -100,7 +101,7 @@ def is_clause(para: Para) -> bool:
 
 def is_mark_start(para: Para) -> bool:
     """Return True for the first line of an appendix mark or approval mark."""
-    return para.role == "mark" or bool(_MARK_START_RE.match(para.clean))
+    return para.role == "mark" or bool(_MARK_START_RE.match(para.clean.split("\n", 1)[0].strip()))
 
 
 def is_doc_head(para: Para) -> bool:
@@ -163,8 +164,16 @@ def _part_starts(model: DocModel, body: list[Para]) -> list[tuple[int, str]]:
             signed = True
         if kind == "act" and has_body and para.role == "sign":
             signed = True
+        if kind == "act" and has_body and prev is not None and _signed_in_table(model, prev, para):
+            signed = True
         prev = para
     return starts
+
+
+def _signed_in_table(model: DocModel, prev: Para, para: Para) -> bool:
+    """Return True when a table between `prev` and `para` holds a position and a name."""
+    cells = [p for p in model.paragraphs[prev.index + 1:para.index] if p.in_table and not p.empty]
+    return any(POSITION_RE.match(p.clean) for p in cells) and any(has_name(p) for p in cells)
 
 
 def _first_kind(body: list[Para]) -> str:
@@ -190,6 +199,37 @@ def _assign_parts(model: DocModel) -> None:
             current.paras.append(para)
     for part in model.parts:
         part.paras.sort(key=lambda p: p.index)
+
+
+def _table_requisites(model: DocModel) -> None:
+    """Find requisites typed in a small (borderless) table: signature, date and number, mark."""
+    for table in model.tables:
+        cells = [p for p in model.paragraphs[table.first:table.last + 1] if not p.empty]
+        if not cells or table.rows > 3 or cells[0].part is None:
+            continue
+        part = cells[0].part
+        after = next((p for p in model.paragraphs[table.last + 1:] if not p.empty and not p.in_table), None)
+        if part.kind == "act" and not part.role("sign") and part.role("clause") and \
+                any(POSITION_RE.match(p.clean) for p in cells) and any(has_name(p) for p in cells):
+            for para in cells:
+                para.role = "sign"
+        elif part.kind == "act" and not part.role("datenum") and after is not None and \
+                after.role in ("title", "preamble") and any(_datenum_text(p.clean) for p in cells):
+            for para in cells:
+                if _datenum_text(para.clean):
+                    para.role = "datenum"
+        elif after is not None and after.part is not None and after.part is not part and \
+                after.part.kind == "appendix" and not after.part.role("mark"):
+            start = next((p for p in cells if is_mark_start(p)), None)
+            if start is None:
+                continue
+            for para in cells:
+                if (para.row, para.col) == (start.row, start.col):
+                    para.role = "mark"
+                part.paras.remove(para)
+                para.part = after.part
+                after.part.paras.append(para)
+            after.part.paras.sort(key=lambda p: p.index)
 
 
 def _own(part: Part, paras: list[Para]) -> None:
@@ -302,10 +342,14 @@ def _continues_heading(prev: Para, para: Para) -> bool:
 
 
 def _is_datenum(para: Para) -> bool:
-    text = para.clean
     if para.role == "datenum":
         return True
-    if para.role or len(text) > 90 or text.startswith(("О ", "Об ")):
+    return not para.role and _datenum_text(para.clean)
+
+
+def _datenum_text(text: str) -> bool:
+    """Return True for a line of the act's date, number or place («от 23.05.2023 № 233»)."""
+    if len(text) > 90 or text.startswith(("О ", "Об ")):
         return False
     return bool(DATE_RE.search(text) or text.startswith("№") or re.search(r"\sN?№", text)
                 or _PLACE_RE.match(text) or re.match(r"^от\s", text))

@@ -141,7 +141,8 @@ class _Reader:
             para.number = self.body_number
             if self.break_next or props.get("pbb") or page_break == "before":
                 para.new_page = True
-            self.break_next = page_break == "after"
+            # -- an empty paragraph holding only a page break starts the page after it --
+            self.break_next = page_break == "after" or (page_break == "before" and not text.strip())
         model.paragraphs.append(para)
         sect = ppr.find(W + "sectPr") if ppr is not None else None
         if sect is not None and not table_ctx:
@@ -181,7 +182,6 @@ class _Reader:
             table.cols = max(table.cols, col)
             table.rows = r + 1
         table.last = len(model.paragraphs) - 1
-        self.break_next = False
 
     # -- sections --
     def _close_section(self, sect) -> None:

@@ -22,8 +22,6 @@ DATE_BLANK = rf"«\s*\d{{1,2}}\s*»\s*{MONTHS}\s+\d{{4}}(?:{SP}*(?:г\.|года
 DATE = rf"(?:{DATE_BLANK}|{DATE_WORDS}|{DATE_DIGITAL}(?:{SP}*(?:г\.|года?\b))?)"
 NUMBER = r"[\dА-Яа-яЁёA-Za-z]+(?:\s?[-/]\s?[\dА-Яа-яЁёA-Za-z]+)*"
 DATE_RE = re.compile(DATE)
-#: «от <DATE> № <N>»: a registration requisite or a reference to an act.
-DATE_NUMBER_RE = re.compile(rf"(?:\bот{SP}+)?(?P<date>{DATE})\s*(?:№{SP}*(?P<number>{NUMBER}))?")
 
 #: A clause number at the start of a paragraph, optionally after a list marker (T-08).
 CLAUSE_RE = re.compile(

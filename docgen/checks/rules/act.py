@@ -177,6 +177,8 @@ def signature(doc: DocModel, profile):
         name_para = named[-1]
         if not NAME_IOF_RE.search(name_para.text):
             yield issue(name_para, "в расшифровке подписи инициалы после фамилии", "«И.О.\u00a0Фамилия»")
+        if name_para.in_table:
+            continue
         if name_para is not sign[0] and not re.search(r"[А-Яа-яЁё]{3,}.*(?:\t|[ \u00a0]{2,})", name_para.text):
             yield issue(name_para, "расшифровка подписи отдельной строкой под должностью",
                         "на уровне последней строки должности, у правого поля (табулятор)")

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from ..model import DocModel, Part
+from ..model import DocModel, Para, Part
 from ..patterns import (
     ACT_DATIVE,
     ACT_INSTRUMENTAL,
@@ -33,12 +33,18 @@ def _act(doc: DocModel) -> Part | None:
     return next((p for p in doc.parts if p.kind == "act"), None)
 
 
+def mark_lines(part: Part) -> list[tuple[Para, str]]:
+    """Return the lines of the part's mark with their paragraphs (line breaks split lines)."""
+    return [(para, line.strip()) for para in part.role("mark")
+            for line in para.clean.split("\n") if line.strip()]
+
+
 def mark_style(part: Part) -> str | None:
     """Return «gost» («Приложение …»), «lenobl» (УТВЕРЖДЕНО …), «self» (УТВЕРЖДАЮ) or None."""
-    mark = part.role("mark")
-    if not mark:
+    lines = mark_lines(part)
+    if not lines:
         return None
-    first = mark[0].clean
+    first = lines[0][1]
     if _GOST_MARK_RE.match(first):
         return "gost"
     if first.upper() == "УТВЕРЖДАЮ":
@@ -59,19 +65,19 @@ def appendix_mark(doc: DocModel, profile):
             continue
         if style != "gost":
             continue
-        mark = part.role("mark")
-        text = " ".join(p.clean for p in mark)
+        lines = mark_lines(part)
+        text = " ".join(line for _, line in lines)
         to_act = _TO_ACT_RE.search(text)
         if not to_act:
-            yield issue(mark[0], "в отметке о приложении нет «к распоряжению (приказу) …»",
+            yield issue(lines[0][0], "в отметке о приложении нет «к распоряжению (приказу) …»",
                         "«к распоряжению комитета …»")
         elif act is not None and act.act_kind and to_act.group("kind").lower() != ACT_DATIVE.get(act.act_kind):
-            yield issue(mark[0], f"в отметке «к {to_act.group('kind')}», а акт — {act.act_kind.lower()}",
+            yield issue(lines[0][0], f"в отметке «к {to_act.group('kind')}», а акт — {act.act_kind.lower()}",
                         f"«к {ACT_DATIVE[act.act_kind]} …»")
         if not _DATE_NUMBER_RE.search(text) and not UNFILLED_RE.search(text):
-            yield issue(mark[-1], "в отметке о приложении нет даты и номера акта", "«от 23.05.2023 № 233»")
-        if len(appendices) > 1 and not re.match(r"^(?:Приложение|ПРИЛОЖЕНИЕ)\s*№?\s*\d", mark[0].clean):
-            yield issue(mark[0], "приложений несколько, а в отметке нет номера", "«Приложение 1»")
+            yield issue(lines[-1][0], "в отметке о приложении нет даты и номера акта", "«от 23.05.2023 № 233»")
+        if len(appendices) > 1 and not re.match(r"^(?:Приложение|ПРИЛОЖЕНИЕ)\s*№?\s*\d", lines[0][1]):
+            yield issue(lines[0][0], "приложений несколько, а в отметке нет номера", "«Приложение 1»")
 
 
 def _expected_word(part: Part, profile) -> tuple[str, str] | None:
@@ -96,32 +102,32 @@ def approval_mark(doc: DocModel, profile):
     for part in _appendices(doc):
         if mark_style(part) != "lenobl":
             continue
-        mark = part.role("mark")
-        first = mark[0].clean
+        lines = mark_lines(part)
+        para, first = lines[0]
         if _BY_ACT_RE.match(first):
-            yield issue(mark[0], "гриф начинается без слова «УТВЕРЖДЕН(О)»", "первая строка грифа — «УТВЕРЖДЕНО»")
-            body = mark
+            yield issue(para, "гриф начинается без слова «УТВЕРЖДЕН(О)»", "первая строка грифа — «УТВЕРЖДЕНО»")
+            body = lines
         elif not _APPROVAL_RE.match(first):
-            yield issue(mark[0], f"первая строка грифа «{first}»", "«УТВЕРЖДЕНО» (прописными, без кавычек)")
-            body = mark[1:]
+            yield issue(para, f"первая строка грифа «{first}»", "«УТВЕРЖДЕНО» (прописными, без кавычек)")
+            body = lines[1:]
         else:
             if not first.isupper():
-                yield issue(mark[0], f"«{first}» — слово грифа пишется прописными", f"«{first.upper()}»")
+                yield issue(para, f"«{first}» — слово грифа пишется прописными", f"«{first.upper()}»")
             expected = _expected_word(part, profile)
             if expected and first.upper() != expected[1]:
-                yield issue(mark[0], f"«{first}» не согласуется с «{expected[0]}»", f"«{expected[1]}»")
-            body = mark[1:]
-        if body and not _BY_ACT_RE.match(body[0].clean):
-            yield issue(body[0], "после слова грифа нет «распоряжением (приказом) …»",
+                yield issue(para, f"«{first}» не согласуется с «{expected[0]}»", f"«{expected[1]}»")
+            body = lines[1:]
+        if body and not _BY_ACT_RE.match(body[0][1]):
+            yield issue(body[0][0], "после слова грифа нет «распоряжением (приказом) …»",
                         "«распоряжением комитета …»")
         elif body and act is not None and act.act_kind:
-            kind = _BY_ACT_RE.match(body[0].clean).group("kind").lower()
+            kind = _BY_ACT_RE.match(body[0][1]).group("kind").lower()
             if kind != ACT_INSTRUMENTAL.get(act.act_kind):
-                yield issue(body[0], f"в грифе «{kind}», а акт — {act.act_kind.lower()}",
+                yield issue(body[0][0], f"в грифе «{kind}», а акт — {act.act_kind.lower()}",
                             f"«{ACT_INSTRUMENTAL[act.act_kind]} …»")
-        text = " ".join(p.clean for p in mark)
+        text = " ".join(line for _, line in lines)
         if not _DATE_NUMBER_RE.search(text) and not UNFILLED_RE.search(text):
-            yield issue(mark[-1], "в грифе нет даты и номера утверждающего акта", "«от 23.05.2023 № 233»")
+            yield issue(lines[-1][0], "в грифе нет даты и номера утверждающего акта", "«от 23.05.2023 № 233»")
 
 
 @rule("G-36", ERROR, "text", "На приложении, утверждённом актом, нет «УТВЕРЖДАЮ» и чужого бланка")

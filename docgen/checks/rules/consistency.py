@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from ..model import DocModel, Para, Part
 from ..patterns import (
     DOC_HEAD_RE,
+    DOC_KINDS,
     NAME_FIO_RE,
     NAME_IOF_RE,
     NUMBER,
@@ -127,24 +128,39 @@ def document_name(doc: DocModel, profile):
                                 f"«… {tail}»", quote=match.group(0))
 
 
+_TITLE_SPLIT_RE = re.compile(rf"(?:,\s*|\s+и\s+)(?={DOC_KINDS}(?:\s|$))", re.IGNORECASE)
+
+
+def _title_names(title: str) -> list[tuple[str, str]]:
+    """Return (head stem, tail) of each document the act's title approves, in order."""
+    text = re.sub(r"^Об?\s+утверждении\s+", "", strip_marks(title), flags=re.IGNORECASE)
+    return [split for piece in _TITLE_SPLIT_RE.split(text) if (split := _split_name(piece))]
+
+
+def _pick(candidates: list, tail: str, ordinal: int, key):
+    """Return the candidate naming `tail`, else the `ordinal`-th one (same head), else None."""
+    for cand in candidates:
+        if same_name(key(cand), tail):
+            return cand
+    return candidates[ordinal] if ordinal < len(candidates) else None
+
+
 def _check_act(act: Part, names) -> Iterator[Issue]:
     title = next(iter(act.role("title")), None)
+    in_title = _title_names(" ".join(p.clean for p in act.role("title"))) if title else []
     for part, head, tail, heading in names:
-        if title is not None and head in squeeze(title.clean):
-            found = re.search(rf"\b{head}\w*\s+(?P<tail>.+)", strip_marks(title.clean), re.IGNORECASE)
-            if found:
-                title_tail = _norm(re.split(r"\s+и\s+(?=" + "|".join(n[1] for n in names if n[0] is not part)
-                                            + r")", found.group("tail"), flags=re.IGNORECASE)[0]) \
-                    if len(names) > 1 else _norm(found.group("tail"))
-                if not same_name(title_tail, tail):
-                    yield issue(title, f"наименование в заголовке акта отличается от заголовка "
-                                       f"{part.genitive} ({heading.position()})", f"«… {tail}»")
-    for para, name, number in _approvals(act):
-        split = _split_name(name)
-        if split is None:
-            continue
+        ordinal = [n[0] for n in names if n[1] == head].index(part)
+        found = _pick([n for n in in_title if n[0] == head], tail, ordinal, key=lambda n: n[1])
+        if found is not None and not same_name(found[1], tail):
+            yield issue(title, f"наименование в заголовке акта отличается от заголовка "
+                               f"{part.genitive} ({heading.position()})", f"«… {tail}»")
+    approvals = [(para, split, number) for para, name, number in _approvals(act)
+                 if (split := _split_name(name))]
+    for i, (para, split, number) in enumerate(approvals):
         target = next((n for n in names if n[0].number == number), None) if number else None
-        target = target or next((n for n in names if n[1] == split[0]), None)
+        if target is None:
+            ordinal = [a[1][0] for a in approvals[:i]].count(split[0])
+            target = _pick([n for n in names if n[1] == split[0]], split[1], ordinal, key=lambda n: n[2])
         if target is not None and not same_name(split[1], target[2]):
             yield issue(para, f"наименование в пункте «Утвердить» отличается от заголовка "
                               f"{target[0].genitive} ({target[3].position()})", f"«… {target[2]}»")

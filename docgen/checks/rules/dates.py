@@ -79,6 +79,10 @@ def act_date(doc: DocModel, profile):
                         "«23.05.2023» (без «г.») или «23 мая 2023 г.» (день без нуля)")
 
 
+def _same_row(a: Para, b: Para) -> bool:
+    return a.in_table and b.in_table and (a.table, a.row) == (b.table, b.row)
+
+
 @rule("G-22", WARNING, "text", "Дата и регистрационный номер акта — в одной строке, «№ 233-р»")
 def act_number(doc: DocModel, profile):
     for part, lines in _act_datenum(doc):
@@ -88,6 +92,6 @@ def act_number(doc: DocModel, profile):
         with_date = [p for p in lines if re.search(rf"\d\.\d|{MONTHS}", p.clean)]
         if not with_number:
             yield issue(lines[0], "нет регистрационного номера акта", "«от 23.05.2023 № 233»")
-        elif with_date and with_date[0] is not with_number[0]:
+        elif with_date and with_date[0] is not with_number[0] and not _same_row(with_date[0], with_number[0]):
             yield issue(with_number[0], "дата и номер акта в разных строках",
                         "одна строка: «от 23.05.2023 № 233» или дата слева, номер справа (табулятор)")

@@ -11,11 +11,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
-from ..model import BODY_ROLES, DocModel, Para
+from ..model import BODY_ROLES, REQUISITE_ROLES, DocModel, Para
 from ..registry import Issue, issue, rule
 from ._common import ERROR, WARNING
 
-_REQUISITES = frozenset({"blank", "kind", "datenum", "title", "sign", "mark", "doctitle", "order"})
+_REQUISITES = REQUISITE_ROLES - {"extra"}
 _SYMBOL_FONTS = frozenset({"Symbol", "Wingdings", "Wingdings 2", "Wingdings 3", "Webdings", "?"})
 
 
@@ -168,6 +168,8 @@ def alignment(doc: DocModel, profile):
     def found():
         for para in _paras(doc, _ALLOWED):
             allowed, severity = _ALLOWED[para.role]
+            if para.in_table and para.role in ("sign", "datenum", "mark"):
+                allowed = allowed | {"right", "center", "left"}
             align = para.fmt.align
             if align not in allowed:
                 want = " или ".join(_ALIGN_RU[a] for a in sorted(allowed))

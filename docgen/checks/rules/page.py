@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from ..model import DocModel, Section
+from ..model import DocModel
 from ..registry import issue, rule
 from ._common import ERROR, WARNING
 
@@ -110,8 +110,3 @@ def landscape(doc: DocModel, profile):
         heading = " ".join(p.clean for p in part.role("doctitle"))
         if table.cols >= 5 and _ROADMAP_RE.match(heading):
             yield issue(table, "таблица дорожной карты на книжном листе", "отдельный раздел альбомной ориентации")
-
-
-def section_of(doc: DocModel, index: int) -> Section | None:
-    """Return the section with `index`, or None."""
-    return doc.sections[index] if 0 <= index < len(doc.sections) else None
