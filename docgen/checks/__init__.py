@@ -39,16 +39,25 @@ class CheckInputError(DocgenError):
 
 @dataclass(frozen=True)
 class RuleInfo:
-    """A row of the rules table: id, severity, kind («text»/«layout»), Russian description."""
+    """A row of the rules table: id, main severity, kind («text»/«layout»), description.
+
+    `severities` lists every severity the rule reports, the main one first.
+    """
 
     id: str
     severity: Severity
     kind: str
     description: str
+    severities: tuple[Severity, ...] = ()
+
+    @property
+    def severity_label(self) -> str:
+        """Return the severities in Russian: «ошибка / предупреждение»."""
+        return " / ".join(s.label for s in self.severities or (self.severity,))
 
 
 RULES: tuple[RuleInfo, ...] = tuple(
-    RuleInfo(r.id, r.severity, r.kind, r.title) for r in all_rules())
+    RuleInfo(r.id, r.severity, r.kind, r.title, r.severities) for r in all_rules())
 
 
 def _profile(profile: str | Profile) -> Profile:

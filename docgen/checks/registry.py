@@ -47,13 +47,24 @@ def issue(where: Any, message: str, hint: str = "", quote: str | None = None,
 
 @dataclass(frozen=True)
 class Rule:
-    """A registered rule: id (G-xx/T-xx), default severity, kind, Russian title, function."""
+    """A registered rule: id (G-xx/T-xx), main severity, kind, Russian title, function.
+
+    `also` lists the other severities some of its findings have (gost.md grades the
+    sub-checks of one rule differently: «№» without a space is an error, with an ordinary
+    space a warning).
+    """
 
     id: str
     severity: Severity
     kind: str
     title: str
     check: Callable[..., Iterable[Issue]]
+    also: tuple[Severity, ...] = ()
+
+    @property
+    def severities(self) -> tuple[Severity, ...]:
+        """Return every severity the rule reports, the main one first."""
+        return (self.severity, *self.also)
 
     @property
     def module(self) -> str:
@@ -64,7 +75,8 @@ class Rule:
 _REGISTRY: dict[str, Rule] = {}
 
 
-def rule(rule_id: str, severity: Severity, kind: str, title: str):
+def rule(rule_id: str, severity: Severity, kind: str, title: str,
+         also: tuple[Severity, ...] = ()):
     """Register the decorated function as rule `rule_id` (one id, one function)."""
     if not _ID_RE.match(rule_id):
         raise ValueError(f"rule id {rule_id!r} must look like G-01 or T-13")
@@ -74,7 +86,7 @@ def rule(rule_id: str, severity: Severity, kind: str, title: str):
     def register(func):
         if rule_id in _REGISTRY and _REGISTRY[rule_id].check.__qualname__ != func.__qualname__:
             raise ValueError(f"rule {rule_id} is registered twice")
-        _REGISTRY[rule_id] = Rule(rule_id, severity, kind, title, func)
+        _REGISTRY[rule_id] = Rule(rule_id, severity, kind, title, func, tuple(also))
         return func
 
     return register

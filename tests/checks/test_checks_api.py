@@ -121,3 +121,17 @@ def test_findings_use_the_shared_format(edit_text):
     assert all(isinstance(f, Finding) for f in found) and has_errors(found)
     assert '"rule": "T-04"' in format_json(found)
     assert str(found[0]).startswith("ошибка T-04 · распоряжение, стр. 14: нет пробела после «№»")
+
+
+def test_findings_keep_to_the_declared_severities(seed_findings, base_docx):
+    declared = {r.id: set(r.severities) for r in RULES}
+    found = [f for seed in ("000", "001", "002", "003", "004") for f in seed_findings(seed)]
+    assert found
+    for finding in found:
+        assert finding.severity in declared[finding.rule], finding
+
+
+def test_severity_labels():
+    labels = {r.id: r.severity_label for r in RULES}
+    assert labels["T-04"] == "ошибка / предупреждение"
+    assert labels["T-14"] == "замечание"

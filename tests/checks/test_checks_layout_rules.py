@@ -138,7 +138,10 @@ def test_base_docx_is_clean(base_docx):
 
 @pytest.mark.parametrize(("rule", "bad", "good"), CASES, ids=[f"{c[0]}-{i}" for i, c in enumerate(CASES)])
 def test_rule_fails_on_bad_layout(edit_docx, rule, bad, good):
-    assert rule in _rules(edit_docx(bad))
+    found = check_docx(edit_docx(bad))
+    assert rule in {f.rule for f in found}
+    declared = {r.id: r.severities for r in RULES}
+    assert all(f.severity in declared[f.rule] for f in found)
 
 
 @pytest.mark.parametrize(("rule", "bad", "good"), CASES, ids=[f"{c[0]}-{i}" for i, c in enumerate(CASES)])

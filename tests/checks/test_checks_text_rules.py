@@ -143,7 +143,10 @@ def test_base_text_is_clean(base_text):
 @pytest.mark.parametrize(("rule", "anchor", "bad", "good"), CASES,
                          ids=[f"{c[0]}-{i}" for i, c in enumerate(CASES)])
 def test_rule_fails_on_bad_text(edit_text, rule, anchor, bad, good):
-    assert rule in _rules(edit_text(anchor, bad))
+    found = check_text(edit_text(anchor, bad))
+    assert rule in {f.rule for f in found}
+    declared = {r.id: r.severities for r in RULES}
+    assert all(f.severity in declared[f.rule] for f in found)
 
 
 @pytest.mark.parametrize(("rule", "anchor", "bad", "good"), CASES,

@@ -26,7 +26,8 @@ def _level1(part: Part) -> list[tuple[Para, str]]:
     return out
 
 
-@rule("G-25", ERROR, "text", "Заголовок к тексту акта: «О …»/«Об …», без точки в конце")
+@rule("G-25", ERROR, "text", "Заголовок к тексту акта: «О …»/«Об …», без точки в конце",
+      also=(WARNING,))
 def act_title(doc: DocModel, profile):
     for part in _acts(doc):
         title = part.role("title")
@@ -160,7 +161,8 @@ def appendix_mentions(doc: DocModel, profile):
 _SPACED_NAME_RE = re.compile(r"\S[ \u00a0]{2,}(?:[А-ЯЁ]\.[ \u00a0]?[А-ЯЁ]\.|_)")
 
 
-@rule("G-38", WARNING, "text", "Подпись: должность и «И.О. Фамилия» в одной строке, через табулятор")
+@rule("G-38", WARNING, "text", "Подпись: должность и «И.О. Фамилия» в одной строке, через табулятор",
+      also=(ERROR,))
 def signature(doc: DocModel, profile):
     for part in _acts(doc):
         sign = part.role("sign")

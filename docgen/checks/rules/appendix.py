@@ -130,7 +130,8 @@ def approval_mark(doc: DocModel, profile):
             yield issue(lines[-1][0], "в грифе нет даты и номера утверждающего акта", "«от 23.05.2023 № 233»")
 
 
-@rule("G-36", ERROR, "text", "На приложении, утверждённом актом, нет «УТВЕРЖДАЮ» и чужого бланка")
+@rule("G-36", ERROR, "text", "На приложении, утверждённом актом, нет «УТВЕРЖДАЮ» и чужого бланка",
+      also=(WARNING,))
 def mark_kind(doc: DocModel, profile):
     act = _act(doc)
     styles = {}

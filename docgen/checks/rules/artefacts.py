@@ -25,7 +25,8 @@ _STARTS_LOWER = re.compile(r"^(?:[-–—•][ \u00a0]*)?[а-яё]")
 _CONTINUABLE = frozenset({"text", "clause", "item", "preamble"})
 
 
-@rule("T-13", ERROR, "text", "Артефакты: «[bookmark]», «**», теги шаблона, разорванные абзацы")
+@rule("T-13", ERROR, "text", "Артефакты: «[bookmark]», «**», теги шаблона, разорванные абзацы",
+      also=(WARNING,))
 def artefacts(doc: DocModel, profile):
     for para in text_paras(doc):
         yield from scan(para, _ARTEFACTS)

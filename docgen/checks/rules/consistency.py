@@ -320,7 +320,8 @@ _ACT_CAPITAL_RE = re.compile(r"(?<=[а-яё,] )(?:Распоряжени|При�
 _CAPS_TERM_RE = re.compile(r"«(?=[^»]*[А-ЯЁ]{4,}[ \u00a0]+[А-ЯЁ]{4,})[^»а-яё]{12,}»")
 
 
-@rule("T-11", WARNING, "text", "Регистр: вид акта и наименование документа — со строчной в середине фразы")
+@rule("T-11", WARNING, "text", "Регистр: вид акта и наименование документа — со строчной в середине фразы",
+      also=(INFO,))
 def letter_case(doc: DocModel, profile):
     caps_terms: dict[int, list[Para]] = {}
     for para in text_paras(doc):

@@ -30,7 +30,8 @@ _REF_DATE_RE = re.compile(rf"\bот{SP}+(?:(?P<digital>\d{{1,2}}\.\d{{1,2}}\.\d{
                           rf"(?P<words>\d{{1,2}}{SP}+{MONTHS}))")
 
 
-@rule("T-06", ERROR, "text", "Даты: «г.» после цифровой даты, год из двух цифр, ведущие нули, единообразие")
+@rule("T-06", ERROR, "text", "Даты: «г.» после цифровой даты, год из двух цифр, ведущие нули, единообразие",
+      also=(WARNING,))
 def dates(doc: DocModel, profile):
     forms: dict[str, list[tuple[Para, str]]] = {"г.": [], "года": []}
     for para in text_paras(doc):

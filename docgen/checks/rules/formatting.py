@@ -94,7 +94,8 @@ def font_family(doc: DocModel, profile):
                     ", ".join(profile.font_families))
 
 
-@rule("G-09", ERROR, "layout", "Абзацный отступ текста 1,25 см; у реквизитов и в таблицах отступа нет")
+@rule("G-09", ERROR, "layout", "Абзацный отступ текста 1,25 см; у реквизитов и в таблицах отступа нет",
+      also=(WARNING,))
 def indents(doc: DocModel, profile):
     indent, tol = profile.first_line_indent_cm, profile.indent_tolerance_cm
 
@@ -161,7 +162,8 @@ _ALLOWED = {
 }
 
 
-@rule("G-12", ERROR, "layout", "Выравнивание: текст по ширине, реквизиты бланка и заголовки по центру")
+@rule("G-12", ERROR, "layout", "Выравнивание: текст по ширине, реквизиты бланка и заголовки по центру",
+      also=(WARNING,))
 def alignment(doc: DocModel, profile):
     tol = profile.indent_tolerance_cm
 

@@ -94,7 +94,7 @@ def _dangling_colon(items: list[tuple[Para, str]]) -> Iterator[Issue]:
         if text.endswith(":") and _marked(para) and _marked(nxt) and \
                 _marked(para).group("marker") == _marked(nxt).group("marker"):
             yield issue(para, "пункт перечня кончается двоеточием, а вложенного перечня нет",
-                        "«;» в конце или вложенный перечень «а)», «б)»")
+                        "«;» в конце или вложенный перечень «а)», «б)»", severity=ERROR)
 
 
 def _run_together(items: list[tuple[Para, str]]) -> Iterator[Issue]:
@@ -113,7 +113,8 @@ def _run_together(items: list[tuple[Para, str]]) -> Iterator[Issue]:
                 break
 
 
-@rule("T-12", WARNING, "text", "Перечни: без маркеров «-», «;» между пунктами, без слитых пунктов")
+@rule("T-12", WARNING, "text", "Перечни: без маркеров «-», «;» между пунктами, без слитых пунктов",
+      also=(ERROR,))
 def lists(doc: DocModel, profile):
     for run in _runs(doc):
         yield from _markers(run)

@@ -34,7 +34,8 @@ _QUOTES = (
 )
 
 
-@rule("T-01", ERROR, "text", "Кавычки: только «ёлочки», парные, без пробелов внутри")
+@rule("T-01", ERROR, "text", "Кавычки: только «ёлочки», парные, без пробелов внутри",
+      also=(WARNING,))
 def quotes(doc: DocModel, profile):
     paras = list(text_paras(doc))
     for i, para in enumerate(paras):
@@ -91,7 +92,8 @@ _NO_NBSP_DASH = re.compile(r"(?<=\S) (?=[–—][ \u00a0])")
 _DASH_KINDS = {ch: re.compile(rf"[ \u00a0]{ch}[ \u00a0]") for ch in "–—"}
 
 
-@rule("T-02", ERROR, "text", "Тире и дефис: тире в предложении, диапазоны, «– Югра»")
+@rule("T-02", ERROR, "text", "Тире и дефис: тире в предложении, диапазоны, «– Югра»",
+      also=(INFO,))
 def dashes(doc: DocModel, profile):
     plain_before_dash: dict[object, list[Para]] = {}
     kinds = set()
@@ -135,7 +137,8 @@ _NUMBER_SIGN = (
 )
 
 
-@rule("T-04", ERROR, "text", "Знак «№»: неразрывный пробел после него, без «№№»")
+@rule("T-04", ERROR, "text", "Знак «№»: неразрывный пробел после него, без «№№»",
+      also=(WARNING,))
 def number_sign(doc: DocModel, profile):
     for para in text_paras(doc):
         yield from scan(para, _NUMBER_SIGN)
@@ -162,7 +165,8 @@ _NBSP = (
 )
 
 
-@rule("T-05", WARNING, "text", "Неразрывные пробелы: инициалы, «г.», «т.\u00a0д.», сокращения")
+@rule("T-05", WARNING, "text", "Неразрывные пробелы: инициалы, «г.», «т. д.», сокращения",
+      also=(INFO,))
 def no_break_spaces(doc: DocModel, profile):
     for para in text_paras(doc):
         yield from scan(para, _NBSP)
@@ -185,7 +189,8 @@ _SPACES = (
 )
 
 
-@rule("T-07", WARNING, "text", "Пробелы: двойные, в начале и в конце абзаца, у знаков препинания")
+@rule("T-07", WARNING, "text", "Пробелы: двойные, в начале и в конце абзаца, у знаков препинания",
+      also=(INFO,))
 def spaces(doc: DocModel, profile):
     for para in doc.paragraphs:
         if not para.text:
@@ -205,7 +210,7 @@ _PERCENT = (pattern(r"\d%", "процент без пробела", "«30\u00a0%
                    needles=("%",)),)
 
 
-@rule("T-14", INFO, "text", "Проценты: «30\u00a0%» или «30%» — одна форма")
+@rule("T-14", INFO, "text", "Проценты: «30 %» или «30%» — одна форма")
 def percent(doc: DocModel, profile):
     for para in text_paras(doc):
         yield from scan(para, _PERCENT)
