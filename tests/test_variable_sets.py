@@ -60,7 +60,9 @@ EXPECTED_MISSING: dict[str, tuple[str, ...]] = {
     "leningrad/podporozhsky": (*_SIGNER_ACT, *_NO_AUTHORITY, "service.institution"),
     "leningrad/priozersky": (*_SIGNER_ACT, *_NO_AUTHORITY, "municipality.charter_name",
                              "service.institution"),
-    "leningrad/slantsevsky": (*_SIGNER_ACT, "service.institution"),
+    # -- act.date, act.number: the распоряжение of 19.01.2024 № 13-р [S14] --
+    "leningrad/slantsevsky": ("signer.position", "signer.name", "signer.gender",
+                              "service.institution"),
     "leningrad/tikhvinsky": (*_SIGNER_ACT, "service.institution"),
     "leningrad/tosnensky": (*_SIGNER_ACT, "authority.name", "service.institution"),
     "leningrad/sosnovoborsky": (*_SIGNER_ACT, "authority.name", "service.institution"),
