@@ -1,0 +1,139 @@
+"""Predicates the classifier uses: is this paragraph an act kind, a mark, a heading, …
+
+Each looks at one paragraph (or two neighbours) and its text; docgen's style names, when
+present, have already set a role, which the predicates trust.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .model import Para
+from .patterns import (
+    ACT_KINDS,
+    CLAUSE_RE,
+    DATE_RE,
+    DOC_HEAD_RE,
+    NAME_IOF,
+    ORDER_RE,
+    POSITION_RE,
+)
+
+_MARK_START_RE = re.compile(
+    r"^(?:(?:Приложение|ПРИЛОЖЕНИЕ)(?:\s+№?\s*\d+)?(?:\s+к\s+\w+.*)?|УТВЕРЖДЕН[АОЫ]?|Утвержден[аоы]?"
+    r"|УТВЕРЖДАЮ|Утверждаю|СОГЛАСОВАН[АОЫ]?)$")
+_MARK_LINE_RE = re.compile(
+    r"^(?:к\s+(?:распоряжению|приказу|постановлению|решению)\b|(?:распоряжением|приказом|"
+    r"постановлением|решением)\b|от\s|\(приложение|Приложение|№\s)", re.IGNORECASE)
+TRUNCATED_MARK_RE = re.compile(r"^(?:распоряжением|приказом|постановлением|решением)\b")
+_PREAMBLE_RE = re.compile(r"^(?:Во\s+исполнение|В\s+соответствии|В\s+целях|На\s+основании|"
+                          r"Руководствуясь|В\s+связи|С\s+целью|Рассмотрев|Учитывая)\b")
+_PLACE_RE = re.compile(r"^(?:г\.|пгт|пос\.|с\.|д\.|город|поселок|посёлок)[\s\u00a0]")
+_NAME_ONLY_RE = re.compile(rf"^(?:_+\s*)?{NAME_IOF}$")
+_NAME_END_RE = re.compile(rf"(?:\t|\s)(?:_+\s*)?{NAME_IOF}$")
+_HEAD_CONT_RE = re.compile(r"^(?:о|об|обо|по|на|в|для|муниципальн\w*)\s", re.IGNORECASE)
+
+
+def is_kind(para: Para) -> bool:
+    """Return True for the act-kind line «РАСПОРЯЖЕНИЕ» (letter-spacing allowed)."""
+    if para.role == "kind":
+        return True
+    squeezed = re.sub(r"[\s\u00a0]", "", para.clean)
+    return squeezed in ACT_KINDS
+
+
+def is_clause(para: Para) -> bool:
+    """Return True for a paragraph that starts with a clause number «2.1.»."""
+    return bool(CLAUSE_RE.match(para.text) or CLAUSE_RE.match(para.clean))
+
+
+def is_mark_start(para: Para) -> bool:
+    """Return True for the first line of an appendix mark or approval mark."""
+    return para.role == "mark" or bool(_MARK_START_RE.match(para.clean.split("\n", 1)[0].strip()))
+
+
+def is_doc_head(para: Para) -> bool:
+    """Return True for the first line of an approved document's heading («ПОЛОЖЕНИЕ»)."""
+    if para.role == "doctitle":
+        return True
+    text = para.clean
+    if para.role or is_clause(para) or len(text) > 400 or text.endswith((".", ";", ",", ":")):
+        return False
+    return bool(DOC_HEAD_RE.match(text))
+
+
+def is_sign_start(para: Para) -> bool:
+    """Return True for the first line of a signature block («Председатель комитета …»)."""
+    if para.role == "sign":
+        return True
+    text = para.clean
+    if is_clause(para) or len(text) > 200 or text.endswith((".", ";", ":")):
+        return bool(_NAME_END_RE.search(text)) and not is_clause(para) and len(text) < 200
+    return bool(POSITION_RE.match(text) or _NAME_ONLY_RE.match(text) or _NAME_END_RE.search(text))
+
+
+def has_name(para: Para) -> bool:
+    """Return True when the paragraph ends with «И.О. Фамилия»."""
+    return bool(_NAME_ONLY_RE.match(para.clean) or _NAME_END_RE.search(para.clean))
+
+
+def same_block(prev: Para, para: Para) -> bool:
+    """Return True when two text lines are adjacent (no empty line between them)."""
+    return prev.line is not None and para.line == prev.line + 1
+
+
+def continues_mark(prev: Para, para: Para) -> bool:
+    """Return True when `para` goes on the mark that `prev` belongs to."""
+    if para.role == "mark":
+        return True
+    if para.role or is_doc_head(para) or is_clause(para) or is_mark_start(para) and \
+            prev.role != "mark":
+        return False
+    if para.line is not None:
+        return same_block(prev, para)
+    if prev.clean.startswith("(приложение") or prev.clean.endswith(")"):
+        return False
+    if _MARK_LINE_RE.match(para.clean):
+        return True
+    fmt, prev_fmt = para.fmt, prev.fmt
+    if fmt is not None and prev_fmt is not None:
+        return (fmt.left >= 3 or fmt.align == "right") and para.style == prev.style
+    return False
+
+
+def continues_heading(prev: Para, para: Para) -> bool:
+    """Return True when `para` goes on the appendix heading («ПОЛОЖЕНИЕ» / «о …»)."""
+    if para.role == "doctitle":
+        return True
+    if para.role or is_clause(para) or para.clean.endswith((".", ";")):
+        return False
+    if para.line is not None:
+        return same_block(prev, para)
+    return bool(_HEAD_CONT_RE.match(para.clean)) or (para.clean.isupper() and prev.clean.isupper())
+
+
+def is_datenum(para: Para) -> bool:
+    """Return True for a line of the act's date, number or place on the blank."""
+    if para.role == "datenum":
+        return True
+    return not para.role and datenum_text(para.clean)
+
+
+def datenum_text(text: str) -> bool:
+    """Return True for a line of the act's date, number or place («от 23.05.2023 № 233»)."""
+    if len(text) > 90 or text.startswith(("О ", "Об ")):
+        return False
+    return bool(DATE_RE.search(text) or text.startswith("№") or re.search(r"\sN?№", text)
+                or _PLACE_RE.match(text) or re.match(r"^от\s", text))
+
+
+def looks_title(para: Para) -> bool:
+    """Return True for the heading to the act's text (or what stands in its place)."""
+    text = para.clean
+    if para.role == "title":
+        return True
+    if para.role or is_clause(para) or ORDER_RE.match(text):
+        return False
+    if text.startswith(("О ", "Об ", "О\u00a0", "Об\u00a0")):
+        return True
+    return len(text) <= 300 and not text.endswith((":", ".")) and not _PREAMBLE_RE.match(text)
