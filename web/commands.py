@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import signal
 import sys
 from contextlib import closing
 
@@ -32,7 +33,17 @@ def serve(host: str, port: int, threads: int) -> None:
 
     app = _app()
     click.echo(f"docgen: http://{host}:{port}/ (данные: {app.instance_path}); Ctrl+C — остановить")
-    waitress.serve(app, host=host, port=port, threads=threads, ident="docgen")
+    # -- SIGTERM stops like Ctrl+C: waitress closes, queued batch jobs are marked failed --
+    previous = signal.signal(signal.SIGTERM, _exit_on_signal)
+    try:
+        waitress.serve(app, host=host, port=port, threads=threads, ident="docgen")
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+        app.extensions["docgen_jobs"].shutdown()
+
+
+def _exit_on_signal(signum, frame):
+    raise SystemExit(0)
 
 
 @click.group("user", help="Учётные записи редакторов шаблонов.")

@@ -37,6 +37,7 @@ log = logging.getLogger(__name__)
 
 ACTIVE = ("queued", "running")
 HEARTBEAT_SECONDS = 2.0
+PARENT_CHECK_SECONDS = 1.0
 STATUS_LABELS = {"queued": "в очереди", "running": "выполняется", "done": "готово",
                  "failed": "ошибка"}
 ITEM_LABELS = {"pending": "ожидает", "ok": "готово", "missing": "есть незаполненные значения",
@@ -136,6 +137,17 @@ def _zip(folder: Path, files: list[str]) -> None:
     os.replace(tmp, folder / RESULT_ZIP)
 
 
+def watch_parent(parent: int) -> None:
+    """End this worker process when the server that started it is gone (even if killed)."""
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(PARENT_CHECK_SECONDS)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="docgen-parent-watch", daemon=True).start()
+
+
 # -- the server side ----------------------------------------------------------------------
 
 
@@ -159,8 +171,9 @@ class JobRunner:
         with self._lock:
             if self._pool is None:
                 # -- spawn, not fork: the server is multi-threaded --
-                self._pool = ProcessPoolExecutor(self.workers,
-                                                 mp_context=multiprocessing.get_context("spawn"))
+                self._pool = ProcessPoolExecutor(
+                    self.workers, mp_context=multiprocessing.get_context("spawn"),
+                    initializer=watch_parent, initargs=(os.getpid(),))
             future = self._pool.submit(func, job_id, self.database, *args)
             self._futures[job_id] = future
             if self._beat is None:

@@ -48,36 +48,65 @@ def test_healthz(client):
     assert response.json == {"status": "ok"}
 
 
-def test_docgen_serve_answers_on_embedded_defaults(tmp_path):
+def test_docgen_serve_answers_and_runs_a_batch_job(tmp_path):
+    """``python -m docgen serve``: embedded defaults, the secret key, a job in the pool."""
+    import http.cookiejar
+    import json
     import os
+    import re
+    import shutil
     import socket
     import subprocess
     import sys
     import time
+    import urllib.parse
     import urllib.request
 
     from docgen.settings import ROOT
 
+    variables = tmp_path / "variables"
+    shutil.copytree(ROOT / "variables", variables)
+    for path in (variables / "leningrad").glob("[!_]*.yaml"):
+        if path.stem != "kirovsky":
+            path.unlink()
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
-    env = {**os.environ, "DOCGEN_WEB_INSTANCE": str(tmp_path / "instance")}
+    base = f"http://127.0.0.1:{port}"
+    env = {**os.environ, "DOCGEN_WEB_INSTANCE": str(tmp_path / "instance"),
+           "DOCGEN_VARIABLES_DIR": str(variables)}
     proc = subprocess.Popen([sys.executable, "-m", "docgen", "serve", "--port", str(port)],
                             cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    opener = urllib.request.build_opener(
+        urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar()))
     try:
         deadline = time.monotonic() + 30
         while True:
             try:
-                with urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=2) as r:
-                    assert r.status == 200
+                with opener.open(f"{base}/healthz", timeout=2) as response:
+                    assert response.status == 200
                     break
             except OSError:
                 assert proc.poll() is None, proc.stdout.read().decode()
                 assert time.monotonic() < deadline
                 time.sleep(0.2)
-        with urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=10) as r:
-            assert "Кировский район" in r.read().decode("utf-8")
         assert (tmp_path / "instance" / "secret_key").exists()
+        with opener.open(f"{base}/batch/", timeout=10) as response:
+            page = response.read().decode()
+        token = re.search(r'name="csrf_token" value="([^"]+)"', page).group(1)
+        form = urllib.parse.urlencode({"csrf_token": token, "package": "lenobl-mms",
+                                       "region": "leningrad", "mode": "draft"}).encode()
+        with opener.open(f"{base}/batch/", data=form, timeout=10) as response:
+            job_url = response.url
+        deadline = time.monotonic() + 120
+        while True:
+            with opener.open(job_url + ".json", timeout=10) as response:
+                job = json.loads(response.read())
+            if job["status"] not in ("queued", "running"):
+                break
+            assert time.monotonic() < deadline
+            time.sleep(0.3)
+        assert (job["status"], job["done"], job["total"]) == ("done", 1, 1)
     finally:
         proc.terminate()
         proc.wait(10)
