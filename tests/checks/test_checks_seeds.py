@@ -168,3 +168,18 @@ def test_each_seed_has_errors(seed_findings):
 def test_model_act_keeps_its_own_abbreviation(seed_findings):
     # -- 003 is the model itself: «ОМСУ» is no leftover there --
     assert not [f for f in seed_findings("003") if "примерного положения" in f.message]
+
+
+def test_all_fifteen_plain_spaces_after_number_sign_in_000(seed_findings):
+    found = [f for f in seed_findings("000") if f.rule == "T-04" and "обычный пробел" in f.message]
+    assert len(found) == 15
+
+
+def test_all_37_trailing_spaces_in_003(seed_findings):
+    found = [f for f in seed_findings("003") if f.rule == "T-07" and "в конце абзаца" in f.message]
+    assert len(found) == 37
+
+
+def test_consistent_yo_in_001_is_no_defect(seed_findings):
+    # -- §4.2: «учётом», «её» are used consistently in 001; only a mix is reported --
+    assert not [f for f in seed_findings("001") if f.rule == "T-10"]
