@@ -44,7 +44,12 @@ def read_docx(data: bytes) -> DocModel:
     except (zipfile.BadZipFile, ValueError) as exc:
         raise DocxFormatError("это не ZIP-архив .docx") from exc
     with zf:
-        return _Reader(zf).read()
+        try:
+            return _Reader(zf).read()
+        except etree.XMLSyntaxError as exc:
+            raise DocxFormatError(f"повреждён XML: {exc}") from exc
+        except (KeyError, zipfile.BadZipFile) as exc:
+            raise DocxFormatError(f"повреждён архив: {exc}") from exc
 
 
 class _Reader:

@@ -84,6 +84,21 @@ def test_check_file_refuses_what_it_cannot_read(tmp_path, name, content, message
     assert info.value.location == str(path)
 
 
+def test_broken_xml_inside_a_docx_is_an_input_error(tmp_path, base_docx):
+    import io
+    import zipfile
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(base_docx)) as src, zipfile.ZipFile(out, "w") as dst:
+        for item in src.infolist():
+            data = src.read(item.filename)
+            dst.writestr(item, b"<w:styles" if item.filename == "word/styles.xml" else data)
+    path = tmp_path / "broken.docx"
+    path.write_bytes(out.getvalue())
+    with pytest.raises(CheckInputError) as info:
+        check_file(path)
+    assert "повреждён XML" in info.value.message
+
+
 def test_check_docx_runs_text_and_layout_separately(edit_docx):
     from docx.shared import Mm
     data = edit_docx(lambda d: setattr(d.sections[0], "top_margin", Mm(15)))

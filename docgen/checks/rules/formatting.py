@@ -245,7 +245,7 @@ def word_lists(doc: DocModel, profile):
     yield from grouped(found())
 
 
-@rule("G-19", WARNING, "layout", "Наименование органа на бланке: по центру, автор — прописными, полужирным")
+@rule("G-19", WARNING, "layout", "Наименование органа — автора на бланке: прописными, полужирным")
 def authority_lines(doc: DocModel, profile):
     for part in doc.parts:
         blank = [p for p in part.role("blank") if p.fmt is not None]
