@@ -14,6 +14,7 @@ rebuilt with ``python tools/build_templates.py``. One line is one paragraph:
 ``|! a | b``               header row (bold, repeated on every page)
 ``| a | b``                ordinary row (rows never split across pages)
 ``|= text``                one cell across the whole row (group rows, ``{%tr %}`` tags)
+``^`` / ``<`` as a cell     merge with the cell above / with the left neighbour
 ``.endtable``              end of the table
 ``# comment``              ignored
 =========================  ==================================================================
@@ -293,6 +294,7 @@ def _add_table(doc, table: _Table) -> None:
     col_widths = [int(width * w / sum(table.widths)) for w in table.widths]
     for col, w in zip(tbl.columns, col_widths):
         col.width = w
+    merges: list[tuple[int, int, str]] = []
     for kind, cells, where in table.rows:
         row = tbl.add_row()
         tr_pr = row._tr.get_or_add_trPr()
@@ -307,10 +309,19 @@ def _add_table(doc, table: _Table) -> None:
         if len(cells) != ncols:
             raise TemplateError(f"в строке таблицы {len(cells)} ячеек, а столбцов {ncols}: "
                                 f"{' | '.join(cells)}", where)
+        r = len(tbl.rows) - 1
         for i, (cell, text) in enumerate(zip(row.cells, cells)):
             cell.width = col_widths[i]
+            if text in ("^", "<"):
+                if (text == "^" and r == 0) or (text == "<" and i == 0):
+                    raise TemplateError(f"ячейке «{text}» не с чем объединиться", where)
+                merges.append((r, i, text))
+                continue
             key = "cellhead" if kind == "!" else ("cellcenter" if i == 0 else "cell")
             _fill_cell(cell, text, key)
+    for r, i, how in merges:
+        other = tbl.cell(r - 1, i) if how == "^" else tbl.cell(r, i - 1)
+        other.merge(tbl.cell(r, i))
     # -- a paragraph after the table keeps the next section break off the table --
     doc.add_paragraph("", style=layout.STYLES["text"].name)
 

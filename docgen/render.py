@@ -24,6 +24,7 @@ from jinja2 import Template, TemplateSyntaxError, UndefinedError
 from jinja2 import TemplateError as JinjaTemplateError
 from jinja2.exceptions import SecurityError
 
+from . import tablegrid
 from .errors import DocgenError, InflectionError, TemplateError, TemplateRenderError
 from .placeholders import MARKED_RE, OPEN, labels_in, visible
 from .templates import DocTemplate
@@ -87,6 +88,8 @@ class CompiledTemplate:
     doc_suffix: str
     body: Template
     headers: Mapping[str, Template]
+    #: the body uses column tags: table grids are repaired after rendering
+    fix_tables: bool = False
 
 
 def jinja_source(xml: str) -> str:
@@ -123,7 +126,8 @@ def _compile_cached(template: DocTemplate, version: str, env) -> CompiledTemplat
     end = doc.rfind("</w:body>")
     if not opening or end < 0:
         raise TemplateError("в word/document.xml нет тела документа", where)
-    body = _compile_part(doc[opening.end():end], env, where)
+    body_xml = doc[opening.end():end]
+    body = _compile_part(body_xml, env, where)
     headers = {}
     for name in names:
         if re.match(r"word/(header|footer)\d*\.xml$", name):
@@ -133,7 +137,8 @@ def _compile_cached(template: DocTemplate, version: str, env) -> CompiledTemplat
     rendered = {DOCUMENT, *headers}
     static = {n: deflate(n, raw[n]) for n in names if n not in rendered}
     return CompiledTemplate(template.id, version, names, raw, static,
-                            doc[:opening.end()], doc[end:], body, headers)
+                            doc[:opening.end()], doc[end:], body, headers,
+                            tablegrid.needs_fixing(body_xml))
 
 
 def _compile_part(xml: str, env, where: str) -> Template:
@@ -207,6 +212,8 @@ def render_package(parts: Sequence[tuple[CompiledTemplate, Mapping[str, Any]]], 
         values = dict(context)
         values["num"] = ClauseCounter()
         inner = _render_xml(template.body, values, f"шаблон {template.id}")
+        if template.fix_tables:
+            inner = tablegrid.fix_tables(inner, tablegrid.namespaces_of(template.doc_prefix))
         cut = inner.rfind("<w:sectPr")
         content, sect = inner[:cut], inner[cut:inner.rfind("</w:sectPr>") + len("</w:sectPr>")]
         if index:

@@ -51,6 +51,19 @@ def test_tables_repeat_header_never_split_and_merge_group_rows(tmp_path):
     assert [c.text for c in rows[2].cells] == ["1.", "Первое"]
 
 
+def test_vertical_and_horizontal_merges(tmp_path):
+    path = tmp_path / "t.docx"
+    build_docx(".table 10,50,20,20\n|! № | Показатель | Значение | <\n|! ^ | ^ | 2024 | 2025\n"
+               "| 1. | Доля | 10 | 20\n.endtable", path)
+    table = docx.Document(path).tables[0]
+    head = table.rows[0]._tr
+    assert head.tc_lst[-1].tcPr.find(qn("w:gridSpan")).get(qn("w:val")) == "2"
+    second = table.rows[1]._tr.tc_lst
+    assert second[0].tcPr.find(qn("w:vMerge")) is not None
+    assert [c.text for c in table.rows[2].cells] == ["1.", "Доля", "10", "20"]
+    assert table.cell(0, 2).text == "Значение"
+
+
 def test_orientation_of_the_first_section(tmp_path):
     path = tmp_path / "t.docx"
     build_docx(".orientation landscape\nТекст", path)

@@ -125,3 +125,24 @@ def test_template_errors_name_the_template(make_template, tmp_settings, line, me
     with pytest.raises(TemplateRenderError, match=message) as info:
         generate("t-bad", "leningrad/kirovsky", settings=tmp_settings)
     assert "t-bad" in str(info.value)
+
+
+def test_column_loops_get_a_repaired_grid(make_template, tmp_settings):
+    from docx.oxml.ns import qn
+
+    make_template(
+        "t-cols",
+        ".table 10,50,10,20,10",
+        "|! № | Показатель | {%tc for y in [2023, 2024, 2025] %} | {{ y }} | {%tc endfor %}",
+        "|= Группа",
+        ".endtable",
+    )
+    result = generate("t-cols", "leningrad/kirovsky", settings=tmp_settings)
+    table = docx.Document(io.BytesIO(result.docx)).tables[0]
+    grid = table._tbl.tblGrid.findall(qn("w:gridCol"))
+    assert len(grid) == 5  # № + показатель + three years
+    assert [c.text for c in table.rows[0].cells] == ["№", "Показатель", "2023", "2024", "2025"]
+    group = table.rows[1]._tr.tc_lst[0]
+    assert group.tcPr.find(qn("w:gridSpan")).get(qn("w:val")) == "5"
+    widths = [int(c.get(qn("w:w"))) for c in grid]
+    assert widths[2] == widths[3] == widths[4]
