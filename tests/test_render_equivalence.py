@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import io
-import re
 
 import docx
 import pytest
@@ -65,8 +64,10 @@ def test_compiled_render_equals_docxtpl(package_id, set_id, settings):
         naive.render(dict(context, num=ClauseCounter()), jinja_env=env)
         buffer = io.BytesIO()
         naive.save(buffer)
-        ours = render_package([(compile_template(template, env), context)]).data
+        compiled = compile_template(template, env)
+        ours = render_package([(compiled, context)]).data
         assert body_texts(ours) == body_texts(buffer.getvalue()), template.id
-        if not re.search("\ue000", "".join(body_texts(buffer.getvalue()))):
-            if not any("[не заполнено" in t for t in body_texts(ours)):
-                assert body_c14n(ours) == body_c14n(buffer.getvalue()), template.id
+        placeholders = any("[не заполнено" in t for t in body_texts(ours))
+        # -- column loops: docgen repairs the table grid, docxtpl only pads it --
+        if not placeholders and not compiled.fix_tables:
+            assert body_c14n(ours) == body_c14n(buffer.getvalue()), template.id
