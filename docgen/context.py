@@ -93,24 +93,26 @@ def _lookup(data: Mapping, path: str) -> Any:
     return node
 
 
-def appendix_entries(titles: Sequence[tuple[str, str]]) -> list[dict[str, Any]]:
+def appendix_entries(titles: Sequence[tuple[str, str, int | None]]) -> list[dict[str, Any]]:
     """Return the appendix descriptions the act and the marks need.
 
-    `titles` holds (full name in the nominative, approval word) per appendix, e.g.
-    («Положение о муниципальной … службе …», «УТВЕРЖДЕНО»). A single appendix has no number.
+    `titles` holds (full name in the nominative, approval word, fixed number or None) per
+    appendix, e.g. («Положение о муниципальной … службе …», «УТВЕРЖДЕНО», None). Appendices
+    are numbered 1…N; a single appendix has no number unless one is fixed.
     """
     numbered = len(titles) > 1
     entries = []
-    for i, (title, approval) in enumerate(titles, 1):
+    for i, (title, approval, fixed) in enumerate(titles, 1):
         title = clean_text(" ".join(title.split()))
         head, _, tail = title.partition(" ")
+        number = fixed if fixed is not None else (i if numbered else None)
         entries.append({
-            "number": i if numbered else None,
+            "number": number,
             "title": ru.Phrase(title),
             "kind": head,
             "heading": head.upper(),
             "subject": tail,
             "approval": approval,
-            "ref": f"(приложение {i})" if numbered else "(приложение)",
+            "ref": f"(приложение {number})" if number else "(приложение)",
         })
     return entries

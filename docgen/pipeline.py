@@ -96,7 +96,15 @@ def _context(package: Package, templates: list[DocTemplate], variables: Variable
         except Exception as exc:  # noqa: BLE001 - any Jinja failure in metadata
             raise TemplateRenderError(f"doc_title не вычисляется: {exc}",
                                       f"templates_docx/{template.id}.yaml") from None
-        titles.append((title, template.approval_word))
+        number = None
+        if template.appendix_number:
+            raw = _from_string(env, template.appendix_number).render(context).strip()
+            if raw:
+                if not raw.isdigit():
+                    raise TemplateRenderError(f"appendix_number дал «{raw}», а не номер",
+                                              f"templates_docx/{template.id}.yaml")
+                number = int(raw)
+        titles.append((title, template.approval_word, number))
     context["appendices"] = appendix_entries(titles)
     return context, templates
 

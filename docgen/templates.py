@@ -42,6 +42,8 @@ class DocTemplate:
     doc_gender: str = "n"
     description: str = ""
     level: str = "municipality"
+    #: Jinja expression giving a fixed appendix number (e.g. the act's «приложение 3»)
+    appendix_number: str = ""
 
     @property
     def content_hash(self) -> str:
@@ -131,6 +133,7 @@ def _load_template(template_id: str, templates_dir: Path, _stamp_: tuple) -> Doc
         regions=tuple(meta["regions"]), variables=tuple(meta["variables"]),
         doc_title=meta.get("doc_title", ""), doc_gender=gender,
         description=meta.get("description", ""), level=meta.get("level", "municipality"),
+        appendix_number=str(meta.get("appendix_number", "") or ""),
     )
 
 
