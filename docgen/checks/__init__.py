@@ -60,6 +60,14 @@ RULES: tuple[RuleInfo, ...] = tuple(
     RuleInfo(r.id, r.severity, r.kind, r.title, r.severities) for r in all_rules())
 
 
+def rules_markdown() -> str:
+    """Return the rules table for README: id, severities, where the rule looks, description."""
+    where = {"text": "текст", "layout": "оформление"}
+    rows = ["| Правило | Уровень | Где | Что проверяет |", "|---|---|---|---|"]
+    rows += [f"| {r.id} | {r.severity_label} | {where[r.kind]} | {r.description} |" for r in RULES]
+    return "\n".join(rows)
+
+
 def _profile(profile: str | Profile) -> Profile:
     return profile if isinstance(profile, Profile) else load_profile(profile)
 
@@ -161,4 +169,5 @@ __all__ = [
     "load_profile",
     "model_from_docx",
     "model_from_text",
+    "rules_markdown",
 ]

@@ -146,6 +146,12 @@ def test_findings_keep_to_the_declared_severities(seed_findings, base_docx):
         assert finding.severity in declared[finding.rule], finding
 
 
+def test_rules_markdown_has_a_row_per_rule():
+    table = checks.rules_markdown().splitlines()
+    assert len(table) == len(RULES) + 2
+    assert "| T-04 | ошибка / предупреждение | текст | Знак «№»" in table[2 + [r.id for r in RULES].index("T-04")]
+
+
 def test_severity_labels():
     labels = {r.id: r.severity_label for r in RULES}
     assert labels["T-04"] == "ошибка / предупреждение"
