@@ -1,0 +1,232 @@
+"""lenobl-rms / leningrad: распоряжение of the regional committee + Положение о РМС (seed 004)."""
+
+from __future__ import annotations
+
+import difflib
+import io
+import itertools
+import re
+import shutil
+from pathlib import Path
+
+import docx
+import pytest
+
+from docgen import generate
+from docgen.errors import MissingValuesError, UnknownIdError
+from docgen.settings import ROOT, Settings
+from docgen.templates import load_package
+from docgen.variables import load_variables
+
+DATA = Path(__file__).parent / "data"
+SEED = (DATA / "seeds" / "004_rms.txt").read_text(encoding="utf-8")
+NAME = ("Положение о региональной методической службе в системе образования "
+        "Ленинградской области")
+COMMITTEE = "комитет общего и профессионального образования Ленинградской области"
+SIGNER_LABELS = ["Должность подписывающего", "ФИО подписывающего"]
+#: Test-only signer: seed 004 does not name who signed; the shipped set keeps it !unknown.
+SIGNER = {"signer.position": "Председатель комитета", "signer.name": "А.Б. Тестов",
+          "signer.gender": "m"}
+#: Measured share of the seed's words reproduced in order: 0.9853.
+SIMILARITY = 0.98
+
+
+def text_of(data: bytes) -> list[str]:
+    return [p.text for p in docx.Document(io.BytesIO(data)).paragraphs]
+
+
+def words(text: str) -> list[str]:
+    text = text.replace("\u00a0", " ").replace("ё", "е").lower()
+    return [w for w in re.findall(r"[\w«»\-–.№]+", text) if re.search(r"\w", w)]
+
+
+def numbers(paragraphs: list[str]) -> list[tuple[int, ...]]:
+    found = [re.match(r"^(\d{1,2}(?:\.\d{1,2}){0,3})\.(?=[\s\u00a0])", p) for p in paragraphs]
+    return [tuple(int(n) for n in m.group(1).split(".")) for m in found if m]
+
+
+def assert_sequential(nums: list[tuple[int, ...]]) -> None:
+    """gost.md T-08: no duplicates, gaps, restarts or level jumps."""
+    prev: tuple[int, ...] = ()
+    for n in nums:
+        ok = ((len(n) == len(prev) + 1 and n[:-1] == prev and n[-1] == 1)
+              or (1 <= len(n) <= len(prev) and n[:-1] == prev[:len(n) - 1]
+                  and n[-1] == prev[len(n) - 1] + 1))
+        assert ok, f"{n} после {prev}"
+        prev = n
+
+
+@pytest.fixture(scope="module")
+def draft(settings):
+    return generate("lenobl-rms", "leningrad", draft=True, settings=settings)
+
+
+@pytest.fixture(scope="module")
+def final(settings) -> list[str]:
+    return text_of(generate("lenobl-rms", "leningrad", SIGNER, settings=settings).docx)
+
+
+@pytest.fixture(scope="module")
+def cover(final) -> list[str]:
+    return final[:final.index("УТВЕРЖДЕНО")]
+
+
+@pytest.fixture(scope="module")
+def appendix(final) -> list[str]:
+    return final[final.index("УТВЕРЖДЕНО"):]
+
+
+# ------------------------------------------------------------------ level, draft, final
+
+
+def test_package_is_region_level(settings):
+    package = load_package("lenobl-rms", settings.templates_dir)
+    assert package.level == "region" and package.accepts("leningrad")
+    assert not package.accepts("leningrad/kirovsky")
+    with pytest.raises(UnknownIdError):
+        generate("lenobl-rms", "leningrad/kirovsky", draft=True, settings=settings)
+
+
+def test_own_acts_are_not_inherited_by_municipalities():
+    region = load_variables("leningrad", ROOT / "variables").data
+    district = load_variables("leningrad/boksitogorsky", ROOT / "variables").data
+    assert region["act"]["number"] == "213-р" and region["rms"]["appendix_number"] == 3
+    assert district["act"].get("number") != "213-р"
+    assert district.get("rms", {}).get("appendix_number") is None
+
+
+def test_draft_lacks_only_the_signer(draft):
+    assert list(draft.missing) == SIGNER_LABELS
+
+
+def test_final_mode_needs_the_signer_only(settings):
+    with pytest.raises(MissingValuesError) as err:
+        generate("lenobl-rms", "leningrad", settings=settings)
+    assert sorted(err.value.missing) == sorted(SIGNER_LABELS)
+
+
+def test_final_mode_renders_with_the_signer_given(final):
+    assert "Председатель комитета\tА.Б.\u00a0Тестов" in final
+    assert not [t for t in final if "не заполнено" in t]
+
+
+# ------------------------------------------------------------------ the распоряжение
+
+
+def test_cover_carries_the_requisites_of_the_act(cover):
+    nonempty = [t for t in cover if t]
+    assert nonempty[:3] == [COMMITTEE.upper(), "РАСПОРЯЖЕНИЕ", "от 01.02.2019 №\u00a0213-р"]
+    assert nonempty[3] == f"Об утверждении Положения{NAME.removeprefix('Положение')}"
+    assert nonempty[4].startswith(f"1. Утвердить {NAME} согласно приложению")
+    assert nonempty[5] == "2. Контроль за исполнением настоящего распоряжения оставляю за собой."
+    assert_sequential(numbers(cover))
+
+
+@pytest.mark.xfail(strict=True, reason="cover-approval prints no number for a single appendix; "
+                   "requested in /tmp/rms_requests.txt (rms.appendix_number → part number)")
+def test_cover_names_appendix_3_like_the_mark(cover):
+    """G-33/G-48: the point «Утвердить …» and the mark name the same appendix (3)."""
+    assert f"1. Утвердить {NAME} согласно приложению 3 к настоящему распоряжению." in cover
+
+
+# ------------------------------------------------------------------ the mark (G-35/G-36)
+
+
+def test_mark_is_utverzhdeno_with_appendix_3(appendix):
+    assert appendix[:4] == [
+        "УТВЕРЖДЕНО", f"распоряжением {COMMITTEE.replace('комитет', 'комитета', 1)}",
+        "от 01.02.2019 №\u00a0213-р", "(приложение 3)"]
+    assert "Утверждено" not in appendix and "УТВЕРЖДАЮ" not in appendix
+
+
+def test_gost_style_mark_keeps_the_appendix_number(settings):
+    text = text_of(generate("lenobl-rms", "leningrad", {**SIGNER, "format.appendix_mark": "gost"},
+                            settings=settings).docx)
+    start = text.index("Приложение 3")
+    assert text[start:start + 3] == [
+        "Приложение 3", f"к распоряжению {COMMITTEE.replace('комитет', 'комитета', 1)}",
+        "от 01.02.2019 №\u00a0213-р"]
+
+
+def test_without_an_appendix_number_the_single_appendix_has_none(settings, tmp_path):
+    variables = tmp_path / "variables"
+    shutil.copytree(settings.variables_dir, variables)
+    own = variables / "leningrad" / "_own.yaml"
+    own.write_text(own.read_text(encoding="utf-8").split("\nrms:")[0] + "\n", encoding="utf-8")
+    plain = Settings(templates_dir=settings.templates_dir, variables_dir=variables,
+                     run_checks=False)
+    text = text_of(generate("lenobl-rms", "leningrad", SIGNER, settings=plain).docx)
+    start = text.index("УТВЕРЖДЕНО")
+    assert text[start + 3] == "(приложение)"
+
+
+def test_heading_and_one_name(appendix):
+    heading = appendix.index("ПОЛОЖЕНИЕ")
+    assert appendix[heading + 1] == NAME.removeprefix("Положение ")
+    assert f"1.1. Настоящее {NAME} регламентирует" in "\n".join(appendix)
+
+
+# ------------------------------------------------------------------ numbering and fixes
+
+
+def test_numbering_is_sequential(appendix):
+    nums = numbers(appendix)
+    assert_sequential(nums)
+    assert [n for n in nums if len(n) == 1] == [(i,) for i in range(1, 7)]
+
+
+def test_template_writes_no_literal_clause_numbers():
+    source = (ROOT / "templates_docx" / "src" / "polozhenie-rms-lenobl.txt").read_text(
+        encoding="utf-8")
+    body = [line for line in source.splitlines() if not line.startswith("#")]
+    assert not [line for line in body if re.match(r"^(\.\w+ )?\d+\.", line)]
+
+
+def test_seed_defects_are_fixed(final, appendix):
+    joined = "\n".join(final)
+    assert "ё" not in joined.lower()
+    for bad in ("ОМСУ", "\"", "“", "(далее – «", "(далее\u00a0– «", "(далее -", " - ",
+                "«ЛОИРО» -", "01 февраля", "года №", "служб организация", "и/или"):
+        assert bad not in joined, bad
+    # -- T-11/G-50: the committee with a small letter everywhere, also its short name --
+    assert not re.search(r"(?<=[а-я,] )Комитет", joined)
+    assert f"{COMMITTEE.replace('комитет', 'комитета', 1)} (далее\u00a0– комитет)." in joined
+    assert "(далее\u00a0– РМС)" in joined and "(далее\u00a0– КС РМС)" in joined
+    assert "ГАОУ ДПО «ЛОИРО»\u00a0– Центр координации деятельности РМС" in joined
+    assert joined.count("«Региональная методическая служба Ленинградской области»") == 3
+    # -- T-13: paragraphs broken mid-sentence are whole; T-12: merged items split --
+    assert ("анализ результатов повышения квалификации руководящих и педагогических работников "
+            "региональной системы образования;") in appendix
+    assert "организация сетевого взаимодействия методических служб;" in appendix
+    assert "организация и проведение региональных методических мероприятий." in appendix
+    body = appendix[appendix.index("ПОЛОЖЕНИЕ"):]
+    assert not [(a, b) for a, b in itertools.pairwise(body)
+                if re.search(r"[а-я,]$", a) and re.match(r"[а-я]", b)]
+    assert not [t for t in final if re.match(r"^\s*[-–•]", t)]
+
+
+# ------------------------------------------------------------------ similarity to seed 004
+
+
+def test_reproduces_the_seed_but_for_deliberate_fixes(appendix):
+    seed, ours = words(SEED), words("\n".join(appendix))
+    matcher = difflib.SequenceMatcher(None, seed, ours, autojunk=False)
+    matched = sum(block.size for block in matcher.get_matching_blocks())
+    assert matched / len(seed) >= SIMILARITY
+    diff = [(op, " ".join(seed[i1:i2]), " ".join(ours[j1:j2]))
+            for op, i1, i2, j1, j2 in matcher.get_opcodes() if op != "equal"]
+    assert diff == [
+        # -- G-48/T-06: the date as on the blank (seed: «от 01 февраля 2019 года») --
+        ("replace", "01 февраля 2019 года", "01.02.2019"),
+        # -- T-01/T-09: «(далее – «РМС»)» --
+        ("replace", "«рмс»", "рмс"),
+        # -- T-01: straight quotes «"Региональная методическая служба …"» (3 times) --
+        ("replace", "региональная", "«региональная"),
+        ("replace", "области", "области»"),
+        # -- T-01/T-09: «(далее – «КС РМС»)» --
+        ("replace", "«кс рмс»", "кс рмс"),
+        ("replace", "региональная", "«региональная"),
+        ("replace", "области", "области»"),
+        ("replace", "региональная", "«региональная"),
+        ("replace", "области", "области»."),
+    ]
