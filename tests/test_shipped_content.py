@@ -52,3 +52,10 @@ def test_public_api_is_exactly_all():
     public = sorted(n for n in vars(docgen) if not n.startswith("_") and n not in {
         "annotations", "Path"} and not isinstance(getattr(docgen, n), type(docgen)))
     assert sorted(docgen.__all__) == public
+
+
+def test_readme_lists_every_check_rule():
+    from docgen.checks import rules_markdown
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert rules_markdown() in readme
