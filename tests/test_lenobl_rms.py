@@ -122,8 +122,6 @@ def test_cover_carries_the_requisites_of_the_act(cover):
     assert_sequential(numbers(cover))
 
 
-@pytest.mark.xfail(strict=True, reason="cover-approval prints no number for a single appendix; "
-                   "requested in /tmp/rms_requests.txt (rms.appendix_number → part number)")
 def test_cover_names_appendix_3_like_the_mark(cover):
     """G-33/G-48: the point «Утвердить …» and the mark name the same appendix (3)."""
     assert f"1. Утвердить {NAME} согласно приложению 3 к настоящему распоряжению." in cover
