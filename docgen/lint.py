@@ -36,6 +36,8 @@ _PAIRS = {"if": "endif", "for": "endfor", "macro": "endmacro", "call": "endcall"
           "filter": "endfilter", "with": "endwith", "raw": "endraw"}
 _MIDDLE = {"else": ("if", "for"), "elif": ("if",)}
 MAX_PARTS = 64
+#: docxtpl's cell tags (horizontal/vertical merge, colspan, cell background)
+_DOCXTPL_TAGS = {"hm", "vm", "colspan", "cellbg"}
 
 
 @dataclass(frozen=True)
@@ -184,6 +186,8 @@ def _check_tag(tag: str, p: _Paragraph, rest: str, env, where: str, quote: str,
     if candidate.startswith("{%"):
         word = _BLOCK_RE.match(candidate)
         word = word.group(1) if word else ""
+        if word in _DOCXTPL_TAGS:
+            return findings  # -- docxtpl's own cell tags, rewritten before Jinja sees them --
         if word in _PAIRS or word in _MIDDLE or word.startswith("end") or word == "set":
             # -- block tags are checked for balance separately; check the expression only --
             body = candidate[2:-2].strip().lstrip("-").rstrip("-").strip()

@@ -44,6 +44,11 @@ def test_rule_fails_and_passes(lint, bad, good, rule):
     assert rule not in rules(lint(*good))
 
 
+def test_docxtpl_cell_tags_are_known(lint):
+    found = lint(".table 50,50", "|! Значение{% hm %} | <", "| a | b", ".endtable")
+    assert found == []
+
+
 def test_text_in_a_paragraph_tag_line_is_a_warning(lint):
     found = lint("Текст {%p if act.place %}", "{%p endif %}")
     assert [(f.rule, f.severity.value) for f in found] == [("L-02", "warning")]
