@@ -21,11 +21,12 @@ from flask import Blueprint, request
 
 from docgen import generate as generate_document
 from docgen.errors import DocgenError, MissingValuesError, UnknownIdError
-from docgen.schema import CASE_KEYS, UNKNOWN, FieldSpec, Schema, load_schema
+from docgen.schema import Schema, load_schema
 from docgen.templates import load_package
 from docgen.variables import SCHEMA_FILE, list_sets, load_variables
 
 from . import library, validation
+from .forms import make_field
 from .generate import document_filename, docx_response
 from .security import error_response
 
@@ -103,78 +104,12 @@ def _overrides(values: Mapping[str, Any], schema: Schema) -> dict[str, Any]:
     overrides: dict[str, Any] = {}
     errors: list[dict] = []
     for path, raw in values.items():
-        spec = schema.fields.get(path) if _PATH_RE.match(path) else None
-        if spec is None:
-            errors.append({"field": path[:200], "message": "такого поля нет в схеме"})
+        if not _PATH_RE.match(path) or path not in schema.fields:
+            errors.append({"field": path[:200], "message": "Такого поля нет в схеме."})
             continue
-        if spec.type == "list":
-            value = _list(path, raw, schema, errors)
-        elif spec.type == "phrase" and isinstance(raw, dict):
-            value = _forms(path, spec, raw, errors)
-        else:
-            value, error = validation.clean(spec, raw)
-            if error:
-                errors.append({"field": path, "message": error})
-        overrides[path] = value
+        value = validation.check_json(make_field(path, schema), path, raw, errors)
+        if not validation.omitted(value):
+            overrides[path] = value
     if errors:
         raise _Invalid("значения не приняты", errors)
     return overrides
-
-
-def _forms(path: str, spec: FieldSpec, raw: dict, errors: list[dict]) -> Any:
-    out = {}
-    for key, text in raw.items():
-        if key != "nomn" and key not in CASE_KEYS:
-            errors.append({"field": f"{path}.{key}"[:200], "message": "неизвестный падеж"})
-            continue
-        value, error = (validation.clean(spec, text) if isinstance(text, str)
-                        else (None, "ожидается строка"))
-        if error or not isinstance(value, str) or not value:
-            errors.append({"field": f"{path}.{key}",
-                           "message": error or "ожидается непустая строка"})
-        else:
-            out[key] = value
-    if "nomn" not in out and "nomn" not in raw:
-        errors.append({"field": f"{path}.nomn", "message": "нужен именительный падеж (nomn)"})
-    return out
-
-
-def _list(path: str, raw: Any, schema: Schema, errors: list[dict]) -> Any:
-    if raw is None:
-        return UNKNOWN
-    if not isinstance(raw, list):
-        errors.append({"field": path, "message": "ожидается список"})
-        return None
-    if len(raw) > validation.MAX_ROWS:
-        errors.append({"field": path, "message": f"не более {validation.MAX_ROWS} элементов"})
-        return None
-    item_spec = schema.fields.get(path + "[]")
-    subs = {s.path.rsplit(".", 1)[-1]: s for s in schema.children(path + "[]")}
-    items = []
-    for i, item in enumerate(raw):
-        where = f"{path}[{i}]"
-        if item_spec is not None:
-            value, error = validation.clean(item_spec, item)
-            if error:
-                errors.append({"field": where, "message": error})
-            items.append(value)
-            continue
-        if not isinstance(item, dict):
-            errors.append({"field": where, "message": "ожидается объект с полями"})
-            continue
-        row = {}
-        for key, value in item.items():
-            spec = subs.get(key)
-            if spec is None:
-                errors.append({"field": f"{where}.{key}"[:200], "message": "такого поля нет"})
-                continue
-            cleaned, error = validation.clean(spec, value)
-            if error:
-                errors.append({"field": f"{where}.{key}", "message": error})
-            elif cleaned != "":
-                row[key] = cleaned
-        for key, spec in subs.items():
-            if spec.required and key not in row:
-                row[key] = UNKNOWN
-        items.append(row)
-    return items

@@ -38,10 +38,10 @@ def _stale() -> float:
 def index():
     """Show the form for a new job and the recent jobs."""
     settings = library.settings()
-    return render_template("batch/index.html",
-                           packages=[p for p in catalog.packages(settings.templates_dir)
-                                     if not p.error],
-                           regions=catalog.regions(settings.variables_dir),
+    docs = [p for p in catalog.packages(settings.templates_dir) if not p.error]
+    choices = [(r, [p for p in docs if r.id in p.regions])
+               for r in catalog.regions(settings.variables_dir)]
+    return render_template("batch/index.html", choices=[c for c in choices if c[1]],
                            jobs=jobs.recent_jobs(get_db(), _stale()),
                            labels=jobs.STATUS_LABELS)
 
@@ -49,8 +49,9 @@ def index():
 @bp.post("/")
 def start():
     """Queue a job for the chosen package and region; go to its page."""
-    package = request.form.get("package", "")
-    region = request.form.get("region", "")
+    package, _, region = request.form.get("target", "").partition("@")
+    package = package or request.form.get("package", "")
+    region = region or request.form.get("region", "")
     draft = request.form.get("mode", "draft") != "final"
     settings = library.settings()
     try:

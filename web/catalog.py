@@ -114,40 +114,62 @@ def matches(municipality: Municipality, query: str) -> bool:
                             (municipality.name, municipality.full_name, municipality.id))
 
 
+@dataclass(frozen=True)
+class RegionCard:
+    """One region on the home page: its documents and (filtered) municipalities."""
+
+    region: Region
+    packages: tuple[PackageInfo, ...]
+    municipalities: tuple[Municipality, ...]
+    chosen: str
+
+
 @bp.get("/")
 def index():
-    """Show the packages and the municipalities grouped by region, filtered by ``q``."""
+    """Show, region by region, the documents and the municipalities (filtered by ``q``)."""
     settings = library.settings()
     query = request.args.get("q", "")[:100]
+    wanted = request.args.get("package", "")
     docs = packages(settings.templates_dir)
-    region_level = any(p.level == "region" for p in docs)
-    listed = []
-    for r in regions(settings.variables_dir):
-        members = tuple(m for m in r.municipalities if matches(m, query))
-        if region_level and r.own is not None and matches(r.own, query):
-            members = (r.own, *members)
-        listed.append(Region(r.id, r.name, members, r.own))
-    chosen = request.args.get("package") or next((p.id for p in docs if not p.error), "")
-    return render_template("catalog/index.html", packages=docs, regions=listed, query=query,
-                           chosen_package=chosen,
-                           chosen_municipality=request.args.get("municipality", ""),
-                           found=sum(len(r.municipalities) for r in listed))
+    cards = []
+    for region in regions(settings.variables_dir):
+        own = tuple(p for p in docs if region.id in p.regions and not p.error)
+        members = tuple(m for m in region.municipalities if matches(m, query))
+        if not own or not (members or query.casefold() in region.name.casefold()):
+            continue
+        default = next((p.id for p in own if p.level == "municipality"), own[0].id)
+        cards.append(RegionCard(region, own, members,
+                                wanted if any(p.id == wanted for p in own) else default))
+    return render_template("catalog/index.html", cards=cards, query=query,
+                           broken=[p for p in docs if p.error],
+                           chosen_municipality=request.args.get("municipality", ""))
 
 
 @bp.get("/generate")
 def choose():
     """Redirect the home page's choice to its form (or back, saying what is missing)."""
-    package = request.args.get("package", "")
+    package_id = request.args.get("package", "")
     municipality = request.args.get("municipality", "")
-    if not PACKAGE_ID_RE.match(package):
+    region = request.args.get("region", "") or municipality.partition("/")[0]
+    back = {"package": package_id if PACKAGE_ID_RE.match(package_id) else None,
+            "q": request.args.get("q") or None}
+    if not PACKAGE_ID_RE.match(package_id):
         flash("Выберите документ.", "error")
-    elif not SET_ID_RE.match(municipality):
+        return redirect(url_for("catalog.index", **back))
+    try:
+        package = load_package(package_id, library.settings().templates_dir)
+    except DocgenError as exc:
+        flash(f"Документ недоступен: {exc}", "error")
+        return redirect(url_for("catalog.index", **back))
+    if package.level == "region":
+        if not SET_ID_RE.match(region) or "/" in region:
+            flash("Выберите регион.", "error")
+            return redirect(url_for("catalog.index", **back))
+        municipality = region
+    elif not SET_ID_RE.match(municipality) or "/" not in municipality:
         flash("Выберите муниципальное образование.", "error")
-    else:
-        return redirect(url_for("generate.form", package=package, municipality=municipality))
-    return redirect(url_for("catalog.index",
-                            package=package if PACKAGE_ID_RE.match(package) else None,
-                            q=request.args.get("q") or None))
+        return redirect(url_for("catalog.index", **back))
+    return redirect(url_for("generate.form", package=package_id, municipality=municipality))
 
 
 @bp.get("/healthz")

@@ -3,11 +3,13 @@
 The fields of a package are the union of its templates' ``variables`` (a group such as
 ``authority`` stands for all its fields), in template order, each described by the schema
 (label, help, type, required, choices). Every person field brings its gender field along.
+Lists may hold records (``act.repeals``), plain values (``service.legal_bases``) or, inside
+a record, further lists (``roadmap.groups[].measures``).
 
-Input names are the schema's dotted paths: ``act.date``; list rows are ``act.repeals[0].date``
-(records) or ``service.legal_bases[0]`` (plain values); case forms of a name are
-``authority.name:datv``, with ``authority.name:datv:auto`` holding the derived form that was
-shown (a form the user left as derived follows the name when the name changes).
+Input names are the schema's dotted paths with row numbers: ``act.date``,
+``act.repeals[0].date``, ``service.legal_bases[2]``, ``roadmap.groups[1].measures[0].text``.
+Case forms of a name are ``authority.name:datv``, with ``authority.name:datv:auto`` holding
+the derived form that was shown (a form left as derived follows the name when it changes).
 
 What becomes of the values (checks, overrides) is in web.validation.
 """
@@ -16,7 +18,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -38,6 +40,7 @@ SECTION_TITLES = {
     "region": "Субъект Российской Федерации",
     "service": "Методическая служба",
     "roadmap": "Дорожная карта",
+    "indicators": "Показатели",
     "format": "Оформление",
 }
 #: Russian words for choice codes that are not words themselves.
@@ -51,32 +54,32 @@ CHOICE_LABELS = {
     "points": "отдельным пунктом для каждого приложения",
     "subpoints": "подпунктами одного пункта «Утвердить:»",
 }
-_ROW_RE = re.compile(r"^(?P<path>[a-z_.]+)\[(?P<index>\d{1,4})\](?:\.(?P<key>[a-z_]+))?$")
-_MULTILINE_KEYS = ("title", "financing", "basis", "description")
+_TOKEN_RE = re.compile(r"\[(\d{1,4})\]|\.([a-z_][a-z0-9_]*)")
+_MULTILINE_KEYS = ("title", "financing", "basis", "description", "text", "result")
 
 
 @dataclass(frozen=True)
 class Field:
-    """One form field: a schema field, or a list with its row fields."""
+    """A form field: a value, or a list of records (`children`) or of plain values (`item`)."""
 
     spec: FieldSpec
-    items: tuple[FieldSpec, ...] = ()
-    item: FieldSpec | None = None
+    children: tuple[Field, ...] = ()
+    item: Field | None = None
 
     @property
     def path(self) -> str:
-        """Return the dotted path, which is also the input name."""
+        """Return the schema path («act.repeals[].date»); for top-level fields the input name."""
         return self.spec.path
+
+    @property
+    def key(self) -> str:
+        """Return the last part of the path («date»)."""
+        return self.spec.path.rsplit(".", 1)[-1]
 
     @property
     def is_list(self) -> bool:
         """Return True for a list (rows can be added and removed)."""
         return self.spec.type == "list"
-
-    @property
-    def row_specs(self) -> tuple[FieldSpec, ...]:
-        """Return the specs of one row: the record's fields, or the single plain value."""
-        return self.items or ((self.item,) if self.item else ())
 
 
 @dataclass(frozen=True)
@@ -100,26 +103,43 @@ class FormModel:
 
     @property
     def fields(self) -> list[Field]:
-        """Return all fields, in order."""
+        """Return the top-level fields, in order."""
         return [f for s in self.sections for f in s.fields]
 
-    def field(self, path: str) -> Field | None:
-        """Return the field at `path`, or None."""
-        return next((f for f in self.fields if f.path == path), None)
+    def field(self, name: str) -> Field | None:
+        """Return the field of input or list `name` («roadmap.groups[0].measures»), or None."""
+        steps = parse_name(name)
+        if not steps or not isinstance(steps[0], str):
+            return None
+        current = next((f for f in self.fields if f.path == steps[0]), None)
+        for step in steps[1:]:
+            if current is None or not current.is_list:
+                return None
+            if isinstance(step, int):
+                continue
+            current = next((c for c in current.children if c.key == step), None)
+        return current
 
     def label_for(self, name: str) -> str:
-        """Return the Russian label of input `name` («Дата акта», «… № 2: Дата»)."""
+        """Return the Russian label of input `name` («…, строка 2: Номер»)."""
         base, _, case = name.partition(":")
-        match = _ROW_RE.match(base)
-        fld = self.field(match["path"] if match else base)
-        if fld is None:
+        steps = parse_name(base)
+        if not steps or not isinstance(steps[0], str):
             return name
-        label = fld.spec.label
-        if match:
-            label += f", строка {int(match['index']) + 1}"
-            sub = next((s for s in fld.items if s.path.endswith("." + (match["key"] or ""))), None)
-            if sub is not None:
-                label += f": {sub.label}"
+        current = next((f for f in self.fields if f.path == steps[0]), None)
+        if current is None:
+            return name
+        label = current.spec.label
+        for step in steps[1:]:
+            if isinstance(step, int):
+                label += f", строка {step + 1}"
+                if current.item is not None:
+                    current = current.item
+                continue
+            current = next((c for c in current.children if c.key == step), None)
+            if current is None:
+                return name
+            label += f": {current.spec.label}"
         if case:
             label += f" ({dict((k, n) for k, n, _ in CASES).get(case, case)} падеж)"
         return label
@@ -158,6 +178,26 @@ class FormState:
         return not self.get(name).strip() and (spec.required or name in self.unknown)
 
 
+def parse_name(name: str) -> list[str | int] | None:
+    """Return the steps of input `name`: «a.b[2].c» → ['a.b', 2, 'c']; None if malformed.
+
+    The first step is a top-level field path (dots included); then row numbers and keys
+    alternate.
+    """
+    head = re.match(r"^[a-z_][a-z0-9_]*(?:\.[a-z_][a-z0-9_]*)*", name)
+    if head is None:
+        return None
+    steps: list[str | int] = [head.group()]
+    pos = head.end()
+    while pos < len(name):
+        match = _TOKEN_RE.match(name, pos)
+        if match is None:
+            return None
+        steps.append(int(match.group(1)) if match.group(1) is not None else match.group(2))
+        pos = match.end()
+    return steps
+
+
 def load_model(package_id: str, municipality: str, settings: Settings) -> FormModel:
     """Return the form model of `package_id` for `municipality`; raise DocgenError if absent."""
     package = load_package(package_id, settings.templates_dir)
@@ -188,14 +228,20 @@ def form_sections(paths: Iterable[str], schema: Schema) -> tuple[Section, ...]:
                 ordered.append(gender)
     groups: dict[str, list[Field]] = {}
     for path in ordered:
-        spec = schema.fields[path]
-        if spec.type == "list":
-            fld = Field(spec, tuple(schema.children(path + "[]")), schema.fields.get(path + "[]"))
-        else:
-            fld = Field(spec)
-        groups.setdefault(path.split(".")[0], []).append(fld)
+        groups.setdefault(path.split(".")[0], []).append(make_field(path, schema))
     return tuple(Section(key, SECTION_TITLES.get(key, key), tuple(fields))
                  for key, fields in groups.items())
+
+
+def make_field(path: str, schema: Schema) -> Field:
+    """Return the field at schema `path`, with its row fields when it is a list."""
+    spec = schema.fields[path]
+    if spec.type != "list":
+        return Field(spec)
+    item = schema.fields.get(path + "[]")
+    children = tuple(make_field(c.path, schema) for c in schema.children(path + "[]")
+                     if not c.path.endswith("[]"))
+    return Field(spec, children, Field(item) if item is not None and not children else None)
 
 
 def _expand(path: str, schema: Schema) -> list[str]:
@@ -225,11 +271,49 @@ def choice_label(value: str) -> str:
 
 def multiline(spec: FieldSpec, value: str) -> bool:
     """Return True when the field is better edited in a text area."""
-    key = spec.path.rsplit(".", 1)[-1]
     if spec.type == "phrase":
         return len(value) > 70
+    key = spec.path.rsplit(".", 1)[-1].removesuffix("[]")
     return spec.type == "text" and (key in _MULTILINE_KEYS or spec.path.endswith("[]")
                                     or len(value) > 90 or "\n" in value)
+
+
+def norm(text: str) -> str:
+    """Return `text` with Windows or Mac line ends made «\\n», stripped."""
+    return text.replace("\r\n", "\n").replace("\r", "\n").strip()
+
+
+# -- walking the inputs -------------------------------------------------------------------
+
+
+def rows_of(fld: Field, name: str, state: FormState) -> Iterator[tuple[int, list]]:
+    """Yield (row number, [(input or list name, field), …]) for each row of list `name`."""
+    for i in range(state.rows.get(name, 0)):
+        row = f"{name}[{i}]"
+        if fld.item is not None:
+            yield i, [(row, fld.item)]
+        else:
+            yield i, [(f"{row}.{child.key}", child) for child in fld.children]
+
+
+def leaves(fld: Field, name: str, state: FormState) -> Iterator[tuple[str, Field]]:
+    """Yield (input name, field) of every value input at or below `name`."""
+    if not fld.is_list:
+        yield name, fld
+        return
+    for _, cells in rows_of(fld, name, state):
+        for cell_name, cell in cells:
+            yield from leaves(cell, cell_name, state)
+
+
+def lists(fld: Field, name: str, state: FormState) -> Iterator[tuple[str, Field]]:
+    """Yield (list name, field) of `name` itself (if a list) and every list inside it."""
+    if not fld.is_list:
+        return
+    yield name, fld
+    for _, cells in rows_of(fld, name, state):
+        for cell_name, cell in cells:
+            yield from lists(cell, cell_name, state)
 
 
 # -- building the state -------------------------------------------------------------------
@@ -240,18 +324,7 @@ def initial_state(model: FormModel, deriver: Deriver) -> FormState:
     state = FormState()
     for fld in model.fields:
         value = model.original(fld.path)
-        if value is UNKNOWN:
-            state.unknown.add(fld.path)
-        if fld.is_list:
-            rows = value if isinstance(value, list) else []
-            state.rows[fld.path] = len(rows)
-            for i, row in enumerate(rows):
-                for name, _spec, item_value in row_cells(fld, i, row):
-                    state.values[name] = display(item_value)
-                    if item_value is UNKNOWN:
-                        state.unknown.add(name)
-            continue
-        state.values[fld.path] = display(value)
+        _flatten(fld, fld.path, value, state)
         if fld.spec.type == "phrase" and isinstance(value, Mapping):
             forms = {k: str(v) for k, v in value.items() if k in CASE_KEYS}
             state.explicit[fld.path] = set(forms)
@@ -261,35 +334,33 @@ def initial_state(model: FormModel, deriver: Deriver) -> FormState:
     return state
 
 
-def row_cells(fld: Field, index: int, row: Any):
-    """Yield (input name, spec, value in `row`) for each cell of row `index` of list `fld`."""
-    if fld.items:
-        for spec in fld.items:
-            key = spec.path.rsplit(".", 1)[-1]
-            value = row.get(key) if isinstance(row, Mapping) else None
-            yield f"{fld.path}[{index}].{key}", spec, value
-    elif fld.item is not None:
-        yield f"{fld.path}[{index}]", fld.item, row
+def _flatten(fld: Field, name: str, value: Any, state: FormState) -> None:
+    if value is UNKNOWN:
+        state.unknown.add(name)
+    if not fld.is_list:
+        state.values[name] = display(value)
+        return
+    rows = value if isinstance(value, list) else []
+    state.rows[name] = len(rows)
+    for (_, cells), row in zip(rows_of(fld, name, state), rows, strict=True):
+        for cell_name, cell in cells:
+            cell_value = row if fld.item is not None else (
+                row.get(cell.key) if isinstance(row, Mapping) else None)
+            _flatten(cell, cell_name, cell_value, state)
 
 
 def submitted_state(model: FormModel, form: Mapping[str, str], deriver: Deriver) -> FormState:
     """Return the form as submitted: values as typed, rows renumbered from 0."""
     state = FormState()
-    list_paths = {f.path for f in model.fields if f.is_list}
-    rows: dict[str, dict[int, dict[str, str]]] = {p: {} for p in list_paths}
+    trees: dict[str, dict] = {f.path: {} for f in model.fields if f.is_list}
     for name in form:
-        match = _ROW_RE.match(name)
-        if match and match["path"] in list_paths:
-            rows[match["path"]].setdefault(int(match["index"]), {})[match["key"] or ""] = form[name]
+        steps = parse_name(name)
+        if steps and len(steps) > 1 and steps[0] in trees:
+            _insert(trees[steps[0]], steps[1:], form[name])
     for fld in model.fields:
         if fld.is_list:
-            ordered = [rows[fld.path][i] for i in sorted(rows[fld.path])]
-            state.rows[fld.path] = len(ordered)
-            for i, cells in enumerate(ordered):
-                for name, _spec, _ in row_cells(fld, i, None):
-                    key = "" if not fld.items else name.rsplit(".", 1)[-1]
-                    state.values[name] = cells.get(key, "")
-            if model.original(fld.path) is UNKNOWN and not ordered:
+            _load(fld, fld.path, trees[fld.path], state)
+            if model.original(fld.path) is UNKNOWN and not state.rows[fld.path]:
                 state.unknown.add(fld.path)
             continue
         state.values[fld.path] = form.get(fld.path, "")
@@ -299,6 +370,35 @@ def submitted_state(model: FormModel, form: Mapping[str, str], deriver: Deriver)
             _read_forms(model, fld, form, state)
     refresh_derived(model, state, deriver)
     return state
+
+
+def _insert(tree: dict, steps: list, value: str) -> None:
+    """Put `value` into the nested rows `tree` ({row: {key: …}}) along `steps`."""
+    if not isinstance(steps[0], int):
+        return
+    if len(steps) == 1:
+        tree.setdefault(steps[0], value)
+        return
+    row = tree.setdefault(steps[0], {})
+    if not isinstance(row, dict) or not isinstance(steps[1], str):
+        return
+    if len(steps) == 2:
+        row.setdefault(steps[1], value)
+    elif isinstance(row.setdefault(steps[1], {}), dict):
+        _insert(row[steps[1]], steps[2:], value)
+
+
+def _load(fld: Field, name: str, node: Any, state: FormState) -> None:
+    if not fld.is_list:
+        state.values[name] = node if isinstance(node, str) else ""
+        return
+    tree = node if isinstance(node, dict) else {}
+    rows = [tree[i] for i in sorted(tree)]
+    state.rows[name] = len(rows)
+    for (_, cells), row in zip(rows_of(fld, name, state), rows, strict=True):
+        for cell_name, cell in cells:
+            _load(cell, cell_name, row if fld.item is not None else (
+                row.get(cell.key) if isinstance(row, dict) else None), state)
 
 
 def _read_forms(model: FormModel, fld: Field, form: Mapping[str, str], state: FormState) -> None:
@@ -344,45 +444,54 @@ def refresh_derived(model: FormModel, state: FormState, deriver: Deriver) -> Non
 def apply_action(model: FormModel, state: FormState, action: str) -> bool:
     """Apply «add:<list>» or «remove:<list>:<row>»; return False for any other action."""
     verb, _, rest = action.partition(":")
-    path, _, index = rest.partition(":")
-    fld = model.field(path)
-    if verb not in ("add", "remove") or fld is None or not fld.is_list:
+    name, _, index = rest.partition(":")
+    fld = model.field(name) if verb in ("add", "remove") else None
+    if fld is None or not fld.is_list or name not in state.rows:
         return False
-    count = state.rows.get(path, 0)
+    count = state.rows[name]
     if verb == "add":
         if count >= MAX_ROWS:
-            state.errors[path] = f"Не более {MAX_ROWS} строк."
+            state.errors[name] = f"Не более {MAX_ROWS} строк."
         else:
-            state.rows[path] = count + 1
-            state.unknown.discard(path)
+            state.rows[name] = count + 1
+            state.unknown.discard(name)
+            for cell_name, cell in list(rows_of(fld, name, state))[-1][1]:
+                if cell.is_list:
+                    state.rows[cell_name] = 0
         return True
-    if not index.isdigit() or int(index) >= count:
-        return True
-    removed = int(index)
-    for i in range(removed, count):
-        for name, _, _ in row_cells(fld, i, None):
-            following = name.replace(f"[{i}]", f"[{i + 1}]", 1)
-            state.values[name] = state.values.pop(following, "")
-    state.rows[path] = count - 1
+    if index.isdigit() and int(index) < count:
+        _remove_row(state, name, int(index))
     return True
+
+
+def _remove_row(state: FormState, name: str, removed: int) -> None:
+    """Drop row `removed` of list `name` and renumber the rows after it (nested ones too)."""
+    pattern = re.compile(rf"^{re.escape(name)}\[(\d+)\](.*)$", re.S)
+
+    def shift(mapping: dict) -> dict:
+        out = {}
+        for key, value in mapping.items():
+            match = pattern.match(key)
+            if match is None:
+                out[key] = value
+            elif int(match.group(1)) != removed:
+                i = int(match.group(1))
+                out[f"{name}[{i - 1 if i > removed else i}]{match.group(2)}"] = value
+        return out
+
+    state.values = shift(state.values)
+    state.rows = shift(state.rows)
+    state.rows[name] = state.rows.get(name, 1) - 1
 
 
 def section_counts(section: Section, state: FormState) -> tuple[int, int]:
     """Return (unfilled values, values with messages) of a form section."""
     unfilled = errors = 0
     for fld in section.fields:
-        names = [(fld.path, fld.spec)]
-        for i in range(state.rows.get(fld.path, 0)):
-            names += [(name, spec) for name, spec, _ in row_cells(fld, i, None)]
-        for name, spec in names:
-            if spec.type == "list":
-                unfilled += fld.path in state.unknown
-            else:
-                unfilled += state.unfilled(name, spec)
+        for name, leaf in leaves(fld, fld.path, state):
+            unfilled += state.unfilled(name, leaf.spec)
             errors += name in state.errors or state.has_errors_below(name + ":")
+        for name, _ in lists(fld, fld.path, state):
+            unfilled += name in state.unknown
+            errors += name in state.errors
     return unfilled, errors
-
-
-def norm(text: str) -> str:
-    """Return `text` with Windows or Mac line ends made «\\n», stripped."""
-    return text.replace("\r\n", "\n").replace("\r", "\n").strip()

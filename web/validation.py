@@ -1,26 +1,28 @@
-"""Checks of the submitted form and the overrides it makes.
+"""Checks of submitted values (form or JSON) and the overrides they make.
 
 Only values that differ from the variable set become overrides, so untouched values keep
-their exact YAML form (explicit case forms, dates) and their origin. Every message is a
-Russian sentence meant to stand beside its input.
+their exact YAML form (explicit case forms, dates) and their origin; a changed list is
+given whole. Every message is a Russian sentence meant to stand beside its input.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
 from docgen.context import clean_text
-from docgen.schema import UNKNOWN, FieldSpec, coerce
+from docgen.schema import CASE_KEYS, UNKNOWN, FieldSpec, coerce
 
-from .forms import MAX_ROWS, Field, FormModel, FormState, display, norm, row_cells
+from .forms import MAX_ROWS, Field, FormModel, FormState, display, leaves, norm, rows_of
 
 #: Longest value accepted in one field, in characters.
 MAX_CHARS = 2000
 TEXT_TYPES = ("text", "phrase", "person")
 REQUIRED_FOR_FINAL = "Обязательное значение: без него чистовой вариант не формируется."
 _CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff\ue000-\uf8ff]")
+#: A record field left out of the record (empty and optional).
+_OMIT = object()
 
 
 def clean(spec: FieldSpec, raw: Any) -> tuple[Any, str | None]:
@@ -48,8 +50,14 @@ def clean(spec: FieldSpec, raw: Any) -> tuple[Any, str | None]:
     try:
         return coerce(spec, raw), None
     except ValueError as exc:
-        message = str(exc)
-        return None, message[:1].upper() + message[1:] + ("" if message.endswith(".") else ".")
+        return None, _sentence(str(exc))
+
+
+def _sentence(message: str) -> str:
+    return message[:1].upper() + message[1:] + ("" if message.endswith(".") else ".")
+
+
+# -- the form -----------------------------------------------------------------------------
 
 
 def to_overrides(model: FormModel, state: FormState, final: bool) -> dict[str, Any]:
@@ -59,24 +67,24 @@ def to_overrides(model: FormModel, state: FormState, final: bool) -> dict[str, A
     """
     overrides: dict[str, Any] = {}
     for fld in model.fields:
-        if fld.is_list:
-            _list_override(model, fld, state, final, overrides)
-            continue
         original = model.original(fld.path)
+        if fld.is_list:
+            value = _build(fld, fld.path, original, state, final)
+            after = _typed_shape(fld, fld.path, state)
+            if after != _shape(fld, original) or (original is UNKNOWN and after):
+                overrides[fld.path] = value
+            continue
         typed = state.get(fld.path)
-        changed = norm(typed) != norm(display(original))
         if final and fld.spec.required and not typed.strip():
             state.errors[fld.path] = REQUIRED_FOR_FINAL
         if fld.spec.type == "phrase":
             _phrase_override(fld, original, state, overrides)
-            continue
-        if not changed:
-            continue
-        value, error = clean(fld.spec, typed)
-        if error:
-            state.errors[fld.path] = error
-        else:
-            overrides[fld.path] = value
+        elif norm(typed) != norm(display(original)):
+            value, error = clean(fld.spec, typed)
+            if error:
+                state.errors[fld.path] = error
+            else:
+                overrides[fld.path] = value
     return overrides
 
 
@@ -93,8 +101,7 @@ def _phrase_override(fld: Field, original: Any, state: FormState, overrides: dic
         elif isinstance(form, str) and form:
             forms[key] = form
     value = {"nomn": nomn, **forms} if forms and isinstance(nomn, str) and nomn else nomn
-    before = (dict(original) if isinstance(original, Mapping) else original)
-    if _comparable(value) != _comparable(before):
+    if _comparable(value) != _comparable(original):
         overrides[fld.path] = value
 
 
@@ -104,47 +111,93 @@ def _comparable(value: Any) -> Any:
     return norm(display(value))
 
 
-def _list_override(model: FormModel, fld: Field, state: FormState, final: bool,
-                   overrides: dict) -> None:
-    original = model.original(fld.path)
-    orig_rows = original if isinstance(original, list) else []
-    typed_rows = []
-    for i in range(state.rows.get(fld.path, 0)):
-        cells = [(name, spec, state.get(name)) for name, spec, _ in row_cells(fld, i, None)]
-        if any(text.strip() for _, _, text in cells):
-            typed_rows.append((i, cells))
-    if len(typed_rows) > MAX_ROWS:
-        state.errors[fld.path] = f"Не более {MAX_ROWS} строк."
-        return
-    if final:
-        for _, cells in typed_rows:
-            for name, spec, text in cells:
-                if spec.required and not text.strip():
-                    state.errors[name] = REQUIRED_FOR_FINAL
-    before = [[norm(display(v)) for _, _, v in row_cells(fld, i, row)]
-              for i, row in enumerate(orig_rows)]
-    after = [[norm(text) for _, _, text in cells] for _, cells in typed_rows]
-    if before == after and original is not UNKNOWN:
-        return
-    items = []
-    for i, cells in typed_rows:
-        orig_row = orig_rows[i] if i < len(orig_rows) else None
-        item: dict[str, Any] = {}
-        for name, spec, text in cells:
-            key = name.rsplit(".", 1)[-1]
-            kept = orig_row.get(key) if isinstance(orig_row, Mapping) else orig_row
-            if not fld.items:
-                key = ""
-            if norm(text) == norm(display(kept)) and kept is not None and text.strip():
-                item[key] = kept
+def _build(fld: Field, name: str, original: Any, state: FormState, final: bool,
+           in_record: bool = False) -> Any:
+    """Return the value of input or list `name` (unchanged parts keep their YAML value)."""
+    if fld.is_list:
+        orig_rows = original if isinstance(original, list) else []
+        out = []
+        for i, cells in rows_of(fld, name, state):
+            if _empty(cells, state):
                 continue
-            value, error = clean(spec, text)
-            if error:
-                state.errors[name] = error
-            elif value != "" and (value is not UNKNOWN or spec.required or not fld.items):
-                item[key] = value
-        items.append(item if fld.items else item.get("", UNKNOWN))
-    overrides[fld.path] = items
+            orig_row = orig_rows[i] if i < len(orig_rows) else None
+            if fld.item is not None:
+                value = _build(fld.item, cells[0][0], orig_row, state, final)
+                out.append(UNKNOWN if value is _OMIT else value)
+                continue
+            item = {}
+            for cell_name, cell in cells:
+                kept = orig_row.get(cell.key) if isinstance(orig_row, Mapping) else None
+                value = _build(cell, cell_name, kept, state, final, in_record=True)
+                if value is not _OMIT:
+                    item[cell.key] = value
+            out.append(item)
+        if len(out) > MAX_ROWS:
+            state.errors[name] = f"Не более {MAX_ROWS} строк."
+        return out
+    typed = state.get(name)
+    if final and fld.spec.required and not typed.strip():
+        state.errors[name] = REQUIRED_FOR_FINAL
+    if original not in (None, UNKNOWN) and typed.strip() and norm(typed) == norm(display(original)):
+        return original
+    value, error = clean(fld.spec, typed)
+    if error:
+        state.errors[name] = error
+        return _OMIT
+    if in_record and (value == "" or (value is UNKNOWN and not fld.spec.required)):
+        return _OMIT
+    return value
+
+
+def _empty(cells: list, state: FormState) -> bool:
+    return all(not state.get(name).strip() for cell_name, cell in cells
+               for name, _ in leaves(cell, cell_name, state))
+
+
+def _shape(fld: Field, value: Any) -> Any:
+    """Return `value` as the texts its inputs show, empty rows left out."""
+    if not fld.is_list:
+        return norm(display(value))
+    rows = []
+    for row in value if isinstance(value, list) else []:
+        if fld.item is not None:
+            shape = _shape(fld.item, row)
+        else:
+            shape = {c.key: _shape(c, row.get(c.key) if isinstance(row, Mapping) else None)
+                     for c in fld.children}
+        if _has_text(shape):
+            rows.append(shape)
+    return rows
+
+
+def _typed_shape(fld: Field, name: str, state: FormState) -> Any:
+    if not fld.is_list:
+        return norm(state.get(name))
+    rows = []
+    for _, cells in rows_of(fld, name, state):
+        if fld.item is not None:
+            shape = _typed_shape(fld.item, cells[0][0], state)
+        else:
+            shape = {cell.key: _typed_shape(cell, cell_name, state) for cell_name, cell in cells}
+        if _has_text(shape):
+            rows.append(shape)
+    return rows
+
+
+def _has_text(shape: Any) -> bool:
+    if isinstance(shape, str):
+        return bool(shape)
+    values = shape.values() if isinstance(shape, dict) else shape
+    return any(_has_text(v) for v in values)
+
+
+def mark_missing(model: FormModel, state: FormState, labels: Iterable[str]) -> None:
+    """Put REQUIRED_FOR_FINAL beside each empty input whose label is in `labels`."""
+    wanted = set(labels)
+    for fld in model.fields:
+        for name, leaf in leaves(fld, fld.path, state):
+            if leaf.spec.label in wanted and not state.get(name).strip():
+                state.errors.setdefault(name, REQUIRED_FOR_FINAL)
 
 
 def inflection_culprits(model: FormModel, overrides: Mapping[str, Any],
@@ -159,31 +212,104 @@ def inflection_culprits(model: FormModel, overrides: Mapping[str, Any],
         fld = model.field(path)
         if fld is None:
             continue
-        if isinstance(value, list):
-            candidates = []
-            for i, item in enumerate(value):
-                if isinstance(item, Mapping):
-                    candidates += [(f"{path}[{i}].{k}", v, next(
-                        (s for s in fld.items if s.path.endswith("." + k)), fld.spec))
-                        for k, v in item.items()]
-                else:
-                    candidates.append((f"{path}[{i}]", item, fld.item or fld.spec))
-        else:
-            text = value.get("nomn", "") if isinstance(value, Mapping) else value
-            candidates = [(path, text, fld.spec)]
-        for name, text, spec in candidates:
+        for name, text, spec in _texts(fld, path, value):
             if isinstance(text, str) and text and f"«{clean_text(text)}»" in message:
                 found.append((name, spec))
     return found
 
 
-def mark_missing(model: FormModel, state: FormState, labels: Iterable[str]) -> None:
-    """Put REQUIRED_FOR_FINAL beside each empty field whose label is in `labels`."""
-    wanted = set(labels)
-    for fld in model.fields:
-        specs = [(fld.path, fld.spec)]
-        for i in range(state.rows.get(fld.path, 0)):
-            specs += [(name, spec) for name, spec, _ in row_cells(fld, i, None)]
-        for name, spec in specs:
-            if spec.label in wanted and not state.get(name).strip() and spec.type != "list":
-                state.errors.setdefault(name, REQUIRED_FOR_FINAL)
+def _texts(fld: Field, name: str, value: Any) -> Iterator[tuple[str, Any, FieldSpec]]:
+    if fld.is_list and isinstance(value, list):
+        for i, row in enumerate(value):
+            if fld.item is not None:
+                yield from _texts(fld.item, f"{name}[{i}]", row)
+            elif isinstance(row, Mapping):
+                for child in fld.children:
+                    if child.key in row:
+                        yield from _texts(child, f"{name}[{i}].{child.key}", row[child.key])
+    elif isinstance(value, Mapping):
+        yield name, value.get("nomn"), fld.spec
+    else:
+        yield name, value, fld.spec
+
+
+# -- JSON (the API) -----------------------------------------------------------------------
+
+
+def check_json(fld: Field, name: str, raw: Any, errors: list[dict],
+               in_record: bool = False) -> Any:
+    """Return the JSON value `raw` of field `fld` checked; problems go to `errors`.
+
+    ``null`` is «не заполнено»; lists are given whole, records as objects; a name may be
+    a string or an object of case forms ({"nomn": …, "datv": …}).
+    """
+    if fld.is_list:
+        return _json_list(fld, name, raw, errors)
+    if fld.spec.type == "phrase" and isinstance(raw, dict):
+        return _json_forms(fld, name, raw, errors)
+    value, error = clean(fld.spec, raw)
+    if error:
+        errors.append({"field": name, "message": error})
+        return _OMIT
+    return _OMIT if in_record and value == "" else value
+
+
+def _json_list(fld: Field, name: str, raw: Any, errors: list[dict]) -> Any:
+    if raw is None:
+        return UNKNOWN
+    if not isinstance(raw, list):
+        errors.append({"field": name, "message": "Ожидается список."})
+        return _OMIT
+    if len(raw) > MAX_ROWS:
+        errors.append({"field": name, "message": f"Не более {MAX_ROWS} элементов."})
+        return _OMIT
+    known = {c.key: c for c in fld.children}
+    out = []
+    for i, item in enumerate(raw):
+        row_name = f"{name}[{i}]"
+        if fld.item is not None:
+            value = check_json(fld.item, row_name, item, errors)
+            out.append(UNKNOWN if value is _OMIT else value)
+            continue
+        if not isinstance(item, dict):
+            errors.append({"field": row_name, "message": "Ожидается объект с полями."})
+            continue
+        row = {}
+        for key, value in item.items():
+            child = known.get(key)
+            if child is None:
+                errors.append({"field": f"{row_name}.{key}"[:200], "message": "Такого поля нет."})
+                continue
+            cleaned = check_json(child, f"{row_name}.{key}", value, errors, in_record=True)
+            if cleaned is not _OMIT:
+                row[key] = cleaned
+        for key, child in known.items():
+            if child.spec.required and key not in row:
+                row[key] = UNKNOWN
+        out.append(row)
+    return out
+
+
+def _json_forms(fld: Field, name: str, raw: dict, errors: list[dict]) -> Any:
+    out = {}
+    for key, text in raw.items():
+        where = f"{name}.{key}"[:200]
+        if key not in CASE_KEYS:
+            errors.append({"field": where, "message": "Неизвестный падеж."})
+            continue
+        if not isinstance(text, str):
+            errors.append({"field": where, "message": "Ожидается строка."})
+            continue
+        value, error = clean(fld.spec, text)
+        if error or not isinstance(value, str) or not value:
+            errors.append({"field": where, "message": error or "Ожидается непустая строка."})
+        else:
+            out[key] = value
+    if "nomn" not in raw:
+        errors.append({"field": f"{name}.nomn", "message": "Нужен именительный падеж (nomn)."})
+    return out
+
+
+def omitted(value: Any) -> bool:
+    """Return True for a value check_json left out (it had a problem)."""
+    return value is _OMIT

@@ -27,6 +27,8 @@ ARTIFACTS = ROOT / "test-artifacts"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                  "--disable-background-networking", "--disable-component-update",
                  "--disable-sync", "--no-first-run", "--lang=ru-RU"]
+PACKAGE_TITLE = ("Распоряжение об утверждении Положения о муниципальной методической службе "
+                 "(Ленинградская область)")
 DRAFT_NAME = "Распоряжение от 23.05.2023 № 233 — Кировский район (черновик).docx"
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
@@ -103,10 +105,11 @@ def _field(page, name: str):
 def _from_home_to_draft(page, base: str, docx_text, screenshots: bool) -> str:
     """Do what a new user does; return the text of the downloaded draft."""
     page.goto(base + "/")
-    page.get_by_label("Распоряжение об утверждении Положения", exact=False).check()
+    card = page.locator("form.region-card", has_text="Ленинградская область")
+    card.get_by_label(PACKAGE_TITLE).check()
     page.get_by_placeholder("Найти", exact=False).fill("Киров")
-    page.get_by_label("Кировский район").check()
-    page.get_by_role("button", name="Открыть форму").click()
+    card.get_by_label("Кировский район").check()
+    card.get_by_role("button", name="Открыть форму").click()
     page.wait_for_url(re.compile(r"/generate/lenobl-mms/leningrad/kirovsky$"))
     assert _field(page, "act.number").input_value() == "233"
     assert _field(page, "act.date").input_value() == "2023-05-23"

@@ -43,6 +43,7 @@ def test_choice_redirects_to_the_form(client):
     ({"package": "lenobl-mms"}, "Выберите муниципальное образование."),
     ({"municipality": "leningrad/kirovsky"}, "Выберите документ."),
     ({"package": "../x", "municipality": "leningrad/kirovsky"}, "Выберите документ."),
+    ({"package": "no-such", "municipality": "leningrad/kirovsky"}, "Документ недоступен"),
     ({"package": "lenobl-mms", "municipality": "../../etc"}, "Выберите муниципальное образование."),
 ])
 def test_incomplete_choice_goes_back_with_a_message(client, args, message):
@@ -51,9 +52,29 @@ def test_incomplete_choice_goes_back_with_a_message(client, args, message):
     assert message in response.get_data(as_text=True)
 
 
-def test_broken_package_is_listed_as_unavailable(client, web_settings, plain):
+def test_broken_package_is_named_as_unavailable(client, web_settings, plain):
     (web_settings.templates_dir / "packages" / "broken.yaml").write_text(
         "id: broken\ntitle: Сломанный\nparts: [nope]\nregions: [leningrad]\n", encoding="utf-8")
     page = client.get("/").get_data(as_text=True)
-    assert "Недоступен" in plain(page)
-    assert 'value="broken"' in page and "disabled" in page
+    assert "Документ «broken» недоступен" in plain(page)
+    assert 'value="broken"' not in page
+
+
+def test_each_region_card_offers_only_its_documents(client, web_settings):
+    (web_settings.templates_dir / "packages" / "tver-test.yaml").write_text(
+        "id: tver-test\ntitle: Тверской документ\nparts: [cover-approval]\nregions: [tver]\n",
+        encoding="utf-8")
+    page = client.get("/").get_data(as_text=True)
+    leningrad = page.split('value="leningrad"')[1].split("</form>")[0]
+    assert 'value="lenobl-mms"' in leningrad and "Тверской документ" not in leningrad
+
+
+def test_a_region_level_document_needs_no_municipality(client, web_settings):
+    (web_settings.templates_dir / "packages" / "region-doc.yaml").write_text(
+        "id: region-doc\ntitle: Документ региона\nparts: [cover-approval]\n"
+        "regions: [leningrad]\nlevel: region\n", encoding="utf-8")
+    page = client.get("/").get_data(as_text=True)
+    assert "для всего региона" in page
+    response = client.get("/generate", query_string={"package": "region-doc",
+                                                     "region": "leningrad"})
+    assert response.headers["Location"] == "/generate/region-doc/leningrad"

@@ -60,9 +60,10 @@ def test_fields_are_the_templates_variables_grouped_by_section(model):
     paths = [f.path for f in model.fields]
     assert paths.index("signer.gender") == paths.index("signer.name") + 1
     repeals = model.field("act.repeals")
-    assert repeals.is_list and [s.path for s in repeals.items][:2] == [
+    assert repeals.is_list and [c.path for c in repeals.children][:2] == [
         "act.repeals[].kind", "act.repeals[].issuer"]
-    assert model.field("service.legal_bases").item.type == "text"
+    assert model.field("service.legal_bases").item.spec.type == "text"
+    assert model.field("act.repeals[0].date").spec.type == "date"
 
 
 @pytest.mark.parametrize(("name", "label"), [

@@ -17,8 +17,9 @@
           item.hidden = !hit;
           if (hit) visible += 1;
         });
-        region.hidden = visible === 0;
-        shown += visible;
+        var named = region.getAttribute("data-name").toLowerCase().indexOf(query) !== -1;
+        region.hidden = visible === 0 && !named;
+        if (!region.hidden) shown += 1;
       });
       if (empty) empty.hidden = shown !== 0;
     });
