@@ -17,6 +17,8 @@ from . import ru
 from .placeholders import CLOSE, OPEN, Missing
 from .schema import UNKNOWN, FieldSpec, Schema
 
+#: Runs of ordinary white space (no-break spaces are kept: «2023–2026 годы»)
+_SPACES_RE = re.compile(r"[ \t\r\n]+")
 #: Characters XML 1.0 forbids, plus docgen's own placeholder markers.
 _FORBIDDEN_RE = re.compile(f"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff{OPEN}{CLOSE}]")
 
@@ -103,7 +105,7 @@ def appendix_entries(titles: Sequence[tuple[str, str, int | None]]) -> list[dict
     numbered = len(titles) > 1
     entries = []
     for i, (title, approval, fixed) in enumerate(titles, 1):
-        title = clean_text(" ".join(title.split()))
+        title = clean_text(_SPACES_RE.sub(" ", title))
         head, _, tail = title.partition(" ")
         number = fixed if fixed is not None else (i if numbered else None)
         entries.append({
