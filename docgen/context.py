@@ -15,7 +15,7 @@ from typing import Any
 
 from . import ru
 from .placeholders import CLOSE, OPEN, Missing
-from .schema import UNKNOWN, FieldSpec, Schema
+from .schema import UNKNOWN, FieldSpec, Schema, value_at
 
 #: Runs of ordinary white space (no-break spaces are kept: «2023–2026 годы»)
 _SPACES_RE = re.compile(r"[ \t\r\n]+")
@@ -71,7 +71,7 @@ def _convert(value: Any, spec: FieldSpec, schema: Schema, path: str, root: Mappi
             return ru.Phrase(forms["nomn"], forms=forms)
         return ru.Phrase(clean_text(value))
     if kind == "person":
-        gender = _lookup(root, spec.gender) if spec.gender else None
+        gender = value_at(root, spec.gender) if spec.gender else None
         return ru.Person(clean_text(value), gender=gender if gender in ("m", "f") else None)
     if kind == "list":
         item_spec = schema.fields.get(spec.path + "[]")
@@ -84,15 +84,6 @@ def _convert(value: Any, spec: FieldSpec, schema: Schema, path: str, root: Mappi
                 items.append(_convert_node(item, schema, item_path + ".", spec.path + "[].", item))
         return items
     return value
-
-
-def _lookup(data: Mapping, path: str) -> Any:
-    node: Any = data
-    for part in path.split("."):
-        if not isinstance(node, Mapping):
-            return None
-        node = node.get(part)
-    return node
 
 
 def appendix_entries(titles: Sequence[tuple[str, str, int | None]]) -> list[dict[str, Any]]:

@@ -132,6 +132,16 @@ def _read_schema_file(path: Path) -> dict[str, FieldSpec]:
     return fields
 
 
+def value_at(data: Mapping[str, Any], path: str) -> Any:
+    """Return the value at dotted `path` in nested `data`, or None when any step is absent."""
+    node: Any = data
+    for part in path.split("."):
+        if not isinstance(node, Mapping):
+            return None
+        node = node.get(part)
+    return node
+
+
 def coerce(spec: FieldSpec, value: Any) -> Any:
     """Return `value` converted to the field's type; raise ValueError with a Russian reason."""
     if value is UNKNOWN:

@@ -10,6 +10,8 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Any
 
+from .schema import value_at
+
 Check = Callable[[Any, Mapping[str, Any], str], list[str]]
 CHECKS: dict[str, Check] = {}
 
@@ -94,15 +96,6 @@ def parse_deadline(text: str) -> tuple[int, int] | None:
     raise ValueError(f"срок «{text}» не по образцу (G-45): {DEADLINE_FORMS_HELP}")
 
 
-def _node(data: Mapping[str, Any], path: str) -> Any:
-    node: Any = data
-    for part in path.split("."):
-        if not isinstance(node, Mapping):
-            return None
-        node = node.get(part)
-    return node
-
-
 def _known(value: Any) -> bool:
     from .schema import UNKNOWN
 
@@ -114,7 +107,7 @@ def roadmap_deadlines(value: Any, data: Mapping[str, Any], path: str) -> list[st
     """Every roadmap deadline is in a known form and lies inside roadmap.start … roadmap.end."""
     if not isinstance(value, list) or not value:
         return []
-    start, end = _node(data, "roadmap.start"), _node(data, "roadmap.end")
+    start, end = value_at(data, "roadmap.start"), value_at(data, "roadmap.end")
     if not (_known(start) and _known(end)):
         return [f"{path}: у дорожной карты не задан период (roadmap.start, roadmap.end)"]
     if start > end:
@@ -140,7 +133,7 @@ def roadmap_deadlines(value: Any, data: Mapping[str, Any], path: str) -> list[st
 
 def _indicator_refs(groups: list, data: Mapping[str, Any], path: str) -> list[str]:
     """A measure's «indicator» names a row of indicators.rows (1-based)."""
-    rows = _node(data, "indicators.rows")
+    rows = value_at(data, "indicators.rows")
     count = len(rows) if isinstance(rows, list) else 0
     problems = []
     for i, group in enumerate(groups):
@@ -163,7 +156,7 @@ def indicator_years(value: Any, data: Mapping[str, Any], path: str) -> list[str]
     if any(b != a + 1 for a, b in _it.pairwise(years)):
         problems.append(f"{path}: годы должны идти по возрастанию без пропусков и повторов: "
                         f"{', '.join(map(str, years))}")
-    start, end = _node(data, "roadmap.start"), _node(data, "roadmap.end")
+    start, end = value_at(data, "roadmap.start"), value_at(data, "roadmap.end")
     if years and _known(start) and _known(end) and (years[0] < start or years[-1] > end):
         problems.append(f"{path}: годы показателей {years[0]}\u2013{years[-1]} выходят за период "
                         f"дорожной карты {start}\u2013{end}")
@@ -182,7 +175,7 @@ def indicator_series(value: Any, data: Mapping[str, Any], path: str) -> list[str
     """One value per year column; values are numbers; a cumulative series never decreases."""
     if not isinstance(value, list) or not value:
         return []
-    years = _node(data, "indicators.years")
+    years = value_at(data, "indicators.years")
     if not isinstance(years, list) or not years:
         return [f"{path}: для показателей не заданы годы (indicators.years)"]
     problems = []
