@@ -134,3 +134,24 @@ def test_case_forms_left_as_derived_follow_the_name(model):
     assert state.get("authority.name:gent") == "комитета по образованию"
     assert validation.to_overrides(model, state, final=False)["authority.name"] == \
         "комитет по образованию"
+
+
+def _all_pairs():
+    from docgen.settings import ROOT
+    from docgen.templates import list_packages, load_package
+    from docgen.variables import list_sets
+
+    return [(p, s) for p in list_packages(ROOT / "templates_docx")
+            for s in list_sets(ROOT / "variables")
+            if load_package(p, ROOT / "templates_docx").accepts(s)]
+
+
+@pytest.mark.parametrize(("package", "municipality"), _all_pairs())
+def test_an_untouched_form_of_any_shipped_set_changes_nothing(web_settings, package,
+                                                              municipality):
+    model = forms.load_model(package, municipality, web_settings)
+    state = forms.initial_state(model, Deriver())
+    again = forms.submitted_state(model, state.values, Deriver())
+    assert validation.to_overrides(model, again, final=False) == {}
+    assert again.errors == {}
+    assert again.values == state.values

@@ -382,3 +382,29 @@ def test_hostile_input_in_every_field_never_breaks_the_page(client, form_values,
 def _unquoted(text: str) -> str:
     """Return `text` without quote marks (typography turns "…" into «…»)."""
     return re.sub("[\"'«»„“”‘’]", "", text)
+
+
+def _shipped_pairs():
+    from docgen.settings import ROOT
+    from docgen.templates import list_packages, load_package
+    from docgen.variables import list_sets
+
+    pairs = []
+    for package_id in list_packages(ROOT / "templates_docx"):
+        package = load_package(package_id, ROOT / "templates_docx")
+        sets = [s for s in list_sets(ROOT / "variables") if package.accepts(s)]
+        if sets:
+            pairs.append((package_id, sets[0]))
+    return pairs
+
+
+@pytest.mark.parametrize(("package", "municipality"), _shipped_pairs())
+def test_every_shipped_package_has_a_working_form(client, form_values, plain, package,
+                                                  municipality):
+    url = f"/generate/{package}/{municipality}"
+    page = client.get(url)
+    assert page.status_code == 200
+    values = {**form_values(page.get_data(as_text=True)), "action": "preview"}
+    response = client.post(url, data=values)
+    assert response.status_code == 200, plain(response.get_data(as_text=True))[:600]
+    assert 'class="paper"' in response.get_data(as_text=True)
