@@ -46,7 +46,9 @@ POSITIONS = ["Председатель комитета", "Заместител�
 
 def adjective(stem: str) -> str:
     """Return the masculine adjective of a place stem («Киров» → «Кировский»)."""
-    return stem + ("ский" if not stem.endswith(("ск", "ц")) else "ий")
+    if stem.endswith("ц"):
+        return stem + "кий"  # Троиц → Троицкий
+    return stem + ("ий" if stem.endswith("ск") else "ский")
 
 
 def genitive(adj: str, kind_phrase: str) -> str:
