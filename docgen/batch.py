@@ -29,6 +29,8 @@ from .variables import SCHEMA_FILE, layer_files, list_sets
 STATUS_LABELS = {"ok": "готово", "missing": "есть незаполненные значения",
                  "findings": "есть ошибки оформления", "failed": "ошибка"}
 MANIFEST = ".docgen-batch.json"
+#: The most items one worker task takes at once.
+CHUNK = 25
 _UMASK = os.umask(0)
 os.umask(_UMASK)
 
@@ -123,13 +125,23 @@ def municipalities_for(package_id: str, region: str | None, settings: Settings) 
             if s.split("/")[0] in regions and package.accepts(s)]
 
 
-def item_key(package_id: str, set_id: str, draft: bool, settings: Settings) -> str:
-    """Return a hash of everything an item's output depends on (templates, variables, mode)."""
-    digest = hashlib.sha256(f"{package_id}|{set_id}|{draft}|{settings.page_numbering}".encode())
+def common_key(package_id: str, draft: bool, settings: Settings) -> str:
+    """Return a hash of what every item of a batch depends on: templates, schema, mode."""
+    digest = hashlib.sha256(f"{package_id}|{draft}|{settings.page_numbering}|"
+                            f"{settings.run_checks}|{settings.gost_profile}".encode())
     package = load_package(package_id, settings.templates_dir)
     for part in package.parts:
         digest.update(load_template(part, settings.templates_dir).content_hash.encode())
-    for path in [settings.variables_dir / SCHEMA_FILE, *layer_files(set_id, settings.variables_dir)]:
+    schema = settings.variables_dir / SCHEMA_FILE
+    for path in [schema, *sorted(schema.with_suffix("").glob("*.yaml"))]:
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def item_key(common: str, set_id: str, settings: Settings) -> str:
+    """Return a hash of everything an item's output depends on: `common` plus its variables."""
+    digest = hashlib.sha256(f"{common}|{set_id}".encode())
+    for path in layer_files(set_id, settings.variables_dir):
         digest.update(path.read_bytes())
     return digest.hexdigest()
 
@@ -152,9 +164,10 @@ def run_batch(package_id: str, out_dir: Path, *, region: str | None = None,
     manifest = _read_manifest(out_dir) if resume else {}
     results: dict[str, BatchItem] = {}
     todo = []
+    common = common_key(package_id, draft, settings)
     for set_id in ids:
         try:
-            key = item_key(package_id, set_id, draft, settings)
+            key = item_key(common, set_id, settings)
         except DocgenError as exc:
             results[set_id] = BatchItem(set_id, "failed", errors=[str(exc)])
             continue
@@ -172,16 +185,20 @@ def run_batch(package_id: str, out_dir: Path, *, region: str | None = None,
             results[set_id] = _finish(_one(package_id, set_id, str(out_dir), draft, settings, key),
                                       progress)
     else:
-        with ProcessPoolExecutor(max_workers=min(workers, len(todo))) as pool:
-            futures = {pool.submit(_one, package_id, set_id, str(out_dir), draft, settings, key):
-                       set_id for set_id, key in todo}
+        # -- chunks amortise the inter-process round trip; small enough for a live progress bar --
+        size = max(1, min(CHUNK, len(todo) // (workers * 4)))
+        chunks = [todo[i:i + size] for i in range(0, len(todo), size)]
+        with ProcessPoolExecutor(max_workers=min(workers, len(chunks))) as pool:
+            futures = {pool.submit(_chunk, package_id, chunk, str(out_dir), draft, settings):
+                       chunk for chunk in chunks}
             for future in as_completed(futures):
-                set_id = futures[future]
                 try:
-                    item = future.result()
-                except Exception as exc:  # noqa: BLE001 - a crashed worker fails its item only
-                    item = BatchItem(set_id, "failed", errors=[f"сбой обработки: {exc!r}"])
-                results[set_id] = _finish(item, progress)
+                    items = future.result()
+                except Exception as exc:  # noqa: BLE001 - a crashed worker fails its chunk only
+                    items = [BatchItem(set_id, "failed", errors=[f"сбой обработки: {exc!r}"])
+                             for set_id, _ in futures[future]]
+                for item in items:
+                    results[item.municipality] = _finish(item, progress)
     report = BatchReport(package_id, region, draft, [results[i] for i in ids],
                          time.perf_counter() - started)
     _write_manifest(out_dir, {i.municipality: asdict(i) for i in report.items
@@ -196,6 +213,11 @@ def _finish(item: BatchItem, progress) -> BatchItem:
     if progress:
         progress(item)
     return item
+
+
+def _chunk(package_id: str, chunk: list[tuple[str, str]], out_dir: str, draft: bool,
+           settings: Settings) -> list[BatchItem]:
+    return [_one(package_id, set_id, out_dir, draft, settings, key) for set_id, key in chunk]
 
 
 def _one(package_id: str, set_id: str, out_dir: str, draft: bool, settings: Settings,
