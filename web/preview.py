@@ -13,6 +13,8 @@ from docgen.layout import STYLES
 #: docgen's paragraph styles → HTML classes (alignment and indents come from style.css).
 STYLE_MAP = "\n".join(f"p[style-name='{s.name}'] => p.s-{s.key}:fresh" for s in STYLES.values())
 _PLACEHOLDER_RE = re.compile(r"\[не заполнено: [^\]<]*\]")
+#: Links in a template may only point to the web or to mail; anything else is neutralised.
+_UNSAFE_HREF_RE = re.compile(r'href="(?!https?://|mailto:|#)[^"]*"', re.I)
 _MARK_RE = re.compile(r'<p class="s-mark(?:land)?">')
 _SIGN_RE = re.compile(r'<p class="s-sign">([^<\t]*(?:<[^>]+>[^<\t]*)*?)\t(.*?)</p>')
 
@@ -24,6 +26,7 @@ def docx_to_html(data: bytes) -> Markup:
     html = _PLACEHOLDER_RE.sub(lambda m: f'<mark class="placeholder">{m.group()}</mark>',
                                result.value)
     # -- the signature: position at the left, name at the right margin (a tab in Word) --
+    html = _UNSAFE_HREF_RE.sub('href="#"', html)
     html = _SIGN_RE.sub(r'<p class="s-sign"><span>\1</span><span>\2</span></p>', html)
     return Markup(_section_breaks(html))
 

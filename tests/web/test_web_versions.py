@@ -52,3 +52,16 @@ def test_preview_marks_placeholders_and_lays_out_the_signature(web_settings):
     assert '<p class="s-sign"><span>Заместитель председателя комитета</span><span>' in html
     assert '<hr class="section-break"><p class="s-mark">УТВЕРЖДЕНО</p>' in html
     assert '<p class="s-kind">РАСПОРЯЖЕНИЕ</p>' in html
+
+
+def test_preview_neutralises_script_links(monkeypatch):
+    import mammoth
+
+    class Result:
+        value = ('<p><a href="javascript:alert(1)">x</a> <a href="https://example.org/">y</a>'
+                 ' <a href="JaVaScRiPt:alert(2)">z</a></p>')
+
+    monkeypatch.setattr(mammoth, "convert_to_html", lambda *a, **k: Result())
+    html = str(docx_to_html(b""))
+    assert "javascript" not in html.lower()
+    assert 'href="https://example.org/"' in html
