@@ -52,13 +52,9 @@ def form(package: str, municipality: str):
               + "; ".join(exc.missing) + ". Заполните их или скачайте черновик.", "error")
         return _page(model, state, status=400)
     except InflectionError as exc:
-        culprits = validation.inflection_culprits(model, overrides, exc.message)
-        for name, spec in culprits:
-            state.errors[name] = _sentence(exc.message) + (
-                " Задайте падежные формы вручную («Падежные формы» под полем) или исправьте "
-                "значение." if spec.type == "phrase" and name == spec.path else "")
-        flash(f"Документ не сформирован: {exc}" if not culprits else
-              "Документ не сформирован: значение не склоняется — см. отмеченное поле.", "error")
+        marked = validation.mark_undeclinable(model, state, overrides, exc.message)
+        flash("Документ не сформирован: значение не склоняется — см. отмеченное поле."
+              if marked else f"Документ не сформирован: {exc}", "error")
         return _page(model, state, status=400)
     except DocgenError as exc:
         flash(f"Документ не сформирован: {exc}", "error")
@@ -86,11 +82,6 @@ def _errors_summary(model: forms.FormModel, state: forms.FormState) -> str:
     return (f"Проверьте отмеченные поля ({count}): значения не приняты, документ не "
             "сформирован." if count != 1 else
             "Проверьте отмеченное поле: значение не принято, документ не сформирован.")
-
-
-def _sentence(text: str) -> str:
-    text = text.strip()
-    return text[:1].upper() + text[1:] + ("" if text.endswith(".") else ".")
 
 
 def document_filename(title: str, data: dict, final: bool) -> str:

@@ -200,6 +200,17 @@ def mark_missing(model: FormModel, state: FormState, labels: Iterable[str]) -> N
                 state.errors.setdefault(name, REQUIRED_FOR_FINAL)
 
 
+def mark_undeclinable(model: FormModel, state: FormState, overrides: Mapping[str, Any],
+                      message: str) -> bool:
+    """Put docgen's «cannot decline» `message` beside the input it is about; True if found."""
+    culprits = inflection_culprits(model, overrides, message)
+    for name, spec in culprits:
+        hint = (" Задайте падежные формы вручную («Падежные формы» под полем) или исправьте "
+                "значение." if spec.type == "phrase" and name == spec.path else "")
+        state.errors[name] = _sentence(message) + hint
+    return bool(culprits)
+
+
 def inflection_culprits(model: FormModel, overrides: Mapping[str, Any],
                         message: str) -> list[tuple[str, FieldSpec]]:
     """Return the inputs (name, spec) whose changed value `message` says cannot be declined.
