@@ -13,7 +13,7 @@ from docgen.errors import DocgenError, InflectionError, MissingValuesError
 from docgen.pipeline import GenerationResult
 from docgen.variables import load_variables
 
-from . import forms, library, validation
+from . import forms, formstate, library, validation
 from .derived import CASES, Deriver
 from .preview import docx_to_html
 
@@ -31,10 +31,10 @@ def form(package: str, municipality: str):
     model = forms.load_model(package, municipality, settings)
     deriver = Deriver()
     if request.method == "GET":
-        return _page(model, forms.initial_state(model, deriver))
-    state = forms.submitted_state(model, request.form, deriver)
+        return _page(model, formstate.initial_state(model, deriver))
+    state = formstate.submitted_state(model, request.form, deriver)
     action = request.form.get("action", "preview")
-    if forms.apply_action(model, state, action):
+    if formstate.apply_action(model, state, action):
         return _page(model, state, status=400 if state.errors else 200)
     if action not in ACTIONS:
         action = "preview"
@@ -65,14 +65,15 @@ def form(package: str, municipality: str):
     return docx_response(result, document_filename(model.package.title, variables.data, final))
 
 
-def _page(model: forms.FormModel, state: forms.FormState, *, status: int = 200,
+def _page(model: forms.FormModel, state: formstate.FormState, *, status: int = 200,
           result: GenerationResult | None = None, preview=None):
     return render_template("generate/form.html", model=model, state=state, result=result,
                            preview=preview, cases=CASES, choice_label=forms.choice_label,
-                           multiline=forms.multiline, section_counts=forms.section_counts), status
+                           multiline=forms.multiline,
+                           section_counts=formstate.section_counts), status
 
 
-def _errors_summary(model: forms.FormModel, state: forms.FormState) -> str:
+def _errors_summary(model: forms.FormModel, state: formstate.FormState) -> str:
     missing = [n for n, m in state.errors.items() if m == validation.REQUIRED_FOR_FINAL]
     if len(missing) == len(state.errors):
         return ("Чистовой вариант не сформирован: не заполнены значения — "

@@ -14,7 +14,8 @@ from typing import Any
 from docgen.context import clean_text
 from docgen.schema import CASE_KEYS, UNKNOWN, FieldSpec, coerce
 
-from .forms import MAX_ROWS, Field, FormModel, FormState, display, leaves, norm, rows_of
+from .forms import MAX_ROWS, Field, FormModel, display, norm
+from .formstate import FormState, leaves, rows_of
 
 #: Longest value accepted in one field, in characters.
 MAX_CHARS = 2000

@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from docgen.schema import UNKNOWN, FieldSpec
-from web import forms, validation
+from web import forms, formstate, validation
 from web.derived import Deriver
 
 TEXT = FieldSpec("x.text", "text", "Текст")
@@ -78,18 +78,18 @@ def test_labels_of_inputs(model, name, label):
 
 
 def test_an_untouched_form_makes_no_overrides(model):
-    state = forms.initial_state(model, Deriver())
-    again = forms.submitted_state(model, state.values, Deriver())
+    state = formstate.initial_state(model, Deriver())
+    again = formstate.submitted_state(model, state.values, Deriver())
     assert validation.to_overrides(model, again, final=True) == {}
     assert again.errors == {}
 
 
 def test_changed_values_become_typed_overrides(model):
-    values = forms.initial_state(model, Deriver()).values
+    values = formstate.initial_state(model, Deriver()).values
     values.update({"act.date": "01.02.2024", "act.place": "", "act.number": "",
                    "authority.name:gent": "комитета ОСОБОГО"})
     values["act.place"] = "г. Кировск"
-    state = forms.submitted_state(model, values, Deriver())
+    state = formstate.submitted_state(model, values, Deriver())
     overrides = validation.to_overrides(model, state, final=False)
     assert overrides["act.date"] == dt.date(2024, 2, 1)
     assert overrides["act.place"] == "г. Кировск"
@@ -99,28 +99,28 @@ def test_changed_values_become_typed_overrides(model):
 
 
 def test_final_needs_every_required_value(model):
-    values = {**forms.initial_state(model, Deriver()).values, "signer.position": " "}
-    state = forms.submitted_state(model, values, Deriver())
+    values = {**formstate.initial_state(model, Deriver()).values, "signer.position": " "}
+    state = formstate.submitted_state(model, values, Deriver())
     validation.to_overrides(model, state, final=True)
     assert state.errors == {"signer.position": validation.REQUIRED_FOR_FINAL}
 
 
 def test_rows_are_added_and_removed(model):
-    state = forms.initial_state(model, Deriver())
-    assert forms.apply_action(model, state, "add:act.repeals")
+    state = formstate.initial_state(model, Deriver())
+    assert formstate.apply_action(model, state, "add:act.repeals")
     assert state.rows["act.repeals"] == 2
     state.values["act.repeals[1].number"] = "99"
-    assert forms.apply_action(model, state, "remove:act.repeals:0")
+    assert formstate.apply_action(model, state, "remove:act.repeals:0")
     assert state.rows["act.repeals"] == 1 and state.get("act.repeals[0].number") == "99"
-    assert not forms.apply_action(model, state, "add:act.number")
-    assert not forms.apply_action(model, state, "explode")
+    assert not formstate.apply_action(model, state, "add:act.number")
+    assert not formstate.apply_action(model, state, "explode")
 
 
 def test_list_rows_keep_their_yaml_values_when_another_row_is_added(model):
-    values = forms.initial_state(model, Deriver()).values
+    values = formstate.initial_state(model, Deriver()).values
     values.update({"act.repeals[1].kind": "приказ", "act.repeals[1].date": "2020-01-15",
                    "act.repeals[1].number": "99", "act.repeals[1].title": "О втором"})
-    state = forms.submitted_state(model, values, Deriver())
+    state = formstate.submitted_state(model, values, Deriver())
     repeals = validation.to_overrides(model, state, final=True)["act.repeals"]
     assert repeals[0]["date"] == dt.date(2019, 2, 26)
     assert repeals[1] == {"kind": "приказ", "date": dt.date(2020, 1, 15), "number": "99",
@@ -128,9 +128,9 @@ def test_list_rows_keep_their_yaml_values_when_another_row_is_added(model):
 
 
 def test_case_forms_left_as_derived_follow_the_name(model):
-    values = forms.initial_state(model, Deriver()).values
+    values = formstate.initial_state(model, Deriver()).values
     values["authority.name"] = "комитет по образованию"
-    state = forms.submitted_state(model, values, Deriver())
+    state = formstate.submitted_state(model, values, Deriver())
     assert state.get("authority.name:gent") == "комитета по образованию"
     assert validation.to_overrides(model, state, final=False)["authority.name"] == \
         "комитет по образованию"
@@ -150,8 +150,8 @@ def _all_pairs():
 def test_an_untouched_form_of_any_shipped_set_changes_nothing(web_settings, package,
                                                               municipality):
     model = forms.load_model(package, municipality, web_settings)
-    state = forms.initial_state(model, Deriver())
-    again = forms.submitted_state(model, state.values, Deriver())
+    state = formstate.initial_state(model, Deriver())
+    again = formstate.submitted_state(model, state.values, Deriver())
     assert validation.to_overrides(model, again, final=False) == {}
     assert again.errors == {}
     assert again.values == state.values
