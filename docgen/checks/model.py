@@ -59,6 +59,8 @@ class Para:
     role: str = ""
     clean: str = ""
     part: Part | None = None
+    #: (text, memo dict) of :mod:`docgen.checks.memo` — per-text results, not the paragraph's state.
+    memo: tuple[str, dict] | None = field(default=None, repr=False, compare=False)
 
     @property
     def empty(self) -> bool:
@@ -188,6 +190,8 @@ class DocModel:
     tables: list[Table] = field(default_factory=list)
     settings: dict[str, str] = field(default_factory=dict)
     parts: list[Part] = field(default_factory=list)
+    #: Scratch dict of the rule run in progress (see :func:`docgen.checks.memo.cached_in_run`).
+    run: dict | None = field(default=None, repr=False, compare=False)
 
     @property
     def is_docx(self) -> bool:
@@ -200,8 +204,10 @@ class DocModel:
 
     def next_nonempty(self, para: Para, *, same_table: bool = True) -> Para | None:
         """Return the next non-empty paragraph after `para` (outside tables), or None."""
-        for p in self.paragraphs[para.index + 1:]:
-            if p.empty or (p.in_table and same_table):
+        paragraphs = self.paragraphs
+        for i in range(para.index + 1, len(paragraphs)):
+            p = paragraphs[i]
+            if not p.clean or (same_table and p.table is not None):
                 continue
             return p
         return None

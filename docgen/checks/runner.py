@@ -38,16 +38,20 @@ def run_rules(model: DocModel, profile: Profile, kinds: Iterable[str]) -> list[F
     """Return the findings of every enabled rule of `kinds` on `model`, in document order."""
     kinds = set(kinds)
     keyed: list[tuple[tuple[int, int, int], Finding]] = []
-    for order, rule in enumerate(all_rules()):
-        if rule.kind not in kinds or rule.id in profile.disabled:
-            continue
-        if rule.kind == "layout" and not model.is_docx:
-            continue
-        for n, found in enumerate(rule.check(model, profile)):
-            if _judged_once(rule, found):
+    outer, model.run = model.run, {}
+    try:
+        for order, rule in enumerate(all_rules()):
+            if rule.kind not in kinds or rule.id in profile.disabled:
                 continue
-            keyed.append(((_position(model, found.where), order, n),
-                          _finding(rule, found, model, profile)))
+            if rule.kind == "layout" and not model.is_docx:
+                continue
+            for n, found in enumerate(rule.check(model, profile)):
+                if _judged_once(rule, found):
+                    continue
+                keyed.append(((_position(model, found.where), order, n),
+                              _finding(rule, found, model, profile)))
+    finally:
+        model.run = outer
     keyed.sort(key=lambda pair: pair[0])
     return [finding for _, finding in keyed]
 

@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 from ...findings import Severity
+from ..memo import cached_in_run, para_entry
 from ..model import BODY_ROLES, DocModel, Para
 from ..patterns import quote_at
 from ..registry import Issue, issue
@@ -33,9 +34,34 @@ class Pattern:
 
     def candidates(self, text: str) -> bool:
         """Return False when `text` cannot match (no needle in it, or the guard says no)."""
-        if self.needles and not any(n in text for n in self.needles):
-            return False
+        if self.needles:
+            for needle in self.needles:
+                if needle in text:
+                    break
+            else:
+                return False
         return self.guard is None or self.guard(text)
+
+
+class Patterns(tuple):
+    """A regex table (a tuple of :class:`Pattern`) whose scan results are memoised per text.
+
+    Hashed by identity, so it is a cheap memo key; build one with :func:`patterns`.
+    """
+
+    __slots__ = ()
+    __hash__ = object.__hash__
+
+    def __eq__(self, other) -> bool:
+        return self is other
+
+    def __ne__(self, other) -> bool:
+        return self is not other
+
+
+def patterns(*table: Pattern) -> Patterns:
+    """Return a regex table for :func:`scan` whose results are memoised per paragraph text."""
+    return Patterns(table)
 
 
 def pattern(regex: str, message: str, hint: str = "", severity: Severity | None = None,
@@ -46,33 +72,52 @@ def pattern(regex: str, message: str, hint: str = "", severity: Severity | None 
 
 def text_paras(doc: DocModel) -> Iterator[Para]:
     """Yield every paragraph with visible text (body and table cells)."""
-    return (p for p in doc.paragraphs if p.text.strip(" \t\u00a0"))
+    return iter(cached_in_run(doc, "text_paras", lambda: [
+        p for p in doc.paragraphs if p.text.strip(" \t\u00a0")]))
 
 
 def body_paras(doc: DocModel, roles: Iterable[str] = BODY_ROLES) -> list[Para]:
     """Return the non-empty paragraphs whose role is one of `roles`."""
     roles = set(roles)
-    return [p for p in doc.paragraphs if not p.empty and p.role in roles]
+    return [p for p in doc.paragraphs if p.clean and p.role in roles]
+
+
+#: What a memoised scan keeps of an issue: message, hint, quote, severity.
+Found = tuple[str, str, str, "Severity | None"]
 
 
 def scan(para: Para, table: Iterable[Pattern], text: str | None = None) -> Iterator[Issue]:
     """Yield an issue per match of each pattern of `table` in the paragraph.
 
     Patterns earlier in the table win: a later match overlapping an earlier one is dropped.
+    A :class:`Patterns` table scanning the paragraph's own text is memoised per text
+    (``skip`` functions read only ``para.text`` and the match).
     """
-    text = para.text if text is None else text
+    if text is None and type(table) is Patterns:
+        found = para_entry(para)
+        hits = found.get(table)
+        if hits is None:
+            hits = found[table] = tuple(_scan(para, table, para.text))
+        for message, hint, quote, severity in hits:
+            yield Issue(para, message, hint, quote, severity)
+        return
+    for message, hint, quote, severity in _scan(para, table, para.text if text is None else text):
+        yield issue(para, message, hint, quote, severity)
+
+
+def _scan(para: Para, table: Iterable[Pattern], text: str) -> Iterator[Found]:
     taken: list[tuple[int, int]] = []
     for pat in table:
         if not pat.candidates(text):
             continue
         for match in pat.regex.finditer(text):
             start, end = match.span()
-            if any(start < e and s < end for s, e in taken) and end > start:
+            if taken and end > start and any(start < e and s < end for s, e in taken):
                 continue
             if pat.skip is not None and pat.skip(para, match):
                 continue
             taken.append((start, max(end, start + 1)))
-            yield issue(para, pat.message, pat.hint, quote_at(text, start, end), pat.severity)
+            yield pat.message, pat.hint, quote_at(text, start, end), pat.severity
 
 
 def first_lines(paras: list[Para], limit: int = 6) -> str:

@@ -7,9 +7,10 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+from ..memo import text_memo
 from ..model import DocModel, Para, Part
 from ..registry import Issue, issue, rule
-from ._common import WARNING, first_lines, pattern, scan, text_paras
+from ._common import WARNING, first_lines, pattern, patterns, scan, text_paras
 
 _DEF_RE = re.compile(r"\(далее(?:[ \u00a0]+по[ \u00a0]+тексту)?[ \u00a0]*[-–—]?[ \u00a0]*(?P<body>[^()]+?)\)")
 _PAREN_ABBR_RE = re.compile(r"\((?P<body>[А-ЯЁ]{2,}(?:[ \u00a0][А-ЯЁ]{2,})*(?:[ \u00a0]+«[^»]+»)?)\)")
@@ -18,7 +19,7 @@ _QUOTED_RE = re.compile(r"«[^«»]*»")
 _SHORT_NAME_RE = re.compile(r"\b(?P<word>[Кк]омитет|[Дд]епартамент)(?:а|у|ом|е)?(?=[ \u00a0]*[.,;:)]|$)")
 _ROLES = frozenset({"text", "clause", "item", "preamble", "heading", "tabrow", "cell"})
 
-_FORMS = (
+_FORMS = patterns(
     pattern(r"\(далее(?![ \u00a0][–—][ \u00a0])(?:[^)]{0,3})", "форма «далее» не по образцу",
             "«(далее – ММС)»: пробел, тире, пробел", needles=("(далее",)),
 )
@@ -59,32 +60,49 @@ def _definitions(text: str) -> Iterator[tuple[str, tuple[int, int]]]:
         yield match.group("body"), match.span()
 
 
+@text_memo
+def _abbreviation_facts(text: str) -> tuple[tuple[tuple[str, tuple[str, ...]], ...],
+                                            tuple[tuple[str, str | None], ...], bool]:
+    """Return what G-32 reads in `text`, whatever the profile.
+
+    (definitions: (key of the term, tokens in it)), (uses: (token, the capitals word right
+    before it or None)), whether the text has no lower-case letter.
+    """
+    spans = []
+    defs = []
+    for term, span in _definitions(text):
+        spans.append(span)
+        defs.append((_key(term), tuple(_TOKEN_RE.findall(_unquoted(term)))))
+    plain = _unquoted(text)
+    for start, end in spans:
+        plain = plain[:start] + " " * (end - start) + plain[end:]
+    caps_only = not re.search(r"[а-яё]", text)
+    uses = []
+    for match in _TOKEN_RE.finditer(plain):
+        before = re.search(r"([А-ЯЁ]{2,8})[ \u00a0]$", plain[:match.start()])
+        uses.append((match.group(0), before.group(1) if before else None))
+    return tuple(defs), tuple(uses), caps_only
+
+
 def _collect(doc: DocModel, profile) -> list[_Part]:
     caps_in_text: set[str] = set()
+    known, names = profile.known_abbreviations, profile.name_abbreviations
     parts = []
     for part in doc.parts:
         info = _Part(part)
         parts.append(info)
         for para in part.paras:
-            if para.empty or para.role not in _ROLES:
+            if not para.clean or para.role not in _ROLES:
                 continue
-            spans = []
-            for term, span in _definitions(para.text):
-                spans.append(span)
-                info.terms.setdefault(_key(term), []).append(para)
-                info.defs.setdefault(_key(term), []).append(para)
-                for token in _TOKEN_RE.findall(_unquoted(term)):
+            defs, uses, caps_only = _abbreviation_facts(para)
+            for key, tokens in defs:
+                info.terms.setdefault(key, []).append(para)
+                info.defs.setdefault(key, []).append(para)
+                for token in tokens:
                     info.defs.setdefault(token, []).append(para)
-            text = _unquoted(para.text)
-            for start, end in spans:
-                text = text[:start] + " " * (end - start) + text[end:]
-            caps_only = not re.search(r"[а-яё]", para.text)
-            for match in _TOKEN_RE.finditer(text):
-                token = match.group(0)
-                before = re.search(r"([А-ЯЁ]{2,8})[ \u00a0]$", text[:match.start()])
-                after_form = bool(before) and before.group(1) in profile.known_abbreviations
-                if token in profile.known_abbreviations or (
-                        token in profile.name_abbreviations and after_form):
+            for token, before in uses:
+                after_form = before is not None and before in known
+                if token in known or (token in names and after_form):
                     continue
                 if not caps_only:
                     caps_in_text.add(token)
@@ -138,12 +156,20 @@ def _short_names(info: _Part, defined: set[str]) -> Iterator[Issue]:
     for para in info.part.paras:
         if para.empty or para.role not in _ROLES:
             continue
-        match = _SHORT_NAME_RE.search(_unquoted(para.text))
-        if match and match.group("word").lower() not in defined:
-            word = match.group("word").lower()
+        word = _short_name(para)
+        if word is not None and word not in defined:
             yield issue(para, f"краткое наименование «{word}» без определения",
                         f"ввести его формулой «(далее – {word})» при полном наименовании")
             return
+
+
+@text_memo
+def _short_name(text: str) -> str | None:
+    """Return the first short name «комитет» / «департамент» (lower case) outside quotes."""
+    if "омитет" not in text and "епартамент" not in text:
+        return None
+    match = _SHORT_NAME_RE.search(_unquoted(text))
+    return match.group("word").lower() if match else None
 
 
 def _is_model(part: Part) -> bool:

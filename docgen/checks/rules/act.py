@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from ..memo import text_memo
 from ..model import DocModel, Para, Part
 from ..patterns import DATE, NAME_FIO_RE, NAME_IOF_RE, NUMBER, SP
 from ..registry import Issue, issue, rule
@@ -53,18 +54,27 @@ _EXEMPT_BEFORE_RE = re.compile(r"(?:утвержд\w+|в\s+ред\.?|в\s+ред
 @rule("G-27", WARNING, "text", "Ссылка на акт: вид, орган, дата, номер и заголовок в кавычках")
 def act_references(doc: DocModel, profile):
     for para in body_paras(doc, ("text", "clause", "item", "preamble")):
-        text = para.text
-        for match in _ACT_REF_RE.finditer(text):
-            if _EXEMPT_BEFORE_RE.search(text[:match.start()]) or "(" in text[max(0, match.start() - 8):match.start()]:
-                continue
-            rest = text[match.end():]
-            where = match.group(0)
-            if not match.group("number"):
-                yield issue(para, "в ссылке на акт нет номера", "«от 11.05.2023 № 17 «Об …»»",
-                            quote=where)
-            elif not re.match(r"^[ \u00a0]*«", rest):
-                yield issue(para, "в ссылке на акт нет заголовка в кавычках",
-                            "«… от 31.03.2023 № 10-П-777 «Об утверждении …»»", quote=where[-60:])
+        for message, hint, quote in _reference_issues(para):
+            yield issue(para, message, hint, quote=quote)
+
+
+@text_memo
+def _reference_issues(text: str) -> tuple[tuple[str, str, str], ...]:
+    """Return (message, hint, quote) of each incomplete reference to an act in `text`."""
+    if "от" not in text:
+        return ()
+    out = []
+    for match in _ACT_REF_RE.finditer(text):
+        if _EXEMPT_BEFORE_RE.search(text[:match.start()]) or "(" in text[max(0, match.start() - 8):match.start()]:
+            continue
+        rest = text[match.end():]
+        where = match.group(0)
+        if not match.group("number"):
+            out.append(("в ссылке на акт нет номера", "«от 11.05.2023 № 17 «Об …»»", where))
+        elif not re.match(r"^[ \u00a0]*«", rest):
+            out.append(("в ссылке на акт нет заголовка в кавычках",
+                        "«… от 31.03.2023 № 10-П-777 «Об утверждении …»»", where[-60:]))
+    return tuple(out)
 
 
 @rule("G-28", WARNING, "text", "Приказ: «ПРИКАЗЫВАЮ:» отдельной строкой; преамбула кончается «:»")

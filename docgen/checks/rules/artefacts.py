@@ -6,15 +6,15 @@ import re
 
 from ..model import DocModel
 from ..registry import issue, rule
-from ._common import ERROR, WARNING, pattern, scan, text_paras
+from ._common import ERROR, WARNING, pattern, patterns, scan, text_paras
 
-_ARTEFACTS = (
+_ARTEFACTS = patterns(
     pattern(r"\[bookmark:[^\]]*\]", "артефакт извлечения текста: закладка", "удалить «[bookmark: …]»", needles=("[bookmark",)),
     pattern(r"\*\*", "разметка Markdown «**»", "удалить «**»; выделение — форматом", needles=("**",)),
     pattern(r"\{\{|\}\}|\{%|%\}|\{#|#\}", "незаполненный тег шаблона", "заполнить или удалить тег",
             needles=("{", "}")),
 )
-_FIELDS = (
+_FIELDS = patterns(
     pattern(r"_{3,}(?![ \u00a0]*[А-ЯЁ]\.[ \u00a0]?[А-ЯЁ]\.)", "незаполненное поле «___»",
             "вписать значение", needles=("___",)),
     pattern(r"\[не заполнено:[^\]]*\]", "значение не заполнено (черновик)",

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from ..memo import str_memo, text_memo
 from ..model import DocModel, Para, Part
 from ..patterns import (
     DOC_HEAD_RE,
@@ -119,13 +120,21 @@ def document_name(doc: DocModel, profile):
         for para in part.paras:
             if para.empty or para.role in ("doctitle", "mark", "extra") or para.in_table:
                 continue
-            for match in _MENTION_RE.finditer(_unquoted(para.clean)):
-                words = _norm(match.group("tail")).split()
+            for mention, words in _mentions(para.clean):
                 common = min(len(words), len(canon))
                 if not same_name(" ".join(canon[:common]), " ".join(words[:common])) and \
                         _same_doc(words, canon):
                     yield issue(para, f"наименование документа отличается от заголовка ({heading.position()})",
-                                f"«… {tail}»", quote=match.group(0))
+                                f"«… {tail}»", quote=mention)
+
+
+@str_memo
+def _mentions(clean: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """Return (mention, normalised words of its tail) of each «Положение о …» outside quotes."""
+    if "оложени" not in clean:
+        return ()
+    return tuple((match.group(0), tuple(_norm(match.group("tail")).split()))
+                 for match in _MENTION_RE.finditer(_unquoted(clean)))
 
 
 _TITLE_SPLIT_RE = re.compile(rf"(?:,\s*|\s+и\s+)(?={DOC_KINDS}(?:\s|$))", re.IGNORECASE)
@@ -241,15 +250,25 @@ def distance(a: str, b: str) -> int:
     return prev[-1]
 
 
+@text_memo
+def _names(text: str) -> tuple[tuple[tuple[str, str], str], ...]:
+    """Return ((initials, surname stem), name) of each «И.О. Фамилия», then «Фамилия И.О.»."""
+    if "." not in text:
+        return ()
+    out = []
+    for regex in (NAME_IOF_RE, NAME_FIO_RE):
+        for match in regex.finditer(text):
+            initials = re.sub(r"[ \u00a0]", "", match.group("ini"))
+            out.append(((initials, surname_stem(match.group("sur"))), match.group(0)))
+    return tuple(out)
+
+
 @rule("G-49", ERROR, "text", "Одно лицо написано одинаково во всём комплекте")
 def persons(doc: DocModel, profile):
     seen: dict[tuple[str, str], list[tuple[Para, str]]] = {}
     for para in text_paras(doc):
-        for regex in (NAME_IOF_RE, NAME_FIO_RE):
-            for match in regex.finditer(para.text):
-                initials = re.sub(r"[ \u00a0]", "", match.group("ini"))
-                key = (initials, surname_stem(match.group("sur")))
-                seen.setdefault(key, []).append((para, match.group(0)))
+        for key, text in _names(para):
+            seen.setdefault(key, []).append((para, text))
     keys = sorted(seen, key=lambda k: seen[k][0][0].index)
     for i, a in enumerate(keys):
         for b in keys[i + 1:]:
@@ -271,20 +290,31 @@ _ORGAN_RE = re.compile(r"(?<![А-ЯЁа-яё])(?P<head>[Кк]омитет|[Уу]
                        r"\w*[ \u00a0]+(?P<next>[а-яё]{3,})")
 
 
+_ORGAN_HEADS = ("омитет", "правлени", "епартамент", "инистерств")
+
+
+@text_memo
+def _organs(text: str) -> tuple[tuple[tuple[str, str], bool, str], ...]:
+    """Return ((head, next word), capitalised?, mention) of each organ name in mid-sentence."""
+    if not any(head in text for head in _ORGAN_HEADS) or not re.search(r"[а-яё]", text):
+        return ()
+    text = _unquoted(text)
+    out = []
+    for match in _ORGAN_RE.finditer(text):
+        before = text[:match.start()]
+        if not before.strip(" \t\u00a0") or re.search(r"(?:[.!?]|^\s*[\d.]+)[ \u00a0]*$", before):
+            continue
+        key = (match.group("head").lower(), match.group("next"))
+        out.append((key, match.group("head")[0].isupper(), match.group(0)))
+    return tuple(out)
+
+
 @rule("G-50", WARNING, "text", "Наименование органа пишется в одном регистре во всём документе")
 def organ_case(doc: DocModel, profile):
     groups: dict[tuple[str, str], dict[bool, list[tuple[Para, str]]]] = {}
     for para in text_paras(doc):
-        if not re.search(r"[а-яё]", para.text):
-            continue
-        text = _unquoted(para.text)
-        for match in _ORGAN_RE.finditer(text):
-            before = text[:match.start()]
-            if not before.strip(" \t\u00a0") or re.search(r"(?:[.!?]|^\s*[\d.]+)[ \u00a0]*$", before):
-                continue
-            key = (match.group("head").lower(), match.group("next"))
-            upper = match.group("head")[0].isupper()
-            groups.setdefault(key, {True: [], False: []})[upper].append((para, match.group(0)))
+        for key, upper, text in _organs(para):
+            groups.setdefault(key, {True: [], False: []})[upper].append((para, text))
     for variants in groups.values():
         if variants[True] and variants[False]:
             rare, common = sorted((variants[True], variants[False]), key=len)
@@ -298,16 +328,45 @@ def organ_case(doc: DocModel, profile):
 _WORD_RE = re.compile(r"[А-Яа-яЁё]+")
 
 
+@text_memo
+def _words(text: str) -> tuple[tuple[str, str], ...]:
+    """Return (lower case, as written) of each Cyrillic word of `text`."""
+    return tuple((word.lower(), word) for word in _WORD_RE.findall(text))
+
+
+@text_memo
+def _word_set(text: str) -> frozenset[str]:
+    """Return the Cyrillic words of `text` in lower case."""
+    return frozenset(word.lower() for word in _WORD_RE.findall(text))
+
+
+@text_memo
+def _yo_words(text: str) -> tuple[tuple[str, str], ...]:
+    """Return (lower case, as written) of each word of `text` with «ё»."""
+    if "ё" not in text and "Ё" not in text:
+        return ()
+    return tuple((word.lower(), word) for word in _WORD_RE.findall(text) if "ё" in word.lower())
+
+
 @rule("T-10", WARNING, "text", "Буква «ё»: одно и то же слово с «ё» и с «е»")
 def yo(doc: DocModel, profile):
+    paras = list(text_paras(doc))
     words: dict[str, list[tuple[Para, str]]] = {}
-    for para in text_paras(doc):
-        for word in _WORD_RE.findall(para.text):
-            words.setdefault(word.lower(), []).append((para, word))
-    for word, uses in words.items():
-        if "ё" not in word:
+    for para in paras:
+        for lower, word in _yo_words(para):
+            words.setdefault(lower, []).append((para, word))
+    if not words:
+        return
+    wanted = {word.replace("ё", "е") for word in words}
+    plains: dict[str, list[tuple[Para, str]]] = {}
+    for para in paras:
+        if wanted.isdisjoint(_word_set(para)):
             continue
-        plain = words.get(word.replace("ё", "е"))
+        for lower, word in _words(para):
+            if lower in wanted:
+                plains.setdefault(lower, []).append((para, word))
+    for word, uses in words.items():
+        plain = plains.get(word.replace("ё", "е"))
         if plain:
             rare, common = sorted((uses, plain), key=len)
             para, text = rare[0]
@@ -320,15 +379,27 @@ _ACT_CAPITAL_RE = re.compile(r"(?<=[а-яё,] )(?:Распоряжени|При�
 _CAPS_TERM_RE = re.compile(r"«(?=[^»]*[А-ЯЁ]{4,}[ \u00a0]+[А-ЯЁ]{4,})[^»а-яё]{12,}»")
 
 
+_ACT_CAPITALS = ("Распоряжени", "Приказ", "Постановлени", "Решени")
+
+
+@text_memo
+def _case_facts(text: str) -> tuple[tuple[str, ...], bool]:
+    """Return (act kinds capitalised mid-sentence, a term in capitals in quotes?)."""
+    capitals = tuple(m.group(0) for m in _ACT_CAPITAL_RE.finditer(text)) if any(
+        word in text for word in _ACT_CAPITALS) else ()
+    return capitals, "«" in text and _CAPS_TERM_RE.search(text) is not None
+
+
 @rule("T-11", WARNING, "text", "Регистр: вид акта и наименование документа — со строчной в середине фразы",
       also=(INFO,))
 def letter_case(doc: DocModel, profile):
     caps_terms: dict[int, list[Para]] = {}
     for para in text_paras(doc):
-        for match in _ACT_CAPITAL_RE.finditer(para.text):
-            yield issue(para, f"«{match.group(0)}» с прописной в середине предложения",
-                        f"«{match.group(0).lower()}»", quote=match.group(0))
-        if para.role in ("text", "clause", "item", "preamble", "cell") and _CAPS_TERM_RE.search(para.text):
+        capitals, caps_term = _case_facts(para)
+        for word in capitals:
+            yield issue(para, f"«{word}» с прописной в середине предложения",
+                        f"«{word.lower()}»", quote=word)
+        if caps_term and para.role in ("text", "clause", "item", "preamble", "cell"):
             caps_terms.setdefault(id(para.part), []).append(para)
     for paras in caps_terms.values():
         yield issue(paras[0], f"термины набраны прописными (абзацев: {len(paras)})",

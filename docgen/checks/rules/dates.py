@@ -4,16 +4,17 @@ from __future__ import annotations
 
 import re
 
+from ..memo import text_memo
 from ..model import DocModel, Para
 from ..patterns import DATE_BLANK, MONTHS, SP, UNFILLED_RE
 from ..registry import issue, rule
-from ._common import ERROR, WARNING, pattern, scan, text_paras
+from ._common import ERROR, WARNING, pattern, patterns, scan, text_paras
 
 _YEARS = (".19", ".20")
 _MONTH_NAMES = ("января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября",
                 "октября", "ноября", "декабря")
 _DIGIT_DOT = re.compile(r"\d\.\d\d\.\d\d")
-_DATES = (
+_DATES = patterns(
     pattern(r"\b\d{2}\.\d{2}\.\d{4}[ \u00a0]*(?:г\.|года?\b)", "после цифровой даты «г.»/«года»",
             "«23.05.2023» без «г.»", needles=_YEARS),
     pattern(r"(?<![\d.])(?:0[1-9]|[12]\d|3[01])\.(?:0[1-9]|1[0-2])\.\d{2}(?!\d|\.\d)",
@@ -30,21 +31,35 @@ _REF_DATE_RE = re.compile(rf"\bот{SP}+(?:(?P<digital>\d{{1,2}}\.\d{{1,2}}\.\d{
                           rf"(?P<words>\d{{1,2}}{SP}+{MONTHS}))")
 
 
+@text_memo
+def _word_dates(text: str) -> tuple[tuple[str, str], ...]:
+    """Return (suffix «г.»/«года», date) of each word date with a suffix in `text`."""
+    if not any(month in text for month in _MONTH_NAMES):
+        return ()
+    return tuple(("г." if m.group("suffix") == "г." else "года", m.group(0))
+                 for m in _WORD_DATE_RE.finditer(text))
+
+
+@text_memo
+def _mixed_references(text: str) -> bool:
+    """Return True when `text` refers to acts with both digital and word dates."""
+    if "от" not in text:
+        return False
+    kinds = {("digital" if m.group("digital") else "words") for m in _REF_DATE_RE.finditer(text)}
+    return len(kinds) == 2
+
+
 @rule("T-06", ERROR, "text", "Даты: «г.» после цифровой даты, год из двух цифр, ведущие нули, единообразие",
       also=(WARNING,))
 def dates(doc: DocModel, profile):
     forms: dict[str, list[tuple[Para, str]]] = {"г.": [], "года": []}
     for para in text_paras(doc):
         yield from scan(para, _DATES)
-        for match in _WORD_DATE_RE.finditer(para.text):
-            suffix = "г." if match.group("suffix") == "г." else "года"
-            forms[suffix].append((para, match.group(0)))
-        if para.role in ("preamble", "clause", "text", "item"):
-            kinds = {("digital" if m.group("digital") else "words")
-                     for m in _REF_DATE_RE.finditer(para.text)}
-            if len(kinds) == 2:
-                yield issue(para, "в одном абзаце ссылки с цифровыми и словесными датами", "одна форма дат",
-                            severity=WARNING)
+        for suffix, text in _word_dates(para):
+            forms[suffix].append((para, text))
+        if para.role in ("preamble", "clause", "text", "item") and _mixed_references(para):
+            yield issue(para, "в одном абзаце ссылки с цифровыми и словесными датами", "одна форма дат",
+                        severity=WARNING)
     if forms["г."] and forms["года"]:
         minority, majority = sorted(forms.values(), key=len)
         word = "г." if minority is forms["г."] else "года"

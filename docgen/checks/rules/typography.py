@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import re
 
+from ..memo import text_memo
 from ..model import DocModel, Para
 from ..patterns import MONTHS
 from ..registry import issue, rule
-from ._common import ERROR, INFO, WARNING, pattern, scan, text_paras
+from ._common import ERROR, INFO, WARNING, pattern, patterns, scan, text_paras
 
 _LATIN = re.compile(r"[A-Za-z]")
 _HYPHEN = ("-", "\u2010", "\u2011")
@@ -24,7 +25,7 @@ def _not_trailing(para: Para, match: re.Match) -> bool:
 
 
 # -- T-01 ----------------------------------------------------------------------------------
-_QUOTES = (
+_QUOTES = patterns(
     pattern(r'["\u201c\u201d\u201e]|\'\'', "прямые или «английские» кавычки",
             "в актах только кавычки-«ёлочки»", needles=('"', "\u201c", "\u201d", "\u201e", "''")),
     pattern(r"«[ \u00a0]+|[ \u00a0]+»", "пробел внутри кавычек", "«23», «Образование»",
@@ -40,18 +41,24 @@ def quotes(doc: DocModel, profile):
     paras = list(text_paras(doc))
     for i, para in enumerate(paras):
         yield from scan(para, _QUOTES)
-        balance = para.text.count("«") - para.text.count("»")
+        balance = _quote_balance(para)
         if balance and not _balanced_with_next(paras, i, balance):
             word = "открывающих" if balance > 0 else "закрывающих"
             yield issue(para, f"кавычки не парные: {word} больше на {abs(balance)}",
                         "у вложенных кавычек пишутся обе закрывающие: «… «Образование»»")
 
 
+@text_memo
+def _quote_balance(text: str) -> int:
+    """Return the number of «, less the number of »."""
+    return text.count("«") - text.count("»")
+
+
 def _balanced_with_next(paras: list[Para], i: int, balance: int) -> bool:
     """Return True when a line broken mid-sentence closes its quote on a neighbour line."""
     for j in (i + 1, i - 1):
         if 0 <= j < len(paras) and paras[j].line is not None:
-            other = paras[j].text.count("«") - paras[j].text.count("»")
+            other = _quote_balance(paras[j])
             if other == -balance:
                 return True
     return False
@@ -66,7 +73,7 @@ def _list_marker(para: Para, match: re.Match) -> bool:
     return not para.text[:match.start()].strip(" \t\u00a0")
 
 
-_DASHES = (
+_DASHES = patterns(
     pattern(r"(?:округ\w*|ХМАО)[ \u00a0]?-[ \u00a0]?Югр", "в наименовании «… – Югра» дефис",
             "«Ханты-Мансийский автономный округ – Югра»", needles=("Югр",)),
     pattern(r"\b(?:19|20)\d{2}[ \u00a0]?[-\u2010\u2011][ \u00a0]?(?:19|20)\d{2}\b",
@@ -92,6 +99,14 @@ _NO_NBSP_DASH = re.compile(r"(?<=\S) (?=[–—][ \u00a0])")
 _DASH_KINDS = {ch: re.compile(rf"[ \u00a0]{ch}[ \u00a0]") for ch in "–—"}
 
 
+@text_memo
+def _dash_facts(text: str) -> tuple[bool, frozenset[str]]:
+    """Return (an ordinary space before a dash?, the dashes «–»/«—» set off by spaces)."""
+    plain = (" –" in text or " —" in text) and _NO_NBSP_DASH.search(text) is not None
+    spaced = frozenset(ch for ch, regex in _DASH_KINDS.items() if ch in text and regex.search(text))
+    return plain, spaced
+
+
 @rule("T-02", ERROR, "text", "Тире и дефис: тире в предложении, диапазоны, «– Югра»",
       also=(INFO,))
 def dashes(doc: DocModel, profile):
@@ -99,21 +114,22 @@ def dashes(doc: DocModel, profile):
     kinds = set()
     for para in text_paras(doc):
         yield from scan(para, _DASHES)
-        text = para.text
-        if (" –" in text or " —" in text) and _NO_NBSP_DASH.search(text):
+        plain, spaced = _dash_facts(para)
+        if plain:
             plain_before_dash.setdefault(para.part, []).append(para)
-        kinds.update(ch for ch, regex in _DASH_KINDS.items() if ch in text and regex.search(text))
+        if spaced:
+            kinds.update(spaced)
     for paras in plain_before_dash.values():
         yield issue(paras[0], f"перед тире обычный пробел (абзацев: {len(paras)})",
                     "неразрывный пробел перед тире", severity=INFO)
     if len(kinds) == 2:
-        first = next(p for p in text_paras(doc) if _DASH_KINDS["—"].search(p.text))
+        first = next(p for p in text_paras(doc) if "—" in _dash_facts(p)[1])
         yield issue(first, "в тексте встречаются и «–», и «—»", "одно тире на весь документ",
                     severity=INFO)
 
 
 # -- T-03 ----------------------------------------------------------------------------------
-_HYPHENS = (
+_HYPHENS = patterns(
     pattern(r"№[ \u00a0]?[\dА-Яа-яЁёA-Za-z]+(?:-[ \u00a0]+|[ \u00a0]+-)[\dА-Яа-яЁёA-Za-z]",
             "пробел внутри номера", "«№ 1063-од»", needles=("№",)),
     pattern(r"\b(?=\w*[А-Яа-яЁё])(?=\w*[A-Za-z])\w+", "в слове смешаны кириллица и латиница",
@@ -128,7 +144,7 @@ def hyphens(doc: DocModel, profile):
 
 
 # -- T-04 ----------------------------------------------------------------------------------
-_NUMBER_SIGN = (
+_NUMBER_SIGN = patterns(
     pattern(r"№[ \u00a0]*№", "двойной знак «№№»", "один знак «№» перед каждым номером", needles=("№",)),
     pattern(r"№(?=[^\s\u00a0])", "нет пробела после «№»", "«№\u00a0233» (неразрывный пробел)",
             needles=("№",)),
@@ -145,7 +161,7 @@ def number_sign(doc: DocModel, profile):
 
 
 # -- T-05 ----------------------------------------------------------------------------------
-_NBSP = (
+_NBSP = patterns(
     pattern(r"\b[А-ЯЁ]\.[ \u00a0]?[А-ЯЁ]\. (?=[А-ЯЁ][а-яё])", "между инициалами и фамилией обычный пробел",
             "«И.В.\u00a0Носова» (неразрывный пробел)", needles=(". ",)),
     pattern(r"(?<![А-ЯЁа-яё.])[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)? (?=[А-ЯЁ]\.[ \u00a0]?[А-ЯЁ]\.)",
@@ -173,7 +189,7 @@ def no_break_spaces(doc: DocModel, profile):
 
 
 # -- T-07 ----------------------------------------------------------------------------------
-_SPACES = (
+_SPACES = patterns(
     pattern(r"(?<=\S) {2,}(?=\S)", "несколько пробелов подряд",
             "один пробел; позицию задают табулятором с позицией табуляции", needles=("  ",)),
     pattern(r"^[ \u00a0]+(?=\S)", "пробел в начале абзаца", "отступ задаётся форматом абзаца",
@@ -206,7 +222,7 @@ def spaces(doc: DocModel, profile):
 
 
 # -- T-14 ----------------------------------------------------------------------------------
-_PERCENT = (pattern(r"\d%", "процент без пробела", "«30\u00a0%» (или одна форма на документ)",
+_PERCENT = patterns(pattern(r"\d%", "процент без пробела", "«30\u00a0%» (или одна форма на документ)",
                    needles=("%",)),)
 
 

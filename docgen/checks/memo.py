@@ -1,0 +1,114 @@
+"""Bounded, exact memoisation of per-paragraph results across documents.
+
+Generated packages repeat most of their paragraphs from one municipality to the next, and
+many rules compute something that depends on a paragraph's text alone (the matches of a
+regex table, the words of a paragraph, the names in it). :func:`text_memo` memoises such
+a pure function of the text per distinct text, in one LRU table shared by all rules; a
+value is computed once per text, and only values that cannot be changed (tuples, strings,
+frozensets, None) are stored. Nothing about a paragraph other than its text goes into a
+memoised value, so a document can never see another document's findings.
+
+:func:`run_cache` is a per-run scratch dict on the model (lists every rule would rebuild:
+the paragraphs with visible text, …); the runner opens it for one ``run_rules`` call.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import OrderedDict
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+#: Distinct paragraph texts remembered (least recently used ones are dropped).
+TEXT_MEMO_SIZE = 8192
+
+_TEXTS: OrderedDict[str, dict] = OrderedDict()
+_LOCK = threading.Lock()
+T = TypeVar("T")
+
+
+def entry(text: str) -> dict:
+    """Return the memo dict of `text` (created empty when the text is new)."""
+    with _LOCK:
+        found = _TEXTS.get(text)
+        if found is None:
+            found = _TEXTS[text] = {}
+            if len(_TEXTS) > TEXT_MEMO_SIZE:
+                _TEXTS.popitem(last=False)
+        else:
+            _TEXTS.move_to_end(text)
+        return found
+
+
+def para_entry(para) -> dict:
+    """Return the memo dict of `para`'s text (remembered on the paragraph for its text)."""
+    memo = para.memo
+    text = para.text
+    if memo is not None and memo[0] is text:
+        return memo[1]
+    found = entry(text)
+    para.memo = (text, found)
+    return found
+
+
+def text_memo(func: Callable[[str], T]) -> Callable[[Any], T]:
+    """Decorate a pure function of a paragraph's text: ``f(para)`` → ``func(para.text)``, memoised.
+
+    `func` must return an immutable value and read nothing but the text.
+    """
+
+    def get(para) -> T:
+        found = para_entry(para)
+        try:
+            return found[func]
+        except KeyError:
+            value = found[func] = func(para.text)
+            return value
+
+    get.__wrapped__ = func
+    get.__name__ = func.__name__
+    get.__doc__ = func.__doc__
+    return get
+
+
+def str_memo(func: Callable[[str], T]) -> Callable[[str], T]:
+    """Decorate a pure function of one string (a paragraph's clean text, an item): memoised.
+
+    `func` must return an immutable value.
+    """
+
+    def get(text: str) -> T:
+        found = entry(text)
+        try:
+            return found[func]
+        except KeyError:
+            value = found[func] = func(text)
+            return value
+
+    get.__wrapped__ = func
+    get.__name__ = func.__name__
+    get.__doc__ = func.__doc__
+    return get
+
+
+def clear_text_memo() -> None:
+    """Forget every memoised per-text result."""
+    with _LOCK:
+        _TEXTS.clear()
+
+
+def run_cache(doc) -> dict | None:
+    """Return the scratch dict of the rule run in progress on `doc` (None outside a run)."""
+    return doc.run
+
+
+def cached_in_run(doc, key: str, build: Callable[[], T]) -> T:
+    """Return `build()` computed once per rule run on `doc` (every call outside a run)."""
+    scratch = doc.run
+    if scratch is None:
+        return build()
+    try:
+        return scratch[key]
+    except KeyError:
+        value = scratch[key] = build()
+        return value
