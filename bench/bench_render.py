@@ -22,7 +22,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from docxtpl import DocxTemplate  # noqa: E402
 
 from docgen import generate  # noqa: E402
-from docgen.pipeline import _context, _resolve, shared_environment  # noqa: E402
+from docgen.pipeline import _context, resolve, shared_environment  # noqa: E402
 from docgen.render import ClauseCounter, compile_template, render_package  # noqa: E402
 from docgen.settings import Settings  # noqa: E402
 
@@ -43,7 +43,7 @@ def main() -> int:
     args = parser.parse_args()
     settings = Settings(run_checks=False)
     env = shared_environment()
-    package, templates, variables = _resolve(args.package, args.set, None, settings)
+    package, templates, variables = resolve(args.package, args.set, None, settings)
     context, templates = _context(package, templates, variables, settings, env)
     appendix = next(t for t in templates if t.kind == "appendix")
     part_ctx = dict(context, part=context["appendices"][0])

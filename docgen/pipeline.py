@@ -35,8 +35,9 @@ class GenerationResult:
         return f"{self.document_id}_{self.municipality.replace('/', '-')}.docx"
 
 
-def _resolve(document_id: str, municipality: str, overrides: Mapping[str, Any] | None,
-             settings: Settings) -> tuple[Package, list[DocTemplate], VariableSet]:
+def resolve(document_id: str, municipality: str, overrides: Mapping[str, Any] | None,
+            settings: Settings) -> tuple[Package, list[DocTemplate], VariableSet]:
+    """Return the package, its templates and the validated variable set, checked to match."""
     package = load_package(document_id, settings.templates_dir)
     templates = [load_template(t, settings.templates_dir) for t in package.parts]
     variables = load_variables(municipality, settings.variables_dir, overrides)
@@ -74,7 +75,7 @@ def build_context(document_id: str, municipality: str,
     ``appendices`` (number, title, kind, heading, subject, approval, ref per appendix).
     """
     settings = settings or Settings.from_env()
-    package, templates, variables = _resolve(document_id, municipality, overrides, settings)
+    package, templates, variables = resolve(document_id, municipality, overrides, settings)
     return _context(package, templates, variables, settings, env or shared_environment())[0]
 
 
@@ -145,7 +146,7 @@ def generate(document_id: str, municipality: str, overrides: Mapping[str, Any] |
     """
     settings = settings or Settings.from_env()
     env = shared_environment()
-    package, templates, variables = _resolve(document_id, municipality, overrides, settings)
+    package, templates, variables = resolve(document_id, municipality, overrides, settings)
     context, templates = _context(package, templates, variables, settings, env)
     parts = []
     appendix_index = 0

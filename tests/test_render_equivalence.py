@@ -9,7 +9,7 @@ import pytest
 from docxtpl import DocxTemplate
 from lxml import etree
 
-from docgen.pipeline import _context, _resolve, shared_environment
+from docgen.pipeline import _context, resolve, shared_environment
 from docgen.placeholders import MARKED_RE, visible
 from docgen.render import ClauseCounter, compile_template, render_package
 from docgen.settings import Settings
@@ -30,7 +30,7 @@ def cases():
 
 def contexts(package_id, set_id, settings):
     env = shared_environment()
-    package, templates, variables = _resolve(package_id, set_id, None, settings)
+    package, templates, variables = resolve(package_id, set_id, None, settings)
     context, templates = _context(package, templates, variables, settings, env)
     appendix = 0
     for template in templates:

@@ -22,11 +22,11 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from docgen.errors import UnknownIdError
+from docgen.pipeline import resolve
 from docgen.schema import UNKNOWN, FieldSpec, Schema, load_schema
 from docgen.settings import Settings
-from docgen.templates import Package, load_package, load_template
-from docgen.variables import SCHEMA_FILE, VariableSet, load_variables
+from docgen.templates import Package
+from docgen.variables import SCHEMA_FILE, VariableSet
 
 from .derived import CASES
 
@@ -176,17 +176,7 @@ def parse_name(name: str) -> list[str | int] | None:
 
 def load_model(package_id: str, municipality: str, settings: Settings) -> FormModel:
     """Return the form model of `package_id` for `municipality`; raise DocgenError if absent."""
-    package = load_package(package_id, settings.templates_dir)
-    templates = [load_template(t, settings.templates_dir) for t in package.parts]
-    variables = load_variables(municipality, settings.variables_dir)
-    if variables.region not in package.regions:
-        raise UnknownIdError(
-            f"документ «{package.id}» предназначен для регионов: {', '.join(package.regions)}; "
-            f"набор «{municipality}» относится к региону «{variables.region}»")
-    if not package.accepts(municipality):
-        level = "муниципального образования" if package.level == "municipality" else "региона"
-        raise UnknownIdError(f"документ «{package.id}» формируется по набору {level}, "
-                             f"а «{municipality}» — набор другого уровня")
+    package, templates, variables = resolve(package_id, municipality, None, settings)
     schema = load_schema(settings.variables_dir / SCHEMA_FILE)
     paths = [v for t in templates for v in t.variables]
     return FormModel(package, municipality, variables, schema, form_sections(paths, schema))
