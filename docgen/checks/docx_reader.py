@@ -5,21 +5,31 @@ order (paragraphs, tables, content controls), resolves each paragraph's effectiv
 formatting with :class:`~docgen.checks.styles.StyleSheet`, reads every ``w:sectPr``
 (page size, margins, ``w:titlePg``, ``w:pgNumType``, headers with inheritance from the
 previous section) and the document settings G-16/G-17 need.
+
+The package comes from .docx bytes (:func:`read_docx`) or, to skip the ZIP, from its parts
+as a mapping of part name to XML (:func:`read_parts`). What depends only on a part's bytes
+is memoised across documents in bounded LRU tables: the style sheet (per styles + theme),
+headers, settings, relationships, and each paragraph's text and effective formatting (per
+style sheet, table style and the paragraph's XML). Generated packages repeat most
+paragraphs, so most of a document is read from those tables; the result is the same model.
 """
 
 from __future__ import annotations
 
 import io
+import itertools
 import math
 import posixpath
 import re
 import zipfile
+from collections.abc import Mapping
 
 from lxml import etree
 
+from .memo import LRU
 from .model import DocModel, Format, HeaderInfo, Para, Section, Table
 from .patterns import strip_marks
-from .styles import StyleSheet, W, attr, is_on, merge, ppr_props, rpr_props
+from .styles import W_NS, StyleSheet, W, attr, is_on, merge, ppr_props, rpr_props
 
 R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 PKG_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
@@ -31,6 +41,16 @@ _CONTAINERS = {W + "hyperlink", W + "ins", W + "smartTag", W + "fldSimple", W + 
 _JC = {"both": "justify", "distribute": "justify", "justify": "justify", "center": "center",
        "right": "right", "end": "right", "left": "left", "start": "left"}
 _PAGE_RE = re.compile(r"^\s*PAGE\b")
+
+#: Sizes of the memo tables (entries): style sheets, paragraphs, headers, small parts.
+SHEET_CACHE_SIZE = 16
+PARA_CACHE_SIZE = 4096
+PART_CACHE_SIZE = 64
+_SHEETS = LRU(SHEET_CACHE_SIZE)
+_PARAS = LRU(PARA_CACHE_SIZE)
+_HEADERS = LRU(PART_CACHE_SIZE)
+_SMALL = LRU(PART_CACHE_SIZE)
+_SERIAL = itertools.count(1)
 
 
 class DocxFormatError(ValueError):
@@ -45,39 +65,112 @@ def read_docx(data: bytes) -> DocModel:
         raise DocxFormatError("это не ZIP-архив .docx") from exc
     with zf:
         try:
-            return _Reader(zf).read()
+            return _Reader(_ZipParts(zf)).read()
         except etree.XMLSyntaxError as exc:
             raise DocxFormatError(f"повреждён XML: {exc}") from exc
         except (KeyError, zipfile.BadZipFile) as exc:
             raise DocxFormatError(f"повреждён архив: {exc}") from exc
 
 
-class _Reader:
+def read_parts(parts: Mapping[str, bytes | str]) -> DocModel:
+    """Return the model of a package given as its parts: part name → XML (bytes or str).
+
+    The same model :func:`read_docx` makes of the .docx holding these parts, without the
+    ZIP: ``{"_rels/.rels": …, "word/document.xml": …, "word/_rels/document.xml.rels": …,
+    "word/styles.xml": …, "word/header1.xml": …, …}`` (parts a .docx does not need for
+    checking, such as images, may be left out). Raises DocxFormatError like read_docx.
+    """
+    try:
+        return _Reader(_MappingParts(parts)).read()
+    except etree.XMLSyntaxError as exc:
+        raise DocxFormatError(f"повреждён XML: {exc}") from exc
+    except KeyError as exc:
+        raise DocxFormatError(f"повреждён архив: {exc}") from exc
+
+
+def clear_reader_caches() -> None:
+    """Forget the memoised style sheets, paragraphs, headers and small parts."""
+    for cache in (_SHEETS, _PARAS, _HEADERS, _SMALL):
+        cache.clear()
+
+
+class _ZipParts:
+    """The parts of a .docx ZIP archive."""
+
     def __init__(self, zf: zipfile.ZipFile) -> None:
         self.zf = zf
         self.names = set(zf.namelist())
+
+    def read(self, name: str) -> bytes:
+        return self.zf.read(name)
+
+
+class _MappingParts:
+    """The parts of a package held in a mapping (str parts are UTF-8 encoded)."""
+
+    def __init__(self, parts: Mapping[str, bytes | str]) -> None:
+        self.parts = parts
+        self.names = set(parts)
+
+    def read(self, name: str) -> bytes:
+        data = self.parts[name]
+        return data.encode("utf-8") if isinstance(data, str) else bytes(data)
+
+
+def _style_sheet(styles: bytes | None, theme: bytes | None) -> StyleSheet:
+    """Return the (memoised) style sheet of `styles` and `theme`, with a unique `serial`."""
+    key = (styles, theme)
+    sheet = _SHEETS.get(key)
+    if sheet is None:
+        sheet = StyleSheet(styles, theme)
+        sheet.serial = next(_SERIAL)
+        _SHEETS.put(key, sheet)
+    return sheet
+
+
+class _Reader:
+    def __init__(self, source) -> None:
+        self.source = source
+        self.names = source.names
         self.main = self._main_part()
         self.rels = self._rels(self.main)
-        self.sheet = StyleSheet(self._part_of_type("styles"), self._part_of_type("theme"))
+        self.sheet = _style_sheet(self._part_of_type("styles"), self._part_of_type("theme"))
         self.model = DocModel(source="docx")
         self.body_number = 0
         self.break_next = False
         self.section_first = 0
         self.section_types: list[str] = []
         self._headers: dict[str, HeaderInfo] = {}
+        self._keys: dict | None = None
+        self._root_tag = b""
 
     # -- package --
-    def _xml(self, name: str):
+    def _read(self, name: str) -> bytes:
         try:
-            return etree.fromstring(self.zf.read(name))
-        except (KeyError, etree.XMLSyntaxError) as exc:
+            return self.source.read(name)
+        except KeyError as exc:
+            raise DocxFormatError(f"повреждена часть {name}") from exc
+
+    def _xml(self, name: str, data: bytes | None = None):
+        try:
+            return etree.fromstring(self._read(name) if data is None else data)
+        except etree.XMLSyntaxError as exc:
             raise DocxFormatError(f"повреждена часть {name}") from exc
 
     def _main_part(self) -> str:
         if "_rels/.rels" in self.names:
-            for rel in self._xml("_rels/.rels"):
-                if rel.get("Type", "").endswith("/officeDocument"):
-                    return rel.get("Target", "").lstrip("/")
+            data = self._read("_rels/.rels")
+            key = ("main", data)
+            found = _SMALL.get(key)
+            if found is None:
+                found = (None,)
+                for rel in self._xml("_rels/.rels", data):
+                    if rel.get("Type", "").endswith("/officeDocument"):
+                        found = (rel.get("Target", "").lstrip("/"),)
+                        break
+                _SMALL.put(key, found)
+            if found[0] is not None:
+                return found[0]
         if "word/document.xml" in self.names:
             return "word/document.xml"
         raise DocxFormatError("в архиве нет word/document.xml")
@@ -85,29 +178,38 @@ class _Reader:
     def _rels(self, part: str) -> dict[str, tuple[str, str]]:
         folder, name = posixpath.split(part)
         rels_name = posixpath.join(folder, "_rels", name + ".rels")
-        out = {}
-        if rels_name in self.names:
-            for rel in self._xml(rels_name):
+        if rels_name not in self.names:
+            return {}
+        data = self._read(rels_name)
+        key = ("rels", folder, data)
+        found = _SMALL.get(key)
+        if found is None:
+            out = {}
+            for rel in self._xml(rels_name, data):
                 target = rel.get("Target", "")
                 if rel.get("TargetMode") == "External":
                     continue
                 path = target.lstrip("/") if target.startswith("/") else posixpath.normpath(
                     posixpath.join(folder, target))
                 out[rel.get("Id")] = (rel.get("Type", "").rsplit("/", 1)[-1], path)
-        return out
+            found = tuple(out.items())
+            _SMALL.put(key, found)
+        return dict(found)
 
     def _part_of_type(self, kind: str) -> bytes | None:
         for rel_kind, path in self.rels.values():
             if rel_kind == kind and path in self.names:
-                return self.zf.read(path)
+                return self.source.read(path)
         return None
 
     # -- body --
     def read(self) -> DocModel:
-        root = self._xml(self.main)
+        data = self._read(self.main)
+        root = self._xml(self.main, data)
         body = root.find(W + "body")
         if body is None:
             raise DocxFormatError("в документе нет тела (w:body)")
+        self._index_paragraphs(data, root)
         self._walk(body, None)
         final = body.find(W + "sectPr")
         self._close_section(final)
@@ -127,31 +229,64 @@ class _Reader:
                 if content is not None:
                     self._walk(content, table_ctx)
 
+    def _index_paragraphs(self, data: bytes, root) -> None:
+        """Find each paragraph's own XML in `data`, the memo key of what is read from it.
+
+        Used only when the XML allows no other reading: no comments, CDATA, DTD or
+        processing instructions, every namespace declared on the root element and ``w``
+        the only prefix of WordprocessingML. Otherwise paragraphs are keyed by their
+        serialisation.
+        """
+        start = _ROOT_START_RE.search(data)
+        if start is None or b"<!" in data or data.find(b"<?", 1) != -1 or \
+                data.find(b"xmlns", start.end()) != -1:
+            return
+        nsmap = root.nsmap
+        if nsmap.get("w") != W_NS or sum(uri == W_NS for uri in nsmap.values()) != 1:
+            return
+        spans: list[tuple[int, int]] = []
+        stack: list[int] = []
+        for match in _P_TAG_RE.finditer(data, start.end()):
+            if match.group("close"):
+                if not stack:
+                    return
+                spans.append((stack.pop(), match.end()))
+            elif match.group("empty"):
+                spans.append((match.start(), match.end()))
+            else:
+                stack.append(match.start())
+        elements = list(root.iter(_P))
+        if stack or len(spans) != len(elements):
+            return
+        spans.sort()
+        self._keys = {el: data[a:b] for el, (a, b) in zip(elements, spans)}
+        self._root_tag = start.group(0)
+
     def _paragraph(self, p, table_ctx) -> None:
-        ppr = p.find(W + "pPr")
-        style_id = attr(ppr.find(W + "pStyle"), "val") if ppr is not None else None
         table_style = table_ctx[4] if table_ctx else None
-        base_p, base_r = self.sheet.base(style_id, table_style)
-        direct = ppr_props(ppr)
-        props = merge(base_p, direct) if direct else base_p
-        text, stats, page_break = _runs(p, self.sheet, base_r)
+        xml = self._keys.get(p) if self._keys is not None else None
+        key = (self.sheet.serial, table_style, self._root_tag, xml) if xml is not None else \
+            (self.sheet.serial, table_style, b"", etree.tostring(p, with_tail=False))
+        facts = _PARAS.get(key)
+        if facts is None:
+            facts = _paragraph_facts(p, self.sheet, table_style)
+            _PARAS.put(key, facts)
+        text, clean, style, fmt, pbb, page_break, has_sect = facts
         model = self.model
-        para = Para(index=len(model.paragraphs), text=text, clean=strip_marks(text),
-                    section=len(model.sections), style=self.sheet.name(style_id),
-                    fmt=_format(props, direct, stats, self.sheet))
+        para = Para(index=len(model.paragraphs), text=text, clean=clean,
+                    section=len(model.sections), style=style, fmt=_thaw(fmt))
         if table_ctx:
             para.table, para.row, para.col = table_ctx[0], table_ctx[1], table_ctx[2]
         else:
             self.body_number += 1
             para.number = self.body_number
-            if self.break_next or props.get("pbb") or page_break == "before":
+            if self.break_next or pbb or page_break == "before":
                 para.new_page = True
             # -- an empty paragraph holding only a page break starts the page after it --
             self.break_next = page_break == "after" or (page_break == "before" and not text.strip())
         model.paragraphs.append(para)
-        sect = ppr.find(W + "sectPr") if ppr is not None else None
-        if sect is not None and not table_ctx:
-            self._close_section(sect)
+        if has_sect and not table_ctx:
+            self._close_section(p.find(W + "pPr").find(W + "sectPr"))
 
     def _table(self, tbl, outer) -> None:
         model = self.model
@@ -222,8 +357,15 @@ class _Reader:
         info = HeaderInfo()
         rel = self.rels.get(rid or "")
         if rel and rel[1] in self.names:
-            for p in self._xml(rel[1]).iter(_P):
-                _header_paragraph(p, self.sheet, info)
+            data = self._read(rel[1])
+            key = (self.sheet.serial, data)
+            found = _HEADERS.get(key)
+            if found is None:
+                for p in self._xml(rel[1], data).iter(_P):
+                    _header_paragraph(p, self.sheet, info)
+                _HEADERS.put(key, (info.has_page, info.align, info.literal))
+            else:
+                info.has_page, info.align, info.literal = found
         self._headers[rid or ""] = info
         return info
 
@@ -237,10 +379,51 @@ class _Reader:
     def _settings(self) -> None:
         data = self._part_of_type("settings")
         if data:
-            root = etree.fromstring(data)
-            hyph = root.find(W + "autoHyphenation")
-            self.model.settings["autoHyphenation"] = "true" if is_on(hyph) else "false"
+            key = ("settings", data)
+            hyphenation = _SMALL.get(key)
+            if hyphenation is None:
+                root = etree.fromstring(data)
+                hyphenation = "true" if is_on(root.find(W + "autoHyphenation")) else "false"
+                _SMALL.put(key, hyphenation)
+            self.model.settings["autoHyphenation"] = hyphenation
         self.model.settings["lang"] = self.sheet.lang or ""
+
+
+_ROOT_START_RE = re.compile(rb"""<(?![?!])[^\s/>]+(?:\s+[^\s=/>]+\s*=\s*(?:"[^"]*"|'[^']*'))*\s*>""")
+_P_TAG_RE = re.compile(rb"""<w:p(?=[\s/>])(?:\s+[^\s=/>]+\s*=\s*(?:"[^"]*"|'[^']*'))*\s*(?P<empty>/?)>"""
+                       rb"""|(?P<close></w:p\s*>)""")
+
+#: A Format as stored in the paragraph memo: its fields, fonts and sizes as item tuples.
+FrozenFormat = tuple
+
+
+def _paragraph_facts(p, sheet: StyleSheet, table_style: str | None) -> tuple:
+    """Return what the model takes from paragraph `p`, all of it determined by its XML.
+
+    (text, clean text, style name, frozen Format, page break before, page break in the
+    runs, has a w:sectPr).
+    """
+    ppr = p.find(W + "pPr")
+    style_id = attr(ppr.find(W + "pStyle"), "val") if ppr is not None else None
+    base_p, base_r = sheet.base(style_id, table_style)
+    direct = ppr_props(ppr)
+    props = merge(base_p, direct) if direct else base_p
+    text, stats, page_break = _runs(p, sheet, base_r)
+    fmt = _format(props, direct, stats, sheet)
+    frozen = (fmt.align, fmt.first_line, fmt.left, fmt.right, fmt.line, fmt.line_rule, fmt.before,
+              fmt.after, fmt.tabs, fmt.numbered, fmt.bold, fmt.caps, tuple(fmt.fonts.items()),
+              tuple(fmt.sizes.items()), fmt.direct)
+    has_sect = ppr is not None and ppr.find(W + "sectPr") is not None
+    return (text, strip_marks(text), sheet.name(style_id), frozen, bool(props.get("pbb")),
+            page_break, has_sect)
+
+
+def _thaw(frozen: FrozenFormat) -> Format:
+    """Return a new Format (own dicts) from its frozen fields."""
+    (align, first_line, left, right, line, line_rule, before, after, tabs, numbered, bold, caps,
+     fonts, sizes, direct) = frozen
+    return Format(align, first_line, left, right, line, line_rule, before, after, tabs, numbered,
+                  bold, caps, dict(fonts), dict(sizes), direct)
 
 
 def _iter_runs(container):

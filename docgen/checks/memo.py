@@ -97,6 +97,41 @@ def clear_text_memo() -> None:
         _TEXTS.clear()
 
 
+class LRU:
+    """A small thread-safe mapping that keeps its `size` most recently used items."""
+
+    def __init__(self, size: int) -> None:
+        self.size = size
+        self._data: OrderedDict = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, key, default=None):
+        """Return the value under `key` (marking it recently used), or `default`."""
+        with self._lock:
+            try:
+                value = self._data[key]
+            except KeyError:
+                return default
+            self._data.move_to_end(key)
+            return value
+
+    def put(self, key, value) -> None:
+        """Remember `value` under `key`, dropping the least recently used item when full."""
+        with self._lock:
+            self._data[key] = value
+            self._data.move_to_end(key)
+            while len(self._data) > self.size:
+                self._data.popitem(last=False)
+
+    def clear(self) -> None:
+        """Forget everything."""
+        with self._lock:
+            self._data.clear()
+
+    def __len__(self) -> int:
+        return len(self._data)
+
+
 def run_cache(doc) -> dict | None:
     """Return the scratch dict of the rule run in progress on `doc` (None outside a run)."""
     return doc.run
