@@ -238,8 +238,7 @@ class _Reader:
         serialisation.
         """
         start = _ROOT_START_RE.search(data)
-        if start is None or b"<!" in data or data.find(b"<?", 1) != -1 or \
-                data.find(b"xmlns", start.end()) != -1:
+        if start is None or _MARKUP_RE.search(data, 1) or data.find(b"xmlns", start.end()) != -1:
             return
         nsmap = root.nsmap
         if nsmap.get("w") != W_NS or sum(uri == W_NS for uri in nsmap.values()) != 1:
@@ -247,12 +246,16 @@ class _Reader:
         spans: list[tuple[int, int]] = []
         stack: list[int] = []
         for match in _P_TAG_RE.finditer(data, start.end()):
-            if match.group("close"):
+            if match.group(1):
                 if not stack:
                     return
                 spans.append((stack.pop(), match.end()))
-            elif match.group("empty"):
-                spans.append((match.start(), match.end()))
+                continue
+            tag = _P_START_RE.match(data, match.start())
+            if tag is None:
+                return
+            if tag.group(1):
+                spans.append((match.start(), tag.end()))
             else:
                 stack.append(match.start())
         elements = list(root.iter(_P))
@@ -390,8 +393,11 @@ class _Reader:
 
 
 _ROOT_START_RE = re.compile(rb"""<(?![?!])[^\s/>]+(?:\s+[^\s=/>]+\s*=\s*(?:"[^"]*"|'[^']*'))*\s*>""")
-_P_TAG_RE = re.compile(rb"""<w:p(?=[\s/>])(?:\s+[^\s=/>]+\s*=\s*(?:"[^"]*"|'[^']*'))*\s*(?P<empty>/?)>"""
-                       rb"""|(?P<close></w:p\s*>)""")
+#: Markup the paragraph index does not allow: comments, CDATA, DTD, processing instructions.
+_MARKUP_RE = re.compile(rb"<[!?]")
+# -- one literal first character keeps the scan fast (a group in a top-level alternative does not) --
+_P_TAG_RE = re.compile(rb"<(?:w:p[\s/>]|(/)w:p\s*>)")
+_P_START_RE = re.compile(rb"""<w:p(?:\s+[^\s=/>]+\s*=\s*(?:"[^"]*"|'[^']*'))*\s*(/?)>""")
 
 #: A Format as stored in the paragraph memo: its fields, fonts and sizes as item tuples.
 FrozenFormat = tuple

@@ -71,6 +71,30 @@ def text_memo(func: Callable[[str], T]) -> Callable[[Any], T]:
     return get
 
 
+def para_memo(func: Callable[[str, str], T]) -> Callable[[Any], T]:
+    """Decorate a pure function of a paragraph's text and clean text: ``f(para)``, memoised.
+
+    ``func(para.text, para.clean)`` must return an immutable value. Memoised under the
+    text, with the clean text it was computed for (a model built by hand may pair them
+    differently).
+    """
+
+    def get(para) -> T:
+        found = para_entry(para)
+        clean = para.clean
+        hit = found.get(func)
+        if hit is not None and (hit[0] is clean or hit[0] == clean):
+            return hit[1]
+        value = func(para.text, clean)
+        found[func] = (clean, value)
+        return value
+
+    get.__wrapped__ = func
+    get.__name__ = func.__name__
+    get.__doc__ = func.__doc__
+    return get
+
+
 def str_memo(func: Callable[[str], T]) -> Callable[[str], T]:
     """Decorate a pure function of one string (a paragraph's clean text, an item): memoised.
 

@@ -7,9 +7,9 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 from ...findings import Severity
-from ..memo import cached_in_run, para_entry
+from ..memo import cached_in_run, para_entry, para_memo
 from ..model import BODY_ROLES, DocModel, Para
-from ..patterns import quote_at
+from ..patterns import CLAUSE_RE, quote_at
 from ..registry import Issue, issue
 
 ERROR, WARNING, INFO = Severity.ERROR, Severity.WARNING, Severity.INFO
@@ -80,6 +80,37 @@ def body_paras(doc: DocModel, roles: Iterable[str] = BODY_ROLES) -> list[Para]:
     """Return the non-empty paragraphs whose role is one of `roles`."""
     roles = set(roles)
     return [p for p in doc.paragraphs if p.clean and p.role in roles]
+
+
+def next_body(doc: DocModel, para: Para) -> Para | None:
+    """Return ``doc.next_nonempty(para)`` (the next non-empty paragraph outside tables).
+
+    Within a rule run the answers for every paragraph are computed once, in one pass.
+    """
+    if doc.run is None:
+        return doc.next_nonempty(para)
+    following = cached_in_run(doc, "next_body", lambda: _next_body(doc.paragraphs))
+    return following[para.index] if 0 <= para.index < len(following) else doc.next_nonempty(para)
+
+
+def _next_body(paragraphs: list[Para]) -> list[Para | None]:
+    out: list[Para | None] = [None] * len(paragraphs)
+    nxt = None
+    for i in range(len(paragraphs) - 1, -1, -1):
+        out[i] = nxt
+        para = paragraphs[i]
+        if para.clean and para.table is None:
+            nxt = para
+    return out
+
+
+@para_memo
+def clause_number(text: str, clean: str) -> tuple[tuple[int, ...], bool] | None:
+    """Return (number, a list marker before it?) of a paragraph starting with «2.1.», or None."""
+    match = CLAUSE_RE.match(text) or CLAUSE_RE.match(clean)
+    if not match:
+        return None
+    return tuple(int(n) for n in match.group("num").split(".")), bool(match.group("marker"))
 
 
 #: What a memoised scan keeps of an issue: message, hint, quote, severity.

@@ -7,11 +7,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ..memo import text_memo
+from ..memo import para_memo, text_memo
 from ..model import DocModel, Para, Part
 from ..patterns import DATE, NAME_FIO_RE, NAME_IOF_RE, NUMBER, SP
 from ..registry import Issue, issue, rule
-from ._common import ERROR, WARNING, body_paras
+from ._common import ERROR, WARNING, body_paras, next_body
 
 
 def _acts(doc: DocModel) -> Iterator[Part]:
@@ -95,13 +95,19 @@ def operative_word(doc: DocModel, profile):
             yield issue(preamble[-1], "преамбула не кончается двоеточием", "«…:» перед пунктом 1")
 
 
+@para_memo
+def _lower_after_number(text: str, clean: str) -> bool:
+    """Return True when the clause number is followed by a lower-case (not capital) letter."""
+    match = re.match(r"^\s*(?:[-–—•]\s*)?\d+(?:\.\d+)*\.[ \u00a0]+(?P<first>\S)", clean)
+    return bool(match and not re.match(r"[А-ЯЁA-Z«\"(\d]", match.group("first")))
+
+
 @rule("G-29", WARNING, "text", "Пункт: после номера прописная буква, в конце «.», «:» или «;»")
 def clause_form(doc: DocModel, profile):
     for para in body_paras(doc, ("clause",)):
-        match = re.match(r"^\s*(?:[-–—•]\s*)?\d+(?:\.\d+)*\.[ \u00a0]+(?P<first>\S)", para.clean)
-        if match and not re.match(r"[А-ЯЁA-Z«\"(\d]", match.group("first")):
+        if _lower_after_number(para):
             yield issue(para, "после номера пункта строчная буква", "пункт начинается с прописной буквы")
-        nxt = doc.next_nonempty(para)
+        nxt = next_body(doc, para)
         continued = nxt is not None and nxt.role in ("text", "item") and nxt.clean[:1].islower()
         if not para.clean.endswith((".", ":", ";", "!", "?", "…")) and not continued:
             yield issue(para, "пункт не кончается знаком препинания", "«.» в конце пункта")

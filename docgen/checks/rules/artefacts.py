@@ -6,7 +6,7 @@ import re
 
 from ..model import DocModel
 from ..registry import issue, rule
-from ._common import ERROR, WARNING, pattern, patterns, scan, text_paras
+from ._common import ERROR, WARNING, next_body, pattern, patterns, scan, text_paras
 
 _ARTEFACTS = patterns(
     pattern(r"\[bookmark:[^\]]*\]", "артефакт извлечения текста: закладка", "удалить «[bookmark: …]»", needles=("[bookmark",)),
@@ -33,10 +33,12 @@ def artefacts(doc: DocModel, profile):
     for para in doc.paragraphs:
         if para.role not in _CONTINUABLE or para.in_table:
             continue
-        nxt = doc.next_nonempty(para)
+        nxt = next_body(doc, para)
         if nxt is None or nxt.role not in _CONTINUABLE or nxt.part is not para.part:
             continue
-        if _ENDS_MID_SENTENCE.search(para.clean) and _STARTS_LOWER.match(nxt.clean):
+        # -- «…$» can only match in the last two characters (before a final line break) --
+        clean = para.clean
+        if _ENDS_MID_SENTENCE.search(clean, max(0, len(clean) - 2)) and _STARTS_LOWER.match(nxt.clean):
             yield issue(para, f"абзац разорван посреди предложения, продолжение — {nxt.position()}",
                         "соединить абзацы", severity=WARNING)
 

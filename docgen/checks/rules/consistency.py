@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ..memo import str_memo, text_memo
+from ..memo import LRU, para_memo, str_memo, text_memo
 from ..model import DocModel, Para, Part
 from ..patterns import (
     DOC_HEAD_RE,
@@ -36,6 +36,7 @@ def _norm(text: str) -> str:
     return _PREP_RE.sub("о", text.strip(" .;:,"))
 
 
+@str_memo
 def _split_name(text: str) -> tuple[str, str] | None:
     """Return (head stem, normalised tail) of a document name «Положение о …»."""
     text = strip_marks(text)
@@ -63,19 +64,29 @@ def _approvals(act: Part) -> Iterator[tuple[Para, str, int | None]]:
     """Yield (clause, approved name, appendix number) for each «Утвердить …» of the act."""
     opened = False
     for para in act.role("clause"):
-        text = re.sub(r"^\s*\d+(?:\.\d+)*\.\s*", "", para.clean)
-        number = re.search(r"\(приложение\s*№?\s*(\d+)\)|приложению\s*№?\s*(\d+)", text)
-        number = int(number.group(1) or number.group(2)) if number else None
-        match = _APPROVE_RE.search(text)
-        if match and match.group("name").strip(":"):
-            yield para, match.group("name"), number
+        text, number, name, opens, doc_head = _approval(para)
+        if name is not None:
+            yield para, name, number
             opened = False
-        elif text.startswith("Утвердить") and text.endswith(":"):
+        elif opens:
             opened = True
-        elif opened and DOC_HEAD_RE.match(text):
+        elif opened and doc_head:
             yield para, text, number
         else:
             opened = False
+
+
+@para_memo
+def _approval(text: str, clean: str) -> tuple[str, int | None, str | None, bool, bool]:
+    """Return what «Утвердить …» reads in a clause: (text without its number, appendix
+    number, approved name or None, opens a list «Утвердить:», starts with a document kind)."""
+    text = re.sub(r"^\s*\d+(?:\.\d+)*\.\s*", "", clean)
+    number = re.search(r"\(приложение\s*№?\s*(\d+)\)|приложению\s*№?\s*(\d+)", text)
+    number = int(number.group(1) or number.group(2)) if number else None
+    match = _APPROVE_RE.search(text)
+    name = match.group("name") if match and match.group("name").strip(":") else None
+    return (text, number, name, text.startswith("Утвердить") and text.endswith(":"),
+            bool(DOC_HEAD_RE.match(text)))
 
 
 def same_word(a: str, b: str) -> bool:
@@ -93,8 +104,20 @@ def same_word(a: str, b: str) -> bool:
     return common >= max(3, min(len(a), len(b)) - 2)
 
 
+_SAME_NAMES = LRU(4096)
+
+
 def same_name(a: str, b: str) -> bool:
-    """Return True when two normalised names differ only by word endings."""
+    """Return True when two normalised names differ only by word endings (memoised)."""
+    key = (a, b)
+    found = _SAME_NAMES.get(key)
+    if found is None:
+        found = _same_name(a, b)
+        _SAME_NAMES.put(key, found)
+    return found
+
+
+def _same_name(a: str, b: str) -> bool:
     left, right = a.split(), b.split()
     return len(left) == len(right) and all(same_word(x, y) for x, y in zip(left, right))
 
@@ -105,6 +128,11 @@ def _same_doc(mention: list[str], name: list[str]) -> bool:
     content = [w for word in mention[:len(name) + 1] for w in word.split("-") if len(w) >= 4]
     hits = sum(w in words for w in content)
     return hits >= 2 and hits >= 0.6 * len(content)
+
+
+@str_memo
+def _title_names_memo(title: str) -> tuple[tuple[str, str], ...]:
+    return tuple(_title_names(title))
 
 
 @rule("G-47", ERROR, "text", "Наименование утверждаемого документа одно: заголовок акта, «Утвердить», приложение")
@@ -120,21 +148,34 @@ def document_name(doc: DocModel, profile):
         for para in part.paras:
             if para.empty or para.role in ("doctitle", "mark", "extra") or para.in_table:
                 continue
-            for mention, words in _mentions(para.clean):
-                common = min(len(words), len(canon))
-                if not same_name(" ".join(canon[:common]), " ".join(words[:common])) and \
-                        _same_doc(words, canon):
+            for mention, words in _mentions(para):
+                if _other_name(words, tuple(canon)):
                     yield issue(para, f"наименование документа отличается от заголовка ({heading.position()})",
                                 f"«… {tail}»", quote=mention)
 
 
-@str_memo
-def _mentions(clean: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
+@para_memo
+def _mentions(text: str, clean: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
     """Return (mention, normalised words of its tail) of each «Положение о …» outside quotes."""
     if "оложени" not in clean:
         return ()
     return tuple((match.group(0), tuple(_norm(match.group("tail")).split()))
                  for match in _MENTION_RE.finditer(_unquoted(clean)))
+
+
+_OTHER_NAMES = LRU(4096)
+
+
+def _other_name(words: tuple[str, ...], canon: tuple[str, ...]) -> bool:
+    """Return True when a mention's `words` garble the document name `canon` (memoised)."""
+    key = (words, canon)
+    found = _OTHER_NAMES.get(key)
+    if found is None:
+        common = min(len(words), len(canon))
+        found = not same_name(" ".join(canon[:common]), " ".join(words[:common])) and \
+            _same_doc(list(words), list(canon))
+        _OTHER_NAMES.put(key, found)
+    return found
 
 
 _TITLE_SPLIT_RE = re.compile(rf"(?:,\s*|\s+и\s+)(?={DOC_KINDS}(?:\s|$))", re.IGNORECASE)
@@ -156,7 +197,7 @@ def _pick(candidates: list, tail: str, ordinal: int, key):
 
 def _check_act(act: Part, names) -> Iterator[Issue]:
     title = next(iter(act.role("title")), None)
-    in_title = _title_names(" ".join(p.clean for p in act.role("title"))) if title else []
+    in_title = list(_title_names_memo(" ".join(p.clean for p in act.role("title")))) if title else []
     for part, head, tail, heading in names:
         ordinal = [n[0] for n in names if n[1] == head].index(part)
         found = _pick([n for n in in_title if n[0] == head], tail, ordinal, key=lambda n: n[1])

@@ -10,10 +10,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from ..memo import cached_in_run, text_memo
 from ..model import DocModel, Para
 from ..patterns import CLAUSE_RE, SUBITEM_RE
 from ..registry import Issue, issue, rule
-from ._common import ERROR
+from ._common import ERROR, clause_number
 
 _CELL_NUM_RE = re.compile(r"^[ \u00a0]*(?P<num>\d{1,2}(?:\.\d{1,3}){0,6})\.?[ \u00a0]*$")
 _LETTERS = "абвгдежзиклмнопрстуфхцчшщэюя"
@@ -25,15 +26,18 @@ def _fmt(num: tuple[int, ...]) -> str:
 
 def scopes(doc: DocModel) -> Iterator[list[tuple[Para, tuple[int, ...], bool]]]:
     """Yield each numbering scope as (paragraph, number, has marker) in order."""
+    return iter(cached_in_run(doc, "scopes", lambda: list(_scopes(doc))))
+
+
+def _scopes(doc: DocModel) -> Iterator[list[tuple[Para, tuple[int, ...], bool]]]:
     for part in doc.parts:
         seq = []
         for para in part.paras:
-            if para.role not in ("clause", "heading") or para.in_table:
+            if para.role not in ("clause", "heading") or para.table is not None:
                 continue
-            match = CLAUSE_RE.match(para.text) or CLAUSE_RE.match(para.clean)
-            if match:
-                seq.append((para, tuple(int(n) for n in match.group("num").split(".")),
-                            bool(match.group("marker"))))
+            found = clause_number(para)
+            if found:
+                seq.append((para, found[0], found[1]))
         if seq:
             yield seq
     for table in doc.tables:
@@ -43,11 +47,18 @@ def scopes(doc: DocModel) -> Iterator[list[tuple[Para, tuple[int, ...], bool]]]:
             if para.col != 0 or para.row in seen_rows:
                 continue
             seen_rows.add(para.row)
-            match = _CELL_NUM_RE.match(para.text) or CLAUSE_RE.match(para.text)
-            if match:
-                seq.append((para, tuple(int(n) for n in match.group("num").split(".")), False))
+            num = _cell_number(para)
+            if num:
+                seq.append((para, num, False))
         if seq:
             yield seq
+
+
+@text_memo
+def _cell_number(text: str) -> tuple[int, ...] | None:
+    """Return the clause number a table cell starts with («1.2.» or «1.2»), or None."""
+    match = _CELL_NUM_RE.match(text) or CLAUSE_RE.match(text)
+    return tuple(int(n) for n in match.group("num").split(".")) if match else None
 
 
 def _expected(prev: tuple[int, ...]) -> list[tuple[int, ...]]:
