@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from .memo import para_memo
 from .model import Para
 from .patterns import (
     ACT_KINDS,
@@ -34,47 +35,70 @@ _NAME_END_RE = re.compile(rf"(?:\t|\s)(?:_+\s*)?{NAME_IOF}$")
 _HEAD_CONT_RE = re.compile(r"^(?:о|об|обо|по|на|в|для|муниципальн\w*)\s", re.IGNORECASE)
 
 
+@para_memo
+def clause_number(text: str, clean: str) -> tuple[tuple[int, ...], bool, str] | None:
+    """Return (number, a list marker before it?, number as written) of a paragraph that
+    starts with a clause number «2.1.», or None."""
+    match = CLAUSE_RE.match(text) or CLAUSE_RE.match(clean)
+    if not match:
+        return None
+    num = match.group("num")
+    return tuple(int(n) for n in num.split(".")), bool(match.group("marker")), num
+
+
+@para_memo
+def _shape(text: str, clean: str) -> tuple[bool, bool, bool, bool, bool]:
+    """Return what the predicates read in the text alone: (act kind, first line of a mark,
+    document kind at the start, signature start, ends with a name)."""
+    kind = re.sub(r"[\s\u00a0]", "", clean) in ACT_KINDS
+    mark = bool(_MARK_START_RE.match(clean.split("\n", 1)[0].strip()))
+    clause = bool(CLAUSE_RE.match(text) or CLAUSE_RE.match(clean))
+    doc_head = not (clause or len(clean) > 400 or clean.endswith((".", ";", ",", ":"))) and \
+        bool(DOC_HEAD_RE.match(clean))
+    if clause or len(clean) > 200 or clean.endswith((".", ";", ":")):
+        sign = bool(_NAME_END_RE.search(clean)) and not clause and len(clean) < 200
+    else:
+        sign = bool(POSITION_RE.match(clean) or _NAME_ONLY_RE.match(clean) or _NAME_END_RE.search(clean))
+    name = bool(_NAME_ONLY_RE.match(clean) or _NAME_END_RE.search(clean))
+    return kind, mark, doc_head, sign, name
+
+
 def is_kind(para: Para) -> bool:
     """Return True for the act-kind line «РАСПОРЯЖЕНИЕ» (letter-spacing allowed)."""
     if para.role == "kind":
         return True
-    squeezed = re.sub(r"[\s\u00a0]", "", para.clean)
-    return squeezed in ACT_KINDS
+    return _shape(para)[0]
 
 
 def is_clause(para: Para) -> bool:
     """Return True for a paragraph that starts with a clause number «2.1.»."""
-    return bool(CLAUSE_RE.match(para.text) or CLAUSE_RE.match(para.clean))
+    return clause_number(para) is not None
 
 
 def is_mark_start(para: Para) -> bool:
     """Return True for the first line of an appendix mark or approval mark."""
-    return para.role == "mark" or bool(_MARK_START_RE.match(para.clean.split("\n", 1)[0].strip()))
+    return para.role == "mark" or _shape(para)[1]
 
 
 def is_doc_head(para: Para) -> bool:
     """Return True for the first line of an approved document's heading («ПОЛОЖЕНИЕ»)."""
     if para.role == "doctitle":
         return True
-    text = para.clean
-    if para.role or is_clause(para) or len(text) > 400 or text.endswith((".", ";", ",", ":")):
+    if para.role:
         return False
-    return bool(DOC_HEAD_RE.match(text))
+    return _shape(para)[2]
 
 
 def is_sign_start(para: Para) -> bool:
     """Return True for the first line of a signature block («Председатель комитета …»)."""
     if para.role == "sign":
         return True
-    text = para.clean
-    if is_clause(para) or len(text) > 200 or text.endswith((".", ";", ":")):
-        return bool(_NAME_END_RE.search(text)) and not is_clause(para) and len(text) < 200
-    return bool(POSITION_RE.match(text) or _NAME_ONLY_RE.match(text) or _NAME_END_RE.search(text))
+    return _shape(para)[3]
 
 
 def has_name(para: Para) -> bool:
     """Return True when the paragraph ends with «И.О. Фамилия»."""
-    return bool(_NAME_ONLY_RE.match(para.clean) or _NAME_END_RE.search(para.clean))
+    return _shape(para)[4]
 
 
 def same_block(prev: Para, para: Para) -> bool:

@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import re
 
+from .memo import para_memo
 from .model import DocModel, Para, Part
-from .patterns import ACT_KINDS, CLAUSE_RE, MARKER_RE, ORDER_RE, POSITION_RE, SUBITEM_RE
+from .patterns import ACT_KINDS, MARKER_RE, ORDER_RE, POSITION_RE, SUBITEM_RE
 from .predicates import (
     TRUNCATED_MARK_RE,
+    clause_number,
     continues_heading,
     continues_mark,
     has_name,
@@ -129,13 +131,13 @@ def _body_roles(paras: list[Para], part_kind: str) -> None:
         text = para.clean
         if hint in ("sign", "mark", "doctitle", "kind", "datenum", "blank", "title"):
             continue
-        match = CLAUSE_RE.match(para.text) or CLAUSE_RE.match(text)
-        marked = MARKER_RE.match(para.text) or SUBITEM_RE.match(para.text)
+        match = clause_number(para)
+        marked, subitem, order, tabs = _line_shape(para)
         nxt = paras[i + 1] if i + 1 < len(paras) else None
-        if para.text.count("\t") >= 2 and hint != "heading":
+        if tabs and hint != "heading":
             role = "tabrow"
-        elif match and not (marked and in_list and SUBITEM_RE.match(para.text)):
-            num = match.group("num")
+        elif match and not (marked and in_list and subitem):
+            num = match[2]
             role = "heading" if hint == "heading" or (
                 part_kind != "act" and _heading_like(text, num, nxt)) else "clause"
             seen_clause = True
@@ -143,7 +145,7 @@ def _body_roles(paras: list[Para], part_kind: str) -> None:
         elif hint == "heading":
             role = "heading"
             in_list = False
-        elif ORDER_RE.match(text):
+        elif order:
             role = "order"
         elif marked or in_list:
             role = "item"
@@ -157,6 +159,15 @@ def _body_roles(paras: list[Para], part_kind: str) -> None:
         elif text.endswith(".") and role == "item" and not (
                 nxt is not None and nxt.clean[:1].islower() and not is_clause(nxt)):
             in_list = False
+
+
+@para_memo
+def _line_shape(text: str, clean: str) -> tuple[bool, bool, bool, bool]:
+    """Return (a list marker or «1)» at the start, «1)» at the start, the operative word,
+    two tabs or more) of a paragraph."""
+    subitem = bool(SUBITEM_RE.match(text))
+    return (bool(MARKER_RE.match(text)) or subitem, subitem, bool(ORDER_RE.match(clean)),
+            text.count("\t") >= 2)
 
 
 def _heading_like(text: str, num: str, nxt: Para | None) -> bool:

@@ -7,9 +7,9 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 from ...findings import Severity
-from ..memo import cached_in_run, para_entry, para_memo
+from ..memo import cached_in_run, para_entry
 from ..model import BODY_ROLES, DocModel, Para
-from ..patterns import CLAUSE_RE, quote_at
+from ..patterns import quote_at
 from ..registry import Issue, issue
 
 ERROR, WARNING, INFO = Severity.ERROR, Severity.WARNING, Severity.INFO
@@ -102,15 +102,6 @@ def _next_body(paragraphs: list[Para]) -> list[Para | None]:
         if para.clean and para.table is None:
             nxt = para
     return out
-
-
-@para_memo
-def clause_number(text: str, clean: str) -> tuple[tuple[int, ...], bool] | None:
-    """Return (number, a list marker before it?) of a paragraph starting with «2.1.», or None."""
-    match = CLAUSE_RE.match(text) or CLAUSE_RE.match(clean)
-    if not match:
-        return None
-    return tuple(int(n) for n in match.group("num").split(".")), bool(match.group("marker"))
 
 
 #: What a memoised scan keeps of an issue: message, hint, quote, severity.

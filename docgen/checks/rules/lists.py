@@ -10,8 +10,9 @@ from itertools import pairwise
 from ..memo import str_memo, text_memo
 from ..model import DocModel, Para
 from ..patterns import CLAUSE_RE, MARKER_RE, SUBITEM_RE
+from ..predicates import clause_number
 from ..registry import Issue, issue, rule
-from ._common import ERROR, WARNING, clause_number, next_body
+from ._common import ERROR, WARNING, next_body
 
 _JOINERS = {"и", "или", "а", "также", "числе", "либо", "в", "на", "по", "с", "для"}
 

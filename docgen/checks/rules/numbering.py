@@ -13,8 +13,9 @@ from collections.abc import Iterator
 from ..memo import cached_in_run, text_memo
 from ..model import DocModel, Para
 from ..patterns import CLAUSE_RE, SUBITEM_RE
+from ..predicates import clause_number
 from ..registry import Issue, issue, rule
-from ._common import ERROR, clause_number
+from ._common import ERROR
 
 _CELL_NUM_RE = re.compile(r"^[ \u00a0]*(?P<num>\d{1,2}(?:\.\d{1,3}){0,6})\.?[ \u00a0]*$")
 _LETTERS = "абвгдежзиклмнопрстуфхцчшщэюя"
