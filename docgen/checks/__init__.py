@@ -8,17 +8,27 @@ template version::
     from docgen.checks import check_docx, check_file, RULES
     findings = check_file("act.docx")                      # profile gost2025
     findings = check_docx(data, "gost2016", layout_key=template_hash)
+    findings = check_parts({"word/document.xml": xml, …}, layout_key=template_hash)
+
+`check_parts` takes the package's parts unzipped (what a renderer has before it writes
+the ZIP) and gives the same findings as `check_docx` on the .docx holding them.
+
+Checking many similar documents is fast: what depends only on a paragraph's XML or text
+(its effective formatting, the matches of each rule) is memoised across documents in
+bounded LRU tables (:mod:`docgen.checks.memo`); `clear_caches` empties them.
 
 Profiles (``gost2025`` by default, ``gost2016``) are data: ``profiles.yaml``.
 """
 
 from __future__ import annotations
 
+import collections.abc
 from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import DocgenError
 from ..findings import Finding, Severity
+from . import memo
 from .docx_reader import DocxFormatError
 from .model import DocModel
 from .profiles import DEFAULT_PROFILE, PROFILES, Profile, UnknownProfileError, load_profile
@@ -27,6 +37,7 @@ from .runner import (
     cached_layout,
     clear_layout_cache,
     model_from_docx,
+    model_from_parts,
     model_from_text,
     run_layout,
     run_rules,
@@ -89,6 +100,19 @@ def _docx_model(data: bytes, name: str = "документ") -> DocModel:
         raise CheckInputError(f"не читается как .docx: {exc}", name) from None
 
 
+def _parts_model(parts: collections.abc.Mapping[str, bytes | str], name: str = "документ") -> DocModel:
+    try:
+        return model_from_parts(parts)
+    except DocxFormatError as exc:
+        raise CheckInputError(f"не читается как .docx: {exc}", name) from None
+
+
+def clear_caches() -> None:
+    """Forget every memoised result: per-paragraph and per-part memos and layout findings."""
+    memo.clear_memos()
+    clear_layout_cache()
+
+
 def check_layout(data: bytes, profile: str | Profile = DEFAULT_PROFILE, *,
                  cache_key: str | None = None) -> list[Finding]:
     """Return the findings of the layout rules on .docx `data`.
@@ -111,11 +135,29 @@ def check_docx(data: bytes, profile: str | Profile = DEFAULT_PROFILE, *, layout:
     The document is parsed once. With `layout_key` the layout findings are memoised under
     that key (one computation per template version).
     """
+    return _check_package(lambda: _docx_model(data), profile, layout, text, layout_key)
+
+
+def check_parts(parts: collections.abc.Mapping[str, bytes | str], profile: str | Profile = DEFAULT_PROFILE, *,
+                layout: bool = True, text: bool = True,
+                layout_key: str | None = None) -> list[Finding]:
+    """Return the findings on a package given as its parts, without the ZIP.
+
+    `parts` maps part names to their XML (bytes, or str without an XML declaration
+    naming another encoding): at least ``_rels/.rels`` (or ``word/document.xml`` itself),
+    ``word/document.xml``, ``word/_rels/document.xml.rels`` and the parts it names that
+    the checker reads (styles, theme, settings, headers). The findings are those
+    :func:`check_docx` gives on the .docx made of the same parts.
+    """
+    return _check_package(lambda: _parts_model(parts), profile, layout, text, layout_key)
+
+
+def _check_package(build, profile, layout: bool, text: bool, layout_key: str | None) -> list[Finding]:
     profile = _profile(profile)
     cached = cached_layout(layout_key, profile) if layout and layout_key is not None else None
     if cached is not None and not text:
         return cached
-    model = _docx_model(data)
+    model = build()
     found: list[Finding] = []
     if layout:
         found.extend(cached if cached is not None else run_layout(model, profile, layout_key))
@@ -163,11 +205,14 @@ __all__ = [
     "check_docx",
     "check_file",
     "check_layout",
+    "check_parts",
     "check_text",
     "check_text_model",
+    "clear_caches",
     "clear_layout_cache",
     "load_profile",
     "model_from_docx",
+    "model_from_parts",
     "model_from_text",
     "rules_markdown",
 ]

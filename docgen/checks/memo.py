@@ -121,13 +121,20 @@ def clear_text_memo() -> None:
         _TEXTS.clear()
 
 
+_TABLES: list[LRU] = []
+
+
 class LRU:
-    """A small thread-safe mapping that keeps its `size` most recently used items."""
+    """A small thread-safe mapping that keeps its `size` most recently used items.
+
+    Every LRU made is forgotten by :func:`clear_memos`.
+    """
 
     def __init__(self, size: int) -> None:
         self.size = size
         self._data: OrderedDict = OrderedDict()
         self._lock = threading.Lock()
+        _TABLES.append(self)
 
     def get(self, key, default=None):
         """Return the value under `key` (marking it recently used), or `default`."""
@@ -154,6 +161,13 @@ class LRU:
 
     def __len__(self) -> int:
         return len(self._data)
+
+
+def clear_memos() -> None:
+    """Forget every memoised result: per-text results and every LRU table."""
+    clear_text_memo()
+    for table in _TABLES:
+        table.clear()
 
 
 def run_cache(doc) -> dict | None:

@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from ..findings import Finding
 from . import rules as _rules  # noqa: F401 - registers every rule
 from .classify import classify
-from .docx_reader import read_docx
+from .docx_reader import read_docx, read_parts
 from .model import DocModel, Para, Section, Table
 from .patterns import UNFILLED_RE, short
 from .profiles import Profile
@@ -27,6 +27,11 @@ LAYOUT_CACHE_SIZE = 256
 def model_from_docx(data: bytes) -> DocModel:
     """Return the classified model of .docx `data` (raises DocxFormatError)."""
     return classify(read_docx(data))
+
+
+def model_from_parts(parts) -> DocModel:
+    """Return the classified model of a package given as part name → XML (raises DocxFormatError)."""
+    return classify(read_parts(parts))
 
 
 def model_from_text(text: str) -> DocModel:
