@@ -23,7 +23,7 @@ _SPACES_RE = re.compile(r"[ \t\r\n]+")
 _FORBIDDEN_RE = re.compile(f"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff{OPEN}{CLOSE}]")
 
 
-@functools.lru_cache(maxsize=65536)
+@functools.lru_cache(maxsize=8192)
 def clean_text(text: str) -> str:
     """Return `text` without characters a .docx cannot hold, typographed (quotes, dashes, NBSP)."""
     text = _FORBIDDEN_RE.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))

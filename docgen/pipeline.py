@@ -15,7 +15,7 @@ from .render import compile_template, render_package
 from .schema import load_schema
 from .settings import Settings
 from .templates import DocTemplate, Package, load_package, load_template
-from .variables import SCHEMA_FILE, VariableSet, load_variables
+from .variables import SCHEMA_FILE, SET_CACHE_SIZE, VariableSet, load_variables
 
 
 @dataclass(frozen=True)
@@ -110,7 +110,7 @@ def _context(package: Package, templates: list[DocTemplate], variables: Variable
     return context, templates
 
 
-@functools.lru_cache(maxsize=1024)
+@functools.lru_cache(maxsize=SET_CACHE_SIZE)
 def _values(variables: VariableSet, schema) -> dict[str, Any]:
     """Return the template values of `variables` (cached: a cached set is reused as is)."""
     return build_values(variables.data, schema)

@@ -26,6 +26,9 @@ DEFAULTS_FILE = "_defaults.yaml"
 REGION_FILE = "_region.yaml"
 #: The region's own acts (set «<region>»): not inherited by its municipalities.
 REGION_OWN_FILE = "_own.yaml"
+#: Variable sets kept parsed (a web server serves a few sets over and over; a batch over
+#: thousands of sets gains nothing from more, and memory must stay flat).
+SET_CACHE_SIZE = 256
 _ID_RE = re.compile(r"^[a-z][a-z0-9_-]*(/[a-z][a-z0-9_-]*)?$")
 
 
@@ -171,7 +174,7 @@ def _schema_stamp(variables_dir: Path) -> tuple:
     return tuple((f, f.stat().st_mtime_ns) for f in files if f.exists())
 
 
-@functools.lru_cache(maxsize=4096)
+@functools.lru_cache(maxsize=SET_CACHE_SIZE)
 def _load_cached(set_id: str, variables_dir: Path, _stamp: tuple, _schema: tuple) -> VariableSet:
     return _load(set_id, variables_dir, None)
 
