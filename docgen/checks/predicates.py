@@ -47,27 +47,55 @@ def clause_number(text: str, clean: str) -> tuple[tuple[int, ...], bool, str] | 
 
 
 @para_memo
-def _shape(text: str, clean: str) -> tuple[bool, bool, bool, bool, bool]:
-    """Return what the predicates read in the text alone: (act kind, first line of a mark,
-    document kind at the start, signature start, ends with a name)."""
-    kind = re.sub(r"[\s\u00a0]", "", clean) in ACT_KINDS
-    mark = bool(_MARK_START_RE.match(clean.split("\n", 1)[0].strip()))
+def _kind(text: str, clean: str) -> bool:
+    """Return True when the text without any whitespace is an act kind «РАСПОРЯЖЕНИЕ»."""
+    # -- str.split() splits at exactly the characters «\s» matches (NBSP among them) --
+    return "".join(clean.split()) in ACT_KINDS
+
+
+@para_memo
+def _mark_start(text: str, clean: str) -> bool:
+    """Return True when the first line of the text starts a mark (see is_mark_start)."""
+    return bool(_MARK_START_RE.match(clean.split("\n", 1)[0].strip()))
+
+
+@para_memo
+def _doc_head(text: str, clean: str) -> bool:
+    """Return True when the text alone makes a document heading (see is_doc_head)."""
+    if CLAUSE_RE.match(text) or CLAUSE_RE.match(clean) or len(clean) > 400 or \
+            clean.endswith((".", ";", ",", ":")):
+        return False
+    return bool(DOC_HEAD_RE.match(clean))
+
+
+def _may_end_with_name(clean: str) -> bool:
+    """Return False when «…Фамилия$» cannot match: the last letter (before a final line
+    break) is not a lower-case Cyrillic one."""
+    last = clean[-2:-1] if clean.endswith("\n") else clean[-1:]
+    return "а" <= last <= "я" or last == "ё"
+
+
+def _ends_with_name(clean: str) -> bool:
+    return _may_end_with_name(clean) and bool(_NAME_ONLY_RE.match(clean) or _NAME_END_RE.search(clean))
+
+
+@para_memo
+def _sign_name(text: str, clean: str) -> tuple[bool, bool]:
+    """Return (the first line of a signature, ends with «И.О. Фамилия») read in the text alone."""
     clause = bool(CLAUSE_RE.match(text) or CLAUSE_RE.match(clean))
-    doc_head = not (clause or len(clean) > 400 or clean.endswith((".", ";", ",", ":"))) and \
-        bool(DOC_HEAD_RE.match(clean))
     if clause or len(clean) > 200 or clean.endswith((".", ";", ":")):
-        sign = bool(_NAME_END_RE.search(clean)) and not clause and len(clean) < 200
+        sign = _may_end_with_name(clean) and bool(_NAME_END_RE.search(clean)) and \
+            not clause and len(clean) < 200
     else:
-        sign = bool(POSITION_RE.match(clean) or _NAME_ONLY_RE.match(clean) or _NAME_END_RE.search(clean))
-    name = bool(_NAME_ONLY_RE.match(clean) or _NAME_END_RE.search(clean))
-    return kind, mark, doc_head, sign, name
+        sign = bool(POSITION_RE.match(clean)) or _ends_with_name(clean)
+    return sign, _ends_with_name(clean)
 
 
 def is_kind(para: Para) -> bool:
     """Return True for the act-kind line «РАСПОРЯЖЕНИЕ» (letter-spacing allowed)."""
     if para.role == "kind":
         return True
-    return _shape(para)[0]
+    return _kind(para)
 
 
 def is_clause(para: Para) -> bool:
@@ -77,7 +105,7 @@ def is_clause(para: Para) -> bool:
 
 def is_mark_start(para: Para) -> bool:
     """Return True for the first line of an appendix mark or approval mark."""
-    return para.role == "mark" or _shape(para)[1]
+    return para.role == "mark" or _mark_start(para)
 
 
 def is_doc_head(para: Para) -> bool:
@@ -86,19 +114,19 @@ def is_doc_head(para: Para) -> bool:
         return True
     if para.role:
         return False
-    return _shape(para)[2]
+    return _doc_head(para)
 
 
 def is_sign_start(para: Para) -> bool:
     """Return True for the first line of a signature block («Председатель комитета …»)."""
     if para.role == "sign":
         return True
-    return _shape(para)[3]
+    return _sign_name(para)[0]
 
 
 def has_name(para: Para) -> bool:
     """Return True when the paragraph ends with «И.О. Фамилия»."""
-    return _shape(para)[4]
+    return _sign_name(para)[1]
 
 
 def same_block(prev: Para, para: Para) -> bool:

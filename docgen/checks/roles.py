@@ -132,7 +132,7 @@ def _body_roles(paras: list[Para], part_kind: str) -> None:
         if hint in ("sign", "mark", "doctitle", "kind", "datenum", "blank", "title"):
             continue
         match = clause_number(para)
-        marked, subitem, order, tabs = _line_shape(para)
+        marked, subitem, tabs = _line_shape(para)
         nxt = paras[i + 1] if i + 1 < len(paras) else None
         if tabs and hint != "heading":
             role = "tabrow"
@@ -145,7 +145,7 @@ def _body_roles(paras: list[Para], part_kind: str) -> None:
         elif hint == "heading":
             role = "heading"
             in_list = False
-        elif order:
+        elif _order(para):
             role = "order"
         elif marked or in_list:
             role = "item"
@@ -162,12 +162,16 @@ def _body_roles(paras: list[Para], part_kind: str) -> None:
 
 
 @para_memo
-def _line_shape(text: str, clean: str) -> tuple[bool, bool, bool, bool]:
-    """Return (a list marker or «1)» at the start, «1)» at the start, the operative word,
-    two tabs or more) of a paragraph."""
+def _line_shape(text: str, clean: str) -> tuple[bool, bool, bool]:
+    """Return (a list marker or «1)» at the start, «1)» at the start, two tabs or more)."""
     subitem = bool(SUBITEM_RE.match(text))
-    return (bool(MARKER_RE.match(text)) or subitem, subitem, bool(ORDER_RE.match(clean)),
-            text.count("\t") >= 2)
+    return bool(MARKER_RE.match(text)) or subitem, subitem, text.count("\t") >= 2
+
+
+@para_memo
+def _order(text: str, clean: str) -> bool:
+    """Return True for the operative word «ПРИКАЗЫВАЮ:», «… постановляет:»."""
+    return bool(ORDER_RE.match(clean))
 
 
 def _heading_like(text: str, num: str, nxt: Para | None) -> bool:

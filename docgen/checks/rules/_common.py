@@ -47,10 +47,12 @@ class Patterns(tuple):
     """A regex table (a tuple of :class:`Pattern`) whose scan results are memoised per text.
 
     Hashed by identity, so it is a cheap memo key; build one with :func:`patterns`.
+    `needles` is the union of its patterns' needles when every pattern has some (a text
+    with none of them has no match), else empty.
     """
 
-    __slots__ = ()
     __hash__ = object.__hash__
+    needles: tuple[str, ...] = ()
 
     def __eq__(self, other) -> bool:
         return self is other
@@ -61,7 +63,10 @@ class Patterns(tuple):
 
 def patterns(*table: Pattern) -> Patterns:
     """Return a regex table for :func:`scan` whose results are memoised per paragraph text."""
-    return Patterns(table)
+    out = Patterns(table)
+    if all(pat.needles for pat in table):
+        out.needles = tuple(dict.fromkeys(n for pat in table for n in pat.needles))
+    return out
 
 
 def pattern(regex: str, message: str, hint: str = "", severity: Severity | None = None,
@@ -119,7 +124,7 @@ def scan(para: Para, table: Iterable[Pattern], text: str | None = None) -> Itera
         found = para_entry(para)
         hits = found.get(table)
         if hits is None:
-            hits = found[table] = tuple(_scan(para, table, para.text))
+            hits = found[table] = _scan(para, table, para.text)
         for message, hint, quote, severity in hits:
             yield Issue(para, message, hint, quote, severity)
         return
@@ -127,10 +132,24 @@ def scan(para: Para, table: Iterable[Pattern], text: str | None = None) -> Itera
         yield issue(para, message, hint, quote, severity)
 
 
-def _scan(para: Para, table: Iterable[Pattern], text: str) -> Iterator[Found]:
+def _scan(para: Para, table: Iterable[Pattern], text: str) -> tuple[Found, ...]:
+    needles = getattr(table, "needles", ())
+    if needles:
+        for needle in needles:
+            if needle in text:
+                break
+        else:
+            return ()
+    out: list[Found] = []
     taken: list[tuple[int, int]] = []
     for pat in table:
-        if not pat.candidates(text):
+        if pat.needles:
+            for needle in pat.needles:
+                if needle in text:
+                    break
+            else:
+                continue
+        if pat.guard is not None and not pat.guard(text):
             continue
         for match in pat.regex.finditer(text):
             start, end = match.span()
@@ -139,7 +158,8 @@ def _scan(para: Para, table: Iterable[Pattern], text: str) -> Iterator[Found]:
             if pat.skip is not None and pat.skip(para, match):
                 continue
             taken.append((start, max(end, start + 1)))
-            yield pat.message, pat.hint, quote_at(text, start, end), pat.severity
+            out.append((pat.message, pat.hint, quote_at(text, start, end), pat.severity))
+    return tuple(out)
 
 
 def first_lines(paras: list[Para], limit: int = 6) -> str:

@@ -17,6 +17,8 @@ _PAREN_ABBR_RE = re.compile(r"\((?P<body>[А-ЯЁ]{2,}(?:[ \u00a0][А-ЯЁ]{2,})
 _TOKEN_RE = re.compile(r"(?<![А-ЯЁа-яёA-Za-z\d\-/])[А-ЯЁ]{2,8}(?![А-ЯЁа-яёA-Za-z\d\-/])")
 _QUOTED_RE = re.compile(r"«[^«»]*»")
 _SHORT_NAME_RE = re.compile(r"\b(?P<word>[Кк]омитет|[Дд]епартамент)(?:а|у|ом|е)?(?=[ \u00a0]*[.,;:)]|$)")
+#: A word in capitals and a space right before a token (searched in the last 11 characters).
+_BEFORE_RE = re.compile(r"([А-ЯЁ]{2,8})[ \u00a0]$")
 _ROLES = frozenset({"text", "clause", "item", "preamble", "heading", "tabrow", "cell"})
 
 _FORMS = patterns(
@@ -79,7 +81,9 @@ def _abbreviation_facts(text: str) -> tuple[tuple[tuple[str, tuple[str, ...]], .
     caps_only = not re.search(r"[а-яё]", text)
     uses = []
     for match in _TOKEN_RE.finditer(plain):
-        before = re.search(r"([А-ЯЁ]{2,8})[ \u00a0]$", plain[:match.start()])
+        # -- a match of «…$» ends at the token (or a line break before it): at most 10 chars --
+        start = match.start()
+        before = _BEFORE_RE.search(plain, max(0, start - 11), start)
         uses.append((match.group(0), before.group(1) if before else None))
     return tuple(defs), tuple(uses), caps_only
 

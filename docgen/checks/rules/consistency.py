@@ -11,6 +11,7 @@ from ..model import DocModel, Para, Part
 from ..patterns import (
     DOC_HEAD_RE,
     DOC_KINDS,
+    INITIALS,
     NAME_FIO_RE,
     NAME_IOF_RE,
     NUMBER,
@@ -291,10 +292,13 @@ def distance(a: str, b: str) -> int:
     return prev[-1]
 
 
+_INITIALS_RE = re.compile(INITIALS)
+
+
 @text_memo
 def _names(text: str) -> tuple[tuple[tuple[str, str], str], ...]:
     """Return ((initials, surname stem), name) of each «И.О. Фамилия», then «Фамилия И.О.»."""
-    if "." not in text:
+    if "." not in text or not _INITIALS_RE.search(text):
         return ()
     out = []
     for regex in (NAME_IOF_RE, NAME_FIO_RE):

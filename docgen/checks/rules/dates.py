@@ -34,7 +34,10 @@ _REF_DATE_RE = re.compile(rf"\bот{SP}+(?:(?P<digital>\d{{1,2}}\.\d{{1,2}}\.\d{
 @text_memo
 def _word_dates(text: str) -> tuple[tuple[str, str], ...]:
     """Return (suffix «г.»/«года», date) of each word date with a suffix in `text`."""
-    if not any(month in text for month in _MONTH_NAMES):
+    for month in _MONTH_NAMES:
+        if month in text:
+            break
+    else:
         return ()
     return tuple(("г." if m.group("suffix") == "г." else "года", m.group(0))
                  for m in _WORD_DATE_RE.finditer(text))
