@@ -14,6 +14,7 @@ _YEARS = (".19", ".20")
 _MONTH_NAMES = ("января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября",
                 "октября", "ноября", "декабря")
 _DIGIT_DOT = re.compile(r"\d\.\d\d\.\d\d")
+_ZERO_DAY = re.compile(r"0\d[ \u00a0]")
 _DATES = patterns(
     pattern(r"\b\d{2}\.\d{2}\.\d{4}[ \u00a0]*(?:г\.|года?\b)", "после цифровой даты «г.»/«года»",
             "«23.05.2023» без «г.»", needles=_YEARS),
@@ -22,7 +23,7 @@ _DATES = patterns(
     pattern(r"(?<![\d.])(?:\d\.\d{1,2}|\d{2}\.\d)\.(?:19|20)\d{2}\b", "в цифровой дате нет ведущего нуля",
             "«05.06.2023»", needles=_YEARS),
     pattern(rf"\b0\d[ \u00a0]+{MONTHS}", "в словесной дате день с ведущим нулём", "«1 февраля 2019 г.»",
-            needles=_MONTH_NAMES),
+            needles=_MONTH_NAMES, guard=lambda t: _ZERO_DAY.search(t) is not None),
     pattern(DATE_BLANK, "дата в форме пустого бланка «« 23 » ноября»", "«23.11.2023» или «23 ноября 2023 г.»",
             WARNING, needles=("«",)),
 )
