@@ -23,7 +23,7 @@ from docgen import generate as generate_document
 from docgen.errors import DocgenError, MissingValuesError, UnknownIdError
 from docgen.schema import Schema, load_schema
 from docgen.templates import load_package
-from docgen.variables import SCHEMA_FILE, list_sets, load_variables
+from docgen.variables import SCHEMA_FILE, layer_files, load_variables
 
 from . import library, validation
 from .forms import make_field
@@ -53,8 +53,9 @@ def generate():
         settings = library.settings()
         package = _check_ids(document, municipality, settings)
         overrides = _overrides(values, load_schema(settings.variables_dir / SCHEMA_FILE))
+        # -- the API returns the file; findings are what `docgen check` or the preview show --
         result = generate_document(document, municipality, overrides, draft=draft,
-                                   settings=settings)
+                                   settings=settings.with_overrides(run_checks=False))
     except _Invalid as exc:
         return error_response(400, str(exc), exc.errors)
     except MissingValuesError as exc:
@@ -94,9 +95,11 @@ def _check_ids(document: str, municipality: str, settings):
         package = load_package(document, settings.templates_dir)
     except UnknownIdError as exc:
         raise _Invalid("запрос не принят", [{"field": "document", "message": str(exc)}]) from None
-    if municipality not in list_sets(settings.variables_dir):
+    try:
+        layer_files(municipality, settings.variables_dir)
+    except UnknownIdError:
         raise _Invalid("запрос не принят", [{"field": "municipality", "message":
-                       f"набор переменных «{municipality[:100]}» не найден"}])
+                       f"набор переменных «{municipality[:100]}» не найден"}]) from None
     return package
 
 

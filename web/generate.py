@@ -43,9 +43,11 @@ def form(package: str, municipality: str):
     if state.errors:
         flash(_errors_summary(model, state), "error")
         return _page(model, state, status=400)
+    # -- the checker's findings are shown with the preview; a download is the file alone --
+    checked = settings if action == "preview" else settings.with_overrides(run_checks=False)
     try:
         result = generate_document(package, municipality, overrides, draft=not final,
-                                   settings=settings)
+                                   settings=checked)
     except MissingValuesError as exc:
         validation.mark_missing(model, state, exc.missing)
         flash("Чистовой вариант не сформирован: не заполнены значения — "
