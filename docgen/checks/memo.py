@@ -58,7 +58,8 @@ def text_memo(func: Callable[[str], T]) -> Callable[[Any], T]:
     """
 
     def get(para) -> T:
-        found = para_entry(para)
+        memo = para.memo
+        found = memo[1] if memo is not None and memo[0] is para.text else para_entry(para)
         try:
             return found[func]
         except KeyError:
@@ -80,7 +81,8 @@ def para_memo(func: Callable[[str, str], T]) -> Callable[[Any], T]:
     """
 
     def get(para) -> T:
-        found = para_entry(para)
+        memo = para.memo
+        found = memo[1] if memo is not None and memo[0] is para.text else para_entry(para)
         clean = para.clean
         hit = found.get(func)
         if hit is not None and (hit[0] is clean or hit[0] == clean):

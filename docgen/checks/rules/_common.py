@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from ...findings import Severity
@@ -113,23 +113,24 @@ def _next_body(paragraphs: list[Para]) -> list[Para | None]:
 Found = tuple[str, str, str, "Severity | None"]
 
 
-def scan(para: Para, table: Iterable[Pattern], text: str | None = None) -> Iterator[Issue]:
-    """Yield an issue per match of each pattern of `table` in the paragraph.
+def scan(para: Para, table: Iterable[Pattern], text: str | None = None) -> Sequence[Issue]:
+    """Return an issue per match of each pattern of `table` in the paragraph.
 
     Patterns earlier in the table win: a later match overlapping an earlier one is dropped.
     A :class:`Patterns` table scanning the paragraph's own text is memoised per text
     (``skip`` functions read only ``para.text`` and the match).
     """
     if text is None and type(table) is Patterns:
-        found = para_entry(para)
+        memo = para.memo
+        found = memo[1] if memo is not None and memo[0] is para.text else para_entry(para)
         hits = found.get(table)
         if hits is None:
             hits = found[table] = _scan(para, table, para.text)
-        for message, hint, quote, severity in hits:
-            yield Issue(para, message, hint, quote, severity)
-        return
-    for message, hint, quote, severity in _scan(para, table, para.text if text is None else text):
-        yield issue(para, message, hint, quote, severity)
+        if not hits:
+            return ()
+        return [Issue(para, message, hint, quote, severity) for message, hint, quote, severity in hits]
+    return [issue(para, message, hint, quote, severity)
+            for message, hint, quote, severity in _scan(para, table, para.text if text is None else text)]
 
 
 def _scan(para: Para, table: Iterable[Pattern], text: str) -> tuple[Found, ...]:
