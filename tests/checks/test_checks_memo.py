@@ -17,11 +17,12 @@ from docgen.checks import (
     check_parts,
     check_text,
     clear_caches,
+    docx_reader,
+    memo,
     model_from_docx,
     model_from_parts,
     model_from_text,
 )
-from docgen.checks import docx_reader, memo
 
 DOCUMENT = "word/document.xml"
 
@@ -126,15 +127,15 @@ VARIANTS = {
     "namespace on the body": (_BODY, '<w:body xmlns:x="urn:x">'),
     "processing instruction": (_BODY, "<w:body><?x <w:p>?>"),
     "second prefix for WordprocessingML": (
-        _BODY, '<w:body xmlns:q="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
-               "<q:p><q:r><q:t>ещё абзац</q:t></q:r></q:p>"),
+        _BODY, ('<w:body xmlns:q="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+               "<q:p><q:r><q:t>ещё абзац</q:t></q:r></q:p>")),
     # -- markup the index reads: '>' in an attribute, empty paragraphs, a paragraph in a run --
     "attribute with >": ("<w:p>", '<w:p w14:paraId="a>b">'),
     "empty paragraphs": (_BODY, "<w:body><w:p/><w:p w14:paraId='1' /><w:p></w:p >"),
     "paragraph inside a run": (
         "<w:r><w:t>РАСПОРЯЖЕНИЕ</w:t></w:r>",
-        "<w:r><w:t>РАСПОРЯЖЕНИЕ</w:t></w:r><w:r><w:pict><w:txbxContent><w:p><w:r><w:t>"
-        "вложенный</w:t></w:r></w:p></w:txbxContent></w:pict></w:r>"),
+        ("<w:r><w:t>РАСПОРЯЖЕНИЕ</w:t></w:r><w:r><w:pict><w:txbxContent><w:p><w:r><w:t>"
+        "вложенный</w:t></w:r></w:p></w:txbxContent></w:pict></w:r>")),
 }
 
 
