@@ -1,25 +1,45 @@
-"""Checker benchmark: `docgen check` on a 50-page act package.
+"""Checker benchmark: `docgen check` on a 50-page act package, or on generated packages.
 
-Usage: python bench/bench_check.py [--pages 50] [--rounds 15]
+Usage: python bench/bench_check.py [--pages 50] [--rounds 15] [--compare REV]
+       python bench/bench_check.py --generated [--sets 18] [--rounds 7] [--compare REV]
 
-Builds, with python-docx (through docgen's template builder), a распоряжение and a
-Положение long enough for about `--pages` A4 pages at 14 pt, plus a landscape roadmap
-table, then times: reading the .docx into the model, the text rules, the layout rules,
-the whole ``check_docx`` (parse + all rules), ``check_docx`` with the layout memoised
-under a template key, and ``check_text`` on the same text. Prints medians and p90.
+Default mode builds, with python-docx (through docgen's template builder), a распоряжение
+and a Положение long enough for about `--pages` A4 pages at 14 pt, plus a landscape
+roadmap table, then times: reading the .docx into the model, the text rules, the layout
+rules, the whole ``check_docx`` (parse + all rules), ``check_docx`` with the layout
+memoised under a template key, and ``check_text`` on the same text.
+
+``--generated`` generates `lenobl-mms` for `--sets` different leningrad/* sets (a batch
+checks different municipalities) and times per package: generation, ``check_docx`` with
+the layout key as the pipeline passes it (warm process: the sets in turn, several rounds),
+the same with every memo emptied before each package (``cold``: a paragraph never seen
+before, e.g. the first package of a process), ``check_parts`` on the unzipped parts, and
+``generate`` with and without the checks as the pipeline runs them; the batch estimate
+is 2,500 × the pipeline figure / 2 cores.
+
+Both modes print medians and p90 per figure. ``--compare REV`` runs the same benchmark
+on docgen at git revision REV (exported to a temporary directory, run in a subprocess)
+and prints before / after / ratio side by side, e.g. ``--compare 884162f``.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
+import os
 import statistics
+import subprocess
 import sys
+import tarfile
 import tempfile
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+HERE = Path(__file__).resolve()
+REPO = HERE.parent.parent
+sys.path.insert(0, os.environ.get("DOCGEN_BENCH_ROOT") or str(REPO))
 
+from docgen import checks
 from docgen.checks import check_docx, check_text, clear_layout_cache, load_profile
 from docgen.checks.runner import model_from_docx, run_rules
 from docgen.docxbuild import build_docx
@@ -75,26 +95,31 @@ def markup(pages: int) -> str:
     return "\n".join(lines) + "\n"
 
 
-def timed(func, rounds: int) -> list[float]:
+def forget() -> None:
+    """Empty every memo of the checker (a no-op for versions that have none)."""
+    memo = getattr(checks, "memo", None)
+    if memo is not None and hasattr(memo, "clear_memos"):
+        memo.clear_memos()
+
+
+def timed(func, rounds: int, before=None) -> list[float]:
     out = []
     for _ in range(rounds):
+        if before is not None:
+            before()
         start = time.perf_counter()
         func()
         out.append((time.perf_counter() - start) * 1000)
     return out
 
 
-def report(name: str, samples: list[float]) -> None:
+def summary(samples: list[float]) -> dict[str, float]:
     samples = sorted(samples)
     p90 = samples[min(len(samples) - 1, int(len(samples) * 0.9))]
-    print(f"  {name:<42} median {statistics.median(samples):7.1f} ms   p90 {p90:7.1f} ms")
+    return {"median": statistics.median(samples), "p90": p90}
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--pages", type=int, default=50)
-    parser.add_argument("--rounds", type=int, default=15)
-    args = parser.parse_args()
+def page_figures(args) -> tuple[str, dict[str, dict[str, float]]]:
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "bench.docx"
         build_docx(markup(args.pages), path)
@@ -102,18 +127,134 @@ def main() -> None:
     model = model_from_docx(data)
     text = "\n".join(p.text for p in model.paragraphs)
     profile = load_profile()
-    print(f"document: {len(data) / 1024:.0f} KB, {len(model.paragraphs)} paragraphs, "
-          f"{len(text):,} characters, ~{sum(s.est_lines for s in model.sections) // 45} pages "
-          f"(estimate), {len(model.tables)} table(s); findings: {len(check_docx(data))}")
+    title = (f"document: {len(data) / 1024:.0f} KB, {len(model.paragraphs)} paragraphs, "
+             f"{len(text):,} characters, ~{sum(s.est_lines for s in model.sections) // 45} pages "
+             f"(estimate), {len(model.tables)} table(s); findings: {len(check_docx(data))}")
     check_docx(data)  # -- warm up: imports, regex compilation --
-    report("read .docx → model (parse + classify)", timed(lambda: model_from_docx(data), args.rounds))
-    report("text rules on the model", timed(lambda: run_rules(model, profile, ("text",)), args.rounds))
-    report("layout rules on the model", timed(lambda: run_rules(model, profile, ("layout",)), args.rounds))
-    report("check_docx (parse + all rules)", timed(lambda: check_docx(data), args.rounds))
+    rounds = args.rounds
+    figures = {}
+    figures["read .docx → model (parse + classify)"] = timed(lambda: model_from_docx(data), rounds)
+    figures["text rules on the model"] = timed(lambda: run_rules(model, profile, ("text",)), rounds)
+    figures["layout rules on the model"] = timed(lambda: run_rules(model, profile, ("layout",)), rounds)
+    figures["check_docx (parse + all rules)"] = timed(lambda: check_docx(data), rounds)
     clear_layout_cache()
-    report("check_docx, layout memoised (layout_key)",
-           timed(lambda: check_docx(data, layout_key="bench-template"), args.rounds))
-    report("check_text on the same text (.txt)", timed(lambda: check_text(text), args.rounds))
+    figures["check_docx, layout memoised (layout_key)"] = timed(
+        lambda: check_docx(data, layout_key="bench-template"), rounds)
+    figures["check_text on the same text (.txt)"] = timed(lambda: check_text(text), rounds)
+    # -- cold: every memo emptied first (the figures of a document never seen before) --
+    figures["cold: read .docx → model"] = timed(lambda: model_from_docx(data), rounds, forget)
+    figures["cold: check_docx, layout memoised"] = timed(
+        lambda: check_docx(data, layout_key="bench-template"), rounds, forget)
+    figures["cold: check_text"] = timed(lambda: check_text(text), rounds, forget)
+    return title, {name: summary(samples) for name, samples in figures.items()}
+
+
+def generated_figures(args) -> tuple[str, dict[str, dict[str, float]]]:
+    import io
+    import zipfile
+
+    import docgen
+    from docgen.variables import list_sets
+
+    settings = docgen.Settings(run_checks=False)
+    sets = [s for s in list_sets(settings.variables_dir) if s.startswith("leningrad/")][:args.sets]
+    docs = [docgen.generate(args.package, s, draft=True, settings=settings).docx for s in sets]
+    key = f"{args.package}-bench-template"
+    title = (f"{args.package}: {len(sets)} leningrad sets ({sets[0]} … {sets[-1]}), "
+             f"{statistics.median(len(d) for d in docs) / 1024:.0f} KB each; "
+             f"findings on {sets[0]}: {len(check_docx(docs[0], layout_key=key))}")
+    with_checks = docgen.Settings(run_checks=True)
+    figures: dict[str, list[float]] = {}
+
+    def per_package(name: str, func, items, rounds: int, before=None) -> None:
+        figures[name] = []
+        for _ in range(rounds):
+            for item in items:
+                figures[name] += timed(lambda i=item: func(i), 1, before)
+
+    for _ in range(2):  # -- warm up: imports, regexes, the layout of the template --
+        for set_id, data in zip(sets, docs):
+            check_docx(data, layout_key=key)
+            docgen.generate(args.package, set_id, draft=True, settings=with_checks)
+    per_package("generate (draft, no checks)",
+                lambda s: docgen.generate(args.package, s, draft=True, settings=settings), sets, args.rounds)
+    per_package("generate with checks (pipeline, run_checks)",
+                lambda s: docgen.generate(args.package, s, draft=True, settings=with_checks), sets, args.rounds)
+    per_package("check_docx, layout_key (warm)", lambda d: check_docx(d, layout_key=key), docs, args.rounds)
+    per_package("check_docx, layout_key (cold: memos emptied)", lambda d: check_docx(d, layout_key=key),
+                docs, max(1, args.rounds // 2), forget)
+    check_parts = getattr(checks, "check_parts", None)
+    if check_parts is not None:
+        parts = []
+        for data in docs:
+            with zipfile.ZipFile(io.BytesIO(data)) as zf:
+                unzipped = {name: zf.read(name) for name in zf.namelist()}
+            unzipped["word/document.xml"] = unzipped["word/document.xml"].decode("utf-8")
+            parts.append(unzipped)
+        per_package("check_parts, layout_key (warm)", lambda p: check_parts(p, layout_key=key), parts,
+                    args.rounds)
+    out = {name: summary(samples) for name, samples in figures.items()}
+    total = out["generate with checks (pipeline, run_checks)"]["median"]
+    out["batch of 2,500 on 2 cores (estimate)"] = {"median": total * 2500 / 2 / 1000,
+                                                   "p90": float("nan"), "unit": "s"}
+    return title, out
+
+
+def baseline(rev: str, argv: list[str]) -> dict:
+    """Return the JSON figures of this benchmark run on docgen at git revision `rev`."""
+    with tempfile.TemporaryDirectory() as tmp:
+        archive = subprocess.run(["git", "-C", str(REPO), "archive", rev, "docgen", "templates_docx",
+                                  "variables"], check=True, capture_output=True).stdout
+        with tarfile.open(fileobj=__import__("io").BytesIO(archive)) as tar:
+            tar.extractall(tmp, filter="data")
+        env = dict(os.environ, DOCGEN_BENCH_ROOT=tmp)
+        done = subprocess.run([sys.executable, str(HERE), *argv, "--json"], env=env, check=True,
+                              capture_output=True, text=True)
+        return json.loads(done.stdout)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--pages", type=int, default=50)
+    parser.add_argument("--rounds", type=int, default=None,
+                        help="rounds (default 15; with --generated 7, each over every set)")
+    parser.add_argument("--generated", action="store_true",
+                        help="per-package figures on generated packages of different sets")
+    parser.add_argument("--package", default="lenobl-mms")
+    parser.add_argument("--sets", type=int, default=18)
+    parser.add_argument("--compare", metavar="REV",
+                        help="also run on docgen at git revision REV and print before/after")
+    parser.add_argument("--json", action="store_true", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.rounds is None:
+        args.rounds = 7 if args.generated else 15
+    argv = ["--pages", str(args.pages), "--rounds", str(args.rounds), "--package", args.package,
+            "--sets", str(args.sets)] + (["--generated"] if args.generated else [])
+    before = baseline(args.compare, argv) if args.compare else None
+    title, figures = (generated_figures if args.generated else page_figures)(args)
+    if args.json:
+        print(json.dumps({"title": title, "figures": figures}))
+        return
+    print(title)
+    if before is None:
+        for name, fig in figures.items():
+            unit = fig.get("unit", "ms")
+            p90 = f"   p90 {fig['p90']:7.2f} {unit}" if fig["p90"] == fig["p90"] else ""
+            print(f"  {name:<46} median {fig['median']:7.2f} {unit}{p90}")
+        return
+    print(f"  {'median (p90), ms':<46} {'before ' + args.compare:>20} {'after':>20} {'ratio':>7}")
+
+    def cell(fig) -> str:
+        if fig is None:
+            return "—"
+        unit = "" if fig.get("unit", "ms") == "ms" else " " + fig["unit"]
+        p90 = f" ({fig['p90']:7.2f})" if fig["p90"] == fig["p90"] else " " * 10
+        return f"{fig['median']:7.2f}{p90}{unit}"
+
+    for name, fig in figures.items():
+        old = before["figures"].get(name)
+        ratio = f"{old['median'] / fig['median']:6.1f}×" if old and fig["median"] else ""
+        print(f"  {name:<46} {cell(old):>20} {cell(fig):>20} {ratio:>7}")
 
 
 if __name__ == "__main__":

@@ -27,8 +27,8 @@ _DATES = patterns(
     pattern(DATE_BLANK, "дата в форме пустого бланка «« 23 » ноября»", "«23.11.2023» или «23 ноября 2023 г.»",
             WARNING, needles=("«",)),
 )
-_WORD_DATE_RE = re.compile(rf"\b\d{{1,2}}{SP}+{MONTHS}{SP}+\d{{4}}{SP}*(?P<suffix>г\.|года?\b)")
-_REF_DATE_RE = re.compile(rf"\bот{SP}+(?:(?P<digital>\d{{1,2}}\.\d{{1,2}}\.\d{{2,4}})|"
+_WORD_DATE_RE = re.compile(rf"\d(?<!\w\d)\d?{SP}+{MONTHS}{SP}+\d{{4}}{SP}*(?P<suffix>г\.|года?\b)")
+_REF_DATE_RE = re.compile(rf"о(?<!\wо)т{SP}+(?:(?P<digital>\d{{1,2}}\.\d{{1,2}}\.\d{{2,4}})|"
                           rf"(?P<words>\d{{1,2}}{SP}+{MONTHS}))")
 
 
