@@ -20,7 +20,7 @@ from collections.abc import Callable
 from typing import Any, TypeVar
 
 #: Distinct paragraph texts remembered (least recently used ones are dropped).
-TEXT_MEMO_SIZE = 8192
+TEXT_MEMO_SIZE = 4096
 
 _TEXTS: OrderedDict[str, dict] = OrderedDict()
 _LOCK = threading.Lock()

@@ -374,18 +374,6 @@ _WORD_RE = re.compile(r"[А-Яа-яЁё]+")
 
 
 @text_memo
-def _words(text: str) -> tuple[tuple[str, str], ...]:
-    """Return (lower case, as written) of each Cyrillic word of `text`."""
-    return tuple((word.lower(), word) for word in _WORD_RE.findall(text))
-
-
-@text_memo
-def _word_set(text: str) -> frozenset[str]:
-    """Return the Cyrillic words of `text` in lower case."""
-    return frozenset(word.lower() for word in _WORD_RE.findall(text))
-
-
-@text_memo
 def _yo_words(text: str) -> tuple[tuple[str, str], ...]:
     """Return (lower case, as written) of each word of `text` with «ё»."""
     if "ё" not in text and "Ё" not in text:
@@ -405,9 +393,12 @@ def yo(doc: DocModel, profile):
     wanted = {word.replace("ё", "е") for word in words}
     plains: dict[str, list[tuple[Para, str]]] = {}
     for para in paras:
-        if wanted.isdisjoint(_word_set(para)):
+        # -- a Cyrillic word's lower case is its characters' lower case: a substring test --
+        lowered = para.text.lower()
+        if not any(word in lowered for word in wanted):
             continue
-        for lower, word in _words(para):
+        for word in _WORD_RE.findall(para.text):
+            lower = word.lower()
             if lower in wanted:
                 plains.setdefault(lower, []).append((para, word))
     for word, uses in words.items():
