@@ -139,22 +139,27 @@ class LRU:
         _TABLES.append(self)
 
     def get(self, key, default=None):
-        """Return the value under `key` (marking it recently used), or `default`."""
-        with self._lock:
-            try:
-                value = self._data[key]
-            except KeyError:
-                return default
-            self._data.move_to_end(key)
-            return value
+        """Return the value under `key` (marking it recently used), or `default`.
+
+        Without the lock: each OrderedDict operation is atomic, and an item another thread
+        drops between the two steps reads as missing (computed again, never wrong).
+        """
+        data = self._data
+        try:
+            value = data[key]
+            data.move_to_end(key)
+        except KeyError:
+            return default
+        return value
 
     def put(self, key, value) -> None:
         """Remember `value` under `key`, dropping the least recently used item when full."""
         with self._lock:
-            self._data[key] = value
-            self._data.move_to_end(key)
-            while len(self._data) > self.size:
-                self._data.popitem(last=False)
+            data = self._data
+            data[key] = value
+            data.move_to_end(key)
+            while len(data) > self.size:
+                data.popitem(last=False)
 
     def clear(self) -> None:
         """Forget everything."""
