@@ -3,29 +3,20 @@
 from __future__ import annotations
 
 import difflib
-import io
-import re
 from pathlib import Path
 
-import docx
 import pytest
 import yaml
 
 from docgen import generate
 from docgen.batch import run_batch
+from doctext import text_of, words
 
 DATA = Path(__file__).parent / "data"
 EXPECTED = yaml.safe_load((DATA / "expected_forms.yaml").read_text(encoding="utf-8"))
 SEED = (DATA / "seeds" / "000_kirovsky.txt").read_text(encoding="utf-8")
 
 
-def text_of(data: bytes) -> list[str]:
-    return [p.text for p in docx.Document(io.BytesIO(data)).paragraphs]
-
-
-def words(text: str) -> list[str]:
-    text = text.replace("\u00a0", " ").replace("ё", "е").lower()
-    return [w for w in re.findall(r"[\w«»\-–.№]+", text) if re.search(r"\w", w)]
 
 
 @pytest.fixture(scope="module")

@@ -25,6 +25,7 @@ from docgen.schema import load_schema
 from docgen.settings import ROOT
 from docgen.templates import load_package
 from docgen.variables import SCHEMA_FILE, list_sets, load_variables
+from doctext import words
 
 PACKAGE = "lenobl-mms-set"
 SLANTSY = "leningrad/slantsevsky"
@@ -91,10 +92,6 @@ def numbering_errors(numbers: list[tuple[int, ...]]) -> list[str]:
         previous = number
     return errors
 
-
-def words(text: str) -> list[str]:
-    text = text.replace(NBSP, " ").replace("ё", "е").lower()
-    return [w for w in re.findall(r"[\w«»\-–.№]+", text) if re.search(r"\w", w)]
 
 
 @pytest.fixture(scope="module")

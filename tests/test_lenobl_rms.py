@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import difflib
-import io
 import itertools
 import re
 import shutil
 from pathlib import Path
 
-import docx
 import pytest
 
 from docgen import generate
@@ -17,6 +15,7 @@ from docgen.errors import MissingValuesError, UnknownIdError
 from docgen.settings import ROOT, Settings
 from docgen.templates import load_package
 from docgen.variables import load_variables
+from doctext import text_of, words, numbers, assert_sequential
 
 DATA = Path(__file__).parent / "data"
 SEED = (DATA / "seeds" / "004_rms.txt").read_text(encoding="utf-8")
@@ -31,29 +30,8 @@ SIGNER = {"signer.position": "Председатель комитета", "signe
 SIMILARITY = 0.98
 
 
-def text_of(data: bytes) -> list[str]:
-    return [p.text for p in docx.Document(io.BytesIO(data)).paragraphs]
 
 
-def words(text: str) -> list[str]:
-    text = text.replace("\u00a0", " ").replace("ё", "е").lower()
-    return [w for w in re.findall(r"[\w«»\-–.№]+", text) if re.search(r"\w", w)]
-
-
-def numbers(paragraphs: list[str]) -> list[tuple[int, ...]]:
-    found = [re.match(r"^(\d{1,2}(?:\.\d{1,2}){0,3})\.(?=[\s\u00a0])", p) for p in paragraphs]
-    return [tuple(int(n) for n in m.group(1).split(".")) for m in found if m]
-
-
-def assert_sequential(nums: list[tuple[int, ...]]) -> None:
-    """gost.md T-08: no duplicates, gaps, restarts or level jumps."""
-    prev: tuple[int, ...] = ()
-    for n in nums:
-        ok = ((len(n) == len(prev) + 1 and n[:-1] == prev and n[-1] == 1)
-              or (1 <= len(n) <= len(prev) and n[:-1] == prev[:len(n) - 1]
-                  and n[-1] == prev[len(n) - 1] + 1))
-        assert ok, f"{n} после {prev}"
-        prev = n
 
 
 @pytest.fixture(scope="module")
