@@ -49,15 +49,35 @@ def _int(value: str | None) -> int | None:
         return None
 
 
+_JC, _IND, _SPACING, _TABS, _NUM_PR, _PBB = (W + t for t in (
+    "jc", "ind", "spacing", "tabs", "numPr", "pageBreakBefore"))
+_PPR_CHILDREN = frozenset((_JC, _IND, _SPACING, _TABS, _NUM_PR, _PBB))
+_RFONTS, _SZ, _B, _CAPS = (W + t for t in ("rFonts", "sz", "b", "caps"))
+_RPR_CHILDREN = frozenset((_RFONTS, _SZ, _B, _CAPS))
+
+
+def _first_children(el, tags: frozenset) -> dict:
+    """Return the first child of `el` with each tag of `tags` (what ``el.find`` gives)."""
+    found: dict = {}
+    for child in el:
+        tag = child.tag
+        if tag in tags and tag not in found:
+            found[tag] = child
+    return found
+
+
 def ppr_props(ppr) -> dict:
     """Return the paragraph properties set in a `w:pPr` element (twips)."""
     out: dict = {}
     if ppr is None:
         return out
-    jc = attr(ppr.find(W + "jc"), "val")
+    children = _first_children(ppr, _PPR_CHILDREN)
+    if not children:
+        return out
+    jc = attr(children.get(_JC), "val")
     if jc:
         out["jc"] = jc
-    ind = ppr.find(W + "ind")
+    ind = children.get(_IND)
     if ind is not None:
         first, hanging = _int(attr(ind, "firstLine")), _int(attr(ind, "hanging"))
         if hanging is not None:
@@ -70,7 +90,7 @@ def ppr_props(ppr) -> dict:
                 if value is not None:
                     out[key] = value
                     break
-    spacing = ppr.find(W + "spacing")
+    spacing = children.get(_SPACING)
     if spacing is not None:
         for key in ("before", "after", "line"):
             value = _int(attr(spacing, key))
@@ -79,15 +99,15 @@ def ppr_props(ppr) -> dict:
         rule = attr(spacing, "lineRule")
         if rule:
             out["lineRule"] = rule
-    tabs = ppr.find(W + "tabs")
+    tabs = children.get(_TABS)
     if tabs is not None:
         out["tabs"] = [(attr(t, "val") or "left", _int(attr(t, "pos")) or 0)
                        for t in tabs.findall(W + "tab")]
-    num_pr = ppr.find(W + "numPr")
+    num_pr = children.get(_NUM_PR)
     if num_pr is not None:
         num_id = attr(num_pr.find(W + "numId"), "val")
         out["numbered"] = num_id not in (None, "0")
-    pbb = is_on(ppr.find(W + "pageBreakBefore"))
+    pbb = is_on(children.get(_PBB))
     if pbb is not None:
         out["pbb"] = pbb
     return out
@@ -98,7 +118,10 @@ def rpr_props(rpr) -> dict:
     out: dict = {}
     if rpr is None:
         return out
-    fonts = rpr.find(W + "rFonts")
+    children = _first_children(rpr, _RPR_CHILDREN)
+    if not children:
+        return out
+    fonts = children.get(_RFONTS)
     if fonts is not None:
         name = attr(fonts, "hAnsi") or attr(fonts, "ascii")
         theme = attr(fonts, "hAnsiTheme") or attr(fonts, "asciiTheme")
@@ -106,11 +129,11 @@ def rpr_props(rpr) -> dict:
             out["font"] = name
         elif theme:
             out["font"] = "theme:" + ("major" if theme.startswith("major") else "minor")
-    size = _int(attr(rpr.find(W + "sz"), "val"))
+    size = _int(attr(children.get(_SZ), "val"))
     if size is not None:
         out["sz"] = size
-    for key in ("b", "caps"):
-        value = is_on(rpr.find(W + key))
+    for key, tag in (("b", _B), ("caps", _CAPS)):
+        value = is_on(children.get(tag))
         if value is not None:
             out[key] = value
     return out
