@@ -8,8 +8,12 @@ value is computed once per text, and only values that cannot be changed (tuples,
 frozensets, None) are stored. Nothing about a paragraph other than its text goes into a
 memoised value, so a document can never see another document's findings.
 
-:func:`run_cache` is a per-run scratch dict on the model (lists every rule would rebuild:
-the paragraphs with visible text, …); the runner opens it for one ``run_rules`` call.
+:func:`cached_in_run` keeps what every rule would rebuild (the paragraphs with visible
+text, the next body paragraph of each, the numbering scopes) once per ``run_rules`` call,
+in a scratch dict the runner opens on the model (``DocModel.run``).
+
+Other memo tables (style sheets, paragraphs' XML → text and formatting, headers, name
+comparisons) are :class:`LRU` instances; :func:`clear_memos` empties all of them.
 """
 
 from __future__ import annotations
@@ -175,11 +179,6 @@ def clear_memos() -> None:
     clear_text_memo()
     for table in _TABLES:
         table.clear()
-
-
-def run_cache(doc) -> dict | None:
-    """Return the scratch dict of the rule run in progress on `doc` (None outside a run)."""
-    return doc.run
 
 
 def cached_in_run(doc, key: str, build: Callable[[], T]) -> T:
