@@ -12,22 +12,14 @@ import docgen
 from docgen import generate
 from docgen.errors import MissingValuesError
 from docgen.settings import ROOT, Settings, describe
-from docgen.templates import list_packages, list_templates, load_package
-from docgen.variables import list_sets
+from doctext import documents_and_sets
 
 SETTINGS = Settings(run_checks=False)
 
 
-def documents_and_sets():
-    ids = list_packages(SETTINGS.templates_dir) + list_templates(SETTINGS.templates_dir)
-    for document_id in ids:
-        package = load_package(document_id, SETTINGS.templates_dir)
-        for set_id in list_sets(SETTINGS.variables_dir):
-            if package.accepts(set_id):
-                yield document_id, set_id
 
 
-@pytest.mark.parametrize(("document_id", "set_id"), list(documents_and_sets()))
+@pytest.mark.parametrize(("document_id", "set_id"), documents_and_sets(SETTINGS))
 def test_every_document_renders_for_every_matching_set(document_id, set_id):
     result = generate(document_id, set_id, draft=True, settings=SETTINGS)
     with zipfile.ZipFile(io.BytesIO(result.docx)) as zf:

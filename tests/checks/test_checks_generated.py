@@ -13,8 +13,7 @@ from docgen import generate
 from docgen.checks import PROFILES, check_docx
 from docgen.findings import Severity
 from docgen.settings import Settings
-from docgen.templates import list_packages, list_templates, load_package
-from docgen.variables import list_sets
+from doctext import documents_and_sets
 
 SETTINGS = Settings(run_checks=False)
 #: (document, rule) of the warnings README lists. Templates rendered alone, outside the
@@ -25,16 +24,9 @@ JUSTIFIED_WARNINGS = {("cover-approval", "T-07"), ("roadmap-msms-hmao", "G-32"),
                       ("polozhenie-rms-lenobl", "G-32"), ("lenobl-rms", "G-32")}
 
 
-def documents_and_sets():
-    ids = list_packages(SETTINGS.templates_dir) + list_templates(SETTINGS.templates_dir)
-    for document_id in ids:
-        package = load_package(document_id, SETTINGS.templates_dir)
-        for set_id in list_sets(SETTINGS.variables_dir):
-            if package.accepts(set_id):
-                yield document_id, set_id
 
 
-@pytest.mark.parametrize(("document_id", "set_id"), list(documents_and_sets()))
+@pytest.mark.parametrize(("document_id", "set_id"), documents_and_sets(SETTINGS))
 def test_generated_document_has_no_errors(document_id, set_id):
     result = generate(document_id, set_id, draft=True, settings=SETTINGS)
     for profile in PROFILES:
