@@ -1,7 +1,7 @@
 """The ХМАО package end to end: Октябрьский район reproduces seed 002 with its defects fixed.
 
 hmao-msms = cover-approval (приказ) + polozhenie-msms-hmao (приложение 1) +
-roadmap-msms-hmao (приложение 2, landscape). The seed is tests/data/seeds/002_oktyabrsky.txt
+roadmap-msms-hmao (приложение 2, landscape). The seed is tests/data/seeds/002_c820454aa0e199a2.txt
 (a copy of /work/shared/seeds/002_c820454aa0e199a2.txt); the defects fixed are gost.md §4.3.
 """
 
@@ -30,7 +30,7 @@ from docgen.validators import (
 from docgen.variables import load_variables
 
 PACKAGE, SET = "hmao-msms", "khmao/oktyabrsky"
-SEED = (Path(__file__).parent / "data" / "seeds" / "002_oktyabrsky.txt").read_text(encoding="utf-8")
+SEED = (Path(__file__).parent / "data" / "seeds" / "002_c820454aa0e199a2.txt").read_text(encoding="utf-8")
 SEED_LINES = SEED.splitlines()
 #: The seed's Положение: from its heading (line 48) to the end of section 7 (line 345).
 SEED_POLOZHENIE = "\n".join(SEED_LINES[47:345])

@@ -1,7 +1,7 @@
 """Template polozhenie-mms-lenobl: the Leningrad-oblast model Положение (seed 003) as a template.
 
 Rendered for leningrad/kirovsky it must reproduce the Положение that Кировский район made
-of the model by hand (seed 000, copied to tests/data/seeds/000_kirovsky.txt) word for word,
+of the model by hand (seed 000, copied to tests/data/seeds/000_f4b46eba82c31ebb.txt) word for word,
 except for the deliberate fixes (gost.md §4.1, §4.4). Every remaining difference is listed
 in EXPECTED_DIFFS below with its reason.
 
@@ -36,7 +36,7 @@ from docgen.variables import load_variables
 
 TEMPLATE_ID = "polozhenie-mms-lenobl"
 SOURCE = ROOT / "templates_docx" / "src" / f"{TEMPLATE_ID}.txt"
-SEED_000 = Path(__file__).parent / "data" / "seeds" / "000_kirovsky.txt"
+SEED_000 = Path(__file__).parent / "data" / "seeds" / "000_f4b46eba82c31ebb.txt"
 NBSP = "\u00a0"
 
 #: Measured word-level similarity to seed 000 is 0.9873 (see EXPECTED_DIFFS); the

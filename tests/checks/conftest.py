@@ -14,7 +14,7 @@ import pytest
 from docgen.checks import check_file
 from docgen.docxbuild import build_docx
 
-SEEDS = Path(__file__).resolve().parent.parent / "data" / "checks" / "seeds"
+SEEDS = Path(__file__).resolve().parent.parent / "data" / "seeds"
 
 
 def nb(text: str) -> str:

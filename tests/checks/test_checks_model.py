@@ -18,7 +18,7 @@ from docgen.checks import model_from_docx, model_from_text
 from docgen.checks.docx_reader import read_docx
 from docgen.checks.styles import StyleSheet
 
-SEEDS = Path(__file__).resolve().parent.parent / "data" / "checks" / "seeds"
+SEEDS = Path(__file__).resolve().parent.parent / "data" / "seeds"
 
 
 def _save(document) -> bytes:
