@@ -43,17 +43,29 @@ def bench_batch(args) -> None:
     out = Path(tempfile.mkdtemp(prefix="docgen-batch-"))
     try:
         started = time.perf_counter()
-        report = run_batch(args.package, out, region="leningrad", draft=True, settings=s,
-                           municipalities=ids, workers=args.workers, resume=False)
+        report = run_batch(
+            args.package,
+            out,
+            region="leningrad",
+            draft=True,
+            settings=s,
+            municipalities=ids,
+            workers=args.workers,
+            resume=False,
+        )
         wall = time.perf_counter() - started
     finally:
         shutil.rmtree(out, ignore_errors=True)
     failed = len(report.failed)
     per_item = sorted(i.seconds for i in report.items)
-    print(f"пакет {args.package}: {len(ids)} документов, {args.workers} процесса, "
-          f"проверки {'выкл.' if args.no_checks else 'вкл.'}")
-    print(f"время: {wall:.1f} с; {len(ids) / wall:.0f} док/с; ошибок: {failed}; "
-          f"медиана на документ в процессе: {per_item[len(per_item) // 2] * 1000:.1f} мс")
+    print(
+        f"пакет {args.package}: {len(ids)} документов, {args.workers} процесса, "
+        f"проверки {'выкл.' if args.no_checks else 'вкл.'}"
+    )
+    print(
+        f"время: {wall:.1f} с; {len(ids) / wall:.0f} док/с; ошибок: {failed}; "
+        f"медиана на документ в процессе: {per_item[len(per_item) // 2] * 1000:.1f} мс"
+    )
 
 
 def bench_rss(args) -> None:

@@ -65,12 +65,14 @@ HEAD = """\
 .doctitle ПОЛОЖЕНИЕ
 .doctitle о муниципальной методической службе
 """
-CLAUSE = ("{n}.{m}. Муниципальная методическая служба (далее\u00a0– ММС) осуществляет свою "
-          "деятельность во взаимодействии с образовательными организациями высшего и "
-          "дополнительного профессионального образования, другими образовательными "
-          "организациями, занимающимися повышением квалификации педагогических работников "
-          "и руководящих кадров, в соответствии с Федеральным законом от 29\u00a0декабря\u00a0"
-          "2012\u00a0г. №\u00a0273-ФЗ «Об образовании в Российской Федерации».")
+CLAUSE = (
+    "{n}.{m}. Муниципальная методическая служба (далее\u00a0– ММС) осуществляет свою "
+    "деятельность во взаимодействии с образовательными организациями высшего и "
+    "дополнительного профессионального образования, другими образовательными "
+    "организациями, занимающимися повышением квалификации педагогических работников "
+    "и руководящих кадров, в соответствии с Федеральным законом от 29\u00a0декабря\u00a0"
+    "2012\u00a0г. №\u00a0273-ФЗ «Об образовании в Российской Федерации»."
+)
 
 
 def markup(pages: int) -> str:
@@ -127,24 +129,30 @@ def page_figures(args) -> tuple[str, dict[str, dict[str, float]]]:
     model = model_from_docx(data)
     text = "\n".join(p.text for p in model.paragraphs)
     profile = load_profile()
-    title = (f"document: {len(data) / 1024:.0f} KB, {len(model.paragraphs)} paragraphs, "
-             f"{len(text):,} characters, ~{sum(s.est_lines for s in model.sections) // 45} pages "
-             f"(estimate), {len(model.tables)} table(s); findings: {len(check_docx(data))}")
+    title = (
+        f"document: {len(data) / 1024:.0f} KB, {len(model.paragraphs)} paragraphs, "
+        f"{len(text):,} characters, ~{sum(s.est_lines for s in model.sections) // 45} pages "
+        f"(estimate), {len(model.tables)} table(s); findings: {len(check_docx(data))}"
+    )
     check_docx(data)  # -- warm up: imports, regex compilation --
     rounds = args.rounds
     figures = {}
     figures["read .docx → model (parse + classify)"] = timed(lambda: model_from_docx(data), rounds)
     figures["text rules on the model"] = timed(lambda: run_rules(model, profile, ("text",)), rounds)
-    figures["layout rules on the model"] = timed(lambda: run_rules(model, profile, ("layout",)), rounds)
+    figures["layout rules on the model"] = timed(
+        lambda: run_rules(model, profile, ("layout",)), rounds
+    )
     figures["check_docx (parse + all rules)"] = timed(lambda: check_docx(data), rounds)
     clear_layout_cache()
     figures["check_docx, layout memoised (layout_key)"] = timed(
-        lambda: check_docx(data, layout_key="bench-template"), rounds)
+        lambda: check_docx(data, layout_key="bench-template"), rounds
+    )
     figures["check_text on the same text (.txt)"] = timed(lambda: check_text(text), rounds)
     # -- cold: every memo emptied first (the figures of a document never seen before) --
     figures["cold: read .docx → model"] = timed(lambda: model_from_docx(data), rounds, forget)
     figures["cold: check_docx, layout memoised"] = timed(
-        lambda: check_docx(data, layout_key="bench-template"), rounds, forget)
+        lambda: check_docx(data, layout_key="bench-template"), rounds, forget
+    )
     figures["cold: check_text"] = timed(lambda: check_text(text), rounds, forget)
     return title, {name: summary(samples) for name, samples in figures.items()}
 
@@ -157,12 +165,14 @@ def generated_figures(args) -> tuple[str, dict[str, dict[str, float]]]:
     from docgen.variables import list_sets
 
     settings = docgen.Settings(run_checks=False)
-    sets = [s for s in list_sets(settings.variables_dir) if s.startswith("leningrad/")][:args.sets]
+    sets = [s for s in list_sets(settings.variables_dir) if s.startswith("leningrad/")][: args.sets]
     docs = [docgen.generate(args.package, s, draft=True, settings=settings).docx for s in sets]
     key = f"{args.package}-bench-template"
-    title = (f"{args.package}: {len(sets)} leningrad sets ({sets[0]} … {sets[-1]}), "
-             f"{statistics.median(len(d) for d in docs) / 1024:.0f} KB each; "
-             f"findings on {sets[0]}: {len(check_docx(docs[0], layout_key=key))}")
+    title = (
+        f"{args.package}: {len(sets)} leningrad sets ({sets[0]} … {sets[-1]}), "
+        f"{statistics.median(len(d) for d in docs) / 1024:.0f} KB each; "
+        f"findings on {sets[0]}: {len(check_docx(docs[0], layout_key=key))}"
+    )
     with_checks = docgen.Settings(run_checks=True)
     figures: dict[str, list[float]] = {}
 
@@ -173,16 +183,31 @@ def generated_figures(args) -> tuple[str, dict[str, dict[str, float]]]:
                 figures[name] += timed(lambda i=item: func(i), 1, before)
 
     for _ in range(2):  # -- warm up: imports, regexes, the layout of the template --
-        for set_id, data in zip(sets, docs):
+        for set_id, data in zip(sets, docs, strict=False):
             check_docx(data, layout_key=key)
             docgen.generate(args.package, set_id, draft=True, settings=with_checks)
-    per_package("generate (draft, no checks)",
-                lambda s: docgen.generate(args.package, s, draft=True, settings=settings), sets, args.rounds)
-    per_package("generate with checks (pipeline, run_checks)",
-                lambda s: docgen.generate(args.package, s, draft=True, settings=with_checks), sets, args.rounds)
-    per_package("check_docx, layout_key (warm)", lambda d: check_docx(d, layout_key=key), docs, args.rounds)
-    per_package("check_docx, layout_key (cold: memos emptied)", lambda d: check_docx(d, layout_key=key),
-                docs, max(1, args.rounds // 2), forget)
+    per_package(
+        "generate (draft, no checks)",
+        lambda s: docgen.generate(args.package, s, draft=True, settings=settings),
+        sets,
+        args.rounds,
+    )
+    per_package(
+        "generate with checks (pipeline, run_checks)",
+        lambda s: docgen.generate(args.package, s, draft=True, settings=with_checks),
+        sets,
+        args.rounds,
+    )
+    per_package(
+        "check_docx, layout_key (warm)", lambda d: check_docx(d, layout_key=key), docs, args.rounds
+    )
+    per_package(
+        "check_docx, layout_key (cold: memos emptied)",
+        lambda d: check_docx(d, layout_key=key),
+        docs,
+        max(1, args.rounds // 2),
+        forget,
+    )
     check_parts = getattr(checks, "check_parts", None)
     if check_parts is not None:
         parts = []
@@ -191,45 +216,78 @@ def generated_figures(args) -> tuple[str, dict[str, dict[str, float]]]:
                 unzipped = {name: zf.read(name) for name in zf.namelist()}
             unzipped["word/document.xml"] = unzipped["word/document.xml"].decode("utf-8")
             parts.append(unzipped)
-        per_package("check_parts, layout_key (warm)", lambda p: check_parts(p, layout_key=key), parts,
-                    args.rounds)
+        per_package(
+            "check_parts, layout_key (warm)",
+            lambda p: check_parts(p, layout_key=key),
+            parts,
+            args.rounds,
+        )
     out = {name: summary(samples) for name, samples in figures.items()}
     total = out["generate with checks (pipeline, run_checks)"]["median"]
-    out["batch of 2,500 on 2 cores (estimate)"] = {"median": total * 2500 / 2 / 1000,
-                                                   "p90": float("nan"), "unit": "s"}
+    out["batch of 2,500 on 2 cores (estimate)"] = {
+        "median": total * 2500 / 2 / 1000,
+        "p90": float("nan"),
+        "unit": "s",
+    }
     return title, out
 
 
 def baseline(rev: str, argv: list[str]) -> dict:
     """Return the JSON figures of this benchmark run on docgen at git revision `rev`."""
     with tempfile.TemporaryDirectory() as tmp:
-        archive = subprocess.run(["git", "-C", str(REPO), "archive", rev, "docgen", "templates_docx",
-                                  "variables"], check=True, capture_output=True).stdout
+        archive = subprocess.run(
+            ["git", "-C", str(REPO), "archive", rev, "docgen", "templates_docx", "variables"],
+            check=True,
+            capture_output=True,
+        ).stdout
         with tarfile.open(fileobj=__import__("io").BytesIO(archive)) as tar:
             tar.extractall(tmp, filter="data")
         env = dict(os.environ, DOCGEN_BENCH_ROOT=tmp)
-        done = subprocess.run([sys.executable, str(HERE), *argv, "--json"], env=env, check=True,
-                              capture_output=True, text=True)
+        done = subprocess.run(
+            [sys.executable, str(HERE), *argv, "--json"],
+            env=env,
+            check=True,
+            capture_output=True,
+            text=True,
+        )
         return json.loads(done.stdout)
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--pages", type=int, default=50)
-    parser.add_argument("--rounds", type=int, default=None,
-                        help="rounds (default 15; with --generated 7, each over every set)")
-    parser.add_argument("--generated", action="store_true",
-                        help="per-package figures on generated packages of different sets")
+    parser.add_argument(
+        "--rounds",
+        type=int,
+        default=None,
+        help="rounds (default 15; with --generated 7, each over every set)",
+    )
+    parser.add_argument(
+        "--generated",
+        action="store_true",
+        help="per-package figures on generated packages of different sets",
+    )
     parser.add_argument("--package", default="lenobl-mms")
     parser.add_argument("--sets", type=int, default=18)
-    parser.add_argument("--compare", metavar="REV",
-                        help="also run on docgen at git revision REV and print before/after")
+    parser.add_argument(
+        "--compare",
+        metavar="REV",
+        help="also run on docgen at git revision REV and print before/after",
+    )
     parser.add_argument("--json", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.rounds is None:
         args.rounds = 7 if args.generated else 15
-    argv = ["--pages", str(args.pages), "--rounds", str(args.rounds), "--package", args.package,
-            "--sets", str(args.sets)] + (["--generated"] if args.generated else [])
+    argv = [
+        "--pages",
+        str(args.pages),
+        "--rounds",
+        str(args.rounds),
+        "--package",
+        args.package,
+        "--sets",
+        str(args.sets),
+    ] + (["--generated"] if args.generated else [])
     before = baseline(args.compare, argv) if args.compare else None
     title, figures = (generated_figures if args.generated else page_figures)(args)
     if args.json:

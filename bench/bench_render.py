@@ -76,10 +76,14 @@ def main() -> int:
     def end_to_end_checked():
         generate(args.package, args.set, draft=True, settings=Settings())
 
-    approaches = {"naive docxtpl": naive, "docgen.render": ours, "floor (write bytes)": floor,
-                  "generate (package, context cached)": end_to_end,
-                  "generate (package, context built)": end_to_end_cold,
-                  "generate + checks": end_to_end_checked}
+    approaches = {
+        "naive docxtpl": naive,
+        "docgen.render": ours,
+        "floor (write bytes)": floor,
+        "generate (package, context cached)": end_to_end,
+        "generate (package, context built)": end_to_end_cold,
+        "generate + checks": end_to_end_checked,
+    }
     for fn in approaches.values():
         fn()
     times = {name: [] for name in approaches}
@@ -87,12 +91,14 @@ def main() -> int:
         for name, fn in approaches.items():
             times[name].append(timed(fn, args.per_round))
     base = times["naive docxtpl"]
-    print(f"Документ: {appendix.id} ({len(final) // 1024} КБ), набор {args.set}; "
-          f"{args.rounds}×{args.per_round} измерений, процесс {os.getpid()}")
+    print(
+        f"Документ: {appendix.id} ({len(final) // 1024} КБ), набор {args.set}; "
+        f"{args.rounds}×{args.per_round} измерений, процесс {os.getpid()}"
+    )
     print(f"{'подход':36} {'медиана, мс':>12} {'док/с':>8} {'naive ÷ подход':>15}")
     for name, series in times.items():
         median = statistics.median(series)
-        ratio = statistics.median(b / t for b, t in zip(base, series))
+        ratio = statistics.median(b / t for b, t in zip(base, series, strict=False))
         print(f"{name:36} {median * 1000:12.2f} {1 / median:8.0f} {ratio:15.1f}")
     return 0
 

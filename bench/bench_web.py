@@ -26,8 +26,9 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-BODY = json.dumps({"document": "lenobl-mms", "municipality": "leningrad/kirovsky",
-                   "values": {}, "draft": True}).encode()
+BODY = json.dumps(
+    {"document": "lenobl-mms", "municipality": "leningrad/kirovsky", "values": {}, "draft": True}
+).encode()
 
 
 def free_port() -> int:
@@ -54,8 +55,9 @@ def client(port: int, stop_at: float, latencies: list[float], errors: list[str])
     while time.monotonic() < stop_at:
         started = time.perf_counter()
         try:
-            conn.request("POST", "/api/generate", body=BODY,
-                         headers={"Content-Type": "application/json"})
+            conn.request(
+                "POST", "/api/generate", body=BODY, headers={"Content-Type": "application/json"}
+            )
             response = conn.getresponse()
             data = response.read()
             if response.status != 200 or not data.startswith(b"PK"):
@@ -73,8 +75,10 @@ def run(port: int, clients: int, seconds: float) -> None:
     latencies: list[float] = []
     errors: list[str] = []
     stop_at = time.monotonic() + seconds
-    threads = [threading.Thread(target=client, args=(port, stop_at, latencies, errors))
-               for _ in range(clients)]
+    threads = [
+        threading.Thread(target=client, args=(port, stop_at, latencies, errors))
+        for _ in range(clients)
+    ]
     started = time.perf_counter()
     for t in threads:
         t.start()
@@ -83,9 +87,11 @@ def run(port: int, clients: int, seconds: float) -> None:
     wall = time.perf_counter() - started
     lat = sorted(latencies)
     p99 = lat[int(len(lat) * 0.99) - 1] if lat else float("nan")
-    print(f"{clients:>3} клиентов: {len(lat) / wall:7.1f} запр/с; p50 "
-          f"{statistics.median(lat) * 1000:6.1f} мс; p99 {p99 * 1000:6.1f} мс; "
-          f"ошибок: {len(errors)}" + (f" (первая: {errors[0]})" if errors else ""))
+    print(
+        f"{clients:>3} клиентов: {len(lat) / wall:7.1f} запр/с; p50 "
+        f"{statistics.median(lat) * 1000:6.1f} мс; p99 {p99 * 1000:6.1f} мс; "
+        f"ошибок: {len(errors)}" + (f" (первая: {errors[0]})" if errors else "")
+    )
 
 
 def main() -> int:
@@ -98,9 +104,20 @@ def main() -> int:
     instance = tempfile.mkdtemp(prefix="docgen-web-")
     env = dict(os.environ, DOCGEN_WEB_INSTANCE=instance)
     server = subprocess.Popen(
-        [sys.executable, "-m", "docgen", "serve", "--port", str(port),
-         "--threads", str(args.threads)], cwd=ROOT, env=env,
-        stdout=subprocess.DEVNULL)
+        [
+            sys.executable,
+            "-m",
+            "docgen",
+            "serve",
+            "--port",
+            str(port),
+            "--threads",
+            str(args.threads),
+        ],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+    )
     try:
         wait_ready(port)
         run(port, 2, 3)  # warm-up: templates compiled, dictionaries loaded

@@ -26,8 +26,12 @@ from .settings import Settings
 from .templates import load_package, load_template
 from .variables import SCHEMA_FILE, layer_files, list_sets
 
-STATUS_LABELS = {"ok": "готово", "missing": "есть незаполненные значения",
-                 "findings": "есть ошибки оформления", "failed": "ошибка"}
+STATUS_LABELS = {
+    "ok": "готово",
+    "missing": "есть незаполненные значения",
+    "findings": "есть ошибки оформления",
+    "failed": "ошибка",
+}
 MANIFEST = ".docgen-batch.json"
 #: The most items one worker task takes at once.
 CHUNK = 25
@@ -71,38 +75,52 @@ class BatchReport:
 
     def to_text(self) -> str:
         """Return the report as Russian plain text, one block per municipality."""
-        lines = [f"Пакет: {self.package}; регион: {self.region or 'все'}; "
-                 f"режим: {'черновик' if self.draft else 'чистовик'}", ""]
+        lines = [
+            f"Пакет: {self.package}; регион: {self.region or 'все'}; "
+            f"режим: {'черновик' if self.draft else 'чистовик'}",
+            "",
+        ]
         for item in self.items:
-            lines.append(f"{item.municipality}: {STATUS_LABELS[item.status]}"
-                         + (f" → {item.file}" if item.file else "")
-                         + (" (без изменений, пропущен)" if item.skipped else ""))
+            lines.append(
+                f"{item.municipality}: {STATUS_LABELS[item.status]}"
+                + (f" → {item.file}" if item.file else "")
+                + (" (без изменений, пропущен)" if item.skipped else "")
+            )
             lines += [f"  не заполнено: {m}" for m in item.missing]
             lines += [f"  ошибка: {e}" for e in item.errors]
-            lines += [f"  {f['severity']} {f['rule']} · {f['location']}: {f['message']}"
-                      for f in item.findings if f["severity"] == Severity.ERROR.value]
+            lines += [
+                f"  {f['severity']} {f['rule']} · {f['location']}: {f['message']}"
+                for f in item.findings
+                if f["severity"] == Severity.ERROR.value
+            ]
         lines += ["", self.summary()]
         return "\n".join(lines) + "\n"
 
     def summary(self) -> str:
         """Return one Russian line: how many documents were made, how many failed."""
         ok = sum(1 for i in self.items if i.status != "failed")
-        return (f"Сформировано документов: {ok} из {len(self.items)}; "
-                f"время: {self.seconds:.1f} с.")
+        return f"Сформировано документов: {ok} из {len(self.items)}; время: {self.seconds:.1f} с."
 
     def to_html(self) -> str:
         """Return the report as a self-contained HTML page with one table row per item."""
         rows = []
         for item in self.items:
-            notes = [f"не заполнено: {m}" for m in item.missing] + item.errors + [
-                f"{f['rule']} {f['location']}: {f['message']}" for f in item.findings
-                if f["severity"] != Severity.INFO.value]
+            notes = (
+                [f"не заполнено: {m}" for m in item.missing]
+                + item.errors
+                + [
+                    f"{f['rule']} {f['location']}: {f['message']}"
+                    for f in item.findings
+                    if f["severity"] != Severity.INFO.value
+                ]
+            )
             rows.append(
                 f"<tr class='{item.status}'><td>{html.escape(item.municipality)}</td>"
                 f"<td>{html.escape(STATUS_LABELS[item.status])}</td>"
                 f"<td>{html.escape(item.file or '')}</td>"
                 f"<td>{'<br>'.join(html.escape(n) for n in notes)}</td>"
-                f"<td>{item.seconds * 1000:.0f}</td></tr>")
+                f"<td>{item.seconds * 1000:.0f}</td></tr>"
+            )
         return (
             "<!doctype html><html lang='ru'><meta charset='utf-8'>"
             f"<title>Отчёт: {html.escape(self.package)}</title>"
@@ -111,7 +129,8 @@ class BatchReport:
             ".missing{background:#ffd}.findings{background:#fed}</style>"
             f"<h1>Пакет {html.escape(self.package)}</h1><p>{html.escape(self.summary())}</p>"
             "<table><tr><th>Муниципальное образование</th><th>Статус</th><th>Файл</th>"
-            "<th>Замечания</th><th>мс</th></tr>" + "".join(rows) + "</table></html>")
+            "<th>Замечания</th><th>мс</th></tr>" + "".join(rows) + "</table></html>"
+        )
 
 
 def municipalities_for(package_id: str, region: str | None, settings: Settings) -> list[str]:
@@ -119,16 +138,23 @@ def municipalities_for(package_id: str, region: str | None, settings: Settings) 
     package = load_package(package_id, settings.templates_dir)
     regions = [region] if region else list(package.regions)
     if region and region not in package.regions:
-        raise DocgenError(f"пакет «{package_id}» не предназначен для региона «{region}» "
-                          f"(регионы пакета: {', '.join(package.regions)})")
-    return [s for s in list_sets(settings.variables_dir)
-            if s.split("/")[0] in regions and package.accepts(s)]
+        raise DocgenError(
+            f"пакет «{package_id}» не предназначен для региона «{region}» "
+            f"(регионы пакета: {', '.join(package.regions)})"
+        )
+    return [
+        s
+        for s in list_sets(settings.variables_dir)
+        if s.split("/")[0] in regions and package.accepts(s)
+    ]
 
 
 def common_key(package_id: str, draft: bool, settings: Settings) -> str:
     """Return a hash of what every item of a batch depends on: templates, schema, mode."""
-    digest = hashlib.sha256(f"{package_id}|{draft}|{settings.page_numbering}|"
-                            f"{settings.run_checks}|{settings.gost_profile}".encode())
+    digest = hashlib.sha256(
+        f"{package_id}|{draft}|{settings.page_numbering}|"
+        f"{settings.run_checks}|{settings.gost_profile}".encode()
+    )
     package = load_package(package_id, settings.templates_dir)
     for part in package.parts:
         digest.update(load_template(part, settings.templates_dir).content_hash.encode())
@@ -146,11 +172,18 @@ def item_key(common: str, set_id: str, settings: Settings) -> str:
     return digest.hexdigest()
 
 
-def run_batch(package_id: str, out_dir: Path, *, region: str | None = None,
-              draft: bool = True, settings: Settings | None = None,
-              municipalities: Iterable[str] | None = None, workers: int | None = None,
-              resume: bool = True,
-              progress: Callable[[BatchItem], None] | None = None) -> BatchReport:
+def run_batch(
+    package_id: str,
+    out_dir: Path,
+    *,
+    region: str | None = None,
+    draft: bool = True,
+    settings: Settings | None = None,
+    municipalities: Iterable[str] | None = None,
+    workers: int | None = None,
+    resume: bool = True,
+    progress: Callable[[BatchItem], None] | None = None,
+) -> BatchReport:
     """Generate `package_id` for every municipality into `out_dir`; return the report.
 
     `workers` processes (default: one per core; 1 runs in this process). Reports
@@ -158,8 +191,11 @@ def run_batch(package_id: str, out_dir: Path, *, region: str | None = None,
     """
     started = time.perf_counter()
     settings = settings or Settings.from_env()
-    ids = list(municipalities) if municipalities is not None else municipalities_for(
-        package_id, region, settings)
+    ids = (
+        list(municipalities)
+        if municipalities is not None
+        else municipalities_for(package_id, region, settings)
+    )
     out_dir.mkdir(parents=True, exist_ok=True)
     manifest = _read_manifest(out_dir) if resume else {}
     results: dict[str, BatchItem] = {}
@@ -182,27 +218,34 @@ def run_batch(package_id: str, out_dir: Path, *, region: str | None = None,
     workers = workers or os.cpu_count() or 1
     if workers == 1 or len(todo) <= 1:
         for set_id, key in todo:
-            results[set_id] = _finish(_one(package_id, set_id, str(out_dir), draft, settings, key),
-                                      progress)
+            results[set_id] = _finish(
+                _one(package_id, set_id, str(out_dir), draft, settings, key), progress
+            )
     else:
         # -- chunks amortise the inter-process round trip; small enough for a live progress bar --
         size = max(1, min(CHUNK, len(todo) // (workers * 4)))
-        chunks = [todo[i:i + size] for i in range(0, len(todo), size)]
+        chunks = [todo[i : i + size] for i in range(0, len(todo), size)]
         with ProcessPoolExecutor(max_workers=min(workers, len(chunks))) as pool:
-            futures = {pool.submit(_chunk, package_id, chunk, str(out_dir), draft, settings):
-                       chunk for chunk in chunks}
+            futures = {
+                pool.submit(_chunk, package_id, chunk, str(out_dir), draft, settings): chunk
+                for chunk in chunks
+            }
             for future in as_completed(futures):
                 try:
                     items = future.result()
                 except Exception as exc:  # noqa: BLE001 - a crashed worker fails its chunk only
-                    items = [BatchItem(set_id, "failed", errors=[f"сбой обработки: {exc!r}"])
-                             for set_id, _ in futures[future]]
+                    items = [
+                        BatchItem(set_id, "failed", errors=[f"сбой обработки: {exc!r}"])
+                        for set_id, _ in futures[future]
+                    ]
                 for item in items:
                     results[item.municipality] = _finish(item, progress)
-    report = BatchReport(package_id, region, draft, [results[i] for i in ids],
-                         time.perf_counter() - started)
-    _write_manifest(out_dir, {i.municipality: asdict(i) for i in report.items
-                              if i.status != "failed"})
+    report = BatchReport(
+        package_id, region, draft, [results[i] for i in ids], time.perf_counter() - started
+    )
+    _write_manifest(
+        out_dir, {i.municipality: asdict(i) for i in report.items if i.status != "failed"}
+    )
     write_atomic(out_dir / "report.json", report.to_json().encode("utf-8"))
     write_atomic(out_dir / "report.txt", report.to_text().encode("utf-8"))
     write_atomic(out_dir / "report.html", report.to_html().encode("utf-8"))
@@ -215,19 +258,22 @@ def _finish(item: BatchItem, progress) -> BatchItem:
     return item
 
 
-def _chunk(package_id: str, chunk: list[tuple[str, str]], out_dir: str, draft: bool,
-           settings: Settings) -> list[BatchItem]:
+def _chunk(
+    package_id: str, chunk: list[tuple[str, str]], out_dir: str, draft: bool, settings: Settings
+) -> list[BatchItem]:
     return [_one(package_id, set_id, out_dir, draft, settings, key) for set_id, key in chunk]
 
 
-def _one(package_id: str, set_id: str, out_dir: str, draft: bool, settings: Settings,
-         key: str) -> BatchItem:
+def _one(
+    package_id: str, set_id: str, out_dir: str, draft: bool, settings: Settings, key: str
+) -> BatchItem:
     started = time.perf_counter()
     try:
         result = generate(package_id, set_id, draft=draft, settings=settings)
     except DocgenError as exc:
-        return BatchItem(set_id, "failed", errors=[str(exc)],
-                         seconds=time.perf_counter() - started, key=key)
+        return BatchItem(
+            set_id, "failed", errors=[str(exc)], seconds=time.perf_counter() - started, key=key
+        )
     target = Path(out_dir) / result.filename
     write_atomic(target, result.docx)
     findings = [f.to_dict() for f in result.findings]
@@ -236,8 +282,16 @@ def _one(package_id: str, set_id: str, out_dir: str, draft: bool, settings: Sett
         status = "missing"
     if any(f.severity is Severity.ERROR for f in result.findings):
         status = "findings"
-    return BatchItem(set_id, status, target.name, list(result.missing), [], findings,
-                     time.perf_counter() - started, key=key)
+    return BatchItem(
+        set_id,
+        status,
+        target.name,
+        list(result.missing),
+        [],
+        findings,
+        time.perf_counter() - started,
+        key=key,
+    )
 
 
 def _read_manifest(out_dir: Path) -> dict:

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import click
 
-from . import findings as findings_mod
 from . import __version__
+from . import findings as findings_mod
 from .batch import STATUS_LABELS, run_batch, write_atomic
 from .errors import DocgenError
 from .pipeline import generate as generate_document
@@ -30,8 +30,6 @@ class _Group(click.Group):
             return super().invoke(ctx)
         except DocgenError as exc:
             raise click.ClickException(str(exc)) from None
-
-
 
 
 @click.group(cls=_Group, help="docgen — проекты муниципальных нормативных актов в DOCX.")
@@ -73,15 +71,27 @@ def list_cmd() -> None:
 @cli.command(help="Сформировать документ (пакет или шаблон) для муниципального образования.")
 @click.argument("document_id")
 @click.argument("municipality")
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True,
-              help="куда записать .docx")
-@click.option("--var", "pairs", multiple=True, metavar="КЛЮЧ=ЗНАЧЕНИЕ",
-              help="переопределить значение, например --var act.number=233")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    required=True,
+    help="куда записать .docx",
+)
+@click.option(
+    "--var",
+    "pairs",
+    multiple=True,
+    metavar="КЛЮЧ=ЗНАЧЕНИЕ",
+    help="переопределить значение, например --var act.number=233",
+)
 @click.option("--draft", is_flag=True, help="черновик: незаполненные значения выделяются")
-def generate(document_id: str, municipality: str, output: Path, pairs: tuple[str, ...],
-             draft: bool) -> None:
-    result = generate_document(document_id, municipality, _parse_vars(pairs), draft=draft,
-                               settings=_settings())
+def generate(
+    document_id: str, municipality: str, output: Path, pairs: tuple[str, ...], draft: bool
+) -> None:
+    result = generate_document(
+        document_id, municipality, _parse_vars(pairs), draft=draft, settings=_settings()
+    )
     write_atomic(output, result.docx)
     click.echo(f"Записан {output}")
     for label in result.missing:
@@ -100,22 +110,42 @@ def _print_findings(found) -> None:
 @cli.command(help="Сформировать пакет для всех муниципальных образований (региона).")
 @click.argument("package_id")
 @click.option("--region", help="только этот регион, например leningrad")
-@click.option("-o", "--output", type=click.Path(file_okay=False, path_type=Path), required=True,
-              help="каталог для результатов")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(file_okay=False, path_type=Path),
+    required=True,
+    help="каталог для результатов",
+)
 @click.option("--draft", is_flag=True, help="черновики: незаполненные значения выделяются")
-@click.option("--workers", type=click.IntRange(1, 64), help="число процессов (по умолчанию — по ядрам)")
+@click.option(
+    "--workers", type=click.IntRange(1, 64), help="число процессов (по умолчанию — по ядрам)"
+)
 @click.option("--no-resume", is_flag=True, help="сформировать заново даже неизменившиеся документы")
-def batch(package_id: str, region: str | None, output: Path, draft: bool,
-          workers: int | None, no_resume: bool) -> None:
+def batch(
+    package_id: str,
+    region: str | None,
+    output: Path,
+    draft: bool,
+    workers: int | None,
+    no_resume: bool,
+) -> None:
     settings = _settings()
     from .batch import municipalities_for
 
     ids = municipalities_for(package_id, region, settings)
-    with click.progressbar(length=len(ids), label="Формирование",
-                           file=sys.stderr) as bar:
-        report = run_batch(package_id, output, region=region, draft=draft, settings=settings,
-                           municipalities=ids, workers=workers, resume=not no_resume,
-                           progress=lambda item: bar.update(1))
+    with click.progressbar(length=len(ids), label="Формирование", file=sys.stderr) as bar:
+        report = run_batch(
+            package_id,
+            output,
+            region=region,
+            draft=draft,
+            settings=settings,
+            municipalities=ids,
+            workers=workers,
+            resume=not no_resume,
+            progress=lambda item: bar.update(1),
+        )
     for item in report.items:
         note = " (без изменений)" if item.skipped else ""
         click.echo(f"{item.municipality}: {STATUS_LABELS[item.status]}{note}")
@@ -144,11 +174,15 @@ def validate() -> None:
         raise click.ClickException(f"наборов с ошибками: {bad}")
 
 
-@cli.command(help="Проверить шаблон .docx: синтаксис тегов, переменные, разметку (все ошибки сразу).")
-@click.argument("paths", nargs=-1, required=True,
-                type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
-              help="формат вывода")
+@cli.command(
+    help="Проверить шаблон .docx: синтаксис тегов, переменные, разметку (все ошибки сразу)."
+)
+@click.argument(
+    "paths", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path)
+)
+@click.option(
+    "--format", "fmt", type=click.Choice(["text", "json"]), default="text", help="формат вывода"
+)
 def lint(paths: tuple[Path, ...], fmt: str) -> None:
     from .lint import lint_template
     from .schema import load_schema
@@ -175,12 +209,18 @@ def lint(paths: tuple[Path, ...], fmt: str) -> None:
 
 
 @cli.command(help="Проверить документы (.docx, .txt) по ГОСТ Р 7.0.97 и правилам оформления актов.")
-@click.argument("paths", nargs=-1, required=True,
-                type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option("--profile", type=click.Choice(["gost2025", "gost2016"]), default=None,
-              help="профиль ГОСТ Р 7.0.97 (по умолчанию gost2025)")
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
-              help="формат вывода")
+@click.argument(
+    "paths", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path)
+)
+@click.option(
+    "--profile",
+    type=click.Choice(["gost2025", "gost2016"]),
+    default=None,
+    help="профиль ГОСТ Р 7.0.97 (по умолчанию gost2025)",
+)
+@click.option(
+    "--format", "fmt", type=click.Choice(["text", "json"]), default="text", help="формат вывода"
+)
 def check(paths: tuple[Path, ...], profile: str | None, fmt: str) -> None:
     from .checks import check_file
 
@@ -221,7 +261,9 @@ def _register_web_commands() -> None:
         def serve() -> None:
             raise click.ClickException(
                 f"веб-приложение недоступно: не установлен модуль {missing}; "
-                "установите: pip install 'docgen[web]'")
+                "установите: pip install 'docgen[web]'"
+            )
+
         return
     cli.add_command(serve)
     cli.add_command(user)

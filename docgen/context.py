@@ -35,25 +35,31 @@ def build_values(data: Mapping[str, Any], schema: Schema) -> dict[str, Any]:
     return _convert_node(data, schema, "", "", data)
 
 
-def _convert_node(node: Mapping, schema: Schema, prefix: str, spec_prefix: str,
-                  root: Mapping) -> dict[str, Any]:
+def _convert_node(
+    node: Mapping, schema: Schema, prefix: str, spec_prefix: str, root: Mapping
+) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for spec in schema.children(spec_prefix.rstrip(".")):
-        key = spec.path[len(spec_prefix):]
+        key = spec.path[len(spec_prefix) :]
         if key.endswith("[]"):
             continue
         path = f"{prefix}{key}"
-        out[key] = _convert(node.get(key) if isinstance(node, Mapping) else None,
-                            spec, schema, path, root)
+        out[key] = _convert(
+            node.get(key) if isinstance(node, Mapping) else None, spec, schema, path, root
+        )
     # -- groups declared only through their children (e.g. «act» for «act.kind») --
-    groups = {p[len(spec_prefix):].split(".")[0] for p in schema.fields
-              if p.startswith(spec_prefix) and "." in p[len(spec_prefix):]}
+    groups = {
+        p[len(spec_prefix) :].split(".")[0]
+        for p in schema.fields
+        if p.startswith(spec_prefix) and "." in p[len(spec_prefix) :]
+    }
     for group in sorted(groups - set(out)):
         if group.endswith("[]"):
             continue
         child = node.get(group) if isinstance(node, Mapping) else None
-        out[group] = _convert_node(child or {}, schema, f"{prefix}{group}.",
-                                   f"{spec_prefix}{group}.", root)
+        out[group] = _convert_node(
+            child or {}, schema, f"{prefix}{group}.", f"{spec_prefix}{group}.", root
+        )
     return out
 
 
@@ -99,13 +105,15 @@ def appendix_entries(titles: Sequence[tuple[str, str, int | None]]) -> list[dict
         title = clean_text(_SPACES_RE.sub(" ", title))
         head, _, tail = title.partition(" ")
         number = fixed if fixed is not None else (i if numbered else None)
-        entries.append({
-            "number": number,
-            "title": ru.Phrase(title),
-            "kind": head,
-            "heading": head.upper(),
-            "subject": tail,
-            "approval": approval,
-            "ref": f"(приложение {number})" if number else "(приложение)",
-        })
+        entries.append(
+            {
+                "number": number,
+                "title": ru.Phrase(title),
+                "kind": head,
+                "heading": head.upper(),
+                "subject": tail,
+                "approval": approval,
+                "ref": f"(приложение {number})" if number else "(приложение)",
+            }
+        )
     return entries

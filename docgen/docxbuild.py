@@ -55,8 +55,14 @@ class _Table:
     rows: list[tuple[str, list[str], str]] = field(default_factory=list)
 
 
-def build_docx(markup: str, target: Path, *, font: str = "Times New Roman",
-               size_pt: float = 14, source: str = "<markup>") -> None:
+def build_docx(
+    markup: str,
+    target: Path,
+    *,
+    font: str = "Times New Roman",
+    size_pt: float = 14,
+    source: str = "<markup>",
+) -> None:
     """Write the .docx for `markup` to `target` (atomically: temp file, then rename)."""
     doc = _new_document(font, size_pt)
     _apply_section(doc.sections[0], "portrait")
@@ -72,7 +78,7 @@ def build_docx(markup: str, target: Path, *, font: str = "Times New Roman",
                 table = None
             elif line.startswith("|"):
                 kind = line[1] if len(line) > 1 and line[1] in "!=" else ""
-                cells = [c.strip() for c in line[1 + len(kind):].split(" | ")]
+                cells = [c.strip() for c in line[1 + len(kind) :].split(" | ")]
                 table.rows.append((kind, cells, where))
             else:
                 raise TemplateError("внутри таблицы ожидается строка «| …» или «.endtable»", where)
@@ -254,8 +260,13 @@ def doc_style(section, name):
 
 def _add_page_field(paragraph) -> None:
     run = paragraph.add_run()
-    for kind, text in (("begin", None), (None, " PAGE "), ("separate", None), (None, "2"),
-                       ("end", None)):
+    for kind, text in (
+        ("begin", None),
+        (None, " PAGE "),
+        ("separate", None),
+        (None, "2"),
+        ("end", None),
+    ):
         if kind:
             el = OxmlElement("w:fldChar")
             el.set(qn("w:fldCharType"), kind)
@@ -269,10 +280,30 @@ def _add_page_field(paragraph) -> None:
         run._r.append(el)
 
 
-_SECT_ORDER = ["headerReference", "footerReference", "footnotePr", "endnotePr", "type", "pgSz",
-               "pgMar", "paperSrc", "pgBorders", "lnNumType", "pgNumType", "cols", "formProt",
-               "vAlign", "noEndnote", "titlePg", "textDirection", "bidi", "rtlGutter",
-               "docGrid", "printerSettings", "sectPrChange"]
+_SECT_ORDER = [
+    "headerReference",
+    "footerReference",
+    "footnotePr",
+    "endnotePr",
+    "type",
+    "pgSz",
+    "pgMar",
+    "paperSrc",
+    "pgBorders",
+    "lnNumType",
+    "pgNumType",
+    "cols",
+    "formProt",
+    "vAlign",
+    "noEndnote",
+    "titlePg",
+    "textDirection",
+    "bidi",
+    "rtlGutter",
+    "docGrid",
+    "printerSettings",
+    "sectPrChange",
+]
 
 
 def _order_sect_pr(sect_pr) -> None:
@@ -292,7 +323,7 @@ def _add_table(doc, table: _Table) -> None:
     tbl.alignment = WD_TABLE_ALIGNMENT.CENTER
     tbl.autofit = False
     col_widths = [int(width * w / sum(table.widths)) for w in table.widths]
-    for col, w in zip(tbl.columns, col_widths):
+    for col, w in zip(tbl.columns, col_widths, strict=False):
         col.width = w
     merges: list[tuple[int, int, str]] = []
     for kind, cells, where in table.rows:
@@ -307,10 +338,12 @@ def _add_table(doc, table: _Table) -> None:
             _fill_cell(merged, cells[0] if cells else "", "cell")
             continue
         if len(cells) != ncols:
-            raise TemplateError(f"в строке таблицы {len(cells)} ячеек, а столбцов {ncols}: "
-                                f"{' | '.join(cells)}", where)
+            raise TemplateError(
+                f"в строке таблицы {len(cells)} ячеек, а столбцов {ncols}: {' | '.join(cells)}",
+                where,
+            )
         r = len(tbl.rows) - 1
-        for i, (cell, text) in enumerate(zip(row.cells, cells)):
+        for i, (cell, text) in enumerate(zip(row.cells, cells, strict=False)):
             cell.width = col_widths[i]
             if text in ("^", "<"):
                 if (text == "^" and r == 0) or (text == "<" and i == 0):
@@ -333,8 +366,15 @@ def _fill_cell(cell, text: str, key: str) -> None:
         paragraph.add_run(text)
 
 
-_KEEP_STYLES = {"Normal", "Default Paragraph Font", "Normal Table", "No List", "Table Grid",
-                "Header", "Footer"}
+_KEEP_STYLES = {
+    "Normal",
+    "Default Paragraph Font",
+    "Normal Table",
+    "No List",
+    "Table Grid",
+    "Header",
+    "Footer",
+}
 
 
 def _drop_unused_styles(doc) -> None:
@@ -344,7 +384,11 @@ def _drop_unused_styles(doc) -> None:
     for style in list(styles_el.findall(qn("w:style"))):
         name_el = style.find(qn("w:name"))
         name = name_el.get(qn("w:val")) if name_el is not None else ""
-        if name in ours or name in _KEEP_STYLES or name.lower() in {n.lower() for n in _KEEP_STYLES}:
+        if (
+            name in ours
+            or name in _KEEP_STYLES
+            or name.lower() in {n.lower() for n in _KEEP_STYLES}
+        ):
             continue
         styles_el.remove(style)
     latent = styles_el.find(qn("w:latentStyles"))

@@ -51,8 +51,9 @@ class TemplateError(DocgenError):
 class TemplateRenderError(TemplateError):
     """Rendering failed; `context` holds the template lines around the error."""
 
-    def __init__(self, message: str, location: str | None = None,
-                 context: Sequence[str] = ()) -> None:
+    def __init__(
+        self, message: str, location: str | None = None, context: Sequence[str] = ()
+    ) -> None:
         super().__init__(message, location)
         self.context = list(context)
 

@@ -51,16 +51,19 @@ STYLES: dict[str, ParagraphStyle] = {
         ParagraphStyle("title", "Заголовок к тексту", align="center", bold=True),
         ParagraphStyle("sign", "Подпись", align="left"),
         ParagraphStyle("mark", "Гриф", align="left", mark_block=True),
-        ParagraphStyle("markland", "Гриф альбомный", align="left", mark_block=True,
-                       landscape=True),
-        ParagraphStyle("doctitle", "Заголовок документа", align="center", bold=True,
-                       keep_with_next=True),
-        ParagraphStyle("heading", "Заголовок раздела", align="center", bold=True,
-                       keep_with_next=True),
+        ParagraphStyle("markland", "Гриф альбомный", align="left", mark_block=True, landscape=True),
+        ParagraphStyle(
+            "doctitle", "Заголовок документа", align="center", bold=True, keep_with_next=True
+        ),
+        ParagraphStyle(
+            "heading", "Заголовок раздела", align="center", bold=True, keep_with_next=True
+        ),
         ParagraphStyle("cell", "Текст таблицы", align="left", size_pt=TABLE_FONT_PT),
-        ParagraphStyle("cellhead", "Шапка таблицы", align="center", bold=True,
-                       size_pt=TABLE_FONT_PT),
-        ParagraphStyle("cellcenter", "Текст таблицы по центру", align="center",
-                       size_pt=TABLE_FONT_PT),
+        ParagraphStyle(
+            "cellhead", "Шапка таблицы", align="center", bold=True, size_pt=TABLE_FONT_PT
+        ),
+        ParagraphStyle(
+            "cellcenter", "Текст таблицы по центру", align="center", size_pt=TABLE_FONT_PT
+        ),
     )
 }

@@ -32,8 +32,15 @@ W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _TAG_RE = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.S)
 _OPEN_RE = re.compile(r"\{\{|\{%|\{#")
 _BLOCK_RE = re.compile(r"^\{%-?\s*(?:[ptrc]{1,2}\s+)?(\w+)")
-_PAIRS = {"if": "endif", "for": "endfor", "macro": "endmacro", "call": "endcall",
-          "filter": "endfilter", "with": "endwith", "raw": "endraw"}
+_PAIRS = {
+    "if": "endif",
+    "for": "endfor",
+    "macro": "endmacro",
+    "call": "endcall",
+    "filter": "endfilter",
+    "with": "endwith",
+    "raw": "endraw",
+}
 _MIDDLE = {"else": ("if", "for"), "elif": ("if",)}
 MAX_PARTS = 64
 #: docxtpl's cell tags (horizontal/vertical merge, colspan, cell background)
@@ -49,8 +56,9 @@ class _Paragraph:
     numbered: bool
 
 
-def lint_template(path: Path, schema: Schema | None = None,
-                  declared: Iterable[str] | None = None, env=None) -> list[Finding]:
+def lint_template(
+    path: Path, schema: Schema | None = None, declared: Iterable[str] | None = None, env=None
+) -> list[Finding]:
     """Return every problem of the .docx template at `path`.
 
     `schema` enables L-04 (undeclared variables); `declared` (the metadata's variable
@@ -59,8 +67,11 @@ def lint_template(path: Path, schema: Schema | None = None,
     env = env or make_environment()
     try:
         with zipfile.ZipFile(path) as zf:
-            names = [n for n in zf.namelist()
-                     if n == DOCUMENT or re.match(r"word/(header|footer)\d*\.xml$", n)]
+            names = [
+                n
+                for n in zf.namelist()
+                if n == DOCUMENT or re.match(r"word/(header|footer)\d*\.xml$", n)
+            ]
             parts = {n: zf.read(n).decode("utf-8") for n in names[:MAX_PARTS]}
             numbered_styles = _numbered_styles(zf)
     except (OSError, zipfile.BadZipFile, UnicodeDecodeError) as exc:
@@ -85,8 +96,9 @@ def lint_template(path: Path, schema: Schema | None = None,
                 asts.append(env.parse(source))
             except TemplateSyntaxError as exc:
                 context = " … ".join(docx_context(source, exc.lineno))
-                findings.append(Finding("L-01", Severity.ERROR, _where(name), exc.message,
-                                        quote=context[:160]))
+                findings.append(
+                    Finding("L-01", Severity.ERROR, _where(name), exc.message, quote=context[:160])
+                )
     if asts:
         findings += _check_names(asts, env, schema, declared)
     return findings
@@ -94,7 +106,7 @@ def lint_template(path: Path, schema: Schema | None = None,
 
 def _body(xml: str) -> str:
     start = re.search(r"<w:body(?: [^>]*)?>", xml)
-    return xml[start.end():xml.rfind("</w:body>")] if start else xml
+    return xml[start.end() : xml.rfind("</w:body>")] if start else xml
 
 
 def _where(part: str, index: int | None = None) -> str:
@@ -108,8 +120,11 @@ def _numbered_styles(zf: zipfile.ZipFile) -> frozenset[str]:
         root = etree.fromstring(zf.read("word/styles.xml"))
     except (KeyError, etree.XMLSyntaxError):
         return frozenset()
-    return frozenset(s.get(f"{W}styleId") for s in root.iter(f"{W}style")
-                     if s.find(f"{W}pPr/{W}numPr") is not None)
+    return frozenset(
+        s.get(f"{W}styleId")
+        for s in root.iter(f"{W}style")
+        if s.find(f"{W}pPr/{W}numPr") is not None
+    )
 
 
 def _paragraphs(name: str, xml: str, numbered_styles: frozenset[str] = frozenset()):
@@ -119,7 +134,8 @@ def _paragraphs(name: str, xml: str, numbered_styles: frozenset[str] = frozenset
         in_table = any(a.tag == f"{W}tc" for a in p.iterancestors())
         style = p.find(f"{W}pPr/{W}pStyle")
         numbered = p.find(f"{W}pPr/{W}numPr") is not None or (
-            style is not None and style.get(f"{W}val") in numbered_styles)
+            style is not None and style.get(f"{W}val") in numbered_styles
+        )
         yield _Paragraph(name, i, text, in_table, numbered)
 
 
@@ -131,15 +147,29 @@ def _check_paragraphs(paragraphs: list[_Paragraph], env) -> tuple[list[Finding],
         where = _where(p.part, p.index)
         quote = p.text[:120]
         if p.numbered and p.part == DOCUMENT:
-            findings.append(Finding("L-08", Severity.WARNING, where,
-                                    "автоматическая нумерация Word: номер не виден в тексте",
-                                    "пишите номер текстом: {{ num(1) }}, {{ num(2) }} …", quote))
+            findings.append(
+                Finding(
+                    "L-08",
+                    Severity.WARNING,
+                    where,
+                    "автоматическая нумерация Word: номер не виден в тексте",
+                    "пишите номер текстом: {{ num(1) }}, {{ num(2) }} …",
+                    quote,
+                )
+            )
         tags = _TAG_RE.findall(p.text)
         rest = _TAG_RE.sub("", p.text)
         if _OPEN_RE.search(rest) or "}}" in rest or "%}" in rest:
-            findings.append(Finding("L-02", Severity.ERROR, where,
-                                    "тег не закрыт в пределах абзаца (разорван между абзацами)",
-                                    "откройте и закройте тег в одном абзаце", quote))
+            findings.append(
+                Finding(
+                    "L-02",
+                    Severity.ERROR,
+                    where,
+                    "тег не закрыт в пределах абзаца (разорван между абзацами)",
+                    "откройте и закройте тег в одном абзаце",
+                    quote,
+                )
+            )
         for tag in tags:
             findings += _check_tag(tag, p, rest, env, where, quote, asts)
             block = _BLOCK_RE.match(tag)
@@ -150,37 +180,76 @@ def _check_paragraphs(paragraphs: list[_Paragraph], env) -> tuple[list[Finding],
                 stack.append((word, p))
             elif word in _MIDDLE:
                 if not stack or stack[-1][0] not in _MIDDLE[word]:
-                    findings.append(Finding("L-03", Severity.ERROR, where,
-                                            f"«{word}» без открывающего тега", quote=quote))
+                    findings.append(
+                        Finding(
+                            "L-03",
+                            Severity.ERROR,
+                            where,
+                            f"«{word}» без открывающего тега",
+                            quote=quote,
+                        )
+                    )
             elif word.startswith("end"):
                 if stack and _PAIRS[stack[-1][0]] == word:
                     stack.pop()
                 else:
-                    findings.append(Finding("L-03", Severity.ERROR, where,
-                                            f"«{word}» без открывающего тега", quote=quote))
+                    findings.append(
+                        Finding(
+                            "L-03",
+                            Severity.ERROR,
+                            where,
+                            f"«{word}» без открывающего тега",
+                            quote=quote,
+                        )
+                    )
     for word, p in stack:
-        findings.append(Finding("L-03", Severity.ERROR, _where(p.part, p.index),
-                                f"«{word}» не закрыт тегом «{_PAIRS[word]}»", quote=p.text[:120]))
+        findings.append(
+            Finding(
+                "L-03",
+                Severity.ERROR,
+                _where(p.part, p.index),
+                f"«{word}» не закрыт тегом «{_PAIRS[word]}»",
+                quote=p.text[:120],
+            )
+        )
     return findings, asts
 
 
-def _check_tag(tag: str, p: _Paragraph, rest: str, env, where: str, quote: str,
-               asts: list) -> list[Finding]:
+def _check_tag(
+    tag: str, p: _Paragraph, rest: str, env, where: str, quote: str, asts: list
+) -> list[Finding]:
     findings = []
     prefix = re.match(r"^\{%-?\s*(p|tr|tc|r)\s", tag)
     if prefix:
         kind = prefix.group(1)
         if kind in ("tr", "tc") and not p.in_table:
-            findings.append(Finding("L-02", Severity.ERROR, where,
-                                    f"тег {{%{kind} … %}} стоит вне таблицы", quote=quote))
+            findings.append(
+                Finding(
+                    "L-02",
+                    Severity.ERROR,
+                    where,
+                    f"тег {{%{kind} … %}} стоит вне таблицы",
+                    quote=quote,
+                )
+            )
         if kind == "p" and rest.strip():
-            findings.append(Finding("L-02", Severity.WARNING, where,
-                                    "в абзаце с тегом {%p … %} есть текст — он будет удалён",
-                                    "вынесите тег в отдельный абзац", quote))
-        candidate = "{%" + tag[prefix.end() - 1:]
+            findings.append(
+                Finding(
+                    "L-02",
+                    Severity.WARNING,
+                    where,
+                    "в абзаце с тегом {%p … %} есть текст — он будет удалён",
+                    "вынесите тег в отдельный абзац",
+                    quote,
+                )
+            )
+        candidate = "{%" + tag[prefix.end() - 1 :]
     elif re.match(r"^\{%-?\s*p(if|for|endif|endfor|else)\b", tag):
-        return [Finding("L-02", Severity.ERROR, where,
-                        "после {%p нужен пробел", "пишите {%p if … %}", quote)]
+        return [
+            Finding(
+                "L-02", Severity.ERROR, where, "после {%p нужен пробел", "пишите {%p if … %}", quote
+            )
+        ]
     else:
         candidate = tag
     if candidate.startswith("{%"):
@@ -191,22 +260,35 @@ def _check_tag(tag: str, p: _Paragraph, rest: str, env, where: str, quote: str,
         if word in _PAIRS or word in _MIDDLE or word.startswith("end") or word == "set":
             # -- block tags are checked for balance separately; check the expression only --
             body = candidate[2:-2].strip().lstrip("-").rstrip("-").strip()
-            expr = body[len(word):].strip()
+            expr = body[len(word) :].strip()
             if word in ("if", "elif", "for", "set") and not expr:
-                return findings + [Finding("L-01", Severity.ERROR, where,
-                                           f"в теге «{word}» нет выражения", quote=quote)]
+                return findings + [
+                    Finding(
+                        "L-01", Severity.ERROR, where, f"в теге «{word}» нет выражения", quote=quote
+                    )
+                ]
             if word in ("if", "elif"):
                 candidate = "{{ " + expr + " }}"
             elif word in ("for", "set"):
-                candidate = "{% " + body + " %}{% end" + word + " %}" if word == "for" \
+                candidate = (
+                    "{% " + body + " %}{% end" + word + " %}"
+                    if word == "for"
                     else "{% " + body + " %}"
+                )
             else:
                 return findings
     try:
         asts.append(env.parse(candidate))
     except TemplateSyntaxError as exc:
-        findings.append(Finding("L-01", Severity.ERROR, where,
-                                f"ошибка синтаксиса в теге {tag[:60]}: {exc.message}", quote=quote))
+        findings.append(
+            Finding(
+                "L-01",
+                Severity.ERROR,
+                where,
+                f"ошибка синтаксиса в теге {tag[:60]}: {exc.message}",
+                quote=quote,
+            )
+        )
     return findings
 
 
@@ -236,21 +318,41 @@ def _check_names(asts, env, schema: Schema | None, declared: Iterable[str] | Non
         for path in sorted(used):
             field = _schema_path(path, schema)
             if field is None:
-                findings.append(Finding("L-04", Severity.ERROR, "шаблон",
-                                        f"переменная «{path}» не объявлена в схеме",
-                                        "проверьте написание или добавьте поле в variables/_schema.yaml"))
+                findings.append(
+                    Finding(
+                        "L-04",
+                        Severity.ERROR,
+                        "шаблон",
+                        f"переменная «{path}» не объявлена в схеме",
+                        "проверьте написание или добавьте поле в variables/_schema.yaml",
+                    )
+                )
             else:
                 known_used.add(field)
     if declared is not None and schema is not None:
         declared = set(declared)
         for field in sorted(known_used):
             if not any(field == d or field.startswith(d + ".") for d in declared):
-                findings.append(Finding("L-05", Severity.ERROR, "метаданные",
-                                        f"переменная «{field}» используется, но не указана в variables"))
+                findings.append(
+                    Finding(
+                        "L-05",
+                        Severity.ERROR,
+                        "метаданные",
+                        f"переменная «{field}» используется, но не указана в variables",
+                    )
+                )
         for d in sorted(declared):
-            if not any(f == d or f.startswith(d + ".") or d.startswith(f + ".") for f in known_used):
-                findings.append(Finding("L-06", Severity.WARNING, "метаданные",
-                                        f"переменная «{d}» указана в variables, но не используется"))
+            if not any(
+                f == d or f.startswith(d + ".") or d.startswith(f + ".") for f in known_used
+            ):
+                findings.append(
+                    Finding(
+                        "L-06",
+                        Severity.WARNING,
+                        "метаданные",
+                        f"переменная «{d}» указана в variables, но не используется",
+                    )
+                )
     return findings
 
 

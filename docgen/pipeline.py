@@ -35,8 +35,9 @@ class GenerationResult:
         return f"{self.document_id}_{self.municipality.replace('/', '-')}.docx"
 
 
-def resolve(document_id: str, municipality: str, overrides: Mapping[str, Any] | None,
-            settings: Settings) -> tuple[Package, list[DocTemplate], VariableSet]:
+def resolve(
+    document_id: str, municipality: str, overrides: Mapping[str, Any] | None, settings: Settings
+) -> tuple[Package, list[DocTemplate], VariableSet]:
     """Return the package, its templates and the validated variable set, checked to match."""
     package = load_package(document_id, settings.templates_dir)
     templates = [load_template(t, settings.templates_dir) for t in package.parts]
@@ -44,11 +45,14 @@ def resolve(document_id: str, municipality: str, overrides: Mapping[str, Any] | 
     if variables.region not in package.regions:
         raise UnknownIdError(
             f"документ «{package.id}» предназначен для регионов: {', '.join(package.regions)}; "
-            f"набор «{municipality}» относится к региону «{variables.region}»")
+            f"набор «{municipality}» относится к региону «{variables.region}»"
+        )
     if not package.accepts(municipality):
         level = "муниципального образования" if package.level == "municipality" else "региона"
-        raise UnknownIdError(f"документ «{package.id}» формируется по набору {level}, "
-                             f"а «{municipality}» — набор другого уровня")
+        raise UnknownIdError(
+            f"документ «{package.id}» формируется по набору {level}, "
+            f"а «{municipality}» — набор другого уровня"
+        )
     return package, templates, variables
 
 
@@ -65,9 +69,14 @@ def shared_environment():
     return make_environment()
 
 
-def build_context(document_id: str, municipality: str,
-                  overrides: Mapping[str, Any] | None = None, *,
-                  settings: Settings | None = None, env=None) -> dict[str, Any]:
+def build_context(
+    document_id: str,
+    municipality: str,
+    overrides: Mapping[str, Any] | None = None,
+    *,
+    settings: Settings | None = None,
+    env=None,
+) -> dict[str, Any]:
     """Return the plain dict the templates of `document_id` see for `municipality`.
 
     `overrides` maps dotted paths to values («act.number»: «233»); they are validated like
@@ -79,12 +88,12 @@ def build_context(document_id: str, municipality: str,
     return _context(package, templates, variables, settings, env or shared_environment())[0]
 
 
-def _context(package: Package, templates: list[DocTemplate], variables: VariableSet,
-             settings: Settings, env) -> tuple[dict[str, Any], list[DocTemplate]]:
+def _context(
+    package: Package, templates: list[DocTemplate], variables: VariableSet, settings: Settings, env
+) -> tuple[dict[str, Any], list[DocTemplate]]:
     """Return the context and the templates of the package this variable set includes."""
     context = dict(_values(variables, load_schema(settings.variables_dir / SCHEMA_FILE)))
-    context["package"] = {"id": package.id, "title": package.title,
-                          "municipality": variables.id}
+    context["package"] = {"id": package.id, "title": package.title, "municipality": variables.id}
     templates = [t for t in templates if _included(package, t, context, env)]
     titles = []
     for template in templates:
@@ -95,15 +104,18 @@ def _context(package: Package, templates: list[DocTemplate], variables: Variable
         except DocgenError:
             raise
         except Exception as exc:  # noqa: BLE001 - any Jinja failure in metadata
-            raise TemplateRenderError(f"doc_title не вычисляется: {exc}",
-                                      f"templates_docx/{template.id}.yaml") from None
+            raise TemplateRenderError(
+                f"doc_title не вычисляется: {exc}", f"templates_docx/{template.id}.yaml"
+            ) from None
         number = None
         if template.appendix_number:
             raw = _from_string(env, template.appendix_number).render(context).strip()
             if raw:
                 if not raw.isdigit():
-                    raise TemplateRenderError(f"appendix_number дал «{raw}», а не номер",
-                                              f"templates_docx/{template.id}.yaml")
+                    raise TemplateRenderError(
+                        f"appendix_number дал «{raw}», а не номер",
+                        f"templates_docx/{template.id}.yaml",
+                    )
                 number = int(raw)
         titles.append((title, template.approval_word, number))
     context["appendices"] = appendix_entries(titles)
@@ -133,12 +145,20 @@ def _included(package: Package, template: DocTemplate, context: dict, env) -> bo
     try:
         return bool(_expression(env, condition)(**context))
     except Exception as exc:  # noqa: BLE001 - any Jinja failure in package metadata
-        raise TemplateRenderError(f"условие «{condition}» не вычисляется: {exc}",
-                                  f"templates_docx/packages/{package.id}.yaml") from None
+        raise TemplateRenderError(
+            f"условие «{condition}» не вычисляется: {exc}",
+            f"templates_docx/packages/{package.id}.yaml",
+        ) from None
 
 
-def generate(document_id: str, municipality: str, overrides: Mapping[str, Any] | None = None,
-             draft: bool = False, *, settings: Settings | None = None) -> GenerationResult:
+def generate(
+    document_id: str,
+    municipality: str,
+    overrides: Mapping[str, Any] | None = None,
+    draft: bool = False,
+    *,
+    settings: Settings | None = None,
+) -> GenerationResult:
     """Return the generated package `document_id` for `municipality`.
 
     In a draft (`draft=True`) unknown values appear as highlighted «[не заполнено: …]» and
@@ -170,12 +190,18 @@ def generate(document_id: str, municipality: str, overrides: Mapping[str, Any] |
     findings: tuple[Finding, ...] = ()
     if settings.run_checks:
         # -- layout depends on the template versions and the font only: checked once --
-        layout_key = "|".join([*(f"{c.id}@{c.version}" for c, _ in parts),
-                               str(fmt.get("font")), str(fmt.get("font_size")),
-                               settings.page_numbering])
+        layout_key = "|".join(
+            [
+                *(f"{c.id}@{c.version}" for c, _ in parts),
+                str(fmt.get("font")),
+                str(fmt.get("font_size")),
+                settings.page_numbering,
+            ]
+        )
         findings = tuple(_check(rendered.data, settings, layout_key))
-    return GenerationResult(package.id, municipality, rendered.data, rendered.placeholders,
-                            findings, draft)
+    return GenerationResult(
+        package.id, municipality, rendered.data, rendered.placeholders, findings, draft
+    )
 
 
 def _check(data: bytes, settings: Settings, layout_key: str) -> list[Finding]:

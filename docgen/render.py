@@ -101,7 +101,7 @@ def docx_context(source: str, lineno: int | None) -> list[str]:
     """Return the text (tags stripped) of the paragraphs around Jinja line `lineno`."""
     if not lineno:
         return []
-    lines = source.splitlines()[max(lineno - 3, 0):lineno + 2]
+    lines = source.splitlines()[max(lineno - 3, 0) : lineno + 2]
     return [t for t in (_TAG_RE.sub("", line).strip() for line in lines) if t]
 
 
@@ -126,7 +126,7 @@ def _compile_cached(template: DocTemplate, version: str, env) -> CompiledTemplat
     end = doc.rfind("</w:body>")
     if not opening or end < 0:
         raise TemplateError("в word/document.xml нет тела документа", where)
-    body_xml = doc[opening.end():end]
+    body_xml = doc[opening.end() : end]
     body = _compile_part(body_xml, env, where)
     headers = {}
     for name in names:
@@ -136,9 +136,18 @@ def _compile_cached(template: DocTemplate, version: str, env) -> CompiledTemplat
                 headers[name] = _compile_part(xml, env, f"{where}, колонтитул {name}")
     rendered = {DOCUMENT, *headers}
     static = {n: deflate(n, raw[n]) for n in names if n not in rendered}
-    return CompiledTemplate(template.id, version, names, raw, static,
-                            doc[:opening.end()], doc[end:], body, headers,
-                            tablegrid.needs_fixing(body_xml))
+    return CompiledTemplate(
+        template.id,
+        version,
+        names,
+        raw,
+        static,
+        doc[: opening.end()],
+        doc[end:],
+        body,
+        headers,
+        tablegrid.needs_fixing(body_xml),
+    )
 
 
 def _compile_part(xml: str, env, where: str) -> Template:
@@ -146,8 +155,9 @@ def _compile_part(xml: str, env, where: str) -> Template:
     try:
         return env.from_string(source)
     except TemplateSyntaxError as exc:
-        raise TemplateRenderError(f"ошибка синтаксиса шаблона: {exc.message}", where,
-                                  docx_context(source, exc.lineno)) from None
+        raise TemplateRenderError(
+            f"ошибка синтаксиса шаблона: {exc.message}", where, docx_context(source, exc.lineno)
+        ) from None
 
 
 def _render_xml(template: Template, context: Mapping[str, Any], where: str) -> str:
@@ -155,7 +165,8 @@ def _render_xml(template: Template, context: Mapping[str, Any], where: str) -> s
         xml = template.render(context)
     except UndefinedError as exc:
         raise TemplateRenderError(
-            f"шаблон обращается к неизвестной переменной: {exc.message}", where) from None
+            f"шаблон обращается к неизвестной переменной: {exc.message}", where
+        ) from None
     except SecurityError as exc:
         raise TemplateRenderError(f"запрещённое обращение в шаблоне: {exc}", where) from None
     except InflectionError as exc:
@@ -196,13 +207,17 @@ def _assembly(parts: tuple[CompiledTemplate, ...]) -> _Assembly:
         cut = styles.rfind("</w:styles>")
         styles = styles[:cut] + "".join(extra) + styles[cut:]
     body_src = master.raw[DOCUMENT].decode("utf-8")
-    sect = body_src[body_src.rfind("<w:sectPr"):]
+    sect = body_src[body_src.rfind("<w:sectPr") :]
     return _Assembly(styles.encode("utf-8"), "".join(_HDR_REF_RE.findall(sect)))
 
 
-def render_package(parts: Sequence[tuple[CompiledTemplate, Mapping[str, Any]]], *,
-                   font: str | None = None, font_size: int | None = None,
-                   continuous_page_numbers: bool = False) -> RenderedDocument:
+def render_package(
+    parts: Sequence[tuple[CompiledTemplate, Mapping[str, Any]]],
+    *,
+    font: str | None = None,
+    font_size: int | None = None,
+    continuous_page_numbers: bool = False,
+) -> RenderedDocument:
     """Return the .docx made of every (compiled template, context) in `parts`, in order."""
     compiled = tuple(c for c, _ in parts)
     assembly = _assembly(compiled)
@@ -215,7 +230,7 @@ def render_package(parts: Sequence[tuple[CompiledTemplate, Mapping[str, Any]]], 
         if template.fix_tables:
             inner = tablegrid.fix_tables(inner, tablegrid.namespaces_of(template.doc_prefix))
         cut = inner.rfind("<w:sectPr")
-        content, sect = inner[:cut], inner[cut:inner.rfind("</w:sectPr>") + len("</w:sectPr>")]
+        content, sect = inner[:cut], inner[cut : inner.rfind("</w:sectPr>") + len("</w:sectPr>")]
         if index:
             sect = _HDR_REF_RE.sub("", sect)
             sect = sect.replace(">", ">" + assembly.header_refs, 1)
@@ -232,7 +247,8 @@ def render_package(parts: Sequence[tuple[CompiledTemplate, Mapping[str, Any]]], 
         labels = labels_in(document)
         document = _RUN_WITH_MARK_RE.sub(_highlight_run, document)
     rendered: dict[str, Member] = {
-        DOCUMENT: deflate(DOCUMENT, document.encode("utf-8"), RENDERED_LEVEL)}
+        DOCUMENT: deflate(DOCUMENT, document.encode("utf-8"), RENDERED_LEVEL)
+    }
     for name, header in master.headers.items():
         xml = _render_xml(header, dict(parts[0][1]), f"шаблон {master.id}, {name}")
         rendered[name] = deflate(name, xml.encode("utf-8"), RENDERED_LEVEL)
@@ -261,7 +277,9 @@ def _end_section(content: str, sect: str) -> str:
                 paragraph = paragraph[:close] + sect + paragraph[close:]
             else:
                 open_end = paragraph.find(">") + 1
-                paragraph = paragraph[:open_end] + "<w:pPr>" + sect + "</w:pPr>" + paragraph[open_end:]
+                paragraph = (
+                    paragraph[:open_end] + "<w:pPr>" + sect + "</w:pPr>" + paragraph[open_end:]
+                )
             return content[:start] + paragraph
     return content + "<w:p><w:pPr>" + sect + "</w:pPr></w:p>"
 
@@ -272,8 +290,11 @@ def _highlight_run(match: re.Match) -> str:
     head = re.match(r"<w:r(?: [^>]*)?>", run).group(0)
     rpr_match = re.search(r"<w:rPr>.*?</w:rPr>|<w:rPr/>", run, re.S)
     rpr = rpr_match.group(0) if rpr_match else ""
-    marked_rpr = (rpr.replace("</w:rPr>", '<w:highlight w:val="yellow"/></w:rPr>')
-                  if rpr and rpr != "<w:rPr/>" else '<w:rPr><w:highlight w:val="yellow"/></w:rPr>')
+    marked_rpr = (
+        rpr.replace("</w:rPr>", '<w:highlight w:val="yellow"/></w:rPr>')
+        if rpr and rpr != "<w:rPr/>"
+        else '<w:rPr><w:highlight w:val="yellow"/></w:rPr>'
+    )
 
     def split_text(t_match: re.Match) -> str:
         text = t_match.group(1)
@@ -282,9 +303,11 @@ def _highlight_run(match: re.Match) -> str:
         out = []
         pos = 0
         for m in MARKED_RE.finditer(text):
-            out.append(text[pos:m.start()])
-            out.append(f'</w:t></w:r>{head}{marked_rpr}<w:t xml:space="preserve">'
-                       f"{visible(m.group(1))}</w:t></w:r>{head}{rpr}<w:t xml:space=\"preserve\">")
+            out.append(text[pos : m.start()])
+            out.append(
+                f'</w:t></w:r>{head}{marked_rpr}<w:t xml:space="preserve">'
+                f'{visible(m.group(1))}</w:t></w:r>{head}{rpr}<w:t xml:space="preserve">'
+            )
             pos = m.end()
         out.append(text[pos:])
         return f'<w:t xml:space="preserve">{"".join(out)}</w:t>'
@@ -296,8 +319,11 @@ def _styles_with_font(styles: bytes, font: str | None, size: int | None) -> byte
     text = styles.decode("utf-8")
     if font:
         safe = font.replace("&", "&amp;").replace('"', "&quot;").replace("<", "&lt;")
-        text = re.sub(r'(w:(?:ascii|hAnsi|cs|eastAsia)=")[^"]*(")',
-                      lambda m: m.group(1) + safe + m.group(2), text)
+        text = re.sub(
+            r'(w:(?:ascii|hAnsi|cs|eastAsia)=")[^"]*(")',
+            lambda m: m.group(1) + safe + m.group(2),
+            text,
+        )
     if size:
         default_half_points = re.search(r"<w:rPrDefault>.*?<w:sz w:val=\"(\d+)\"", text, re.S)
         if default_half_points and default_half_points.group(1) != str(size * 2):

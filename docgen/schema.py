@@ -66,8 +66,11 @@ class Schema:
     def children(self, prefix: str) -> list[FieldSpec]:
         """Return the fields directly below `prefix` («act» → act.kind, act.date, …)."""
         start = prefix + "." if prefix else ""
-        return [f for p, f in self.fields.items()
-                if p.startswith(start) and "." not in p[len(start):].replace("[]", "")]
+        return [
+            f
+            for p, f in self.fields.items()
+            if p.startswith(start) and "." not in p[len(start) :].replace("[]", "")
+        ]
 
     def label(self, path: str) -> str:
         """Return the Russian label of `path`, or the path itself when it is not declared."""
@@ -94,8 +97,7 @@ def _load_schema_cached(stamp: tuple[tuple[Path, int], ...]) -> Schema:
     for path, _mtime in stamp:
         for key, spec in _read_schema_file(path).items():
             if key in fields:
-                raise VariablesError(f"поле «{key}» уже объявлено в другом файле схемы",
-                                     path.name)
+                raise VariablesError(f"поле «{key}» уже объявлено в другом файле схемы", path.name)
             fields[key] = spec
     return Schema(fields)
 
@@ -127,8 +129,10 @@ def _read_schema_file(path: Path) -> dict[str, FieldSpec]:
         from .validators import CHECKS
 
         if fields[key].check and fields[key].check not in CHECKS:
-            raise VariablesError(f"неизвестная проверка «{fields[key].check}»; "
-                                 f"есть: {', '.join(sorted(CHECKS))}", where)
+            raise VariablesError(
+                f"неизвестная проверка «{fields[key].check}»; есть: {', '.join(sorted(CHECKS))}",
+                where,
+            )
     return fields
 
 
@@ -157,8 +161,10 @@ def coerce(spec: FieldSpec, value: Any) -> Any:
         if isinstance(value, Mapping):
             unknown = [k for k in value if k not in CASE_KEYS]
             if unknown:
-                raise ValueError(f"неизвестные падежи {', '.join(map(str, unknown))}; "
-                                 f"допустимы {', '.join(CASE_KEYS)}")
+                raise ValueError(
+                    f"неизвестные падежи {', '.join(map(str, unknown))}; "
+                    f"допустимы {', '.join(CASE_KEYS)}"
+                )
             if not isinstance(value.get("nomn"), str):
                 raise ValueError("в словаре форм нужен именительный падеж (nomn)")
             return {k: str(v) for k, v in value.items()}

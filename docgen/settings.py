@@ -23,13 +23,18 @@ class Settings:
     e.g. ``DOCGEN_VARIABLES_DIR=/srv/vars``.
     """
 
-    templates_dir: Path = _setting(ROOT / "templates_docx", "каталог шаблонов .docx и их метаданных")
+    templates_dir: Path = _setting(
+        ROOT / "templates_docx", "каталог шаблонов .docx и их метаданных"
+    )
     variables_dir: Path = _setting(ROOT / "variables", "каталог наборов переменных (YAML)")
     output_dir: Path = _setting(Path("out"), "каталог для результатов по умолчанию")
-    gost_profile: str = _setting("gost2025", "профиль проверки ГОСТ Р 7.0.97: gost2025 или gost2016")
+    gost_profile: str = _setting(
+        "gost2025", "профиль проверки ГОСТ Р 7.0.97: gost2025 или gost2016"
+    )
     page_numbering: str = _setting(
         "separate",
-        "нумерация страниц приложений: separate (с 1 в каждом приложении) или continuous (сквозная)",
+        "нумерация страниц приложений: separate (с 1 в каждом приложении) "
+        "или continuous (сквозная)",
     )
     run_checks: bool = _setting(True, "проверять каждый сформированный документ (docgen check)")
 

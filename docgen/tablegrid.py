@@ -71,7 +71,7 @@ def _fix_one(table_xml: str, namespaces: str) -> str:
         grid.remove(col)
     for width in new:
         etree.SubElement(grid, f"{W}gridCol").set(f"{W}w", str(width))
-    for tr, count in zip(rows, counts):
+    for tr, count in zip(rows, counts, strict=False):
         cells = tr.findall(f"{W}tc")
         if count != columns and cells:
             _set_span(cells[-1], max(_span(cells[-1]) + columns - count, 1))
@@ -80,7 +80,7 @@ def _fix_one(table_xml: str, namespaces: str) -> str:
             span = _span(tc)
             width_el = tc.find(f"{W}tcPr/{W}tcW")
             if width_el is not None:
-                width_el.set(f"{W}w", str(sum(new[position:position + span])))
+                width_el.set(f"{W}w", str(sum(new[position : position + span])))
                 width_el.set(f"{W}type", "dxa")
             position += span
     return _XMLNS_RE.sub("", etree.tostring(tbl, encoding="unicode"), count=0)

@@ -86,8 +86,9 @@ def _file_hash(path: Path, _mtime: int) -> str:
 
 def _check_id(kind: str, value: str) -> None:
     if not _ID_RE.match(value or ""):
-        raise UnknownIdError(f"недопустимый идентификатор {kind} «{value}»: "
-                             "латинские строчные буквы, цифры и дефис")
+        raise UnknownIdError(
+            f"недопустимый идентификатор {kind} «{value}»: латинские строчные буквы, цифры и дефис"
+        )
 
 
 def template_path(template_id: str, templates_dir: Path) -> Path:
@@ -120,7 +121,9 @@ def _load_template(template_id: str, templates_dir: Path, _stamp_: tuple) -> Doc
     meta = read_yaml(meta_path, display)
     _require_keys(meta, ("id", "title", "kind", "regions", "variables"), display)
     if meta["id"] != template_id:
-        raise TemplateError(f"id «{meta['id']}» не совпадает с именем файла «{template_id}»", display)
+        raise TemplateError(
+            f"id «{meta['id']}» не совпадает с именем файла «{template_id}»", display
+        )
     if meta["kind"] not in KINDS:
         raise TemplateError(f"kind: одно из {', '.join(KINDS)}", display)
     if meta["kind"] == "appendix" and not meta.get("doc_title"):
@@ -129,10 +132,16 @@ def _load_template(template_id: str, templates_dir: Path, _stamp_: tuple) -> Doc
     if gender not in APPROVAL_WORDS:
         raise TemplateError(f"doc_gender: одно из {', '.join(APPROVAL_WORDS)}", display)
     return DocTemplate(
-        id=template_id, path=path, title=meta["title"], kind=meta["kind"],
-        regions=tuple(meta["regions"]), variables=tuple(meta["variables"]),
-        doc_title=meta.get("doc_title", ""), doc_gender=gender,
-        description=meta.get("description", ""), level=meta.get("level", "municipality"),
+        id=template_id,
+        path=path,
+        title=meta["title"],
+        kind=meta["kind"],
+        regions=tuple(meta["regions"]),
+        variables=tuple(meta["variables"]),
+        doc_title=meta.get("doc_title", ""),
+        doc_gender=gender,
+        description=meta.get("description", ""),
+        level=meta.get("level", "municipality"),
         appendix_number=str(meta.get("appendix_number", "") or ""),
     )
 
@@ -156,15 +165,18 @@ def _load_package(package_id: str, templates_dir: Path, _stamp_: tuple) -> Packa
     if not path.exists():
         if (templates_dir / f"{package_id}.docx").exists():
             tpl = load_template(package_id, templates_dir)
-            return Package(tpl.id, tpl.title, (tpl.id,), tpl.regions, tpl.description,
-                           level=tpl.level)
+            return Package(
+                tpl.id, tpl.title, (tpl.id,), tpl.regions, tpl.description, level=tpl.level
+            )
         known = ", ".join(list_packages(templates_dir) + list_templates(templates_dir))
         raise UnknownIdError(f"документ «{package_id}» не найден (есть: {known})")
     display = f"templates_docx/packages/{path.name}"
     meta = read_yaml(path, display)
     _require_keys(meta, ("id", "title", "parts", "regions"), display)
     if meta["id"] != package_id:
-        raise TemplateError(f"id «{meta['id']}» не совпадает с именем файла «{package_id}»", display)
+        raise TemplateError(
+            f"id «{meta['id']}» не совпадает с именем файла «{package_id}»", display
+        )
     parts, conditions = [], {}
     for entry in meta["parts"]:
         if isinstance(entry, Mapping):
@@ -182,8 +194,15 @@ def _load_package(package_id: str, templates_dir: Path, _stamp_: tuple) -> Packa
     level = meta.get("level", "municipality")
     if level not in ("municipality", "region"):
         raise TemplateError("level: municipality или region", display)
-    return Package(package_id, meta["title"], tuple(parts), tuple(meta["regions"]),
-                   meta.get("description", ""), conditions, level)
+    return Package(
+        package_id,
+        meta["title"],
+        tuple(parts),
+        tuple(meta["regions"]),
+        meta.get("description", ""),
+        conditions,
+        level,
+    )
 
 
 def list_templates(templates_dir: Path) -> list[str]:

@@ -7,6 +7,9 @@ returning Russian problem messages (empty when all is well).
 
 from __future__ import annotations
 
+import datetime as _dt
+import itertools as _it
+import re as _re
 from collections.abc import Callable, Mapping
 from typing import Any
 
@@ -43,12 +46,21 @@ def unique(value: Any, data: Mapping[str, Any], path: str) -> list[str]:
 
 # --- hmao-msms (issue #4, item 6): roadmap deadlines, indicator years and series ----------
 
-import datetime as _dt
-import itertools as _it
-import re as _re
 
-_MONTHS_NOMN = ("январь", "февраль", "март", "апрель", "май", "июнь", "июль", "август",
-                "сентябрь", "октябрь", "ноябрь", "декабрь")
+_MONTHS_NOMN = (
+    "январь",
+    "февраль",
+    "март",
+    "апрель",
+    "май",
+    "июнь",
+    "июль",
+    "август",
+    "сентябрь",
+    "октябрь",
+    "ноябрь",
+    "декабрь",
+)
 _SP = r"[ \u00a0]"
 _DASH = r"[-\u2010-\u2014]"
 #: Deadlines with no year of their own: they recur inside the roadmap period.
@@ -61,8 +73,10 @@ _DEADLINE_FORMS: tuple[tuple[str, Any], ...] = (
     (rf"(?P<y>\d{{4}}){_SP}г\.", "year"),
     (rf"(?P<y>\d{{4}}){_SP}?{_DASH}{_SP}?(?P<y2>\d{{4}}){_SP}гг\.", "range"),
 )
-DEADLINE_FORMS_HELP = ("«до 01.09.2024», «01.09.2024», «сентябрь 2024 г.», «IV квартал 2024 г.», "
-                       "«2024 г.», «2024–2026 гг.», " + ", ".join(f"«{w}»" for w in RECURRING_DEADLINES))
+DEADLINE_FORMS_HELP = (
+    "«до 01.09.2024», «01.09.2024», «сентябрь 2024 г.», «IV квартал 2024 г.», "
+    "«2024 г.», «2024–2026 гг.», " + ", ".join(f"«{w}»" for w in RECURRING_DEADLINES)
+)
 
 
 def parse_deadline(text: str) -> tuple[int, int] | None:
@@ -126,8 +140,9 @@ def roadmap_deadlines(value: Any, data: Mapping[str, Any], path: str) -> list[st
                 problems.append(f"{where}: {exc}")
                 continue
             if years and (years[0] < start or years[1] > end):
-                problems.append(f"{where}: срок «{deadline}» вне периода дорожной карты "
-                                f"{start}\u2013{end}")
+                problems.append(
+                    f"{where}: срок «{deadline}» вне периода дорожной карты {start}\u2013{end}"
+                )
     return problems + _indicator_refs(value, data, path)
 
 
@@ -141,8 +156,10 @@ def _indicator_refs(groups: list, data: Mapping[str, Any], path: str) -> list[st
         for j, measure in enumerate(measures if isinstance(measures, list) else []):
             ref = measure.get("indicator") if isinstance(measure, Mapping) else None
             if _known(ref) and not 1 <= ref <= count:
-                problems.append(f"{path}[{i}].measures[{j}].indicator: показателя № {ref} "
-                                f"нет (в indicators.rows их {count})")
+                problems.append(
+                    f"{path}[{i}].measures[{j}].indicator: показателя № {ref} "
+                    f"нет (в indicators.rows их {count})"
+                )
     return problems
 
 
@@ -154,12 +171,16 @@ def indicator_years(value: Any, data: Mapping[str, Any], path: str) -> list[str]
     years = [y for y in value if _known(y)]
     problems = []
     if any(b != a + 1 for a, b in _it.pairwise(years)):
-        problems.append(f"{path}: годы должны идти по возрастанию без пропусков и повторов: "
-                        f"{', '.join(map(str, years))}")
+        problems.append(
+            f"{path}: годы должны идти по возрастанию без пропусков и повторов: "
+            f"{', '.join(map(str, years))}"
+        )
     start, end = value_at(data, "roadmap.start"), value_at(data, "roadmap.end")
     if years and _known(start) and _known(end) and (years[0] < start or years[-1] > end):
-        problems.append(f"{path}: годы показателей {years[0]}\u2013{years[-1]} выходят за период "
-                        f"дорожной карты {start}\u2013{end}")
+        problems.append(
+            f"{path}: годы показателей {years[0]}\u2013{years[-1]} выходят за период "
+            f"дорожной карты {start}\u2013{end}"
+        )
     return problems
 
 
@@ -187,9 +208,11 @@ def indicator_series(value: Any, data: Mapping[str, Any], path: str) -> list[str
             continue
         where = f"{path}[{i}]"
         if len(figures) != len(years):
-            problems.append(f"{where}.figures: значений {len(figures)}, а лет "
-                            f"{len(years)} ({', '.join(map(str, years))}) — нужно ровно "
-                            "одно значение на каждый год")
+            problems.append(
+                f"{where}.figures: значений {len(figures)}, а лет "
+                f"{len(years)} ({', '.join(map(str, years))}) — нужно ровно "
+                "одно значение на каждый год"
+            )
             continue
         numbers = []
         for j, figure in enumerate(figures):
@@ -205,12 +228,14 @@ def indicator_series(value: Any, data: Mapping[str, Any], path: str) -> list[str
         if cumulative is None or not _known(cumulative):
             cumulative = "нарастающим итогом" in " ".join(str(row.get("name", "")).split())
         if cumulative:
-            known = [(y, n) for y, n in zip(years, numbers) if n is not None]
+            known = [(y, n) for y, n in zip(years, numbers, strict=False) if n is not None]
             for (y1, a), (y2, b) in _it.pairwise(known):
                 if b < a:
-                    problems.append(f"{where}: значение нарастающим итогом убывает: "
-                                    f"{y1} — {figures[years.index(y1)]}, "
-                                    f"{y2} — {figures[years.index(y2)]}")
+                    problems.append(
+                        f"{where}: значение нарастающим итогом убывает: "
+                        f"{y1} — {figures[years.index(y1)]}, "
+                        f"{y2} — {figures[years.index(y2)]}"
+                    )
     return problems
 
 
@@ -227,8 +252,10 @@ def kyzyl_indicators(value: Any, data: Mapping[str, Any], path: str) -> list[str
             continue
         unit = item.get("unit")
         if unit is None and not 1 <= target <= 100:
-            problems.append(f"{path}[{i}].target: целевое значение в процентах — от 1 до 100, "
-                            f"а не {target} (для показателя-количества задайте unit)")
+            problems.append(
+                f"{path}[{i}].target: целевое значение в процентах — от 1 до 100, "
+                f"а не {target} (для показателя-количества задайте unit)"
+            )
         elif unit is not None and target < 1:
             problems.append(f"{path}[{i}].target: «не менее {target} {unit}» — нужно число от 1")
     return problems

@@ -77,7 +77,8 @@ def _construct_mapping(loader, node):
             )
         if key in result:
             raise VariablesSyntaxError(
-                f"ключ «{key}» повторяется", f"{key_node.start_mark.name}:{key_node.start_mark.line + 1}"
+                f"ключ «{key}» повторяется",
+                f"{key_node.start_mark.name}:{key_node.start_mark.line + 1}",
             )
         result[key] = loader.construct_object(value_node, deep=True)
         result.lines[key] = key_node.start_mark.line + 1
@@ -110,13 +111,17 @@ def parse_yaml(text: str, display: str) -> dict[str, Any]:
         mark = exc.problem_mark or exc.context_mark
         line = f":{mark.line + 1}" if mark else ""
         problem = exc.problem or exc.context or "ошибка синтаксиса"
-        raise VariablesSyntaxError(f"ошибка синтаксиса YAML: {problem}", f"{display}{line}") from None
+        raise VariablesSyntaxError(
+            f"ошибка синтаксиса YAML: {problem}", f"{display}{line}"
+        ) from None
     except yaml.YAMLError as exc:
         raise VariablesSyntaxError(f"ошибка синтаксиса YAML: {exc}", display) from None
     if data is None:
         return _LinedDict()
     if not isinstance(data, dict):
-        raise VariablesError("на верхнем уровне файла должен быть словарь «ключ: значение»", display)
+        raise VariablesError(
+            "на верхнем уровне файла должен быть словарь «ключ: значение»", display
+        )
     return data
 
 
@@ -154,8 +159,9 @@ def layer_files(set_id: str, variables_dir: Path) -> list[Path]:
     return [f for f in files if f.exists()]
 
 
-def load_variables(set_id: str, variables_dir: Path,
-                   overrides: Mapping[str, Any] | None = None) -> VariableSet:
+def load_variables(
+    set_id: str, variables_dir: Path, overrides: Mapping[str, Any] | None = None
+) -> VariableSet:
     """Return the validated variable set `set_id`, with dotted-path `overrides` applied last.
 
     Without overrides the result is cached per version of its files; treat it as read-only.
@@ -222,7 +228,8 @@ def _note_list_origins(value, path: str, origins: dict, display: str) -> None:
                 lines = getattr(item, "lines", {})
                 for key in item:
                     origins[f"{path}[{i}].{key}"] = (
-                        f"{display}:{lines[key]}" if key in lines else display)
+                        f"{display}:{lines[key]}" if key in lines else display
+                    )
 
 
 def _is_forms(value: Mapping) -> bool:
@@ -235,12 +242,15 @@ def _set_path(data: dict, path: str, value: Any) -> None:
     for part in parts[:-1]:
         node = node.setdefault(part, {})
         if not isinstance(node, dict):
-            raise VariablesError("переопределение внутри значения, которое не является словарём", path)
+            raise VariablesError(
+                "переопределение внутри значения, которое не является словарём", path
+            )
     node[parts[-1]] = value
 
 
-def validate(set_id: str, data: dict, schema: Schema, origins: dict[str, str],
-             sources: tuple[Path, ...] = ()) -> VariableSet:
+def validate(
+    set_id: str, data: dict, schema: Schema, origins: dict[str, str], sources: tuple[Path, ...] = ()
+) -> VariableSet:
     """Return `data` checked and coerced against `schema`; raise with every problem listed."""
     problems: list[str] = []
     missing: list[str] = []
@@ -257,8 +267,9 @@ def validate(set_id: str, data: dict, schema: Schema, origins: dict[str, str],
                 if isinstance(value, Mapping) and schema.children(spec_path):
                     walk(value, path + ".", spec_path + ".")
                     continue
-                problems.append(f"{where(path)}: неизвестный ключ «{path}»"
-                                + _suggest(spec_path, schema))
+                problems.append(
+                    f"{where(path)}: неизвестный ключ «{path}»" + _suggest(spec_path, schema)
+                )
                 continue
             try:
                 node[key] = coerce(spec, value)
@@ -293,12 +304,15 @@ def validate(set_id: str, data: dict, schema: Schema, origins: dict[str, str],
             if spec.default is not None:
                 _set_path(data, spec.path, coerce(spec, spec.default))
             elif spec.required_always or (spec.required and "/" in set_id):
-                problems.append(f"{set_id}: не задано обязательное поле «{spec.path}» ({spec.label})")
+                problems.append(
+                    f"{set_id}: не задано обязательное поле «{spec.path}» ({spec.label})"
+                )
     if not problems:
         problems += _cross_checks(data, schema, where)
     if problems:
         raise VariablesError(
-            "набор переменных не прошёл проверку:\n  " + "\n  ".join(problems), set_id)
+            "набор переменных не прошёл проверку:\n  " + "\n  ".join(problems), set_id
+        )
     return VariableSet(set_id, data, sources, origins, tuple(missing))
 
 
@@ -311,17 +325,21 @@ def _cross_checks(data: dict, schema: Schema, where) -> list[str]:
             continue
         present, value = _lookup(data, spec.path)
         if present and value is not UNKNOWN:
-            problems += [f"{where(spec.path)}: {msg}"
-                         for msg in CHECKS[spec.check](value, data, spec.path)]
+            problems += [
+                f"{where(spec.path)}: {msg}" for msg in CHECKS[spec.check](value, data, spec.path)
+            ]
     return problems
 
 
-def _require(item: Mapping, item_path: str, spec_prefix: str, schema: Schema,
-             problems: list[str], where) -> None:
+def _require(
+    item: Mapping, item_path: str, spec_prefix: str, schema: Schema, problems: list[str], where
+) -> None:
     for spec in schema.children(spec_prefix):
         key = spec.path.rsplit(".", 1)[-1]
         if spec.required and key not in item:
-            problems.append(f"{where(item_path)}: {item_path}: не задано поле «{key}» ({spec.label})")
+            problems.append(
+                f"{where(item_path)}: {item_path}: не задано поле «{key}» ({spec.label})"
+            )
 
 
 def _lookup(data: Mapping, path: str) -> tuple[bool, Any]:

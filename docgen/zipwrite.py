@@ -43,12 +43,40 @@ def write_zip(members: list[Member]) -> bytes:
         name = m.name.encode("utf-8")
         offset = len(out)
         flags = 0x800  # names are UTF-8
-        out += _LOCAL.pack(0x04034B50, 20, flags, 8, _DOS_TIME, _DOS_DATE, m.crc,
-                           len(m.deflated), m.size, len(name), 0)
+        out += _LOCAL.pack(
+            0x04034B50,
+            20,
+            flags,
+            8,
+            _DOS_TIME,
+            _DOS_DATE,
+            m.crc,
+            len(m.deflated),
+            m.size,
+            len(name),
+            0,
+        )
         out += name
         out += m.deflated
-        central += _CENTRAL.pack(0x02014B50, 20, 20, flags, 8, _DOS_TIME, _DOS_DATE, m.crc,
-                                 len(m.deflated), m.size, len(name), 0, 0, 0, 0, 0, offset)
+        central += _CENTRAL.pack(
+            0x02014B50,
+            20,
+            20,
+            flags,
+            8,
+            _DOS_TIME,
+            _DOS_DATE,
+            m.crc,
+            len(m.deflated),
+            m.size,
+            len(name),
+            0,
+            0,
+            0,
+            0,
+            0,
+            offset,
+        )
         central += name
     start = len(out)
     out += central

@@ -17,8 +17,9 @@ from docgen.settings import ROOT, Settings
 @pytest.fixture(scope="session")
 def settings() -> Settings:
     """Return the settings of the shipped templates and variable sets."""
-    return Settings(templates_dir=ROOT / "templates_docx", variables_dir=ROOT / "variables",
-                    run_checks=False)
+    return Settings(
+        templates_dir=ROOT / "templates_docx", variables_dir=ROOT / "variables", run_checks=False
+    )
 
 
 @pytest.fixture
@@ -43,21 +44,23 @@ def tmp_settings(tmp_path, settings):
     """Return settings whose templates dir is a temporary copy (safe to add templates)."""
     templates = tmp_path / "templates_docx"
     shutil.copytree(settings.templates_dir, templates)
-    return Settings(templates_dir=templates, variables_dir=settings.variables_dir,
-                    run_checks=False)
+    return Settings(templates_dir=templates, variables_dir=settings.variables_dir, run_checks=False)
 
 
 @pytest.fixture
 def make_template(tmp_settings):
     """Return a builder of a tiny appendix-less template from markup lines."""
 
-    def make(template_id: str, *lines: str, kind: str = "cover",
-             variables: tuple[str, ...] = ()) -> str:
+    def make(
+        template_id: str, *lines: str, kind: str = "cover", variables: tuple[str, ...] = ()
+    ) -> str:
         d = tmp_settings.templates_dir
         build_docx("\n".join(lines), d / f"{template_id}.docx")
         (d / f"{template_id}.yaml").write_text(
             f"id: {template_id}\ntitle: Тест\nkind: {kind}\nregions: [leningrad]\n"
-            f"variables: [{', '.join(variables)}]\n", encoding="utf-8")
+            f"variables: [{', '.join(variables)}]\n",
+            encoding="utf-8",
+        )
         return template_id
 
     return make

@@ -31,9 +31,11 @@ def assert_sequential(nums: list[tuple[int, ...]]) -> None:
     """Fail unless `nums` have no duplicates, gaps, restarts or level jumps (gost.md T-08)."""
     prev: tuple[int, ...] = ()
     for n in nums:
-        ok = ((len(n) == len(prev) + 1 and n[:-1] == prev and n[-1] == 1)
-              or (1 <= len(n) <= len(prev) and n[:-1] == prev[:len(n) - 1]
-                  and n[-1] == prev[len(n) - 1] + 1))
+        ok = (len(n) == len(prev) + 1 and n[:-1] == prev and n[-1] == 1) or (
+            1 <= len(n) <= len(prev)
+            and n[:-1] == prev[: len(n) - 1]
+            and n[-1] == prev[len(n) - 1] + 1
+        )
         assert ok, f"{n} после {prev}"
         prev = n
 
@@ -44,7 +46,9 @@ def documents_and_sets(settings) -> list[tuple[str, str]]:
     from docgen.variables import list_sets
 
     pairs = []
-    for document_id in list_packages(settings.templates_dir) + list_templates(settings.templates_dir):
+    for document_id in list_packages(settings.templates_dir) + list_templates(
+        settings.templates_dir
+    ):
         package = load_package(document_id, settings.templates_dir)
         pairs += [(document_id, s) for s in list_sets(settings.variables_dir) if package.accepts(s)]
     return pairs

@@ -35,22 +35,32 @@ def test_rerun_skips_unchanged_items_and_redoes_changed_ones(tmp_path, vars_copy
     first = run_batch("lenobl-mms", out, region="leningrad", settings=s, workers=1)
     assert not any(i.skipped for i in first.items)
     kirovsky = vars_copy / "leningrad" / "kirovsky.yaml"
-    kirovsky.write_text(kirovsky.read_text(encoding="utf-8").replace('"233"', '"234"'),
-                        encoding="utf-8")
+    kirovsky.write_text(
+        kirovsky.read_text(encoding="utf-8").replace('"233"', '"234"'), encoding="utf-8"
+    )
     second = run_batch("lenobl-mms", out, region="leningrad", settings=s, workers=1)
     redone = [i.municipality for i in second.items if not i.skipped]
     assert redone == ["leningrad/kirovsky"]
 
 
 def test_reports_in_three_formats(tmp_path, settings):
-    report = run_batch("lenobl-mms", tmp_path, region="leningrad", draft=True,
-                       settings=settings, workers=1,
-                       municipalities=["leningrad/kirovsky", "leningrad/gatchinsky"])
+    report = run_batch(
+        "lenobl-mms",
+        tmp_path,
+        region="leningrad",
+        draft=True,
+        settings=settings,
+        workers=1,
+        municipalities=["leningrad/kirovsky", "leningrad/gatchinsky"],
+    )
     data = json.loads((tmp_path / "report.json").read_text(encoding="utf-8"))
-    assert [i["municipality"] for i in data["items"]] == ["leningrad/kirovsky",
-                                                          "leningrad/gatchinsky"]
+    assert [i["municipality"] for i in data["items"]] == [
+        "leningrad/kirovsky",
+        "leningrad/gatchinsky",
+    ]
     assert "leningrad/gatchinsky: есть незаполненные значения" in (
-        tmp_path / "report.txt").read_text(encoding="utf-8")
+        tmp_path / "report.txt"
+    ).read_text(encoding="utf-8")
     html = (tmp_path / "report.html").read_text(encoding="utf-8")
     assert html.count("<tr class=") == 2
     assert report.items[1].missing

@@ -19,8 +19,9 @@ def run():
     runner = CliRunner()
 
     def invoke(*args, env=None):
-        return runner.invoke(cli, list(args), env={"DOCGEN_RUN_CHECKS": "0", **(env or {})},
-                             catch_exceptions=False)
+        return runner.invoke(
+            cli, list(args), env={"DOCGEN_RUN_CHECKS": "0", **(env or {})}, catch_exceptions=False
+        )
 
     return invoke
 
@@ -42,8 +43,17 @@ def test_generate_writes_the_docx(run, tmp_path):
 
 def test_generate_with_overrides(run, tmp_path):
     out = tmp_path / "k.docx"
-    result = run("generate", "lenobl-mms", "leningrad/kirovsky", "-o", str(out),
-                 "--var", "act.number=234", "--var", "act.date=2023-06-01")
+    result = run(
+        "generate",
+        "lenobl-mms",
+        "leningrad/kirovsky",
+        "-o",
+        str(out),
+        "--var",
+        "act.number=234",
+        "--var",
+        "act.date=2023-06-01",
+    )
     assert result.exit_code == 0, result.output
     text = "\n".join(p.text for p in docx.Document(out).paragraphs)
     assert "от 01.06.2023 №\u00a0234" in text
@@ -51,8 +61,15 @@ def test_generate_with_overrides(run, tmp_path):
 
 def test_final_mode_with_unknown_values_exits_1_and_lists_them(run, tmp_path):
     out = tmp_path / "k.docx"
-    result = run("generate", "lenobl-mms", "leningrad/kirovsky", "-o", str(out),
-                 "--var", "act.number=!unknown")
+    result = run(
+        "generate",
+        "lenobl-mms",
+        "leningrad/kirovsky",
+        "-o",
+        str(out),
+        "--var",
+        "act.number=!unknown",
+    )
     assert result.exit_code == 1
     assert "не заполнены значения — Номер акта" in result.output
     assert not out.exists()
@@ -60,29 +77,49 @@ def test_final_mode_with_unknown_values_exits_1_and_lists_them(run, tmp_path):
 
 def test_draft_lists_unknown_values(run, tmp_path):
     out = tmp_path / "k.docx"
-    result = run("generate", "lenobl-mms", "leningrad/kirovsky", "-o", str(out), "--draft",
-                 "--var", "act.number=!unknown")
+    result = run(
+        "generate",
+        "lenobl-mms",
+        "leningrad/kirovsky",
+        "-o",
+        str(out),
+        "--draft",
+        "--var",
+        "act.number=!unknown",
+    )
     assert result.exit_code == 0
     assert "не заполнено: Номер акта" in result.output
 
 
-@pytest.mark.parametrize(("args", "message"), [
-    (("generate", "no-such", "leningrad/kirovsky"), "документ «no-such» не найден"),
-    (("generate", "lenobl-mms", "leningrad/nowhere"), "набор переменных «leningrad/nowhere» не найден"),
-    (("generate", "lenobl-mms", "leningrad/kirovsky", "--var", "act.datee=1"), "неизвестный ключ"),
-])
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("generate", "no-such", "leningrad/kirovsky"), "документ «no-such» не найден"),
+        (
+            ("generate", "lenobl-mms", "leningrad/nowhere"),
+            "набор переменных «leningrad/nowhere» не найден",
+        ),
+        (
+            ("generate", "lenobl-mms", "leningrad/kirovsky", "--var", "act.datee=1"),
+            "неизвестный ключ",
+        ),
+    ],
+)
 def test_library_errors_exit_1_with_a_russian_message(run, tmp_path, args, message):
     result = run(*args, "-o", str(tmp_path / "x.docx"))
     assert result.exit_code == 1
     assert message in result.output
 
 
-@pytest.mark.parametrize("args", [
-    ("generate", "lenobl-mms"),
-    ("generate", "lenobl-mms", "leningrad/kirovsky"),
-    ("generate", "lenobl-mms", "leningrad/kirovsky", "-o", "x.docx", "--var", "novalue"),
-    ("no-such-command",),
-])
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("generate", "lenobl-mms"),
+        ("generate", "lenobl-mms", "leningrad/kirovsky"),
+        ("generate", "lenobl-mms", "leningrad/kirovsky", "-o", "x.docx", "--var", "novalue"),
+        ("no-such-command",),
+    ],
+)
 def test_usage_errors_exit_2(run, args):
     assert run(*args).exit_code == 2
 
@@ -125,6 +162,11 @@ def test_lint_reports_and_exits_1(run, tmp_path):
 
 
 def test_python_m_docgen_works():
-    proc = subprocess.run([sys.executable, "-m", "docgen", "--version"], capture_output=True,
-                          text=True, cwd=ROOT, check=False)
+    proc = subprocess.run(
+        [sys.executable, "-m", "docgen", "--version"],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        check=False,
+    )
     assert proc.returncode == 0 and proc.stdout.startswith("docgen ")

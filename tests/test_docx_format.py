@@ -49,8 +49,15 @@ def test_a4_portrait_with_gost_margins_in_every_section(doc):
     for section in doc.sections:
         assert section.orientation == WD_ORIENT.PORTRAIT
         assert round(section.page_width.mm) == 210 and round(section.page_height.mm) == 297
-        margins = [round(m.mm) for m in (section.left_margin, section.right_margin,
-                                         section.top_margin, section.bottom_margin)]
+        margins = [
+            round(m.mm)
+            for m in (
+                section.left_margin,
+                section.right_margin,
+                section.top_margin,
+                section.bottom_margin,
+            )
+        ]
         assert margins == [30, 15, 20, 20]
 
 
@@ -135,9 +142,13 @@ def test_no_automatic_hyphenation(package):
 
 
 def test_font_is_configurable_per_variable_set(settings):
-    result = generate("lenobl-mms", "leningrad/kirovsky",
-                      {"format.font": "PT Astra Serif", "format.font_size": 13},
-                      draft=True, settings=settings)
+    result = generate(
+        "lenobl-mms",
+        "leningrad/kirovsky",
+        {"format.font": "PT Astra Serif", "format.font_size": 13},
+        draft=True,
+        settings=settings,
+    )
     doc = docx.Document(io.BytesIO(result.docx))
     assert doc.styles["Normal"].font.name == "PT Astra Serif"
     assert doc.styles["Normal"].font.size.pt == 13

@@ -30,10 +30,13 @@ def test_paragraphs_styles_and_sections(tmp_path):
     build_docx(MARKUP, path)
     doc = docx.Document(path)
     texts = [(p.style.name, p.text) for p in doc.paragraphs if p.text]
-    assert texts[:5] == [("Бланк", "Администрация"), ("Вид акта", "РАСПОРЯЖЕНИЕ"),
-                         ("Текст", "Текст с {{ act.number }}."),
-                         ("Подпись", "Председатель\tИ.О.\u00a0Фамилия"),
-                         ("Гриф альбомный", "УТВЕРЖДЕН")]
+    assert texts[:5] == [
+        ("Бланк", "Администрация"),
+        ("Вид акта", "РАСПОРЯЖЕНИЕ"),
+        ("Текст", "Текст с {{ act.number }}."),
+        ("Подпись", "Председатель\tИ.О.\u00a0Фамилия"),
+        ("Гриф альбомный", "УТВЕРЖДЕН"),
+    ]
     assert [s.orientation for s in doc.sections] == [WD_ORIENT.PORTRAIT, WD_ORIENT.LANDSCAPE]
     land = doc.sections[1]
     assert land.page_width > land.page_height
@@ -53,8 +56,11 @@ def test_tables_repeat_header_never_split_and_merge_group_rows(tmp_path):
 
 def test_vertical_and_horizontal_merges(tmp_path):
     path = tmp_path / "t.docx"
-    build_docx(".table 10,50,20,20\n|! № | Показатель | Значение | <\n|! ^ | ^ | 2024 | 2025\n"
-               "| 1. | Доля | 10 | 20\n.endtable", path)
+    build_docx(
+        ".table 10,50,20,20\n|! № | Показатель | Значение | <\n|! ^ | ^ | 2024 | 2025\n"
+        "| 1. | Доля | 10 | 20\n.endtable",
+        path,
+    )
     table = docx.Document(path).tables[0]
     head = table.rows[0]._tr
     assert head.tc_lst[-1].tcPr.find(qn("w:gridSpan")).get(qn("w:val")) == "2"
@@ -71,13 +77,19 @@ def test_orientation_of_the_first_section(tmp_path):
     assert section.orientation == WD_ORIENT.LANDSCAPE and section.page_width > section.page_height
 
 
-@pytest.mark.parametrize(("markup", "message"), [
-    (".nosuch текст", "неизвестный стиль «.nosuch»"),
-    (".table 10,90\n| только одна\n.endtable", "t.txt:2: в строке таблицы 1 ячеек, а столбцов 2"),
-    (".table 10,90\n| a | b", "не закрыта"),
-    (".table x,y", "ширины столбцов"),
-    (".section sideways", "ориентация раздела"),
-])
+@pytest.mark.parametrize(
+    ("markup", "message"),
+    [
+        (".nosuch текст", "неизвестный стиль «.nosuch»"),
+        (
+            ".table 10,90\n| только одна\n.endtable",
+            "t.txt:2: в строке таблицы 1 ячеек, а столбцов 2",
+        ),
+        (".table 10,90\n| a | b", "не закрыта"),
+        (".table x,y", "ширины столбцов"),
+        (".section sideways", "ориентация раздела"),
+    ],
+)
 def test_markup_errors_name_the_line(tmp_path, markup, message):
     with pytest.raises(TemplateError, match=message):
         build_docx(markup, tmp_path / "t.docx", source="t.txt")

@@ -30,20 +30,31 @@ from docgen.validators import (
 from docgen.variables import load_variables
 
 PACKAGE, SET = "hmao-msms", "khmao/oktyabrsky"
-SEED = (Path(__file__).parent / "data" / "seeds" / "002_c820454aa0e199a2.txt").read_text(encoding="utf-8")
+SEED = (Path(__file__).parent / "data" / "seeds" / "002_c820454aa0e199a2.txt").read_text(
+    encoding="utf-8"
+)
 SEED_LINES = SEED.splitlines()
 #: The seed's Положение: from its heading (line 48) to the end of section 7 (line 345).
 SEED_POLOZHENIE = "\n".join(SEED_LINES[47:345])
-NAME = ("об организации системы методического сопровождения педагогических работников и "
-        "управленческих кадров образовательных организаций, подведомственных Управлению "
-        "образования администрации Октябрьского района")
-ROADMAP_SUBJECT = ("по созданию и функционированию системы методического сопровождения "
-                   "педагогических работников и управленческих кадров образовательных организаций, "
-                   "подведомственных Управлению образования администрации Октябрьского района, "
-                   "на 2023–2026\u00a0годы")
+NAME = (
+    "об организации системы методического сопровождения педагогических работников и "
+    "управленческих кадров образовательных организаций, подведомственных Управлению "
+    "образования администрации Октябрьского района"
+)
+ROADMAP_SUBJECT = (
+    "по созданию и функционированию системы методического сопровождения "
+    "педагогических работников и управленческих кадров образовательных организаций, "
+    "подведомственных Управлению образования администрации Октябрьского района, "
+    "на 2023–2026\u00a0годы"
+)
 MARK_DATE = "от 23.11.2023 №\u00a01063-од"
-COLUMNS = ["№\u00a0п/п", "Наименование мероприятия", "Срок исполнения",
-           "Ответственные исполнители", "Ожидаемый результат (итоговый документ / показатель)"]
+COLUMNS = [
+    "№\u00a0п/п",
+    "Наименование мероприятия",
+    "Срок исполнения",
+    "Ответственные исполнители",
+    "Ожидаемый результат (итоговый документ / показатель)",
+]
 #: Measured: the Положение reproduces 3271 of the seed Положение's 3348 words in order
 #: (0.977), the whole package 3561 of the seed's 3713 (0.959); every difference is a
 #: deliberate fix (most: «ММС»/«МС» → the one defined «МСМС», 35 words).
@@ -118,10 +129,15 @@ def numbering_errors(nums: list[tuple[int, ...]]) -> list[tuple]:
     """gost.md T-08: no duplicates, gaps, restarts or level jumps."""
     errors, prev = [], ()
     for n in nums:
-        ok = ((len(n) == len(prev) + 1 and n[:-1] == prev and n[-1] == 1)
-              or (1 <= len(n) <= len(prev) and n[:-1] == prev[:len(n) - 1]
-                  and n[-1] == prev[len(n) - 1] + 1)
-              or (prev == () and n == (1,)))
+        ok = (
+            (len(n) == len(prev) + 1 and n[:-1] == prev and n[-1] == 1)
+            or (
+                1 <= len(n) <= len(prev)
+                and n[:-1] == prev[: len(n) - 1]
+                and n[-1] == prev[len(n) - 1] + 1
+            )
+            or (prev == () and n == (1,))
+        )
         if not ok:
             errors.append((prev, n))
         prev = n
@@ -204,34 +220,52 @@ def test_three_sections_the_roadmap_landscape(parts):
 
 
 def test_blank_and_one_line_date_and_number(cover):
-    assert cover[:4] == ["Администрация Октябрьского района", "УПРАВЛЕНИЕ ОБРАЗОВАНИЯ", "ПРИКАЗ",
-                         MARK_DATE]
-    assert plain(cover[4]) == plain("Об утверждении Положения " + NAME + " и Комплекса мер и "
-                                    "мероприятий («дорожная карта») " + ROADMAP_SUBJECT)
+    assert cover[:4] == [
+        "Администрация Октябрьского района",
+        "УПРАВЛЕНИЕ ОБРАЗОВАНИЯ",
+        "ПРИКАЗ",
+        MARK_DATE,
+    ]
+    assert plain(cover[4]) == plain(
+        "Об утверждении Положения " + NAME + " и Комплекса мер и "
+        "мероприятий («дорожная карта») " + ROADMAP_SUBJECT
+    )
     assert not any(re.search(r"«\s*\d+\s*»", t) for t in cover)  # no «« 23 » ноября 2023 г.»
 
 
 def test_points_of_the_act(cover):
     start = cover.index("ПРИКАЗЫВАЮ:")
-    assert [plain(t) for t in cover[start + 1:start + 4]] == [plain(t) for t in (
-        "1. Утвердить:",
-        "1.1. Положение " + NAME + " (приложение 1);",
-        "1.2. Комплекс мер и мероприятий («дорожная карта») " + ROADMAP_SUBJECT + " (приложение 2).")]
-    assert cover[start + 4].startswith("2. Определить ответственным координатором по "
-                                       "функционированию системы методического сопровождения")
+    assert [plain(t) for t in cover[start + 1 : start + 4]] == [
+        plain(t)
+        for t in (
+            "1. Утвердить:",
+            "1.1. Положение " + NAME + " (приложение 1);",
+            "1.2. Комплекс мер и мероприятий («дорожная карта») "
+            + ROADMAP_SUBJECT
+            + " (приложение 2).",
+        )
+    ]
+    assert cover[start + 4].startswith(
+        "2. Определить ответственным координатором по "
+        "функционированию системы методического сопровождения"
+    )
     assert cover[start + 4].endswith(
         "Октябрьского района, Муниципальное казенное учреждение «Центр развития образования "
-        "Октябрьского района» (Пожарницкая\u00a0Н.А.).")
+        "Октябрьского района» (Пожарницкая\u00a0Н.А.)."
+    )
     assert cover[start + 5] == "3. Руководителям образовательных организаций:"
     assert cover[start + 6] == (
         "3.1. Назначить ответственных лиц за реализацию Комплекса мер и мероприятий («дорожная "
-        "карта») " + ROADMAP_SUBJECT + " (далее\u00a0– «дорожная карта»).")
-    assert cover[start + 7] == ("3.2. Обеспечить, в части касающейся, реализацию мероприятий "
-                                "«дорожной карты».")
+        "карта») " + ROADMAP_SUBJECT + " (далее\u00a0– «дорожная карта»)."
+    )
+    assert cover[start + 7] == (
+        "3.2. Обеспечить, в части касающейся, реализацию мероприятий «дорожной карты»."
+    )
     assert cover[start + 8] == (
         "4. Признать утратившим силу приказ Управления образования и молодежной политики "
         "администрации Октябрьского района от 27.11.2017 №\u00a0882-од «О совершенствовании "
-        "муниципальной системы методического сопровождения».")
+        "муниципальной системы методического сопровождения»."
+    )
     assert cover[start + 9] == "5. Контроль за исполнением настоящего приказа оставляю за собой."
     assert cover[-1] == "Исполняющий обязанности начальника Управления\tВ.А.\u00a0Воробьев"
     assert numbering_errors(clause_numbers(cover)) == []
@@ -240,16 +274,21 @@ def test_points_of_the_act(cover):
 def test_preamble_refers_to_the_acts_with_dates_numbers_and_titles(cover):
     preamble = cover[5]
     # -- per-act formulas and the clause referred to, as in the seed (its slips fixed) --
-    assert preamble.startswith("Во исполнение пункта 13 основных принципов национальной системы "
-                               "профессионального роста педагогических работников Российской "
-                               "Федерации, включая национальную систему учительского роста, "
-                               "утвержденных распоряжением Правительства Российской Федерации от "
-                               "31\u00a0декабря\u00a02019\u00a0г. №\u00a03273-р «Об утверждении "
-                               "основных принципов")
+    assert preamble.startswith(
+        "Во исполнение пункта 13 основных принципов национальной системы "
+        "профессионального роста педагогических работников Российской "
+        "Федерации, включая национальную систему учительского роста, "
+        "утвержденных распоряжением Правительства Российской Федерации от "
+        "31\u00a0декабря\u00a02019\u00a0г. №\u00a03273-р «Об утверждении "
+        "основных принципов"
+    )
     assert ", в соответствии с распоряжением Министерства просвещения" in preamble
-    assert (", на основании приказа Департамента образования и науки Ханты-Мансийского автономного округа\u00a0– "
-            "Югры от 31\u00a0марта\u00a02023\u00a0г. №\u00a010-П-777 «Об утверждении Положения о "
-            "создании и функционировании региональной системы") in preamble
+    assert (
+        ", на основании приказа Департамента образования и науки "
+        "Ханты-Мансийского автономного округа\u00a0– "
+        "Югры от 31\u00a0марта\u00a02023\u00a0г. №\u00a010-П-777 «Об утверждении Положения о "
+        "создании и функционировании региональной системы"
+    ) in preamble
     assert "Распоряжением" not in preamble and "года №" not in preamble
 
 
@@ -269,8 +308,9 @@ def test_gost_marks_carry_the_acts_date_and_number(polozhenie, roadmap):
 
 
 def test_approval_marks_when_chosen(settings):
-    got = sections(generate(PACKAGE, SET, {"format.appendix_mark": "lenobl"},
-                            settings=settings).docx)
+    got = sections(
+        generate(PACKAGE, SET, {"format.appendix_mark": "lenobl"}, settings=settings).docx
+    )
     polozhenie, roadmap = ([t for t in p["paras"] if t] for p in got[1:])
     authority = "приказом Управления образования администрации Октябрьского района"
     assert polozhenie[:4] == ["УТВЕРЖДЕНО", authority, MARK_DATE, "(приложение 1)"]
@@ -279,8 +319,17 @@ def test_approval_marks_when_chosen(settings):
 
 def test_no_grif_of_approval_by_a_person_nor_the_institutions_blank(final):
     text = "\n".join(t for p in sections(final) for t in p["paras"])
-    for wrong in ("УТВЕРЖДАЮ", "Директор МКУ", "тел/факс", "e-mail", "**", "___",
-                  "23.11.23", "№1063", "- од"):
+    for wrong in (
+        "УТВЕРЖДАЮ",
+        "Директор МКУ",
+        "тел/факс",
+        "e-mail",
+        "**",
+        "___",
+        "23.11.23",
+        "№1063",
+        "- од",
+    ):
         assert wrong not in text, wrong
 
 
@@ -294,8 +343,9 @@ def test_heading_and_one_name_everywhere(polozhenie, cover):
     assert "обеспечивает разработку и реализацию Положения " + NAME + ";" in text
     # -- G-47: every mention of «Положение о …» in the package names the same document --
     everything = "\n".join(cover + polozhenie)
-    names = re.findall(r"Положени[а-я]* (об организации системы[^(;]*?)(?= \(|;| и Комплекс|$)",
-                       everything, re.M)
+    names = re.findall(
+        r"Положени[а-я]* (об организации системы[^(;]*?)(?= \(|;| и Комплекс|$)", everything, re.M
+    )
     assert len(names) == 4 and set(names) == {NAME}
     assert "Положение о системе" not in everything
 
@@ -319,32 +369,49 @@ def test_clause_numbering_is_sequential(polozhenie):
 
 def test_section_5_one_clause_per_direction(polozhenie):
     text = "\n".join(polozhenie)
-    assert ("5.2. Направление 1 «Управление системой научно-методического сопровождения "
-            "педагогических работников и управленческих кадров» (далее\u00a0– Направление 1) "
-            "включает") in text
-    assert ("5.3. Направление 2 «Непрерывное повышение профессионального мастерства "
-            "педагогических работников и управленческих кадров».") in text
-    assert ("5.4. Направление 3 «Содержательно-методическое обеспечение непрерывного "
-            "профессионального (педагогического) образования».") in text
-    assert ("5.3.2. Системообразующими мероприятиями в рамках Направления 2 на уровне "
-            "образовательной организации являются:") in text
-    assert "5) осуществление профилактики профессионального выгорания педагогических работников." \
+    assert (
+        "5.2. Направление 1 «Управление системой научно-методического сопровождения "
+        "педагогических работников и управленческих кадров» (далее\u00a0– Направление 1) "
+        "включает"
+    ) in text
+    assert (
+        "5.3. Направление 2 «Непрерывное повышение профессионального мастерства "
+        "педагогических работников и управленческих кадров»."
+    ) in text
+    assert (
+        "5.4. Направление 3 «Содержательно-методическое обеспечение непрерывного "
+        "профессионального (педагогического) образования»."
+    ) in text
+    assert (
+        "5.3.2. Системообразующими мероприятиями в рамках Направления 2 на уровне "
+        "образовательной организации являются:"
+    ) in text
+    assert (
+        "5) осуществление профилактики профессионального выгорания педагогических работников."
         in text
+    )
     assert not re.search(r"^(?:[-–•] |б\) )", text, re.M)
     # -- the split item of 5.3.2 is one item again --
-    assert ("предъявляемыми к документам в сфере образования, учебным планам, программам;"
-            in text)
+    assert "предъявляемыми к документам в сфере образования, учебным планам, программам;" in text
 
 
 def test_abbreviations_defined_once_and_used_consistently(polozhenie):
     text = "\n".join(polozhenie)
-    for abbr in ("МСМС", "ЕФС", "РС НМС", "ЦНППМ", "программы ДПО", "Федеральный реестр",
-                 "АУ «Институт развития образования»", "МКУ «ЦРО»"):
+    for abbr in (
+        "МСМС",
+        "ЕФС",
+        "РС НМС",
+        "ЦНППМ",
+        "программы ДПО",
+        "Федеральный реестр",
+        "АУ «Институт развития образования»",
+        "МКУ «ЦРО»",
+    ):
         assert text.count(f"(далее\u00a0– {abbr})") == 1, abbr
     assert not re.search(r"(?<![А-ЯЁ])(?:ММС|МС|ДПП|ИОМ)(?![А-ЯЁ])", text)
     assert "Положение, МСМС" not in text
     first_use = text.index("МСМС")
-    assert text[first_use:first_use + 5] == "МСМС)"  # the first occurrence is the definition
+    assert text[first_use : first_use + 5] == "МСМС)"  # the first occurrence is the definition
 
 
 def test_typography_of_the_seed_fixed(final):
@@ -355,8 +422,13 @@ def test_typography_of_the_seed_fixed(final):
     assert not re.search(r"№(?=\S)", text.replace("№\u00a0", ""))  # T-04
     assert "ё" not in text.lower()
     assert not re.search(r"\d{2}\.\d{2}\.\d{4}\s*(?:г\.|года)", text)  # T-06
-    for ending in ("непрерывного\n", "гражданско-правового\n", "инновационного\n",
-                   "реализует\n", "к документам\n"):
+    for ending in (
+        "непрерывного\n",
+        "гражданско-правового\n",
+        "инновационного\n",
+        "реализует\n",
+        "к документам\n",
+    ):
         assert ending not in text, ending  # T-13: no paragraph broken mid-sentence
     assert all(t.count("«") == t.count("»") for t in text.splitlines())  # T-01
 
@@ -369,8 +441,11 @@ def test_indicator_table_with_year_columns(parts):
     head1, head2 = rows[0], rows[1]
     assert _has(head1, "tblHeader") and _has(head2, "tblHeader")
     cells1, cells2 = _cells(head1), _cells(head2)
-    assert [_text(c) for c in cells1] == ["№\u00a0п/п", "Наименование показателя",
-                                          "Минимальное значение, в год"]
+    assert [_text(c) for c in cells1] == [
+        "№\u00a0п/п",
+        "Наименование показателя",
+        "Минимальное значение, в год",
+    ]
     assert _span(cells1[2]) == len(years)  # one cell over the year columns (G-42)
     assert [_vmerge(c) for c in cells1[:2]] == ["restart", "restart"]
     assert [_vmerge(c) for c in cells2[:2]] == ["continue", "continue"]
@@ -417,18 +492,27 @@ def test_roadmap_table(roadmap):
 
 def test_roadmap_groups_are_the_directions_of_the_polozhenie(roadmap, polozhenie):
     text = "\n".join(polozhenie)
-    groups = [_text(_cells(r)[0]) for r in roadmap["tables"][0].findall(qn("w:tr"))[1:]
-              if len(_cells(r)) == 1]
+    groups = [
+        _text(_cells(r)[0])
+        for r in roadmap["tables"][0].findall(qn("w:tr"))[1:]
+        if len(_cells(r)) == 1
+    ]
     for n, group in enumerate(groups, 1):
         title = group.split(". ", 1)[1]
         assert f"Направление {n} «{title}»" in text, group
 
 
 def test_roadmap_results_carry_the_indicator_values(roadmap):
-    results = [_text(_cells(r)[4]) for r in roadmap["tables"][0].findall(qn("w:tr"))
-               if len(_cells(r)) == 5]
-    assert any(r.endswith(": 2023\u00a0г.\u00a0– 5, 2024\u00a0г.\u00a0– 10, "
-                          "2025\u00a0г.\u00a0– 20, 2026\u00a0г.\u00a0– 30") for r in results)
+    results = [
+        _text(_cells(r)[4]) for r in roadmap["tables"][0].findall(qn("w:tr")) if len(_cells(r)) == 5
+    ]
+    assert any(
+        r.endswith(
+            ": 2023\u00a0г.\u00a0– 5, 2024\u00a0г.\u00a0– 10, "
+            "2025\u00a0г.\u00a0– 20, 2026\u00a0г.\u00a0– 30"
+        )
+        for r in results
+    )
 
 
 def test_without_roadmap_only_the_polozhenie_is_approved(settings):
@@ -442,20 +526,39 @@ def test_without_roadmap_only_the_polozhenie_is_approved(settings):
 # ---------------------------------------------------------------- validators (issue item 6)
 
 
-@pytest.mark.parametrize(("text", "years"), [
-    ("до 01.09.2024", (2024, 2024)), ("01.09.2024", (2024, 2024)),
-    ("сентябрь 2024\u00a0г.", (2024, 2024)), ("IV квартал 2025 г.", (2025, 2025)),
-    ("2024 г.", (2024, 2024)), ("2024–2026\u00a0гг.", (2024, 2026)), ("2024-2026 гг.", (2024, 2026)),
-    ("ежегодно", None), ("постоянно", None), ("ежеквартально", None),
-])
+@pytest.mark.parametrize(
+    ("text", "years"),
+    [
+        ("до 01.09.2024", (2024, 2024)),
+        ("01.09.2024", (2024, 2024)),
+        ("сентябрь 2024\u00a0г.", (2024, 2024)),
+        ("IV квартал 2025 г.", (2025, 2025)),
+        ("2024 г.", (2024, 2024)),
+        ("2024–2026\u00a0гг.", (2024, 2026)),
+        ("2024-2026 гг.", (2024, 2026)),
+        ("ежегодно", None),
+        ("постоянно", None),
+        ("ежеквартально", None),
+    ],
+)
 def test_parse_deadline(text, years):
     assert parse_deadline(text) == years
 
 
-@pytest.mark.parametrize("text", [
-    "к сентябрю", "до 1.9.2024", "до 31.02.2024", "Сентябрь 2024 г.", "2026–2024 гг.",
-    "2024 год", "в течение года", "Ежегодно", "2024-2026",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "к сентябрю",
+        "до 1.9.2024",
+        "до 31.02.2024",
+        "Сентябрь 2024 г.",
+        "2026–2024 гг.",
+        "2024 год",
+        "в течение года",
+        "Ежегодно",
+        "2024-2026",
+    ],
+)
 def test_parse_deadline_rejects(text):
     with pytest.raises(ValueError):
         parse_deadline(text)
@@ -481,8 +584,10 @@ def test_roadmap_deadline_outside_the_period_is_rejected():
     data = _data()
     data["roadmap"]["groups"][0]["measures"][0]["deadline"] = "до 01.09.2027"
     problems = roadmap_deadlines(data["roadmap"]["groups"], data, "roadmap.groups")
-    assert problems == ["roadmap.groups[0].measures[0].deadline: срок «до 01.09.2027» вне "
-                        "периода дорожной карты 2023\u20132026"]
+    assert problems == [
+        "roadmap.groups[0].measures[0].deadline: срок «до 01.09.2027» вне "
+        "периода дорожной карты 2023\u20132026"
+    ]
     data["roadmap"]["groups"][0]["measures"][0]["deadline"] = "2022–2024 гг."
     assert len(roadmap_deadlines(data["roadmap"]["groups"], data, "roadmap.groups")) == 1
 
@@ -500,8 +605,9 @@ def test_roadmap_needs_its_period_and_valid_indicator_refs():
     data = _data()
     data["roadmap"]["groups"][1]["measures"][2]["indicator"] = 3
     problems = roadmap_deadlines(data["roadmap"]["groups"], data, "roadmap.groups")
-    assert problems == ["roadmap.groups[1].measures[2].indicator: показателя № 3 нет "
-                        "(в indicators.rows их 2)"]
+    assert problems == [
+        "roadmap.groups[1].measures[2].indicator: показателя № 3 нет (в indicators.rows их 2)"
+    ]
 
 
 def test_indicator_series_pass_for_the_shipped_set():
@@ -514,7 +620,8 @@ def test_decreasing_cumulative_series_is_rejected():
     data = _data()
     data["indicators"]["rows"][0]["figures"] = ["5", "10", "8", "30"]
     assert indicator_series(data["indicators"]["rows"], data, "indicators.rows") == [
-        "indicators.rows[0]: значение нарастающим итогом убывает: 2024 — 10, 2025 — 8"]
+        "indicators.rows[0]: значение нарастающим итогом убывает: 2024 — 10, 2025 — 8"
+    ]
     # -- a series that is not cumulative may go down --
     data["indicators"]["rows"][0]["cumulative"] = False
     assert indicator_series(data["indicators"]["rows"], data, "indicators.rows") == []
@@ -527,7 +634,8 @@ def test_exactly_one_value_per_year_column():
     assert len(problems) == 1 and "значений 3, а лет 4" in problems[0]
     data["indicators"]["rows"][1]["figures"] = ["10", "20", "30", "много"]
     assert indicator_series(data["indicators"]["rows"], data, "indicators.rows") == [
-        "indicators.rows[1].figures[3]: «много» — не число"]
+        "indicators.rows[1].figures[3]: «много» — не число"
+    ]
 
 
 def test_indicator_years_go_up_one_by_one_inside_the_period():
@@ -537,10 +645,13 @@ def test_indicator_years_go_up_one_by_one_inside_the_period():
     assert indicator_years([2025, 2026, 2027], data, "y")  # beyond the roadmap's 2026
 
 
-@pytest.mark.parametrize(("overrides", "message"), [
-    ({"roadmap.end": 2025}, "вне периода дорожной карты 2023\u20132025"),
-    ({"indicators.years": [2023, 2024, 2025]}, "значений 4, а лет 3"),
-])
+@pytest.mark.parametrize(
+    ("overrides", "message"),
+    [
+        ({"roadmap.end": 2025}, "вне периода дорожной карты 2023\u20132025"),
+        ({"indicators.years": [2023, 2024, 2025]}, "значений 4, а лет 3"),
+    ],
+)
 def test_the_set_does_not_load_with_inconsistent_values(overrides, message):
     with pytest.raises(VariablesError, match=message):
         load_variables(SET, ROOT / "variables", overrides)
@@ -558,8 +669,9 @@ def test_built_docx_is_up_to_date_with_the_source(tmp_path, template_id):
     build_docx(source.read_text(encoding="utf-8"), fresh)
     shipped = ROOT / "templates_docx" / f"{template_id}.docx"
     with zipfile.ZipFile(fresh) as a, zipfile.ZipFile(shipped) as b:
-        assert a.read("word/document.xml") == b.read("word/document.xml"), \
+        assert a.read("word/document.xml") == b.read("word/document.xml"), (
             "пересоберите: python tools/build_templates.py " + template_id
+        )
 
 
 @pytest.mark.parametrize("template_id", ["polozhenie-msms-hmao", "roadmap-msms-hmao"])

@@ -7,16 +7,14 @@ from pathlib import Path
 
 import pytest
 import yaml
+from doctext import text_of, words
 
 from docgen import generate
 from docgen.batch import run_batch
-from doctext import text_of, words
 
 DATA = Path(__file__).parent / "data"
 EXPECTED = yaml.safe_load((DATA / "expected_forms.yaml").read_text(encoding="utf-8"))
 SEED = (DATA / "seeds" / "000_f4b46eba82c31ebb.txt").read_text(encoding="utf-8")
-
-
 
 
 @pytest.fixture(scope="module")
@@ -25,60 +23,77 @@ def kirovsky(settings) -> list[str]:
 
 
 def test_cover_carries_the_requisites_of_seed_000(kirovsky):
-    cover = kirovsky[:kirovsky.index("УТВЕРЖДЕНО")]
+    cover = kirovsky[: kirovsky.index("УТВЕРЖДЕНО")]
     nonempty = [t for t in cover if t]
     assert nonempty[:4] == [
         "Администрация Кировского муниципального района Ленинградской области",
-        "КОМИТЕТ ОБРАЗОВАНИЯ", "РАСПОРЯЖЕНИЕ", "от 23.05.2023 №\u00a0233"]
-    assert nonempty[4] == ("Об утверждении Положения о муниципальной информационно-методической "
-                           "службе Кировского муниципального района Ленинградской области")
+        "КОМИТЕТ ОБРАЗОВАНИЯ",
+        "РАСПОРЯЖЕНИЕ",
+        "от 23.05.2023 №\u00a0233",
+    ]
+    assert nonempty[4] == (
+        "Об утверждении Положения о муниципальной информационно-методической "
+        "службе Кировского муниципального района Ленинградской области"
+    )
     assert nonempty[5].startswith(
         "Во исполнение приказа комитета общего и профессионального образования Ленинградской "
         "области от 11\u00a0мая\u00a02023\u00a0г. №\u00a017 «Об утверждении положения о "
-        "региональной системе")
+        "региональной системе"
+    )
     assert nonempty[5].endswith("»:")
     assert nonempty[6] == (
         "1. Утвердить Положение о муниципальной информационно-методической службе Кировского "
         "муниципального района Ленинградской области согласно приложению к настоящему "
-        "распоряжению.")
+        "распоряжению."
+    )
     assert nonempty[7] == (
         "2. Признать утратившим силу распоряжение комитета образования от 26.02.2019 №\u00a045 "
         "«Об утверждении Положения о муниципальной информационно-методической службе "
-        "Кировского района Ленинградской области (новая редакция)».")
+        "Кировского района Ленинградской области (новая редакция)»."
+    )
     assert nonempty[8] == "3. Контроль за исполнением настоящего распоряжения оставляю за собой."
     assert nonempty[9] == "Заместитель председателя комитета\tИ.В.\u00a0Носова"
 
 
 def test_cover_matches_seed_000_word_for_word_but_for_deliberate_fixes(kirovsky):
-    seed_cover = SEED[:SEED.index("ПОЛОЖЕНИЕ")]
-    ours = " ".join(kirovsky[:kirovsky.index("УТВЕРЖДЕНО")])
-    diff = [(op, " ".join(words(seed_cover)[i1:i2]), " ".join(words(ours)[j1:j2]))
-            for op, i1, i2, j1, j2 in difflib.SequenceMatcher(
-                None, words(seed_cover), words(ours), autojunk=False).get_opcodes()
-            if op != "equal"]
+    seed_cover = SEED[: SEED.index("ПОЛОЖЕНИЕ")]
+    ours = " ".join(kirovsky[: kirovsky.index("УТВЕРЖДЕНО")])
+    diff = [
+        (op, " ".join(words(seed_cover)[i1:i2]), " ".join(words(ours)[j1:j2]))
+        for op, i1, i2, j1, j2 in difflib.SequenceMatcher(
+            None, words(seed_cover), words(ours), autojunk=False
+        ).get_opcodes()
+        if op != "equal"
+    ]
     # -- T-06: no «года»/«г.» after digital dates; one verbal date form («г.») per document --
     assert diff == [("delete", "года", ""), ("replace", "года", "г."), ("delete", "г.", "")]
 
 
 def test_appendix_mark_and_heading(kirovsky):
     start = kirovsky.index("УТВЕРЖДЕНО")
-    assert kirovsky[start:start + 4] == [
+    assert kirovsky[start : start + 4] == [
         "УТВЕРЖДЕНО",
         "распоряжением комитета образования администрации Кировского муниципального района "
         "Ленинградской области",
-        "от 23.05.2023 №\u00a0233", "(приложение)"]
-    assert "ПОЛОЖЕНИЕ" in kirovsky[start + 4:start + 7]
+        "от 23.05.2023 №\u00a0233",
+        "(приложение)",
+    ]
+    assert "ПОЛОЖЕНИЕ" in kirovsky[start + 4 : start + 7]
 
 
 def test_gost_style_mark_is_selectable(settings):
-    text = text_of(generate("lenobl-mms", "leningrad/kirovsky", {"format.appendix_mark": "gost"},
-                            settings=settings).docx)
+    text = text_of(
+        generate(
+            "lenobl-mms", "leningrad/kirovsky", {"format.appendix_mark": "gost"}, settings=settings
+        ).docx
+    )
     start = text.index("Приложение")
-    assert text[start:start + 3] == [
+    assert text[start : start + 3] == [
         "Приложение",
         "к распоряжению комитета образования администрации Кировского муниципального района "
         "Ленинградской области",
-        "от 23.05.2023 №\u00a0233"]
+        "от 23.05.2023 №\u00a0233",
+    ]
     assert "УТВЕРЖДЕНО" not in text
 
 
@@ -108,13 +123,16 @@ def test_every_district_is_named_in_the_right_case(batch):
         text = " ".join(text_of((out / item.file).read_bytes()))
         name = _phrase_forms(values["municipality.name"])
         service = _phrase_forms(values.get("service.name", "муниципальная методическая служба"))
-        assert f"Об утверждении Положения о {service['loct']} {name['gent']}" in text, \
+        assert f"Об утверждении Положения о {service['loct']} {name['gent']}" in text, (
             item.municipality
+        )
         if "authority.name" in values:
             authority = _phrase_forms(values["authority.name"])
             assert f"Положение утверждается {authority['ablt']}" in text, item.municipality
-            assert f"распоряжением {authority['gent']}" in text or \
-                f"приказом {authority['gent']}" in text, item.municipality
+            assert (
+                f"распоряжением {authority['gent']}" in text
+                or f"приказом {authority['gent']}" in text
+            ), item.municipality
         else:
             assert "[не заполнено: Орган управления образованием" in text, item.municipality
         checked += 1

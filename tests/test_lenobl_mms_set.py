@@ -16,6 +16,7 @@ import re
 import docx
 import pytest
 import yaml
+from doctext import words
 
 from docgen import generate
 from docgen.docxbuild import build_docx, markup_text
@@ -25,7 +26,6 @@ from docgen.schema import load_schema
 from docgen.settings import ROOT
 from docgen.templates import load_package
 from docgen.variables import SCHEMA_FILE, list_sets, load_variables
-from doctext import words
 
 PACKAGE = "lenobl-mms-set"
 SLANTSY = "leningrad/slantsevsky"
@@ -40,12 +40,18 @@ SUBJECTS = {
     "active": f"о муниципальном методическом активе {MUN_GENT}",
     "council": f"о муниципальном методическом совете {MUN_GENT}",
 }
-MARK_HEAD = ["УТВЕРЖДЕНО",
-             "распоряжением комитета образования администрации Сланцевского муниципального района",
-             f"от 19.01.2024 №{NBSP}13-р"]
+MARK_HEAD = [
+    "УТВЕРЖДЕНО",
+    "распоряжением комитета образования администрации Сланцевского муниципального района",
+    f"от 19.01.2024 №{NBSP}13-р",
+]
 #: A signer and an institution for the «final» render only (the set leaves them unknown).
-COMPLETE = {"signer.position": "Председатель комитета", "signer.name": "И.И. Иванов",
-            "signer.gender": "m", "service.institution": "МКУ «Методический центр»"}
+COMPLETE = {
+    "signer.position": "Председатель комитета",
+    "signer.name": "И.И. Иванов",
+    "signer.gender": "m",
+    "service.institution": "МКУ «Методический центр»",
+}
 
 
 # ------------------------------------------------------------------------------ helpers
@@ -56,9 +62,14 @@ def sections(data: bytes) -> list[list[str]]:
     body = docx.Document(io.BytesIO(data)).element.body
     out: list[list[str]] = [[]]
     for child in body.iterchildren(f"{W}p"):
-        out[-1].append("".join("\t" if el.tag == f"{W}tab" else el.text or ""
-                               for run in child.iter(f"{W}r") for el in run
-                               if el.tag in (f"{W}t", f"{W}tab")))
+        out[-1].append(
+            "".join(
+                "\t" if el.tag == f"{W}tab" else el.text or ""
+                for run in child.iter(f"{W}r")
+                for el in run
+                if el.tag in (f"{W}t", f"{W}tab")
+            )
+        )
         if child.find(f"{W}pPr/{W}sectPr") is not None:
             out.append([])
     return out
@@ -93,7 +104,6 @@ def numbering_errors(numbers: list[tuple[int, ...]]) -> list[str]:
     return errors
 
 
-
 @pytest.fixture(scope="module")
 def full(settings) -> list[list[str]]:
     return sections(render(settings=settings).docx)
@@ -115,8 +125,10 @@ def test_slantsevsky_set_carries_the_requisites_of_the_real_act(settings):
     assert (str(act["date"]), act["number"], act["kind"]) == ("2024-01-19", "13-р", "распоряжение")
     assert act["place"] == f"г.{NBSP}Сланцы"
     assert data["mms_set"]["appendices"] == ["mms", "active", "council"]
-    assert data["authority"]["parent"] == ("Администрация муниципального образования Сланцевский "
-                                           "муниципальный район Ленинградской области")
+    assert data["authority"]["parent"] == (
+        "Администрация муниципального образования Сланцевский "
+        "муниципальный район Ленинградской области"
+    )
     assert data["authority"]["blank"] == "КОМИТЕТ ОБРАЗОВАНИЯ"
 
 
@@ -125,7 +137,9 @@ def test_slantsevsky_set_carries_the_requisites_of_the_real_act(settings):
 
 def test_three_appendices_each_in_its_own_section(full):
     assert len(full) == 4
-    for k, (section, key) in enumerate(zip(full[1:], ("mms", "active", "council")), 1):
+    for k, (section, key) in enumerate(
+        zip(full[1:], ("mms", "active", "council"), strict=False), 1
+    ):
         assert section[:4] == MARK_HEAD + [f"(приложение {k})"], k
         assert section[5:7] == ["ПОЛОЖЕНИЕ", SUBJECTS[key]], k
     assert "УТВЕРЖДЕНО" not in full[0]
@@ -136,12 +150,22 @@ def test_cover_blank_date_number_place(full):
     assert cover[:6] == [
         "Администрация муниципального образования Сланцевский муниципальный район "
         "Ленинградской области",
-        "КОМИТЕТ ОБРАЗОВАНИЯ", "РАСПОРЯЖЕНИЕ", f"от 19.01.2024 №{NBSP}13-р", f"г.{NBSP}Сланцы",
-        "Об утверждении Положения " + SUBJECTS["mms"] + ", Положения " + SUBJECTS["active"]
-        + " и Положения " + SUBJECTS["council"]]
-    assert cover[6].startswith("На основании приказа комитета общего и профессионального "
-                               f"образования Ленинградской области от 11{NBSP}мая{NBSP}2023{NBSP}г. "
-                               f"№{NBSP}17 «Об утверждении положения о региональной системе")
+        "КОМИТЕТ ОБРАЗОВАНИЯ",
+        "РАСПОРЯЖЕНИЕ",
+        f"от 19.01.2024 №{NBSP}13-р",
+        f"г.{NBSP}Сланцы",
+        "Об утверждении Положения "
+        + SUBJECTS["mms"]
+        + ", Положения "
+        + SUBJECTS["active"]
+        + " и Положения "
+        + SUBJECTS["council"],
+    ]
+    assert cover[6].startswith(
+        "На основании приказа комитета общего и профессионального "
+        f"образования Ленинградской области от 11{NBSP}мая{NBSP}2023{NBSP}г. "
+        f"№{NBSP}17 «Об утверждении положения о региональной системе"
+    )
     assert cover[6].endswith("»:")
 
 
@@ -150,7 +174,8 @@ def test_cover_has_one_approval_per_appendix_matching_its_mark(full):
     assert approvals == [
         f"{k}. Утвердить Положение {SUBJECTS[key]} согласно приложению {k} к настоящему "
         "распоряжению."
-        for k, key in enumerate(("mms", "active", "council"), 1)]
+        for k, key in enumerate(("mms", "active", "council"), 1)
+    ]
     assert full[0][-1].startswith("[не заполнено: Должность подписывающего]\t")
     assert "4. Контроль за исполнением настоящего распоряжения оставляю за собой." in full[0]
 
@@ -167,8 +192,11 @@ def test_clause_numbers_are_sequential_in_every_part(full):
 
 def test_draft_lists_only_the_unknowns_and_final_needs_them(settings):
     result = render(settings=settings)
-    assert set(result.missing) == {"Должность подписывающего", "ФИО подписывающего",
-                                   "Муниципальное методическое учреждение"}
+    assert set(result.missing) == {
+        "Должность подписывающего",
+        "ФИО подписывающего",
+        "Муниципальное методическое учреждение",
+    }
     with pytest.raises(MissingValuesError):
         render(settings=settings, draft=False)
     final = render(COMPLETE, settings=settings, draft=False)
@@ -176,8 +204,10 @@ def test_draft_lists_only_the_unknowns_and_final_needs_them(settings):
     text = "\n".join("\n".join(s) for s in sections(final.docx))
     assert "[не заполнено" not in text
     assert f"Председатель комитета\tИ.И.{NBSP}Иванов" in text
-    assert "Организационно-техническое обеспечение деятельности Совета осуществляет МКУ " \
-           "«Методический центр»." in text
+    assert (
+        "Организационно-техническое обеспечение деятельности Совета осуществляет МКУ "
+        "«Методический центр»." in text
+    )
 
 
 def test_gost_style_marks_are_numbered(settings):
@@ -186,7 +216,8 @@ def test_gost_style_marks_are_numbered(settings):
         assert section[:3] == [
             f"Приложение {k}",
             "к распоряжению комитета образования администрации Сланцевского муниципального района",
-            f"от 19.01.2024 №{NBSP}13-р"]
+            f"от 19.01.2024 №{NBSP}13-р",
+        ]
 
 
 # ------------------------------------------------------------------- subsets and default
@@ -198,11 +229,14 @@ def test_a_subset_is_renumbered_in_package_order(settings, chosen):
     parts = sections(render({"mms_set.appendices": chosen}, settings=settings).docx)
     assert len(parts) == 1 + len(order)
     approvals = [t for t in parts[0] if "Утвердить" in t]
-    assert approvals == [f"{k}. Утвердить Положение {SUBJECTS[key]} согласно приложению {k} к "
-                         "настоящему распоряжению." for k, key in enumerate(order, 1)]
+    assert approvals == [
+        f"{k}. Утвердить Положение {SUBJECTS[key]} согласно приложению {k} к "
+        "настоящему распоряжению."
+        for k, key in enumerate(order, 1)
+    ]
     title = next(t for t in parts[0] if t.startswith("Об утверждении"))
     assert title == "Об утверждении " + " и ".join(f"Положения {SUBJECTS[k]}" for k in order)
-    for k, (section, key) in enumerate(zip(parts[1:], order), 1):
+    for k, (section, key) in enumerate(zip(parts[1:], order, strict=False), 1):
         assert section[3] == f"(приложение {k})"
         assert section[6] == SUBJECTS[key]
         assert numbering_errors(clause_numbers(section)) == []
@@ -215,14 +249,16 @@ def test_a_single_appendix_has_no_number(settings, key):
     assert parts[1][:4] == MARK_HEAD + ["(приложение)"]
     assert parts[1][6] == SUBJECTS[key]
     assert [t for t in parts[0] if "Утвердить" in t] == [
-        f"1. Утвердить Положение {SUBJECTS[key]} согласно приложению к настоящему распоряжению."]
+        f"1. Утвердить Положение {SUBJECTS[key]} согласно приложению к настоящему распоряжению."
+    ]
     assert f"Об утверждении Положения {SUBJECTS[key]}" in parts[0]
 
 
 def test_absent_or_empty_selection_gives_only_the_service(settings):
     kirov = generate(PACKAGE, "leningrad/kirovsky", draft=False, settings=settings).docx
-    assert sections(kirov) == sections(generate("lenobl-mms", "leningrad/kirovsky",
-                                                settings=settings).docx)
+    assert sections(kirov) == sections(
+        generate("lenobl-mms", "leningrad/kirovsky", settings=settings).docx
+    )
     empty = sections(render({"mms_set.appendices": []}, settings=settings).docx)
     assert len(empty) == 2 and empty[1][6] == SUBJECTS["mms"] and empty[1][3] == "(приложение)"
 
@@ -249,18 +285,22 @@ def _forms():
     return yaml.safe_load((ROOT / "tests" / "data" / "expected_forms.yaml").read_text("utf-8"))
 
 
-@pytest.mark.parametrize("set_id", [s for s in list_sets(ROOT / "variables")
-                                    if s.startswith("leningrad/")])
+@pytest.mark.parametrize(
+    "set_id", [s for s in list_sets(ROOT / "variables") if s.startswith("leningrad/")]
+)
 def test_every_district_is_named_in_the_right_case(settings, set_id):
     forms = _forms()
     values = forms["sets"][set_id]
     name = forms["phrases"][values["municipality.name"]]
     service = forms["phrases"][values.get("service.name", "муниципальная методическая служба")]
-    parts = sections(render({"mms_set.appendices": ["mms", "active", "council"]}, set_id,
-                            settings).docx)
+    parts = sections(
+        render({"mms_set.appendices": ["mms", "active", "council"]}, set_id, settings).docx
+    )
     text = "\n".join("\n".join(p) for p in parts)
-    assert (f"Положения о муниципальном методическом активе {name['gent']} и Положения о "
-            f"муниципальном методическом совете {name['gent']}") in text, set_id
+    assert (
+        f"Положения о муниципальном методическом активе {name['gent']} и Положения о "
+        f"муниципальном методическом совете {name['gent']}"
+    ) in text, set_id
     assert f"Методический актив входит в структуру {service['gent']} (далее" in text
     assert f"Положением о {service['loct']} и настоящим Положением." in text
     if "authority.name" in values:
@@ -289,30 +329,38 @@ SEED_002_ACTIVE = """Основу муниципального методиче�
 выездных методических днях и десантах."""
 
 #: seed 003, п. 4.8 (the council), with the authority of seed 000's wording.
-SEED_003_COUNCIL = ("создается для предварительного рассмотрения вопросов, касающихся "
-                    "обеспечения функционирования и развития на территории {mun} системы "
-                    "научно-методического сопровождения педагогических работников и "
-                    "управленческих кадров образовательных организаций (далее – МС НМС), и "
-                    "подготовки предложений по решению указанных вопросов")
+SEED_003_COUNCIL = (
+    "создается для предварительного рассмотрения вопросов, касающихся "
+    "обеспечения функционирования и развития на территории {mun} системы "
+    "научно-методического сопровождения педагогических работников и "
+    "управленческих кадров образовательных организаций (далее – МС НМС), и "
+    "подготовки предложений по решению указанных вопросов"
+)
 
 
 def test_active_reproduces_seed_002_4_2_4(full):
     seed = words(SEED_002_ACTIVE)
     ours = words("\n".join(full[2]))
-    matched = sum(b.size for b in difflib.SequenceMatcher(None, seed, ours,
-                                                          autojunk=False).get_matching_blocks())
+    matched = sum(
+        b.size
+        for b in difflib.SequenceMatcher(None, seed, ours, autojunk=False).get_matching_blocks()
+    )
     assert matched / len(seed) >= 0.9
 
 
 def test_council_follows_seed_003_definition_and_4_10_2(full):
     council = "\n".join(full[3])
     wording = SEED_003_COUNCIL.format(mun=MUN_GENT).replace("создается", "созданным")
-    assert words(wording) == words(council[council.index("созданным"):])[:len(words(wording))]
-    assert "Состав Совета, в том числе председатель Совета, заместитель председателя Совета и " \
-           "секретарь Совета, утверждается правовым актом комитета." in council
+    assert words(wording) == words(council[council.index("созданным") :])[: len(words(wording))]
+    assert (
+        "Состав Совета, в том числе председатель Совета, заместитель председателя Совета и "
+        "секретарь Совета, утверждается правовым актом комитета." in council
+    )
     # -- seed 003, п. 4.10.2: the council's Положение and its composition are documents of ММС --
-    assert "4.10.2. Положение о муниципальном методическом совете; состав муниципального " \
-           "методического совета, утвержденный правовым актом комитета;" in full[1]
+    assert (
+        "4.10.2. Положение о муниципальном методическом совете; состав муниципального "
+        "методического совета, утвержденный правовым актом комитета;" in full[1]
+    )
 
 
 def test_abbreviations_are_defined_once_per_document(full):
@@ -364,8 +412,13 @@ def test_metadata_lists_exactly_the_variables_the_source_uses(settings, template
     meta = yaml.safe_load((TEMPLATES / f"{template_id}.yaml").read_text("utf-8"))
     source = (TEMPLATES / "src" / f"{template_id}.txt").read_text("utf-8")
     tags = " ".join(re.findall(r"\{[{%].*?[}%]\}", source))
-    used = set(re.findall(r"\b((?:act|authority|format|municipality|region|service|signer|"
-                          r"mms_set)\.[a-z_]+)", tags))
+    used = set(
+        re.findall(
+            r"\b((?:act|authority|format|municipality|region|service|signer|"
+            r"mms_set)\.[a-z_]+)",
+            tags,
+        )
+    )
     assert used == set(meta["variables"])
     assert used <= set(load_schema(settings.variables_dir / SCHEMA_FILE).fields)
     assert meta["kind"] == "appendix" and meta["doc_gender"] == "n"
@@ -374,11 +427,13 @@ def test_metadata_lists_exactly_the_variables_the_source_uses(settings, template
 @pytest.mark.parametrize("template_id", NEW_TEMPLATES)
 def test_built_docx_is_up_to_date_with_the_source(tmp_path, template_id):
     import zipfile
+
     fresh = tmp_path / "fresh.docx"
     build_docx((TEMPLATES / "src" / f"{template_id}.txt").read_text("utf-8"), fresh)
     with zipfile.ZipFile(fresh) as a, zipfile.ZipFile(TEMPLATES / f"{template_id}.docx") as b:
-        assert a.read("word/document.xml") == b.read("word/document.xml"), \
+        assert a.read("word/document.xml") == b.read("word/document.xml"), (
             "пересоберите: python tools/build_templates.py " + template_id
+        )
 
 
 @pytest.mark.parametrize("template_id", NEW_TEMPLATES)
@@ -397,10 +452,14 @@ def test_checker_finds_nothing_but_the_drafts_blanks(settings):
 
     result = render(settings=settings)
     for profile in PROFILES:
-        found = [f for f in check_docx(result.docx, profile)
-                 if f.severity is not Severity.INFO and f.rule != "G-51"]
+        found = [
+            f
+            for f in check_docx(result.docx, profile)
+            if f.severity is not Severity.INFO and f.rule != "G-51"
+        ]
         assert found == [], profile
     complete = render(COMPLETE, settings=settings, draft=False)
     for profile in PROFILES:
-        assert [f for f in check_docx(complete.docx, profile)
-                if f.severity is not Severity.INFO] == [], profile
+        assert [
+            f for f in check_docx(complete.docx, profile) if f.severity is not Severity.INFO
+        ] == [], profile

@@ -9,29 +9,27 @@ import shutil
 from pathlib import Path
 
 import pytest
+from doctext import assert_sequential, numbers, text_of, words
 
 from docgen import generate
 from docgen.errors import MissingValuesError, UnknownIdError
 from docgen.settings import ROOT, Settings
 from docgen.templates import load_package
 from docgen.variables import load_variables
-from doctext import text_of, words, numbers, assert_sequential
 
 DATA = Path(__file__).parent / "data"
 SEED = (DATA / "seeds" / "004_22e0f33d5c710842.txt").read_text(encoding="utf-8")
-NAME = ("Положение о региональной методической службе в системе образования "
-        "Ленинградской области")
+NAME = "Положение о региональной методической службе в системе образования Ленинградской области"
 COMMITTEE = "комитет общего и профессионального образования Ленинградской области"
 SIGNER_LABELS = ["Должность подписывающего", "ФИО подписывающего"]
 #: Test-only signer: seed 004 does not name who signed; the shipped set keeps it !unknown.
-SIGNER = {"signer.position": "Председатель комитета", "signer.name": "А.Б. Тестов",
-          "signer.gender": "m"}
+SIGNER = {
+    "signer.position": "Председатель комитета",
+    "signer.name": "А.Б. Тестов",
+    "signer.gender": "m",
+}
 #: Measured share of the seed's words reproduced in order: 0.9853.
 SIMILARITY = 0.98
-
-
-
-
 
 
 @pytest.fixture(scope="module")
@@ -46,12 +44,12 @@ def final(settings) -> list[str]:
 
 @pytest.fixture(scope="module")
 def cover(final) -> list[str]:
-    return final[:final.index("УТВЕРЖДЕНО")]
+    return final[: final.index("УТВЕРЖДЕНО")]
 
 
 @pytest.fixture(scope="module")
 def appendix(final) -> list[str]:
-    return final[final.index("УТВЕРЖДЕНО"):]
+    return final[final.index("УТВЕРЖДЕНО") :]
 
 
 # ------------------------------------------------------------------ level, draft, final
@@ -110,18 +108,26 @@ def test_cover_names_appendix_3_like_the_mark(cover):
 
 def test_mark_is_utverzhdeno_with_appendix_3(appendix):
     assert appendix[:4] == [
-        "УТВЕРЖДЕНО", f"распоряжением {COMMITTEE.replace('комитет', 'комитета', 1)}",
-        "от 01.02.2019 №\u00a0213-р", "(приложение 3)"]
+        "УТВЕРЖДЕНО",
+        f"распоряжением {COMMITTEE.replace('комитет', 'комитета', 1)}",
+        "от 01.02.2019 №\u00a0213-р",
+        "(приложение 3)",
+    ]
     assert "Утверждено" not in appendix and "УТВЕРЖДАЮ" not in appendix
 
 
 def test_gost_style_mark_keeps_the_appendix_number(settings):
-    text = text_of(generate("lenobl-rms", "leningrad", {**SIGNER, "format.appendix_mark": "gost"},
-                            settings=settings).docx)
+    text = text_of(
+        generate(
+            "lenobl-rms", "leningrad", {**SIGNER, "format.appendix_mark": "gost"}, settings=settings
+        ).docx
+    )
     start = text.index("Приложение 3")
-    assert text[start:start + 3] == [
-        "Приложение 3", f"к распоряжению {COMMITTEE.replace('комитет', 'комитета', 1)}",
-        "от 01.02.2019 №\u00a0213-р"]
+    assert text[start : start + 3] == [
+        "Приложение 3",
+        f"к распоряжению {COMMITTEE.replace('комитет', 'комитета', 1)}",
+        "от 01.02.2019 №\u00a0213-р",
+    ]
 
 
 def test_without_an_appendix_number_the_single_appendix_has_none(settings, tmp_path):
@@ -129,8 +135,9 @@ def test_without_an_appendix_number_the_single_appendix_has_none(settings, tmp_p
     shutil.copytree(settings.variables_dir, variables)
     own = variables / "leningrad" / "_own.yaml"
     own.write_text(own.read_text(encoding="utf-8").split("\nrms:")[0] + "\n", encoding="utf-8")
-    plain = Settings(templates_dir=settings.templates_dir, variables_dir=variables,
-                     run_checks=False)
+    plain = Settings(
+        templates_dir=settings.templates_dir, variables_dir=variables, run_checks=False
+    )
     text = text_of(generate("lenobl-rms", "leningrad", SIGNER, settings=plain).docx)
     start = text.index("УТВЕРЖДЕНО")
     assert text[start + 3] == "(приложение)"
@@ -153,7 +160,8 @@ def test_numbering_is_sequential(appendix):
 
 def test_template_writes_no_literal_clause_numbers():
     source = (ROOT / "templates_docx" / "src" / "polozhenie-rms-lenobl.txt").read_text(
-        encoding="utf-8")
+        encoding="utf-8"
+    )
     body = [line for line in source.splitlines() if not line.startswith("#")]
     assert not [line for line in body if re.match(r"^(\.\w+ )?\d+\.", line)]
 
@@ -161,8 +169,20 @@ def test_template_writes_no_literal_clause_numbers():
 def test_seed_defects_are_fixed(final, appendix):
     joined = "\n".join(final)
     assert "ё" not in joined.lower()
-    for bad in ("ОМСУ", "\"", "“", "(далее – «", "(далее\u00a0– «", "(далее -", " - ",
-                "«ЛОИРО» -", "01 февраля", "года №", "служб организация", "и/или"):
+    for bad in (
+        "ОМСУ",
+        '"',
+        "“",
+        "(далее – «",
+        "(далее\u00a0– «",
+        "(далее -",
+        " - ",
+        "«ЛОИРО» -",
+        "01 февраля",
+        "года №",
+        "служб организация",
+        "и/или",
+    ):
         assert bad not in joined, bad
     # -- T-11/G-50: the committee with a small letter everywhere, also its short name --
     assert not re.search(r"(?<=[а-я,] )Комитет", joined)
@@ -171,13 +191,18 @@ def test_seed_defects_are_fixed(final, appendix):
     assert "ГАОУ ДПО «ЛОИРО»\u00a0– Центр координации деятельности РМС" in joined
     assert joined.count("«Региональная методическая служба Ленинградской области»") == 3
     # -- T-13: paragraphs broken mid-sentence are whole; T-12: merged items split --
-    assert ("анализ результатов повышения квалификации руководящих и педагогических работников "
-            "региональной системы образования;") in appendix
+    assert (
+        "анализ результатов повышения квалификации руководящих и педагогических работников "
+        "региональной системы образования;"
+    ) in appendix
     assert "организация сетевого взаимодействия методических служб;" in appendix
     assert "организация и проведение региональных методических мероприятий." in appendix
-    body = appendix[appendix.index("ПОЛОЖЕНИЕ"):]
-    assert not [(a, b) for a, b in itertools.pairwise(body)
-                if re.search(r"[а-я,]$", a) and re.match(r"[а-я]", b)]
+    body = appendix[appendix.index("ПОЛОЖЕНИЕ") :]
+    assert not [
+        (a, b)
+        for a, b in itertools.pairwise(body)
+        if re.search(r"[а-я,]$", a) and re.match(r"[а-я]", b)
+    ]
     assert not [t for t in final if re.match(r"^\s*[-–•]", t)]
 
 
@@ -189,8 +214,11 @@ def test_reproduces_the_seed_but_for_deliberate_fixes(appendix):
     matcher = difflib.SequenceMatcher(None, seed, ours, autojunk=False)
     matched = sum(block.size for block in matcher.get_matching_blocks())
     assert matched / len(seed) >= SIMILARITY
-    diff = [(op, " ".join(seed[i1:i2]), " ".join(ours[j1:j2]))
-            for op, i1, i2, j1, j2 in matcher.get_opcodes() if op != "equal"]
+    diff = [
+        (op, " ".join(seed[i1:i2]), " ".join(ours[j1:j2]))
+        for op, i1, i2, j1, j2 in matcher.get_opcodes()
+        if op != "equal"
+    ]
     assert diff == [
         # -- G-48/T-06: the date as on the blank (seed: «от 01 февраля 2019 года») --
         ("replace", "01 февраля 2019 года", "01.02.2019"),

@@ -26,19 +26,38 @@ def rules(findings) -> list[str]:
     return [f.rule for f in findings]
 
 
-@pytest.mark.parametrize(("bad", "good", "rule"), [
-    (["{{ signer.position | }}"], ["{{ signer.position }}"], "L-01"),
-    (["{% if %}", "{% endif %}"], ["{% if act.place %}x{% endif %}"], "L-01"),
-    (["Текст {{ signer.position", "}}"], ["Текст {{ signer.position }}"], "L-02"),
-    (["{%pif act.place %}", "{%p endif %}"], ["{%p if act.place %}", "{%p endif %}"], "L-02"),
-    (["{%tr for r in act.repeals %}", "{%tr endfor %}"],
-     [".table 100", "|= {%tr for r in act.repeals %}", "| {{ r.title }}", "|= {%tr endfor %}",
-      ".endtable"], "L-02"),
-    (["{%p if act.place %}", "Текст"], ["{%p if act.place %}", "Текст", "{%p endif %}"], "L-03"),
-    (["{%p endfor %}"], ["{%p for r in act.repeals %}", "{{ r.title }}", "{%p endfor %}"], "L-03"),
-    (["{{ act.nmber }}"], ["{{ act.number }}"], "L-04"),
-    (["{{ signer.position | shout }}"], ["{{ signer.position | upfirst }}"], "L-07"),
-])
+@pytest.mark.parametrize(
+    ("bad", "good", "rule"),
+    [
+        (["{{ signer.position | }}"], ["{{ signer.position }}"], "L-01"),
+        (["{% if %}", "{% endif %}"], ["{% if act.place %}x{% endif %}"], "L-01"),
+        (["Текст {{ signer.position", "}}"], ["Текст {{ signer.position }}"], "L-02"),
+        (["{%pif act.place %}", "{%p endif %}"], ["{%p if act.place %}", "{%p endif %}"], "L-02"),
+        (
+            ["{%tr for r in act.repeals %}", "{%tr endfor %}"],
+            [
+                ".table 100",
+                "|= {%tr for r in act.repeals %}",
+                "| {{ r.title }}",
+                "|= {%tr endfor %}",
+                ".endtable",
+            ],
+            "L-02",
+        ),
+        (
+            ["{%p if act.place %}", "Текст"],
+            ["{%p if act.place %}", "Текст", "{%p endif %}"],
+            "L-03",
+        ),
+        (
+            ["{%p endfor %}"],
+            ["{%p for r in act.repeals %}", "{{ r.title }}", "{%p endfor %}"],
+            "L-03",
+        ),
+        (["{{ act.nmber }}"], ["{{ act.number }}"], "L-04"),
+        (["{{ signer.position | shout }}"], ["{{ signer.position | upfirst }}"], "L-07"),
+    ],
+)
 def test_rule_fails_and_passes(lint, bad, good, rule):
     assert rule in rules(lint(*bad))
     assert rule not in rules(lint(*good))
@@ -57,22 +76,23 @@ def test_text_in_a_paragraph_tag_line_is_a_warning(lint):
 def test_metadata_must_list_what_is_used_and_use_what_it_lists(lint):
     found = lint("{{ act.number }} {{ signer.position }}", declared=["act.number", "act.place"])
     assert {(f.rule, f.message.split("»")[0]) for f in found} == {
-        ("L-05", "переменная «signer.position"), ("L-06", "переменная «act.place")}
+        ("L-05", "переменная «signer.position"),
+        ("L-06", "переменная «act.place"),
+    }
     assert lint("{{ act.number }}", declared=["act"]) == []
 
 
 def test_loop_variables_render_names_and_loop_are_not_undeclared(lint):
-    found = lint("{%p for r in act.repeals %}",
-                 "{{ num(1) }} {{ r.title }}{% if not loop.last %};{% endif %} {{ part.number }}",
-                 "{%p endfor %}")
+    found = lint(
+        "{%p for r in act.repeals %}",
+        "{{ num(1) }} {{ r.title }}{% if not loop.last %};{% endif %} {{ part.number }}",
+        "{%p endfor %}",
+    )
     assert found == []
 
 
 def test_every_error_is_reported_at_once_with_its_paragraph(lint):
-    found = lint("Первый {{ signer.position }",
-                 "{{ act.nmber }}",
-                 "{{ x | shout }}",
-                 "{% if %}")
+    found = lint("Первый {{ signer.position }", "{{ act.nmber }}", "{{ x | shout }}", "{% if %}")
     assert set(rules(found)) >= {"L-01", "L-02", "L-04", "L-07"}
     first = next(f for f in found if f.rule == "L-02")
     assert first.location == "основной текст, абзац 1"

@@ -55,21 +55,74 @@ EXPECTED_DIFFS = [
     (["методической"], ["информационно-методической"]),
     # 2.1.4: short name after the definition (G-32); 000 ended the definition with «.»
     # among «;» (T-12).
-    (["комитетом", "образования", "администрации", "кировского", "муниципального", "района",
-      "ленинградской", "области."], ["комитетом;"]),
+    (
+        [
+            "комитетом",
+            "образования",
+            "администрации",
+            "кировского",
+            "муниципального",
+            "района",
+            "ленинградской",
+            "области.",
+        ],
+        ["комитетом;"],
+    ),
     # 2.1.14: 000 (after 003) numbered «муниципальный методист» 2.1.13 a second time (T-08).
     (["2.1.13."], ["2.1.14."]),
     # 3.1, second and third aims: short name of the authority (G-32).
-    (["образования", "администрации", "кировского", "муниципального", "района",
-      "ленинградской", "области"], []),
-    (["образования", "администрации", "кировского", "муниципального", "района",
-      "ленинградской", "области"], []),
+    (
+        [
+            "образования",
+            "администрации",
+            "кировского",
+            "муниципального",
+            "района",
+            "ленинградской",
+            "области",
+        ],
+        [],
+    ),
+    (
+        [
+            "образования",
+            "администрации",
+            "кировского",
+            "муниципального",
+            "района",
+            "ленинградской",
+            "области",
+        ],
+        [],
+    ),
     # 4.4: short name of the authority (G-32).
-    (["комитетом", "образования", "администрации", "кировского", "муниципального", "района",
-      "ленинградской", "области,"], ["комитетом,"]),
+    (
+        [
+            "комитетом",
+            "образования",
+            "администрации",
+            "кировского",
+            "муниципального",
+            "района",
+            "ленинградской",
+            "области,",
+        ],
+        ["комитетом,"],
+    ),
     # 4.8: short name of the authority (G-32).
-    (["комитетом", "образования", "администрации", "кировского", "муниципального", "района",
-      "ленинградской", "области."], ["комитетом."]),
+    (
+        [
+            "комитетом",
+            "образования",
+            "администрации",
+            "кировского",
+            "муниципального",
+            "района",
+            "ленинградской",
+            "области.",
+        ],
+        ["комитетом."],
+    ),
     # 4.10.1: «информационно-» was omitted in 000 (gost.md §4.1, G-47).
     (["методической"], ["информационно-методической"]),
 ]
@@ -82,29 +135,35 @@ EXPECTED_DIFFS = [
 KIROV_FORMS = {
     "муниципальная информационно-методическая служба": {
         "gent": "муниципальной информационно-методической службы",
-        "loct": "муниципальной информационно-методической службе"},
+        "loct": "муниципальной информационно-методической службе",
+    },
     "комитет образования администрации Кировского муниципального района Ленинградской области": {
         "gent": "комитета образования администрации Кировского муниципального района "
-                "Ленинградской области",
+        "Ленинградской области",
         "ablt": "комитетом образования администрации Кировского муниципального района "
-                "Ленинградской области"},
+        "Ленинградской области",
+    },
     "комитет": {"gent": "комитета", "ablt": "комитетом"},
     "распоряжение": {"ablt": "распоряжением", "datv": "распоряжению"},
     "Кировский муниципальный район Ленинградской области": {
-        "gent": "Кировского муниципального района Ленинградской области"},
+        "gent": "Кировского муниципального района Ленинградской области"
+    },
     "Ленинградская область": {"gent": "Ленинградской области"},
     "комитет общего и профессионального образования Ленинградской области": {
         "gent": "комитета общего и профессионального образования Ленинградской области",
-        "ablt": "комитетом общего и профессионального образования Ленинградской области"},
+        "ablt": "комитетом общего и профессионального образования Ленинградской области",
+    },
     "региональная система научно-методического сопровождения педагогических работников и "
     "управленческих кадров Ленинградской области": {
         "gent": "региональной системы научно-методического сопровождения педагогических "
-                "работников и управленческих кадров Ленинградской области"},
+        "работников и управленческих кадров Ленинградской области"
+    },
     "государственное автономное образовательное учреждение дополнительного профессионального "
     "образования «Ленинградский областной институт развития образования»": {
         "ablt": "государственным автономным образовательным учреждением дополнительного "
-                "профессионального образования «Ленинградский областной институт развития "
-                "образования»"},
+        "профессионального образования «Ленинградский областной институт развития "
+        "образования»"
+    },
 }
 
 KIROV_MARK_LENOBL = [
@@ -126,7 +185,10 @@ KIROV_MARK_GOST = [
 
 
 def words(text: str) -> list[str]:
-    """Return the normalised words of `text`: lowercase, ё→е, NBSP→space, no punctuation-only tokens."""
+    """Return the normalised words of `text`.
+
+    Lower case, ё→е, NBSP→space, no punctuation-only tokens.
+    """
     text = text.lower().replace("ё", "е").replace(NBSP, " ")
     return [w for w in text.split() if any(ch.isalnum() for ch in w)]
 
@@ -146,12 +208,12 @@ def word_diffs(a: str, b: str) -> list[tuple[list[str], list[str]]]:
 def seed_polozhenie() -> str:
     """Return the Положение part of seed 000: from «ПОЛОЖЕНИЕ» to the end."""
     text = SEED_000.read_text(encoding="utf-8")
-    return text[text.index("ПОЛОЖЕНИЕ\n"):]
+    return text[text.index("ПОЛОЖЕНИЕ\n") :]
 
 
 def from_heading(paragraphs: list[str]) -> list[str]:
     """Return `paragraphs` from the document heading «ПОЛОЖЕНИЕ» on (the mark dropped)."""
-    return paragraphs[paragraphs.index("ПОЛОЖЕНИЕ"):]
+    return paragraphs[paragraphs.index("ПОЛОЖЕНИЕ") :]
 
 
 CLAUSE_RE = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){0,3})\.(?=[\s\u00a0])")
@@ -159,17 +221,22 @@ CLAUSE_RE = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){0,3})\.(?=[\s\u00a0])")
 
 def clause_numbers(paragraphs: list[str]) -> list[tuple[int, ...]]:
     """Return the literal clause numbers at the start of `paragraphs`, in order."""
-    return [tuple(int(n) for n in m.group(1).split("."))
-            for p in paragraphs if (m := CLAUSE_RE.match(p))]
+    return [
+        tuple(int(n) for n in m.group(1).split("."))
+        for p in paragraphs
+        if (m := CLAUSE_RE.match(p))
+    ]
 
 
 def numbering_errors(nums: list[tuple[int, ...]]) -> list[str]:
     """Return the T-08 violations (duplicates, gaps, level jumps, restarts) in `nums`."""
     errors, prev = [], ()
     for n in nums:
-        ok = ((len(n) == len(prev) + 1 and n[:-1] == prev and n[-1] == 1)
-              or (1 <= len(n) <= len(prev) and n[:-1] == prev[:len(n) - 1]
-                  and n[-1] == prev[len(n) - 1] + 1))
+        ok = (len(n) == len(prev) + 1 and n[:-1] == prev and n[-1] == 1) or (
+            1 <= len(n) <= len(prev)
+            and n[:-1] == prev[: len(n) - 1]
+            and n[-1] == prev[len(n) - 1] + 1
+        )
         if not ok:
             errors.append(f"{'.'.join(map(str, n))} после {'.'.join(map(str, prev)) or '—'}")
         prev = n
@@ -221,13 +288,25 @@ def kirov_context(**changes) -> dict:
         for g in groups:
             node = node[g]
         node[leaf] = value
-    title = (f"Положение о {_stub_case(ctx['service']['name'], 'loct')} "
-             f"{_stub_case(ctx['municipality']['name'], 'gent')}")
+    title = (
+        f"Положение о {_stub_case(ctx['service']['name'], 'loct')} "
+        f"{_stub_case(ctx['municipality']['name'], 'gent')}"
+    )
     head, _, tail = title.partition(" ")
-    part = {"number": None, "title": title, "kind": head, "heading": head.upper(),
-            "subject": tail, "approval": "УТВЕРЖДЕНО", "ref": "(приложение)"}
-    ctx.update(part=part, appendices=[part], package={"id": TEMPLATE_ID, "title": title,
-                                                       "municipality": "leningrad/kirovsky"})
+    part = {
+        "number": None,
+        "title": title,
+        "kind": head,
+        "heading": head.upper(),
+        "subject": tail,
+        "approval": "УТВЕРЖДЕНО",
+        "ref": "(приложение)",
+    }
+    ctx.update(
+        part=part,
+        appendices=[part],
+        package={"id": TEMPLATE_ID, "title": title, "municipality": "leningrad/kirovsky"},
+    )
     return ctx
 
 
@@ -251,8 +330,9 @@ def render_offline(context: dict) -> list[str]:
         elif line.startswith("."):
             line = line.partition(" ")[2]
         pieces.append(line + "\n")
-    env = SandboxedEnvironment(undefined=StrictUndefined, autoescape=False,
-                               keep_trailing_newline=True)
+    env = SandboxedEnvironment(
+        undefined=StrictUndefined, autoescape=False, keep_trailing_newline=True
+    )
     env.filters.update(case=_stub_case, date_digital=_stub_date_digital)
     values = dict(context, num=ClauseCounter())
     return env.from_string("".join(pieces)).render(values).split("\n")[:-1]
@@ -263,15 +343,18 @@ def render_offline(context: dict) -> list[str]:
 
 def _pipeline_ready() -> bool:
     import docgen.ru
+
     return hasattr(docgen.ru, "FILTERS")
 
 
-needs_pipeline = pytest.mark.skipif(not _pipeline_ready(),
-                                    reason="docgen.ru ещё не предоставляет фильтры")
+needs_pipeline = pytest.mark.skipif(
+    not _pipeline_ready(), reason="docgen.ru ещё не предоставляет фильтры"
+)
 
 
 def render_pipeline(overrides=None) -> list[str]:
     from docgen import generate
+
     result = generate(TEMPLATE_ID, "leningrad/kirovsky", overrides, draft=True)
     return [p.text for p in docx.Document(io.BytesIO(result.docx)).paragraphs]
 
@@ -308,10 +391,16 @@ def test_block_tags_are_paragraph_tags():
 
 def test_metadata_lists_the_variables_the_source_uses():
     import yaml
+
     meta = yaml.safe_load((ROOT / "templates_docx" / f"{TEMPLATE_ID}.yaml").read_text("utf-8"))
     tags = " ".join(re.findall(r"\{[{%].*?[}%]\}", SOURCE.read_text(encoding="utf-8")))
-    used = set(re.findall(r"\b((?:act|authority|format|municipality|region|service|signer)"
-                          r"\.[a-z_]+)", tags))
+    used = set(
+        re.findall(
+            r"\b((?:act|authority|format|municipality|region|service|signer)"
+            r"\.[a-z_]+)",
+            tags,
+        )
+    )
     assert used == set(meta["variables"])
     schema = load_schema(ROOT / "variables" / "_schema.yaml")
     assert used <= set(schema.fields)
@@ -350,8 +439,10 @@ def test_offline_has_no_leftovers(offline):
 
 def test_offline_mark_lenobl(offline):
     assert offline[:6] == KIROV_MARK_LENOBL + ["", "ПОЛОЖЕНИЕ"]
-    assert offline[6] == ("о муниципальной информационно-методической службе Кировского "
-                          "муниципального района Ленинградской области")
+    assert offline[6] == (
+        "о муниципальной информационно-методической службе Кировского "
+        "муниципального района Ленинградской области"
+    )
 
 
 def test_offline_mark_gost():
@@ -369,52 +460,75 @@ def test_offline_short_name_defined_once_then_used(offline):
 
 def test_offline_legal_bases_are_a_list_ending_with_a_period(offline):
     i = next(k for k, p in enumerate(offline) if p.endswith("разработано в соответствии с:"))
-    bases = offline[i + 1:i + 12]
+    bases = offline[i + 1 : i + 12]
     assert [b[-1] for b in bases] == [";"] * 10 + ["."]
     assert bases[0].startswith("Федеральным законом от 29")
     assert offline[i + 12].startswith("1.2. ")
 
 
 def test_offline_model_wording_without_municipal_choices():
-    got = "\n".join(render_offline(kirov_context(
-        authority__short=None, service__institution=None,
-        municipality__kind="городской округ")))
+    got = "\n".join(
+        render_offline(
+            kirov_context(
+                authority__short=None,
+                service__institution=None,
+                municipality__kind="городской округ",
+            )
+        )
+    )
     assert "(далее\u00a0– комитет)" not in got
     assert "утвержденного (согласованного) комитетом образования администрации" in got
-    assert ("являются муниципальное методическое учреждение (методический центр, "
-            "методический отдел и\u00a0др.), муниципальный методический совет") in got
-    assert ("осуществляет муниципальное методическое учреждение (методический центр, "
-            "методический отдел и\u00a0др.) в соответствии с Уставом") in got
+    assert (
+        "являются муниципальное методическое учреждение (методический центр, "
+        "методический отдел и\u00a0др.), муниципальный методический совет"
+    ) in got
+    assert (
+        "осуществляет муниципальное методическое учреждение (методический центр, "
+        "методический отдел и\u00a0др.) в соответствии с Уставом"
+    ) in got
     assert "в том числе городских методических объединений" in got
     assert "ОМСУ" not in got
 
 
 def test_offline_institution_when_given(offline):
     text = "\n".join(offline)
-    assert ("являются МБУДО «Кировский центр информационных технологий» как муниципальное "
-            "методическое учреждение, муниципальный") in text
+    assert (
+        "являются МБУДО «Кировский центр информационных технологий» как муниципальное "
+        "методическое учреждение, муниципальный"
+    ) in text
     assert "в том числе районных методических объединений" in text
 
 
 def test_built_docx_is_up_to_date_with_the_source(tmp_path):
     import zipfile
+
     from docgen.docxbuild import build_docx
+
     fresh = tmp_path / "fresh.docx"
     build_docx(SOURCE.read_text(encoding="utf-8"), fresh)
     shipped = ROOT / "templates_docx" / f"{TEMPLATE_ID}.docx"
     with zipfile.ZipFile(fresh) as a, zipfile.ZipFile(shipped) as b:
-        assert a.read("word/document.xml") == b.read("word/document.xml"), \
+        assert a.read("word/document.xml") == b.read("word/document.xml"), (
             "пересоберите: python tools/build_templates.py " + TEMPLATE_ID
+        )
 
 
-@pytest.mark.parametrize("changes", [
-    {},
-    {"format__appendix_mark": "gost", "authority__short": None,
-     "service__institution": None, "municipality__kind": "городской округ"},
-])
+@pytest.mark.parametrize(
+    "changes",
+    [
+        {},
+        {
+            "format__appendix_mark": "gost",
+            "authority__short": None,
+            "service__institution": None,
+            "municipality__kind": "городской округ",
+        },
+    ],
+)
 def test_docx_through_docxtpl_renders_like_the_source(changes):
     """The built .docx, rendered by docxtpl itself, gives the same paragraphs and styles."""
     from docxtpl import DocxTemplate
+
     context = kirov_context(**changes)
     env = SandboxedEnvironment(undefined=StrictUndefined, autoescape=True)
     env.filters.update(case=_stub_case, date_digital=_stub_date_digital)
@@ -424,12 +538,16 @@ def test_docx_through_docxtpl_renders_like_the_source(changes):
     assert [p.text for p in paragraphs] == render_offline(context)
     styles = [p.style.name for p in paragraphs]
     marks = 3 if changes else 4
-    assert styles[:marks + 4] == ["Гриф"] * marks + ["Текст", "Заголовок документа",
-                                                     "Заголовок документа", "Текст"]
+    assert styles[: marks + 4] == ["Гриф"] * marks + [
+        "Текст",
+        "Заголовок документа",
+        "Заголовок документа",
+        "Текст",
+    ]
     headings = [p.text for p in paragraphs if p.style.name == "Заголовок раздела"]
     assert [h.split()[0] for h in headings] == ["1.", "2.", "3.", "4."]
     assert all(not h.endswith(".") for h in headings)
-    assert all(s in ("Текст", "Заголовок раздела") for s in styles[marks + 4:])
+    assert all(s in ("Текст", "Заголовок раздела") for s in styles[marks + 4 :])
 
 
 # ------------------------------------------------------------ pipeline render
@@ -463,6 +581,8 @@ def test_pipeline_mark_gost():
 @needs_pipeline
 def test_pipeline_matches_offline_render(offline):
     """The .docx and the markup render identically (modulo the real typograph)."""
+
     def norm(ps):
         return [words(p) for p in ps]
+
     assert norm(render_pipeline()) == norm(offline)

@@ -6,17 +6,15 @@ import io
 import zipfile
 
 import pytest
+from doctext import documents_and_sets
 from lxml import etree
 
 import docgen
 from docgen import generate
 from docgen.errors import MissingValuesError
 from docgen.settings import ROOT, Settings, describe
-from doctext import documents_and_sets
 
 SETTINGS = Settings(run_checks=False)
-
-
 
 
 @pytest.mark.parametrize(("document_id", "set_id"), documents_and_sets(SETTINGS))
@@ -41,8 +39,13 @@ def test_every_setting_is_documented_in_the_readme():
 
 
 def test_public_api_is_exactly_all():
-    public = sorted(n for n in vars(docgen) if not n.startswith("_") and n not in {
-        "annotations", "Path"} and not isinstance(getattr(docgen, n), type(docgen)))
+    public = sorted(
+        n
+        for n in vars(docgen)
+        if not n.startswith("_")
+        and n not in {"annotations", "Path"}
+        and not isinstance(getattr(docgen, n), type(docgen))
+    )
     assert sorted(docgen.__all__) == public
 
 

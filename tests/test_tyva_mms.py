@@ -1,4 +1,7 @@
-"""tyva-mms / tyva/kyzyl: приказ of the Кызыл department + Положение о ММС (seed 001, gost.md §4.2)."""
+"""tyva-mms / tyva/kyzyl: приказ of the Кызыл department + Положение о ММС.
+
+Source: seed 001; defects listed in gost.md §4.2.
+"""
 
 from __future__ import annotations
 
@@ -7,12 +10,12 @@ import re
 from pathlib import Path
 
 import pytest
+from doctext import assert_sequential, numbers, text_of, words
 
 from docgen import generate
 from docgen.errors import MissingValuesError, VariablesError
 from docgen.settings import ROOT
 from docgen.variables import load_variables
-from doctext import text_of, words, numbers, assert_sequential
 
 DATA = Path(__file__).parent / "data"
 SEED = (DATA / "seeds" / "001_897204912bae904c.txt").read_text(encoding="utf-8")
@@ -20,14 +23,15 @@ NAME = "Положение о муниципальной методическо�
 DEPT_GENT = "Департамента по образованию Мэрии города Кызыла"
 UNKNOWN_LABELS = ["Дата акта", "Номер акта", "Должность подписывающего", "ФИО подписывающего"]
 #: Test-only requisites: they show that nothing but the act's requisites is unknown.
-FILLED = {"act.date": "2024-09-02", "act.number": "100", "signer.position": "Начальник",
-          "signer.name": "А.Б. Тестов", "signer.gender": "m"}
+FILLED = {
+    "act.date": "2024-09-02",
+    "act.number": "100",
+    "signer.position": "Начальник",
+    "signer.name": "А.Б. Тестов",
+    "signer.gender": "m",
+}
 #: Measured share of the seed's words reproduced in order: 0.9497.
 SIMILARITY = 0.94
-
-
-
-
 
 
 @pytest.fixture(scope="module")
@@ -42,12 +46,12 @@ def text(result) -> list[str]:
 
 @pytest.fixture(scope="module")
 def cover(text) -> list[str]:
-    return text[:text.index("Приложение")]
+    return text[: text.index("Приложение")]
 
 
 @pytest.fixture(scope="module")
 def appendix(text) -> list[str]:
-    return text[text.index("Приложение"):]
+    return text[text.index("Приложение") :]
 
 
 # ------------------------------------------------------------------ draft / final
@@ -73,7 +77,8 @@ def test_final_mode_renders_once_the_requisites_are_given(settings):
 def test_shipped_set_never_invents_the_order_requisites():
     variables = load_variables("tyva/kyzyl", ROOT / "variables")
     assert sorted(variables.missing) == sorted(
-        ["act.date", "act.number", "signer.position", "signer.name", "signer.gender"])
+        ["act.date", "act.number", "signer.position", "signer.name", "signer.gender"]
+    )
 
 
 # ------------------------------------------------------------------ the order (cover)
@@ -81,13 +86,22 @@ def test_shipped_set_never_invents_the_order_requisites():
 
 def test_cover_is_an_order_of_the_department(cover):
     nonempty = [t for t in cover if t]
-    assert nonempty[:4] == ["Мэрия города Кызыла", "ДЕПАРТАМЕНТ ПО ОБРАЗОВАНИЮ", "ПРИКАЗ",
-                            "от [не заполнено: Дата акта] №\u00a0[не заполнено: Номер акта]"]
-    assert nonempty[4] == "Об утверждении Положения о муниципальной методической службе города Кызыла"
+    assert nonempty[:4] == [
+        "Мэрия города Кызыла",
+        "ДЕПАРТАМЕНТ ПО ОБРАЗОВАНИЮ",
+        "ПРИКАЗ",
+        "от [не заполнено: Дата акта] №\u00a0[не заполнено: Номер акта]",
+    ]
+    assert (
+        nonempty[4] == "Об утверждении Положения о муниципальной методической службе города Кызыла"
+    )
     assert nonempty[5] == "ПРИКАЗЫВАЮ:"
     assert nonempty[6] == (f"1. Утвердить {NAME} согласно приложению к настоящему приказу.")
     assert nonempty[7] == "2. Контроль за исполнением настоящего приказа оставляю за собой."
-    assert nonempty[8] == "[не заполнено: Должность подписывающего]\t[не заполнено: ФИО подписывающего]"
+    assert (
+        nonempty[8]
+        == "[не заполнено: Должность подписывающего]\t[не заполнено: ФИО подписывающего]"
+    )
     assert_sequential(numbers(cover))
 
 
@@ -96,17 +110,29 @@ def test_cover_is_an_order_of_the_department(cover):
 
 def test_appendix_mark_is_the_gost_mark_with_the_acts_requisites(appendix):
     assert appendix[:3] == [
-        "Приложение", f"к приказу {DEPT_GENT}",
-        "от [не заполнено: Дата акта] №\u00a0[не заполнено: Номер акта]"]
+        "Приложение",
+        f"к приказу {DEPT_GENT}",
+        "от [не заполнено: Дата акта] №\u00a0[не заполнено: Номер акта]",
+    ]
     assert "УТВЕРЖДАЮ" not in " ".join(appendix)
 
 
 def test_lenobl_style_mark_is_selectable(settings):
-    text = text_of(generate("tyva-mms", "tyva/kyzyl", {**FILLED, "format.appendix_mark": "lenobl"},
-                            settings=settings).docx)
+    text = text_of(
+        generate(
+            "tyva-mms",
+            "tyva/kyzyl",
+            {**FILLED, "format.appendix_mark": "lenobl"},
+            settings=settings,
+        ).docx
+    )
     start = text.index("УТВЕРЖДЕНО")
-    assert text[start:start + 4] == ["УТВЕРЖДЕНО", f"приказом {DEPT_GENT}",
-                                     "от 02.09.2024 №\u00a0100", "(приложение)"]
+    assert text[start : start + 4] == [
+        "УТВЕРЖДЕНО",
+        f"приказом {DEPT_GENT}",
+        "от 02.09.2024 №\u00a0100",
+        "(приложение)",
+    ]
 
 
 def test_one_name_of_the_polozhenie_everywhere(text, appendix):
@@ -129,12 +155,21 @@ def test_appendix_numbering_is_sequential(appendix):
     assert [n for n in nums if len(n) == 1] == [(1,), (2,), (3,), (4,), (5,)]
     # -- seed: «- 3.1.», «- 3.2.», «- 3.4.» and «1.», «2.», «3.» in section 5 --
     assert [n for n in nums if n[0] in (3, 5) and len(n) == 2] == [
-        (3, 1), (3, 2), (3, 3), (5, 1), (5, 2), (5, 3), (5, 4), (5, 5)]
+        (3, 1),
+        (3, 2),
+        (3, 3),
+        (5, 1),
+        (5, 2),
+        (5, 3),
+        (5, 4),
+        (5, 5),
+    ]
 
 
 def test_template_writes_no_literal_clause_numbers():
     source = (ROOT / "templates_docx" / "src" / "polozhenie-mms-kyzyl.txt").read_text(
-        encoding="utf-8")
+        encoding="utf-8"
+    )
     body = [line for line in source.splitlines() if not line.startswith("#")]
     assert not [line for line in body if re.match(r"^(\.\w+ )?\d+\.", line)]
 
@@ -144,56 +179,76 @@ def test_template_writes_no_literal_clause_numbers():
 
 def test_staff_units_of_the_organisational_model(appendix):
     start = appendix.index("2.2. Организационная модель ММС:")
-    assert appendix[start + 1:start + 7] == [
+    assert appendix[start + 1 : start + 7] == [
         f"координатор от {DEPT_GENT} (далее\u00a0– Департамент);",
         "старший методист ММС\u00a0– 1\u00a0единица;",
         "методист ММС\u00a0– 2\u00a0единицы;",
         "городские методические объединения (далее\u00a0– ГМО);",
         "школьные методические объединения (далее\u00a0– ШМО);",
-        "педагогические работники."]
+        "педагогические работники.",
+    ]
 
 
 def test_indicators_with_targets(appendix):
     joined = "\n".join(appendix)
-    assert ("5.1. Доля педагогических работников, освоивших программы дополнительного "
-            "профессионального образования, вошедшие в федеральный реестр и подобранные с учетом "
-            "диагностики профессиональных дефицитов (к 2024\u00a0году\u00a0– не менее 30\u00a0%)."
-            ) in joined
-    assert ("5.2. Количество управленческих команд, повысивших свою квалификацию "
-            "(не менее 2\u00a0управленческих команд).") in joined
-    assert ("5.3. Доля педагогических работников в возрасте до 35 лет, участвующих в различных "
-            "формах поддержки и сопровождения в первые 3 года работы "
-            "(к 2024\u00a0году\u00a0– не менее 70\u00a0%).") in joined
+    assert (
+        "5.1. Доля педагогических работников, освоивших программы дополнительного "
+        "профессионального образования, вошедшие в федеральный реестр и подобранные с учетом "
+        "диагностики профессиональных дефицитов (к 2024\u00a0году\u00a0– не менее 30\u00a0%)."
+    ) in joined
+    assert (
+        "5.2. Количество управленческих команд, повысивших свою квалификацию "
+        "(не менее 2\u00a0управленческих команд)."
+    ) in joined
+    assert (
+        "5.3. Доля педагогических работников в возрасте до 35 лет, участвующих в различных "
+        "формах поддержки и сопровождения в первые 3 года работы "
+        "(к 2024\u00a0году\u00a0– не менее 70\u00a0%)."
+    ) in joined
     assert "5.4. Методы сбора информации и инструменты оценки:" in joined
-    assert ("5.5. Мониторинг проводится не реже одного раза в год. По результатам мониторингов "
-            "проводится анализ, разрабатываются адресные рекомендации.") in joined
+    assert (
+        "5.5. Мониторинг проводится не реже одного раза в год. По результатам мониторингов "
+        "проводится анализ, разрабатываются адресные рекомендации."
+    ) in joined
 
 
 def test_indicators_and_staff_are_data(settings):
-    overrides = {**FILLED,
-                 "kyzyl.staff": [{"position": "методист", "units": 5}],
-                 "kyzyl.indicators": [{"text": "Доля педагогов, прошедших диагностику",
-                                       "target": 45, "year": 2026}],
-                 "kyzyl.monitoring_period": "ежеквартально"}
+    overrides = {
+        **FILLED,
+        "kyzyl.staff": [{"position": "методист", "units": 5}],
+        "kyzyl.indicators": [
+            {"text": "Доля педагогов, прошедших диагностику", "target": 45, "year": 2026}
+        ],
+        "kyzyl.monitoring_period": "ежеквартально",
+    }
     text = text_of(generate("tyva-mms", "tyva/kyzyl", overrides, settings=settings).docx)
     joined = "\n".join(text)
     assert "методист ММС\u00a0– 5\u00a0единиц;" in text
     assert "старший методист" not in joined
-    assert ("5.1. Доля педагогов, прошедших диагностику (к 2026\u00a0году\u00a0– не менее "
-            "45\u00a0%).") in text
+    assert (
+        "5.1. Доля педагогов, прошедших диагностику (к 2026\u00a0году\u00a0– не менее 45\u00a0%)."
+    ) in text
     assert "5.2. Методы сбора информации и инструменты оценки:" in text
     assert "5.3. Мониторинг проводится ежеквартально." in joined
-    assert_sequential(numbers(text[text.index("Приложение"):]))
+    assert_sequential(numbers(text[text.index("Приложение") :]))
 
 
-@pytest.mark.parametrize(("indicator", "message"), [
-    ({"text": "Доля", "target": 130}, "от 1 до 100"),
-    ({"text": "Количество команд", "target": 0, "unit": "команд"}, "нужно число от 1"),
-])
+@pytest.mark.parametrize(
+    ("indicator", "message"),
+    [
+        ({"text": "Доля", "target": 130}, "от 1 до 100"),
+        ({"text": "Количество команд", "target": 0, "unit": "команд"}, "нужно число от 1"),
+    ],
+)
 def test_implausible_targets_are_rejected(settings, indicator, message):
     with pytest.raises(VariablesError, match=message):
-        generate("tyva-mms", "tyva/kyzyl", {"kyzyl.indicators": [indicator]}, draft=True,
-                 settings=settings)
+        generate(
+            "tyva-mms",
+            "tyva/kyzyl",
+            {"kyzyl.indicators": [indicator]},
+            draft=True,
+            settings=settings,
+        )
 
 
 # ------------------------------------------------------------------ seed defects fixed
@@ -202,9 +257,24 @@ def test_implausible_targets_are_rejected(settings, indicator, message):
 def test_no_leftovers_of_the_seeds_slips(text):
     joined = "\n".join(text)
     assert "ё" not in joined.lower()
-    for bad in ("ОМСУ", "ДПО", "МОО", "(далее-", "(далее ", "далее -", " - ", "-1 ", "-2 ",
-                "году-", "\"", "в то числе", "Методы сборы", "планирование и организацию",
-                "а также:", "работников, в деятельности"):
+    for bad in (
+        "ОМСУ",
+        "ДПО",
+        "МОО",
+        "(далее-",
+        "(далее ",
+        "далее -",
+        " - ",
+        "-1 ",
+        "-2 ",
+        "году-",
+        '"',
+        "в то числе",
+        "Методы сборы",
+        "планирование и организацию",
+        "а также:",
+        "работников, в деятельности",
+    ):
         assert bad not in joined, bad
     assert not re.search(r"\d %|\d%", joined)  # «30\u00a0%» (T-14)
     assert not [t for t in text if re.match(r"^\s*[-–•]", t)]  # no list markers (T-12)
@@ -215,7 +285,8 @@ def test_every_abbreviation_is_defined_once_before_use(appendix):
     joined = "\n".join(appendix)
     defined = re.findall(r"\(далее\u00a0– ([^)]+)\)", joined)
     assert sorted(defined) == sorted(
-        ["Положение", "ММС", "Департамент", "ГМО", "ШМО", "ООП", "ТИРОиПК"])
+        ["Положение", "ММС", "Департамент", "ГМО", "ШМО", "ООП", "ТИРОиПК"]
+    )
     for abbr in ("ММС", "ГМО", "ШМО", "ООП", "ТИРОиПК"):
         first = re.search(rf"(?<!\w){abbr}(?!\w)", joined).start()
         assert first == joined.index(f"(далее\u00a0– {abbr})") + len("(далее\u00a0– "), abbr
@@ -224,7 +295,7 @@ def test_every_abbreviation_is_defined_once_before_use(appendix):
 def test_lists_end_with_a_full_stop(appendix):
     """T-12: items end with «;», the last one with «.» (seed: «…образовательных организаций;»)."""
     start = appendix.index("5.4. Методы сбора информации и инструменты оценки:")
-    items = appendix[start + 1:start + 6]
+    items = appendix[start + 1 : start + 6]
     assert [t[-1] for t in items] == [";", ";", ";", ";", "."]
 
 
@@ -236,12 +307,21 @@ def test_reproduces_the_seed_but_for_deliberate_fixes(appendix):
     matcher = difflib.SequenceMatcher(None, seed, ours, autojunk=False)
     matched = sum(block.size for block in matcher.get_matching_blocks())
     assert matched / len(seed) >= SIMILARITY
-    diff = [(op, " ".join(seed[i1:i2]), " ".join(ours[j1:j2]))
-            for op, i1, i2, j1, j2 in matcher.get_opcodes() if op != "equal"]
+    diff = [
+        (op, " ".join(seed[i1:i2]), " ".join(ours[j1:j2]))
+        for op, i1, i2, j1, j2 in matcher.get_opcodes()
+        if op != "equal"
+    ]
     assert diff == [
         # -- G-34: the appendix mark (the seed has none); requisites unknown in the draft --
-        ("insert", "", ("приложение к приказу департамента по образованию мэрии города кызыла "
-                        "от не заполнено дата акта не заполнено номер акта")),
+        (
+            "insert",
+            "",
+            (
+                "приложение к приказу департамента по образованию мэрии города кызыла "
+                "от не заполнено дата акта не заполнено номер акта"
+            ),
+        ),
         # -- G-47: one name, «Положение о … службе города Кызыла» --
         ("replace", "об организации деятельности", "о"),
         ("replace", "службы", "службе города кызыла"),
@@ -278,9 +358,15 @@ def test_reproduces_the_seed_but_for_deliberate_fixes(appendix):
         ("replace", "то", "том"),
         ("replace", "дпо -данные", "дополнительного профессионального образования данные"),
         # -- G-32: ТИРОиПК defined at its first mention --
-        ("insert", "", ("государственного автономного образовательного учреждения "
-                        "дополнительного профессионального образования «тувинский институт "
-                        "развития образования и повышения квалификации» далее")),
+        (
+            "insert",
+            "",
+            (
+                "государственного автономного образовательного учреждения "
+                "дополнительного профессионального образования «тувинский институт "
+                "развития образования и повышения квалификации» далее"
+            ),
+        ),
         ("replace", "-изучение", "изучение"),
         # -- T-12: the last item ends with «.»; the monitoring paragraph is п. 5.5 --
         ("replace", "организаций", "организаций. 5.5."),

@@ -96,12 +96,15 @@ def test_misspelt_nested_key_suggests_the_right_one(tree):
         load_variables("lo/town", tree.root)
 
 
-@pytest.mark.parametrize(("old", "new", "message"), [
-    ("kind: распоряжение", "kind: постановка", "допустимые значения: распоряжение, приказ"),
-    ("date: 2023-05-23", "date: 23 мая", "ожидается дата"),
-    ("gender: f", "gender: ж", "допустимые значения: m, f"),
-    ("name: И.В. Носова", "name: [И.В., Носова]", "ожидается строка"),
-])
+@pytest.mark.parametrize(
+    ("old", "new", "message"),
+    [
+        ("kind: распоряжение", "kind: постановка", "допустимые значения: распоряжение, приказ"),
+        ("date: 2023-05-23", "date: 23 мая", "ожидается дата"),
+        ("gender: f", "gender: ж", "допустимые значения: m, f"),
+        ("name: И.В. Носова", "name: [И.В., Носова]", "ожидается строка"),
+    ],
+)
 def test_wrong_types_and_enumerations_are_reported(tree, old, new, message):
     tree("lo/town.yaml", TOWN.replace(old, new))
     with pytest.raises(VariablesError, match=message):
@@ -136,21 +139,30 @@ def test_duplicate_key_is_an_error(tree):
 
 
 def test_phrase_accepts_explicit_case_forms(tree):
-    tree("lo/town.yaml", TOWN.replace(
-        "  name: комитет образования\n",
-        "  name:\n    nomn: комитет образования\n    datv: комитету образования\n"))
+    tree(
+        "lo/town.yaml",
+        TOWN.replace(
+            "  name: комитет образования\n",
+            "  name:\n    nomn: комитет образования\n    datv: комитету образования\n",
+        ),
+    )
     vs = load_variables("lo/town", tree.root)
     assert vs.data["authority"]["name"]["datv"] == "комитету образования"
-    tree("lo/town.yaml", TOWN.replace(
-        "  name: комитет образования\n", "  name:\n    nom: комитет\n"))
+    tree(
+        "lo/town.yaml", TOWN.replace("  name: комитет образования\n", "  name:\n    nom: комитет\n")
+    )
     with pytest.raises(VariablesError, match="неизвестные падежи nom"):
         load_variables("lo/town", tree.root)
 
 
 def test_list_items_are_validated_with_their_index(tree):
-    tree("lo/town.yaml", TOWN.replace(
-        '  number: "233"\n',
-        '  number: "233"\n  repeals:\n    - kind: распоряжение\n      date: 2019-02-26\n'))
+    tree(
+        "lo/town.yaml",
+        TOWN.replace(
+            '  number: "233"\n',
+            '  number: "233"\n  repeals:\n    - kind: распоряжение\n      date: 2019-02-26\n',
+        ),
+    )
     with pytest.raises(VariablesError) as info:
         load_variables("lo/town", tree.root)
     assert "act.repeals[0]: не задано поле «number»" in str(info.value)
@@ -180,10 +192,10 @@ def test_cross_value_checks_named_in_the_schema(tree):
 def test_schema_may_be_split_into_files(tree):
     (tree.root / "_schema").mkdir()
     (tree.root / "_schema" / "extra.yaml").write_text(
-        "roadmap.period_start:\n  type: year\n  label: Начало периода\n", encoding="utf-8")
+        "roadmap.period_start:\n  type: year\n  label: Начало периода\n", encoding="utf-8"
+    )
     tree("lo/town.yaml", TOWN + "roadmap:\n  period_start: 2023\n")
     assert load_variables("lo/town", tree.root).data["roadmap"]["period_start"] == 2023
-    (tree.root / "_schema" / "dup.yaml").write_text(
-        "act.kind:\n  type: text\n", encoding="utf-8")
+    (tree.root / "_schema" / "dup.yaml").write_text("act.kind:\n  type: text\n", encoding="utf-8")
     with pytest.raises(VariablesError, match="уже объявлено"):
         load_variables("lo/town", tree.root)

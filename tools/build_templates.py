@@ -19,8 +19,9 @@ def main(ids: list[str]) -> int:
     sources = [src_dir / f"{i}.txt" for i in ids] if ids else sorted(src_dir.glob("*.txt"))
     for source in sources:
         target = ROOT / "templates_docx" / f"{source.stem}.docx"
-        build_docx(source.read_text(encoding="utf-8"), target,
-                   source=f"templates_docx/src/{source.name}")
+        build_docx(
+            source.read_text(encoding="utf-8"), target, source=f"templates_docx/src/{source.name}"
+        )
         print(f"собран {target.relative_to(ROOT)}")
     return 0
 

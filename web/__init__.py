@@ -26,8 +26,11 @@ MAX_TEMPLATE_BYTES = 5 * 1024 * 1024
 def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     """Return the configured app; `test_config` replaces the instance config and env."""
     instance = (test_config or {}).get("INSTANCE_PATH") or os.environ.get("DOCGEN_WEB_INSTANCE")
-    app = Flask(__name__, instance_relative_config=True,
-                instance_path=str(Path(instance).resolve()) if instance else None)
+    app = Flask(
+        __name__,
+        instance_relative_config=True,
+        instance_path=str(Path(instance).resolve()) if instance else None,
+    )
     root = Path(app.instance_path)
     app.config.from_mapping(
         SECRET_KEY=None,

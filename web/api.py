@@ -54,13 +54,21 @@ def generate():
         package = _check_ids(document, municipality, settings)
         overrides = _overrides(values, load_schema(settings.variables_dir / SCHEMA_FILE))
         # -- the API returns the file; findings are what `docgen check` or the preview show --
-        result = generate_document(document, municipality, overrides, draft=draft,
-                                   settings=settings.with_overrides(run_checks=False))
+        result = generate_document(
+            document,
+            municipality,
+            overrides,
+            draft=draft,
+            settings=settings.with_overrides(run_checks=False),
+        )
     except _Invalid as exc:
         return error_response(400, str(exc), exc.errors)
     except MissingValuesError as exc:
-        return error_response(400, exc.message, [
-            {"field": None, "label": label, "message": "не заполнено"} for label in exc.missing])
+        return error_response(
+            400,
+            exc.message,
+            [{"field": None, "label": label, "message": "не заполнено"} for label in exc.missing],
+        )
     except UnknownIdError as exc:
         return error_response(400, str(exc), [{"field": "municipality", "message": str(exc)}])
     except DocgenError as exc:
@@ -72,15 +80,20 @@ def generate():
 def _read(body: Any) -> tuple[str, str, dict, bool]:
     if not isinstance(body, dict):
         raise _Invalid("тело запроса должно быть объектом JSON", [])
-    errors = [{"field": key, "message": "неизвестный ключ запроса"} for key in body
-              if key not in _KEYS]
+    errors = [
+        {"field": key, "message": "неизвестный ключ запроса"} for key in body if key not in _KEYS
+    ]
     document, municipality = body.get("document"), body.get("municipality")
     values, draft = body.get("values", {}), body.get("draft", False)
     if not isinstance(document, str) or not document:
         errors.append({"field": "document", "message": "нужен идентификатор документа"})
     if not isinstance(municipality, str) or not municipality:
-        errors.append({"field": "municipality",
-                       "message": "нужен идентификатор набора, например «leningrad/kirovsky»"})
+        errors.append(
+            {
+                "field": "municipality",
+                "message": "нужен идентификатор набора, например «leningrad/kirovsky»",
+            }
+        )
     if not isinstance(values, dict):
         errors.append({"field": "values", "message": "ожидается объект «путь: значение»"})
     if not isinstance(draft, bool):
@@ -98,8 +111,15 @@ def _check_ids(document: str, municipality: str, settings):
     try:
         layer_files(municipality, settings.variables_dir)
     except UnknownIdError:
-        raise _Invalid("запрос не принят", [{"field": "municipality", "message":
-                       f"набор переменных «{municipality[:100]}» не найден"}]) from None
+        raise _Invalid(
+            "запрос не принят",
+            [
+                {
+                    "field": "municipality",
+                    "message": f"набор переменных «{municipality[:100]}» не найден",
+                }
+            ],
+        ) from None
     return package
 
 

@@ -24,13 +24,16 @@ class AccountError(ValueError):
 def create_user(db: sqlite3.Connection, username: str, password: str) -> None:
     """Create the account `username`; raise AccountError for a bad name, password or a dup."""
     if not USERNAME_RE.match(username):
-        raise AccountError("имя пользователя: латинские буквы, цифры, «_», «.», «-», "
-                           "не длиннее 64 символов")
+        raise AccountError(
+            "имя пользователя: латинские буквы, цифры, «_», «.», «-», не длиннее 64 символов"
+        )
     if len(password) < MIN_PASSWORD:
         raise AccountError(f"пароль должен быть не короче {MIN_PASSWORD} символов")
     try:
-        db.execute("INSERT INTO user (username, password_hash, created_at) VALUES (?, ?, ?)",
-                   (username, generate_password_hash(password), now()))
+        db.execute(
+            "INSERT INTO user (username, password_hash, created_at) VALUES (?, ?, ?)",
+            (username, generate_password_hash(password), now()),
+        )
         db.commit()
     except sqlite3.IntegrityError:
         raise AccountError(f"пользователь «{username}» уже есть") from None
@@ -57,8 +60,9 @@ def load_logged_in_user() -> None:
     user_id = session.get("user_id")
     g.user = None
     if user_id is not None:
-        g.user = get_db().execute("SELECT id, username FROM user WHERE id = ?",
-                                  (user_id,)).fetchone()
+        g.user = (
+            get_db().execute("SELECT id, username FROM user WHERE id = ?", (user_id,)).fetchone()
+        )
 
 
 def login_required(view):
@@ -84,8 +88,9 @@ def login():
     """Log an editor in; a failed attempt says so without telling which part was wrong."""
     next_url = request.values.get("next", "")
     if request.method == "POST":
-        user = check_user(get_db(), request.form.get("username", "")[:64],
-                          request.form.get("password", "")[:1024])
+        user = check_user(
+            get_db(), request.form.get("username", "")[:64], request.form.get("password", "")[:1024]
+        )
         if user is not None:
             session.clear()
             session["user_id"] = user["id"]

@@ -39,11 +39,15 @@ def index():
     """Show the form for a new job and the recent jobs."""
     settings = library.settings()
     docs = [p for p in catalog.packages(settings.templates_dir) if not p.error]
-    choices = [(r, [p for p in docs if r.id in p.regions])
-               for r in catalog.regions(settings.variables_dir)]
-    return render_template("batch/index.html", choices=[c for c in choices if c[1]],
-                           jobs=jobs.recent_jobs(get_db(), _stale()),
-                           labels=jobs.STATUS_LABELS)
+    choices = [
+        (r, [p for p in docs if r.id in p.regions]) for r in catalog.regions(settings.variables_dir)
+    ]
+    return render_template(
+        "batch/index.html",
+        choices=[c for c in choices if c[1]],
+        jobs=jobs.recent_jobs(get_db(), _stale()),
+        labels=jobs.STATUS_LABELS,
+    )
 
 
 @bp.post("/")
@@ -60,8 +64,9 @@ def start():
         flash(f"Задание не запущено: {exc}", "error")
         return redirect(url_for("batch.index"))
     if not ids:
-        flash("Задание не запущено: в этом регионе нет ни одного муниципального образования.",
-              "error")
+        flash(
+            "Задание не запущено: в этом регионе нет ни одного муниципального образования.", "error"
+        )
         return redirect(url_for("batch.index"))
     return _launch(package, region or None, draft, ids, settings)
 
@@ -69,8 +74,9 @@ def start():
 def _launch(package, region, draft, ids, settings):
     db = get_db()
     job_id = jobs.create_job(db, package, region, draft, ids)
-    _runner().submit(job_id, str(library.jobs_dir() / job_id), package, region, draft,
-                     settings, ids)
+    _runner().submit(
+        job_id, str(library.jobs_dir() / job_id), package, region, draft, settings, ids
+    )
     return redirect(url_for("batch.job", job_id=job_id), code=303)
 
 
@@ -90,12 +96,18 @@ def job(job_id: str):
     regions = catalog.regions(settings.variables_dir)
     names = {m.id: m.name for r in regions for m in (*r.municipalities, *filter(None, [r.own]))}
     titles = {p.id: p.title for p in catalog.packages(settings.templates_dir)}
-    return render_template("batch/job.html", job=row, items=items, names=names,
-                           title=titles.get(row["package"], row["package"]),
-                           region={r.id: r.name for r in regions}.get(row["region"], row["region"]),
-                           labels=jobs.STATUS_LABELS, item_labels=jobs.ITEM_LABELS,
-                           active=row["status"] in jobs.ACTIVE,
-                           has_zip=(library.jobs_dir() / job_id / jobs.RESULT_ZIP).exists())
+    return render_template(
+        "batch/job.html",
+        job=row,
+        items=items,
+        names=names,
+        title=titles.get(row["package"], row["package"]),
+        region={r.id: r.name for r in regions}.get(row["region"], row["region"]),
+        labels=jobs.STATUS_LABELS,
+        item_labels=jobs.ITEM_LABELS,
+        active=row["status"] in jobs.ACTIVE,
+        has_zip=(library.jobs_dir() / job_id / jobs.RESULT_ZIP).exists(),
+    )
 
 
 @bp.get("/<jobid:job_id>.json")
@@ -103,13 +115,25 @@ def status(job_id: str):
     """Return the job's state for polling."""
     row = _job_or_404(job_id)
     items = jobs.job_items(get_db(), job_id)
-    return jsonify({
-        "id": job_id, "status": row["status"], "label": jobs.STATUS_LABELS[row["status"]],
-        "done": row["done"], "total": row["total"], "error": row["error"],
-        "items": [{"municipality": i["municipality"], "status": i["status"],
-                   "label": jobs.ITEM_LABELS.get(i["status"], i["status"]),
-                   "message": i["message"] or ""} for i in items],
-    })
+    return jsonify(
+        {
+            "id": job_id,
+            "status": row["status"],
+            "label": jobs.STATUS_LABELS[row["status"]],
+            "done": row["done"],
+            "total": row["total"],
+            "error": row["error"],
+            "items": [
+                {
+                    "municipality": i["municipality"],
+                    "status": i["status"],
+                    "label": jobs.ITEM_LABELS.get(i["status"], i["status"]),
+                    "message": i["message"] or "",
+                }
+                for i in items
+            ],
+        }
+    )
 
 
 @bp.get("/<jobid:job_id>/result.zip")
@@ -121,11 +145,16 @@ def download(job_id: str):
         abort(404, "Архив ещё не готов.")
     name = f"{row['package']} — {row['region'] or 'все регионы'}"
     name += " (черновики).zip" if row["draft"] else ".zip"
-    response = send_file(path, mimetype="application/zip", as_attachment=True,
-                         download_name=f"{row['package']}_{job_id[:8]}.zip")
+    response = send_file(
+        path,
+        mimetype="application/zip",
+        as_attachment=True,
+        download_name=f"{row['package']}_{job_id[:8]}.zip",
+    )
     response.headers["Content-Disposition"] = (
         f'attachment; filename="{row["package"]}_{job_id[:8]}.zip"; '
-        f"filename*=UTF-8''{quote(name, safe='')}")
+        f"filename*=UTF-8''{quote(name, safe='')}"
+    )
     return response
 
 

@@ -62,8 +62,15 @@ def packages(templates_dir: Path) -> list[PackageInfo]:
         except DocgenError as exc:
             out.append(PackageInfo(package_id, package_id, "", (), str(exc)))
             continue
-        out.append(PackageInfo(pkg.id, pkg.title, pkg.description, pkg.regions,
-                               level=getattr(pkg, "level", "municipality")))
+        out.append(
+            PackageInfo(
+                pkg.id,
+                pkg.title,
+                pkg.description,
+                pkg.regions,
+                level=getattr(pkg, "level", "municipality"),
+            )
+        )
     return out
 
 
@@ -91,8 +98,14 @@ def _regions_cached(variables_dir: Path, _stamp: tuple) -> list[Region]:
         name = region_id
         if region_id in ids:
             try:
-                name = _text((load_variables(region_id, variables_dir).data.get("region") or {})
-                             .get("name")) or region_id
+                name = (
+                    _text(
+                        (load_variables(region_id, variables_dir).data.get("region") or {}).get(
+                            "name"
+                        )
+                    )
+                    or region_id
+                )
             except DocgenError:
                 pass
         members.sort(key=lambda m: m.name.casefold())
@@ -110,8 +123,9 @@ def _text(value) -> str:
 def matches(municipality: Municipality, query: str) -> bool:
     """Return True when `query` occurs in the municipality's name or id (any case)."""
     query = query.casefold().strip()
-    return not query or any(query in s.casefold() for s in
-                            (municipality.name, municipality.full_name, municipality.id))
+    return not query or any(
+        query in s.casefold() for s in (municipality.name, municipality.full_name, municipality.id)
+    )
 
 
 @dataclass(frozen=True)
@@ -138,11 +152,18 @@ def index():
         if not own or not (members or query.casefold() in region.name.casefold()):
             continue
         default = next((p.id for p in own if p.level == "municipality"), own[0].id)
-        cards.append(RegionCard(region, own, members,
-                                wanted if any(p.id == wanted for p in own) else default))
-    return render_template("catalog/index.html", cards=cards, query=query,
-                           broken=[p for p in docs if p.error],
-                           chosen_municipality=request.args.get("municipality", ""))
+        cards.append(
+            RegionCard(
+                region, own, members, wanted if any(p.id == wanted for p in own) else default
+            )
+        )
+    return render_template(
+        "catalog/index.html",
+        cards=cards,
+        query=query,
+        broken=[p for p in docs if p.error],
+        chosen_municipality=request.args.get("municipality", ""),
+    )
 
 
 @bp.get("/generate")
@@ -151,8 +172,10 @@ def choose():
     package_id = request.args.get("package", "")
     municipality = request.args.get("municipality", "")
     region = request.args.get("region", "") or municipality.partition("/")[0]
-    back = {"package": package_id if PACKAGE_ID_RE.match(package_id) else None,
-            "q": request.args.get("q") or None}
+    back = {
+        "package": package_id if PACKAGE_ID_RE.match(package_id) else None,
+        "q": request.args.get("q") or None,
+    }
     if not PACKAGE_ID_RE.match(package_id):
         flash("Выберите документ.", "error")
         return redirect(url_for("catalog.index", **back))

@@ -22,12 +22,17 @@ def _app():
 
 
 @click.command("serve", help="Запустить веб-приложение (waitress).")
-@click.option("--host", default="127.0.0.1", show_default=True,
-              help="адрес для входящих соединений")
-@click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535),
-              help="порт")
-@click.option("--threads", default=4, show_default=True, type=click.IntRange(1, 64),
-              help="число потоков обработки запросов")
+@click.option(
+    "--host", default="127.0.0.1", show_default=True, help="адрес для входящих соединений"
+)
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535), help="порт")
+@click.option(
+    "--threads",
+    default=4,
+    show_default=True,
+    type=click.IntRange(1, 64),
+    help="число потоков обработки запросов",
+)
 def serve(host: str, port: int, threads: int) -> None:
     import waitress
 
@@ -53,8 +58,9 @@ def user() -> None:
 
 @user.command("add", help="Создать учётную запись редактора шаблонов.")
 @click.argument("username")
-@click.option("--password-stdin", is_flag=True,
-              help="прочитать пароль из первой строки стандартного ввода")
+@click.option(
+    "--password-stdin", is_flag=True, help="прочитать пароль из первой строки стандартного ввода"
+)
 def add(username: str, password_stdin: bool) -> None:
     from . import auth, db
 

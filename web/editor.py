@@ -58,31 +58,67 @@ def index():
             title, kind, error = tpl.title, tpl.kind, ""
         except DocgenError as exc:
             title, kind, error = template_id, "", str(exc)
-        count = get_db().execute("SELECT COUNT(*) FROM template_version WHERE template_id = ?",
-                                 (template_id,)).fetchone()[0]
-        rows.append({"id": template_id, "title": title, "kind": kind, "error": error,
-                     "active": active.get(template_id, 0), "count": count})
-    return render_template("editor/index.html", templates=rows,
-                           events=versions.events(get_db(), limit=15), actions=ACTIONS)
+        count = (
+            get_db()
+            .execute("SELECT COUNT(*) FROM template_version WHERE template_id = ?", (template_id,))
+            .fetchone()[0]
+        )
+        rows.append(
+            {
+                "id": template_id,
+                "title": title,
+                "kind": kind,
+                "error": error,
+                "active": active.get(template_id, 0),
+                "count": count,
+            }
+        )
+    return render_template(
+        "editor/index.html",
+        templates=rows,
+        events=versions.events(get_db(), limit=15),
+        actions=ACTIONS,
+    )
 
 
 def _template(template_id: str):
     return load_template(template_id, library.base_settings().templates_dir)
 
 
-def _page(template_id: str, *, findings=(), status: int = 200, preview=None, chosen=None,
-          number=None, preview_error=None, result=None):
+def _page(
+    template_id: str,
+    *,
+    findings=(),
+    status: int = 200,
+    preview=None,
+    chosen=None,
+    number=None,
+    preview_error=None,
+    result=None,
+):
     tpl = _template(template_id)
     base = library.base_settings()
-    sets = [m for r in catalog.regions(base.variables_dir) if r.id in tpl.regions
-            for m in ((r.own,) if tpl.level == "region" and r.own else r.municipalities)]
+    sets = [
+        m
+        for r in catalog.regions(base.variables_dir)
+        if r.id in tpl.regions
+        for m in ((r.own,) if tpl.level == "region" and r.own else r.municipalities)
+    ]
     return render_template(
-        "editor/template.html", template=tpl,
+        "editor/template.html",
+        template=tpl,
         versions=versions.list_versions(get_db(), template_id, tpl.path),
-        events=versions.events(get_db(), template_id), actions=ACTIONS, findings=findings,
-        municipalities=sets, preview=preview, chosen=chosen or (sets[0].id if sets else ""),
-        preview_number=number, preview_error=preview_error, result=result,
-        max_mb=_max_bytes() // (1024 * 1024)), status
+        events=versions.events(get_db(), template_id),
+        actions=ACTIONS,
+        findings=findings,
+        municipalities=sets,
+        preview=preview,
+        chosen=chosen or (sets[0].id if sets else ""),
+        preview_number=number,
+        preview_error=preview_error,
+        result=result,
+        max_mb=_max_bytes() // (1024 * 1024),
+    ), status
 
 
 def _max_bytes() -> int:
@@ -111,14 +147,17 @@ def upload(template_id: str):
     db = get_db()
     if uploads.refused(findings):
         errors = sum(1 for f in findings if f.severity is Severity.ERROR)
-        versions.record(db, template_id, None, "refuse", g.user["username"],
-                        f"{filename}: ошибок {errors}")
-        flash(f"Файл «{filename}» не принят: ошибок {errors}. Активная версия не изменилась.",
-              "error")
+        versions.record(
+            db, template_id, None, "refuse", g.user["username"], f"{filename}: ошибок {errors}"
+        )
+        flash(
+            f"Файл «{filename}» не принят: ошибок {errors}. Активная версия не изменилась.", "error"
+        )
         return _page(template_id, findings=findings, status=400)
     comment = request.form.get("comment", "").strip()[:500]
-    number = versions.add_version(db, library.store_dir(), template_id, data, filename, comment,
-                                  g.user["username"])
+    number = versions.add_version(
+        db, library.store_dir(), template_id, data, filename, comment, g.user["username"]
+    )
     note = f" Замечаний без ошибок: {len(findings)}." if findings else ""
     flash(f"Версия {number} загружена.{note} Проверьте её предпросмотром и активируйте.", "ok")
     return redirect(url_for("editor.template", template_id=template_id), code=303)
@@ -133,8 +172,9 @@ def _lint(template_id: str, data: bytes) -> list:
     with tempfile.NamedTemporaryFile(dir=store, suffix=".docx") as tmp:
         tmp.write(data)
         tmp.flush()
-        return uploads.lint_upload(Path(tmp.name), _template(template_id), schema,
-                                   make_environment())
+        return uploads.lint_upload(
+            Path(tmp.name), _template(template_id), schema, make_environment()
+        )
 
 
 def _version_or_404(template_id: str, number: int) -> None:
@@ -148,8 +188,12 @@ def activate(template_id: str, number: int):
     """Make a version the one docgen uses (0 restores the shipped file)."""
     _version_or_404(template_id, number)
     versions.activate(get_db(), template_id, number, g.user["username"])
-    flash(f"Активна версия {number}" + (" (поставляемая)" if number == 0 else "")
-          + ": документы теперь формируются по ней.", "ok")
+    flash(
+        f"Активна версия {number}"
+        + (" (поставляемая)" if number == 0 else "")
+        + ": документы теперь формируются по ней.",
+        "ok",
+    )
     return redirect(url_for("editor.template", template_id=template_id), code=303)
 
 
@@ -165,19 +209,29 @@ def preview(template_id: str):
     if not catalog.SET_ID_RE.match(municipality):
         abort(400, "Выберите муниципальное образование.")
     try:
-        result = generate_document(template_id, municipality, draft=True,
-                                   settings=library.settings((template_id, number)))
+        result = generate_document(
+            template_id, municipality, draft=True, settings=library.settings((template_id, number))
+        )
     except DocgenError as exc:
-        return _page(template_id, status=400, chosen=municipality, number=number,
-                     preview_error=str(exc))
-    return _page(template_id, preview=docx_to_html(result.docx), chosen=municipality,
-                 number=number, result=result)
+        return _page(
+            template_id, status=400, chosen=municipality, number=number, preview_error=str(exc)
+        )
+    return _page(
+        template_id,
+        preview=docx_to_html(result.docx),
+        chosen=municipality,
+        number=number,
+        result=result,
+    )
 
 
 @bp.get("/<pkg:template_id>/versions/<int:number>/download")
 def download(template_id: str, number: int):
     """Send the .docx of a version."""
     _version_or_404(template_id, number)
-    path = (_template(template_id).path if number == 0
-            else versions.version_path(library.store_dir(), template_id, number))
+    path = (
+        _template(template_id).path
+        if number == 0
+        else versions.version_path(library.store_dir(), template_id, number)
+    )
     return send_file(path, as_attachment=True, download_name=f"{template_id}-v{number}.docx")

@@ -195,8 +195,9 @@ def form_sections(paths: Iterable[str], schema: Schema) -> tuple[Section, ...]:
     groups: dict[str, list[Field]] = {}
     for path in ordered:
         groups.setdefault(path.split(".")[0], []).append(make_field(path, schema))
-    return tuple(Section(key, SECTION_TITLES.get(key, key), tuple(fields))
-                 for key, fields in groups.items())
+    return tuple(
+        Section(key, SECTION_TITLES.get(key, key), tuple(fields)) for key, fields in groups.items()
+    )
 
 
 def make_field(path: str, schema: Schema) -> Field:
@@ -205,8 +206,11 @@ def make_field(path: str, schema: Schema) -> Field:
     if spec.type != "list":
         return Field(spec)
     item = schema.fields.get(path + "[]")
-    children = tuple(make_field(c.path, schema) for c in schema.children(path + "[]")
-                     if not c.path.endswith("[]"))
+    children = tuple(
+        make_field(c.path, schema)
+        for c in schema.children(path + "[]")
+        if not c.path.endswith("[]")
+    )
     return Field(spec, children, Field(item) if item is not None and not children else None)
 
 
@@ -240,8 +244,9 @@ def multiline(spec: FieldSpec, value: str) -> bool:
     if spec.type == "phrase":
         return len(value) > 70
     key = spec.path.rsplit(".", 1)[-1].removesuffix("[]")
-    return spec.type == "text" and (key in _MULTILINE_KEYS or spec.path.endswith("[]")
-                                    or len(value) > 90 or "\n" in value)
+    return spec.type == "text" and (
+        key in _MULTILINE_KEYS or spec.path.endswith("[]") or len(value) > 90 or "\n" in value
+    )
 
 
 def norm(text: str) -> str:

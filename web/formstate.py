@@ -103,8 +103,11 @@ def _flatten(fld: Field, name: str, value: Any, state: FormState) -> None:
     state.rows[name] = len(rows)
     for (_, cells), row in zip(rows_of(fld, name, state), rows, strict=True):
         for cell_name, cell in cells:
-            cell_value = row if fld.item is not None else (
-                row.get(cell.key) if isinstance(row, Mapping) else None)
+            cell_value = (
+                row
+                if fld.item is not None
+                else (row.get(cell.key) if isinstance(row, Mapping) else None)
+            )
             _flatten(cell, cell_name, cell_value, state)
 
 
@@ -156,8 +159,14 @@ def _load(fld: Field, name: str, node: Any, state: FormState) -> None:
     state.rows[name] = len(rows)
     for (_, cells), row in zip(rows_of(fld, name, state), rows, strict=True):
         for cell_name, cell in cells:
-            _load(cell, cell_name, row if fld.item is not None else (
-                row.get(cell.key) if isinstance(row, dict) else None), state)
+            _load(
+                cell,
+                cell_name,
+                row
+                if fld.item is not None
+                else (row.get(cell.key) if isinstance(row, dict) else None),
+                state,
+            )
 
 
 def _read_forms(model: FormModel, fld: Field, form: Mapping[str, str], state: FormState) -> None:
@@ -195,8 +204,7 @@ def refresh_derived(model: FormModel, state: FormState, deriver: Deriver) -> Non
         elif fld.spec.type == "person":
             gender = None
             if fld.spec.gender:
-                gender = state.values.get(fld.spec.gender,
-                                          display(model.original(fld.spec.gender)))
+                gender = state.values.get(fld.spec.gender, display(model.original(fld.spec.gender)))
             state.derived[fld.path] = deriver.person(state.get(fld.path), gender)
 
 

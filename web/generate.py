@@ -46,17 +46,26 @@ def form(package: str, municipality: str):
     # -- the checker's findings are shown with the preview; a download is the file alone --
     checked = settings if action == "preview" else settings.with_overrides(run_checks=False)
     try:
-        result = generate_document(package, municipality, overrides, draft=not final,
-                                   settings=checked)
+        result = generate_document(
+            package, municipality, overrides, draft=not final, settings=checked
+        )
     except MissingValuesError as exc:
         validation.mark_missing(model, state, exc.missing)
-        flash("Чистовой вариант не сформирован: не заполнены значения — "
-              + "; ".join(exc.missing) + ". Заполните их или скачайте черновик.", "error")
+        flash(
+            "Чистовой вариант не сформирован: не заполнены значения — "
+            + "; ".join(exc.missing)
+            + ". Заполните их или скачайте черновик.",
+            "error",
+        )
         return _page(model, state, status=400)
     except InflectionError as exc:
         marked = validation.mark_undeclinable(model, state, overrides, exc.message)
-        flash("Документ не сформирован: значение не склоняется — см. отмеченное поле."
-              if marked else f"Документ не сформирован: {exc}", "error")
+        flash(
+            "Документ не сформирован: значение не склоняется — см. отмеченное поле."
+            if marked
+            else f"Документ не сформирован: {exc}",
+            "error",
+        )
         return _page(model, state, status=400)
     except DocgenError as exc:
         flash(f"Документ не сформирован: {exc}", "error")
@@ -67,24 +76,41 @@ def form(package: str, municipality: str):
     return docx_response(result, document_filename(model.package.title, variables.data, final))
 
 
-def _page(model: forms.FormModel, state: formstate.FormState, *, status: int = 200,
-          result: GenerationResult | None = None, preview=None):
-    return render_template("generate/form.html", model=model, state=state, result=result,
-                           preview=preview, cases=CASES, choice_label=forms.choice_label,
-                           multiline=forms.multiline,
-                           section_counts=formstate.section_counts), status
+def _page(
+    model: forms.FormModel,
+    state: formstate.FormState,
+    *,
+    status: int = 200,
+    result: GenerationResult | None = None,
+    preview=None,
+):
+    return render_template(
+        "generate/form.html",
+        model=model,
+        state=state,
+        result=result,
+        preview=preview,
+        cases=CASES,
+        choice_label=forms.choice_label,
+        multiline=forms.multiline,
+        section_counts=formstate.section_counts,
+    ), status
 
 
 def _errors_summary(model: forms.FormModel, state: formstate.FormState) -> str:
     missing = [n for n, m in state.errors.items() if m == validation.REQUIRED_FOR_FINAL]
     if len(missing) == len(state.errors):
-        return ("Чистовой вариант не сформирован: не заполнены значения — "
-                + "; ".join(model.label_for(n) for n in missing)
-                + ". Заполните их или скачайте черновик.")
+        return (
+            "Чистовой вариант не сформирован: не заполнены значения — "
+            + "; ".join(model.label_for(n) for n in missing)
+            + ". Заполните их или скачайте черновик."
+        )
     count = len(state.errors)
-    return (f"Проверьте отмеченные поля ({count}): значения не приняты, документ не "
-            "сформирован." if count != 1 else
-            "Проверьте отмеченное поле: значение не принято, документ не сформирован.")
+    return (
+        f"Проверьте отмеченные поля ({count}): значения не приняты, документ не сформирован."
+        if count != 1
+        else "Проверьте отмеченное поле: значение не принято, документ не сформирован."
+    )
 
 
 def document_filename(title: str, data: dict, final: bool) -> str:
@@ -114,6 +140,7 @@ def docx_response(result: GenerationResult, filename: str) -> Response:
     """Return the .docx as a download named `filename` (RFC 5987 ``filename*``)."""
     response = Response(result.docx, mimetype=DOCX_MIME)
     response.headers["Content-Disposition"] = (
-        f'attachment; filename="{result.filename}"; filename*=UTF-8\'\'{quote(filename, safe="")}')
+        f"attachment; filename=\"{result.filename}\"; filename*=UTF-8''{quote(filename, safe='')}"
+    )
     response.headers["Cache-Control"] = "no-store"
     return response

@@ -38,23 +38,34 @@ log = logging.getLogger(__name__)
 ACTIVE = ("queued", "running")
 HEARTBEAT_SECONDS = 2.0
 PARENT_CHECK_SECONDS = 1.0
-STATUS_LABELS = {"queued": "в очереди", "running": "выполняется", "done": "готово",
-                 "failed": "ошибка"}
-ITEM_LABELS = {"pending": "ожидает", "ok": "готово", "missing": "есть незаполненные значения",
-               "findings": "есть ошибки оформления", "failed": "ошибка"}
+STATUS_LABELS = {
+    "queued": "в очереди",
+    "running": "выполняется",
+    "done": "готово",
+    "failed": "ошибка",
+}
+ITEM_LABELS = {
+    "pending": "ожидает",
+    "ok": "готово",
+    "missing": "есть незаполненные значения",
+    "findings": "есть ошибки оформления",
+    "failed": "ошибка",
+}
 RESULT_ZIP = "result.zip"
 
 
-def create_job(db, package: str, region: str | None, draft: bool,
-               municipalities: list[str]) -> str:
+def create_job(db, package: str, region: str | None, draft: bool, municipalities: list[str]) -> str:
     """Record a queued job for `municipalities`; return its id."""
     job_id = uuid.uuid4().hex
-    db.execute("INSERT INTO job (id, package, region, draft, status, total, created_at, "
-               "heartbeat) VALUES (?, ?, ?, ?, 'queued', ?, ?, ?)",
-               (job_id, package, region, int(draft), len(municipalities), now(), time.time()))
-    db.executemany("INSERT INTO job_item (job_id, position, municipality, status) "
-                   "VALUES (?, ?, ?, 'pending')",
-                   [(job_id, i, m) for i, m in enumerate(municipalities)])
+    db.execute(
+        "INSERT INTO job (id, package, region, draft, status, total, created_at, "
+        "heartbeat) VALUES (?, ?, ?, ?, 'queued', ?, ?, ?)",
+        (job_id, package, region, int(draft), len(municipalities), now(), time.time()),
+    )
+    db.executemany(
+        "INSERT INTO job_item (job_id, position, municipality, status) VALUES (?, ?, ?, 'pending')",
+        [(job_id, i, m) for i, m in enumerate(municipalities)],
+    )
     db.commit()
     return job_id
 
@@ -64,42 +75,64 @@ def load_job(db, job_id: str, stale_seconds: float):
     row = db.execute("SELECT * FROM job WHERE id = ?", (job_id,)).fetchone()
     stale = row is not None and time.time() - row["heartbeat"] > stale_seconds
     if stale and row["status"] in ACTIVE:
-        fail(db, job_id, "задание прервано: сервер был остановлен или перезапущен во время "
-                         "работы. Запустите его заново.")
+        fail(
+            db,
+            job_id,
+            "задание прервано: сервер был остановлен или перезапущен во время "
+            "работы. Запустите его заново.",
+        )
         row = db.execute("SELECT * FROM job WHERE id = ?", (job_id,)).fetchone()
     return row
 
 
 def recent_jobs(db, stale_seconds: float, limit: int = 20) -> list:
     """Return the newest jobs (stale ones failed first)."""
-    ids = [r["id"] for r in db.execute("SELECT id FROM job ORDER BY created_at DESC, rowid DESC "
-                                       "LIMIT ?", (limit,))]
+    ids = [
+        r["id"]
+        for r in db.execute(
+            "SELECT id FROM job ORDER BY created_at DESC, rowid DESC LIMIT ?", (limit,)
+        )
+    ]
     return [load_job(db, i, stale_seconds) for i in ids]
 
 
 def job_items(db, job_id: str) -> list:
     """Return the job's per-municipality rows, in order."""
-    return db.execute("SELECT * FROM job_item WHERE job_id = ? ORDER BY position",
-                      (job_id,)).fetchall()
+    return db.execute(
+        "SELECT * FROM job_item WHERE job_id = ? ORDER BY position", (job_id,)
+    ).fetchall()
 
 
 def fail(db, job_id: str, message: str) -> None:
     """Mark the job failed with the Russian `message` (if it is not finished already)."""
-    db.execute("UPDATE job SET status = 'failed', error = ?, finished_at = ? "
-               "WHERE id = ? AND status IN ('queued', 'running')", (message, now(), job_id))
+    db.execute(
+        "UPDATE job SET status = 'failed', error = ?, finished_at = ? "
+        "WHERE id = ? AND status IN ('queued', 'running')",
+        (message, now(), job_id),
+    )
     db.commit()
 
 
 # -- the worker side (runs in a pool process) ---------------------------------------------
 
 
-def execute(job_id: str, database: str, out_dir: str, package: str, region: str | None,
-            draft: bool, settings: Settings, municipalities: list[str]) -> None:
+def execute(
+    job_id: str,
+    database: str,
+    out_dir: str,
+    package: str,
+    region: str | None,
+    draft: bool,
+    settings: Settings,
+    municipalities: list[str],
+) -> None:
     """Run the job in this process: generate, record each item, zip the results."""
     db = connect(database)
     try:
-        db.execute("UPDATE job SET status = 'running', started_at = ?, heartbeat = ? "
-                   "WHERE id = ?", (now(), time.time(), job_id))
+        db.execute(
+            "UPDATE job SET status = 'running', started_at = ?, heartbeat = ? WHERE id = ?",
+            (now(), time.time(), job_id),
+        )
         db.commit()
         target = Path(out_dir)
 
@@ -108,19 +141,29 @@ def execute(job_id: str, database: str, out_dir: str, package: str, region: str 
             if item.missing:
                 notes.insert(0, f"Не заполнено ({len(item.missing)}): " + "; ".join(item.missing))
             message = "\n".join(notes)
-            db.execute("UPDATE job_item SET status = ?, file = ?, message = ?, seconds = ? "
-                       "WHERE job_id = ? AND municipality = ?",
-                       (item.status, item.file, message, item.seconds, job_id, item.municipality))
-            db.execute("UPDATE job SET done = done + 1, heartbeat = ? WHERE id = ?",
-                       (time.time(), job_id))
+            db.execute(
+                "UPDATE job_item SET status = ?, file = ?, message = ?, seconds = ? "
+                "WHERE job_id = ? AND municipality = ?",
+                (item.status, item.file, message, item.seconds, job_id, item.municipality),
+            )
+            db.execute(
+                "UPDATE job SET done = done + 1, heartbeat = ? WHERE id = ?", (time.time(), job_id)
+            )
             db.commit()
 
-        report = run_batch(package, target, region=region, draft=draft, settings=settings,
-                           municipalities=municipalities, workers=1, resume=False,
-                           progress=progress)
+        report = run_batch(
+            package,
+            target,
+            region=region,
+            draft=draft,
+            settings=settings,
+            municipalities=municipalities,
+            workers=1,
+            resume=False,
+            progress=progress,
+        )
         _zip(target, [i.file for i in report.items if i.file])
-        db.execute("UPDATE job SET status = 'done', finished_at = ? WHERE id = ?",
-                   (now(), job_id))
+        db.execute("UPDATE job SET status = 'done', finished_at = ? WHERE id = ?", (now(), job_id))
         db.commit()
     finally:
         db.close()
@@ -172,13 +215,17 @@ class JobRunner:
             if self._pool is None:
                 # -- spawn, not fork: the server is multi-threaded --
                 self._pool = ProcessPoolExecutor(
-                    self.workers, mp_context=multiprocessing.get_context("spawn"),
-                    initializer=watch_parent, initargs=(os.getpid(),))
+                    self.workers,
+                    mp_context=multiprocessing.get_context("spawn"),
+                    initializer=watch_parent,
+                    initargs=(os.getpid(),),
+                )
             future = self._pool.submit(func, job_id, self.database, *args)
             self._futures[job_id] = future
             if self._beat is None:
-                self._beat = threading.Thread(target=self._heartbeat, name="docgen-jobs",
-                                              daemon=True)
+                self._beat = threading.Thread(
+                    target=self._heartbeat, name="docgen-jobs", daemon=True
+                )
                 self._beat.start()
         future.add_done_callback(lambda f: self._finished(job_id, f))
 
@@ -219,8 +266,9 @@ class JobRunner:
                 continue
             db = connect(self.database)
             try:
-                db.executemany("UPDATE job SET heartbeat = ? WHERE id = ?",
-                               [(time.time(), i) for i in ids])
+                db.executemany(
+                    "UPDATE job SET heartbeat = ? WHERE id = ?", [(time.time(), i) for i in ids]
+                )
                 db.commit()
             except Exception:  # noqa: BLE001 - a missed beat is retried in 2 s
                 log.exception("не удалось обновить состояние заданий")
@@ -253,8 +301,9 @@ class JobRunner:
 
 def init_app(app: Flask) -> None:
     """Attach a JobRunner to the app (its pool starts with the first job)."""
-    runner = JobRunner(app.config["DATABASE"], app.config["BATCH_WORKERS"],
-                       app.config["BATCH_TARGET"])
+    runner = JobRunner(
+        app.config["DATABASE"], app.config["BATCH_WORKERS"], app.config["BATCH_TARGET"]
+    )
     app.extensions["docgen_jobs"] = runner
     atexit.register(runner.shutdown)
 

@@ -23,8 +23,9 @@ def docx_to_html(data: bytes) -> Markup:
     """Return the body of .docx `data` as safe HTML; «[не заполнено: …]» become <mark>."""
     result = mammoth.convert_to_html(io.BytesIO(data), style_map=STYLE_MAP)
     # -- mammoth escapes every text it copies, so the markup added here is the only markup --
-    html = _PLACEHOLDER_RE.sub(lambda m: f'<mark class="placeholder">{m.group()}</mark>',
-                               result.value)
+    html = _PLACEHOLDER_RE.sub(
+        lambda m: f'<mark class="placeholder">{m.group()}</mark>', result.value
+    )
     # -- the signature: position at the left, name at the right margin (a tab in Word) --
     html = _UNSAFE_HREF_RE.sub('href="#"', html)
     html = _SIGN_RE.sub(r'<p class="s-sign"><span>\1</span><span>\2</span></p>', html)
@@ -37,6 +38,6 @@ def _section_breaks(html: str) -> str:
     for match in _MARK_RE.finditer(html):
         previous = html.rfind("<p", 0, match.start())
         if previous > 0 and not html.startswith('<p class="s-mark', previous):
-            pieces += [html[pos:match.start()], '<hr class="section-break">']
+            pieces += [html[pos : match.start()], '<hr class="section-break">']
             pos = match.start()
     return "".join(pieces) + html[pos:]

@@ -18,8 +18,10 @@ from docgen.errors import DocgenError, UnknownIdError
 csrf = CSRFProtect()
 
 #: Content-Security-Policy: only our own scripts and styles; mammoth's images are data: URIs.
-CSP = ("default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
-       "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'")
+CSP = (
+    "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
+    "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
+)
 HEADERS = {
     "Content-Security-Policy": CSP,
     "X-Content-Type-Options": "nosniff",
@@ -43,7 +45,7 @@ DESCRIPTIONS = {
     405: "Эта страница так не открывается. Вернитесь на главную страницу.",
     413: "Запрос или файл больше допустимого размера.",
     500: "Сервер не смог выполнить запрос. Ошибка записана в журнал; попробуйте ещё раз "
-         "или сообщите администратору.",
+    "или сообщите администратору.",
 }
 
 
@@ -98,8 +100,9 @@ def error_response(code: int, message: str, errors: list[dict] | None = None):
     if wants_json():
         body = {"ok": False, "status": code, "error": message, "errors": errors or []}
         return jsonify(body), code
-    return render_template("error.html", code=code, title=TITLES.get(code, "Ошибка"),
-                           message=message), code
+    return render_template(
+        "error.html", code=code, title=TITLES.get(code, "Ошибка"), message=message
+    ), code
 
 
 def _http_error(exc: HTTPException):
@@ -116,9 +119,12 @@ def _is_ours(exc: HTTPException) -> bool:
 
 
 def _csrf_error(exc: CSRFError):
-    return error_response(400, "Форма устарела или отправлена не с этого сайта "
-                               "(нет действительного CSRF-токена). Обновите страницу "
-                               "и отправьте форму ещё раз.")
+    return error_response(
+        400,
+        "Форма устарела или отправлена не с этого сайта "
+        "(нет действительного CSRF-токена). Обновите страницу "
+        "и отправьте форму ещё раз.",
+    )
 
 
 def _unknown_id(exc: UnknownIdError):

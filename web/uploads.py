@@ -34,8 +34,9 @@ _TAG_RE = re.compile(r"\{\{(?:(?!\{\{|\}\}).)*\}\}|\{%(?:(?!\{%|%\}).)*%\}", re.
 _MACRO_RE = re.compile(r"vbaproject\.bin|vbadata\.xml|(^|/)activex/|(^|/)embeddings/.*\.bin$", re.I)
 
 
-def _problem(rule: str, message: str, location: str = "файл", quote: str = "",
-             hint: str = "") -> Finding:
+def _problem(
+    rule: str, message: str, location: str = "файл", quote: str = "", hint: str = ""
+) -> Finding:
     return Finding(rule, Severity.ERROR, location, message, hint, quote)
 
 
@@ -53,8 +54,9 @@ def check_container(data: bytes, filename: str, max_bytes: int) -> list[Finding]
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
     except zipfile.BadZipFile:
-        return [_problem("U-ZIP", "файл не является документом .docx "
-                                  "(повреждён или другой формат)")]
+        return [
+            _problem("U-ZIP", "файл не является документом .docx (повреждён или другой формат)")
+        ]
     with archive:
         infos = archive.infolist()
         problems = _entry_problems(infos)
@@ -70,8 +72,9 @@ def check_container(data: bytes, filename: str, max_bytes: int) -> list[Finding]
                 problems.append(_problem("U-MACRO", "документ с макросами (.docm) не принимается"))
         for info in infos:
             if info.filename.endswith((".xml", ".rels")) and b"<!DOCTYPE" in archive.read(info):
-                problems.append(_problem("U-XML", "часть содержит объявление DOCTYPE",
-                                         info.filename))
+                problems.append(
+                    _problem("U-XML", "часть содержит объявление DOCTYPE", info.filename)
+                )
     return problems
 
 
@@ -80,8 +83,13 @@ def _entry_problems(infos: list[zipfile.ZipInfo]) -> list[Finding]:
         return [_problem("U-BOMB", f"в архиве больше {MAX_ENTRIES} частей")]
     total = sum(i.file_size for i in infos)
     if total > MAX_UNCOMPRESSED:
-        return [_problem("U-BOMB", "распакованный документ больше "
-                                   f"{MAX_UNCOMPRESSED // (1024 * 1024)} МБ (похоже на zip-бомбу)")]
+        return [
+            _problem(
+                "U-BOMB",
+                "распакованный документ больше "
+                f"{MAX_UNCOMPRESSED // (1024 * 1024)} МБ (похоже на zip-бомбу)",
+            )
+        ]
     problems = []
     for info in infos:
         name = info.filename
@@ -89,13 +97,16 @@ def _entry_problems(infos: list[zipfile.ZipInfo]) -> list[Finding]:
             problems.append(_problem("U-ZIP", "недопустимое имя части", name[:200]))
         elif info.flag_bits & 0x1:
             problems.append(_problem("U-ZIP", "зашифрованная часть", name))
-        elif info.file_size > 1024 * 1024 and \
-                info.file_size > MAX_RATIO * max(info.compress_size, 1):
-            problems.append(_problem("U-BOMB", "слишком высокая степень сжатия (похоже на "
-                                               "zip-бомбу)", name))
+        elif info.file_size > 1024 * 1024 and info.file_size > MAX_RATIO * max(
+            info.compress_size, 1
+        ):
+            problems.append(
+                _problem("U-BOMB", "слишком высокая степень сжатия (похоже на zip-бомбу)", name)
+            )
         elif _MACRO_RE.search(name):
-            problems.append(_problem("U-MACRO", "документ содержит макросы или элементы ActiveX",
-                                     name))
+            problems.append(
+                _problem("U-MACRO", "документ содержит макросы или элементы ActiveX", name)
+            )
     return problems
 
 
@@ -135,8 +146,13 @@ def _sandbox(part: str, xml: str, env) -> list[Finding]:
             else:
                 continue
             if name.startswith("_"):
-                findings.append(_problem(
-                    "L-SANDBOX", f"обращение к служебному атрибуту «{name}» запрещено",
-                    label, " … ".join(docx_context(source, node.lineno))[:160],
-                    "в шаблоне доступны только значения набора переменных"))
+                findings.append(
+                    _problem(
+                        "L-SANDBOX",
+                        f"обращение к служебному атрибуту «{name}» запрещено",
+                        label,
+                        " … ".join(docx_context(source, node.lineno))[:160],
+                        "в шаблоне доступны только значения набора переменных",
+                    )
+                )
     return findings

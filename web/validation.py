@@ -37,8 +37,9 @@ def clean(spec: FieldSpec, raw: Any) -> tuple[Any, str | None]:
     if isinstance(raw, str):
         text = raw.replace("\r\n", "\n").replace("\r", "\n")
         if len(text) > MAX_CHARS:
-            return None, (f"Слишком длинное значение: {len(text)} символов, "
-                          f"допустимо не более {MAX_CHARS}.")
+            return None, (
+                f"Слишком длинное значение: {len(text)} символов, допустимо не более {MAX_CHARS}."
+            )
         bad = _CONTROL_RE.search(text)
         if bad:
             return None, f"Недопустимый управляющий символ (код U+{ord(bad.group()):04X})."
@@ -112,8 +113,9 @@ def _comparable(value: Any) -> Any:
     return norm(display(value))
 
 
-def _build(fld: Field, name: str, original: Any, state: FormState, final: bool,
-           in_record: bool = False) -> Any:
+def _build(
+    fld: Field, name: str, original: Any, state: FormState, final: bool, in_record: bool = False
+) -> Any:
     """Return the value of input or list `name` (unchanged parts keep their YAML value)."""
     if fld.is_list:
         orig_rows = original if isinstance(original, list) else []
@@ -151,8 +153,11 @@ def _build(fld: Field, name: str, original: Any, state: FormState, final: bool,
 
 
 def _empty(cells: list, state: FormState) -> bool:
-    return all(not state.get(name).strip() for cell_name, cell in cells
-               for name, _ in leaves(cell, cell_name, state))
+    return all(
+        not state.get(name).strip()
+        for cell_name, cell in cells
+        for name, _ in leaves(cell, cell_name, state)
+    )
 
 
 def _shape(fld: Field, value: Any) -> Any:
@@ -164,8 +169,10 @@ def _shape(fld: Field, value: Any) -> Any:
         if fld.item is not None:
             shape = _shape(fld.item, row)
         else:
-            shape = {c.key: _shape(c, row.get(c.key) if isinstance(row, Mapping) else None)
-                     for c in fld.children}
+            shape = {
+                c.key: _shape(c, row.get(c.key) if isinstance(row, Mapping) else None)
+                for c in fld.children
+            }
         if _has_text(shape):
             rows.append(shape)
     return rows
@@ -201,19 +208,24 @@ def mark_missing(model: FormModel, state: FormState, labels: Iterable[str]) -> N
                 state.errors.setdefault(name, REQUIRED_FOR_FINAL)
 
 
-def mark_undeclinable(model: FormModel, state: FormState, overrides: Mapping[str, Any],
-                      message: str) -> bool:
+def mark_undeclinable(
+    model: FormModel, state: FormState, overrides: Mapping[str, Any], message: str
+) -> bool:
     """Put docgen's «cannot decline» `message` beside the input it is about; True if found."""
     culprits = inflection_culprits(model, overrides, message)
     for name, spec in culprits:
-        hint = (" Задайте падежные формы вручную («Падежные формы» под полем) или исправьте "
-                "значение." if spec.type == "phrase" and name == spec.path else "")
+        hint = (
+            " Задайте падежные формы вручную («Падежные формы» под полем) или исправьте значение."
+            if spec.type == "phrase" and name == spec.path
+            else ""
+        )
         state.errors[name] = _sentence(message) + hint
     return bool(culprits)
 
 
-def inflection_culprits(model: FormModel, overrides: Mapping[str, Any],
-                        message: str) -> list[tuple[str, FieldSpec]]:
+def inflection_culprits(
+    model: FormModel, overrides: Mapping[str, Any], message: str
+) -> list[tuple[str, FieldSpec]]:
     """Return the inputs (name, spec) whose changed value `message` says cannot be declined.
 
     docgen quotes the value as the templates saw it (typographed), so each changed text
@@ -248,8 +260,7 @@ def _texts(fld: Field, name: str, value: Any) -> Iterator[tuple[str, Any, FieldS
 # -- JSON (the API) -----------------------------------------------------------------------
 
 
-def check_json(fld: Field, name: str, raw: Any, errors: list[dict],
-               in_record: bool = False) -> Any:
+def check_json(fld: Field, name: str, raw: Any, errors: list[dict], in_record: bool = False) -> Any:
     """Return the JSON value `raw` of field `fld` checked; problems go to `errors`.
 
     ``null`` is «не заполнено»; lists are given whole, records as objects; a name may be

@@ -51,39 +51,83 @@ def version_path(store: Path, template_id: str, number: int) -> Path:
 
 def active_numbers(db: sqlite3.Connection) -> dict[str, int]:
     """Return the active version number of every template that has a chosen one."""
-    return {row["template_id"]: row["number"]
-            for row in db.execute("SELECT template_id, number FROM template_active")}
+    return {
+        row["template_id"]: row["number"]
+        for row in db.execute("SELECT template_id, number FROM template_active")
+    }
 
 
 def list_versions(db: sqlite3.Connection, template_id: str, shipped: Path) -> list[Version]:
     """Return every version of `template_id`, newest first, the shipped file (0) last."""
     active = active_numbers(db).get(template_id, 0)
-    rows = db.execute("SELECT * FROM template_version WHERE template_id = ? ORDER BY number DESC",
-                      (template_id,)).fetchall()
-    out = [Version(r["template_id"], r["number"], r["sha256"], r["size"], r["filename"],
-                   r["comment"], r["uploaded_by"], r["uploaded_at"], r["number"] == active)
-           for r in rows]
+    rows = db.execute(
+        "SELECT * FROM template_version WHERE template_id = ? ORDER BY number DESC", (template_id,)
+    ).fetchall()
+    out = [
+        Version(
+            r["template_id"],
+            r["number"],
+            r["sha256"],
+            r["size"],
+            r["filename"],
+            r["comment"],
+            r["uploaded_by"],
+            r["uploaded_at"],
+            r["number"] == active,
+        )
+        for r in rows
+    ]
     data = shipped.read_bytes() if shipped.exists() else b""
-    out.append(Version(template_id, 0, hashlib.sha256(data).hexdigest(), len(data),
-                       shipped.name, "поставляемая версия", "—", "—", active == 0))
+    out.append(
+        Version(
+            template_id,
+            0,
+            hashlib.sha256(data).hexdigest(),
+            len(data),
+            shipped.name,
+            "поставляемая версия",
+            "—",
+            "—",
+            active == 0,
+        )
+    )
     return out
 
 
-def add_version(db: sqlite3.Connection, store: Path, template_id: str, data: bytes,
-                filename: str, comment: str, username: str) -> int:
+def add_version(
+    db: sqlite3.Connection,
+    store: Path,
+    template_id: str,
+    data: bytes,
+    filename: str,
+    comment: str,
+    username: str,
+) -> int:
     """Store `data` as the next version of `template_id`; return its number."""
-    row = db.execute("SELECT COALESCE(MAX(number), 0) + 1 FROM template_version "
-                     "WHERE template_id = ?", (template_id,)).fetchone()
+    row = db.execute(
+        "SELECT COALESCE(MAX(number), 0) + 1 FROM template_version WHERE template_id = ?",
+        (template_id,),
+    ).fetchone()
     number = row[0]
     target = version_path(store, template_id, number)
     target.parent.mkdir(parents=True, exist_ok=True)
     tmp = target.with_suffix(f".{uuid.uuid4().hex}.tmp")
     tmp.write_bytes(data)
     os.replace(tmp, target)
-    db.execute("INSERT INTO template_version (template_id, number, sha256, size, filename, "
-               "comment, uploaded_by, uploaded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-               (template_id, number, hashlib.sha256(data).hexdigest(), len(data), filename,
-                comment, username, now()))
+    db.execute(
+        "INSERT INTO template_version (template_id, number, sha256, size, filename, "
+        "comment, uploaded_by, uploaded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        (
+            template_id,
+            number,
+            hashlib.sha256(data).hexdigest(),
+            len(data),
+            filename,
+            comment,
+            username,
+            now(),
+        ),
+    )
     record(db, template_id, number, "upload", username, filename)
     return number
 
@@ -93,11 +137,13 @@ def activate(db: sqlite3.Connection, template_id: str, number: int, username: st
     if number == 0:
         db.execute("DELETE FROM template_active WHERE template_id = ?", (template_id,))
     else:
-        db.execute("INSERT INTO template_active (template_id, number, activated_by, activated_at) "
-                   "VALUES (?, ?, ?, ?) ON CONFLICT (template_id) DO UPDATE SET "
-                   "number = excluded.number, activated_by = excluded.activated_by, "
-                   "activated_at = excluded.activated_at",
-                   (template_id, number, username, now()))
+        db.execute(
+            "INSERT INTO template_active (template_id, number, activated_by, activated_at) "
+            "VALUES (?, ?, ?, ?) ON CONFLICT (template_id) DO UPDATE SET "
+            "number = excluded.number, activated_by = excluded.activated_by, "
+            "activated_at = excluded.activated_at",
+            (template_id, number, username, now()),
+        )
     record(db, template_id, number, "activate", username)
 
 
@@ -105,25 +151,42 @@ def has_version(db: sqlite3.Connection, template_id: str, number: int) -> bool:
     """Return True when upload `number` of `template_id` exists (0 always does)."""
     if number == 0:
         return True
-    return db.execute("SELECT 1 FROM template_version WHERE template_id = ? AND number = ?",
-                      (template_id, number)).fetchone() is not None
+    return (
+        db.execute(
+            "SELECT 1 FROM template_version WHERE template_id = ? AND number = ?",
+            (template_id, number),
+        ).fetchone()
+        is not None
+    )
 
 
-def record(db: sqlite3.Connection, template_id: str, number: int | None, action: str,
-           username: str, details: str = "") -> None:
+def record(
+    db: sqlite3.Connection,
+    template_id: str,
+    number: int | None,
+    action: str,
+    username: str,
+    details: str = "",
+) -> None:
     """Write one line of the template history (who did what, when) and commit."""
-    db.execute("INSERT INTO template_event (template_id, number, action, username, at, details) "
-               "VALUES (?, ?, ?, ?, ?, ?)", (template_id, number, action, username, now(), details))
+    db.execute(
+        "INSERT INTO template_event (template_id, number, action, username, at, details) "
+        "VALUES (?, ?, ?, ?, ?, ?)",
+        (template_id, number, action, username, now(), details),
+    )
     db.commit()
 
 
 def events(db: sqlite3.Connection, template_id: str | None = None, limit: int = 50):
     """Return the newest history lines (of one template, or of all)."""
     if template_id is None:
-        return db.execute("SELECT * FROM template_event ORDER BY id DESC LIMIT ?",
-                          (limit,)).fetchall()
-    return db.execute("SELECT * FROM template_event WHERE template_id = ? ORDER BY id DESC "
-                      "LIMIT ?", (template_id, limit)).fetchall()
+        return db.execute(
+            "SELECT * FROM template_event ORDER BY id DESC LIMIT ?", (limit,)
+        ).fetchall()
+    return db.execute(
+        "SELECT * FROM template_event WHERE template_id = ? ORDER BY id DESC LIMIT ?",
+        (template_id, limit),
+    ).fetchall()
 
 
 def effective_dir(shipped: Path, overlays: Path, files: dict[str, Path]) -> Path:
@@ -137,8 +200,7 @@ def effective_dir(shipped: Path, overlays: Path, files: dict[str, Path]) -> Path
     digest = hashlib.sha256()
     for path in sorted(p for p in shipped.rglob("*") if p.is_file()):
         stat = path.stat()
-        digest.update(f"{path.relative_to(shipped)}\0{stat.st_size}\0{stat.st_mtime_ns}\n"
-                      .encode())
+        digest.update(f"{path.relative_to(shipped)}\0{stat.st_size}\0{stat.st_mtime_ns}\n".encode())
     for template_id, path in sorted(files.items()):
         digest.update(f"{template_id}\0{path}\n".encode())
     target = overlays / digest.hexdigest()[:24]

@@ -68,7 +68,8 @@ class RuleInfo:
 
 
 RULES: tuple[RuleInfo, ...] = tuple(
-    RuleInfo(r.id, r.severity, r.kind, r.title, r.severities) for r in all_rules())
+    RuleInfo(r.id, r.severity, r.kind, r.title, r.severities) for r in all_rules()
+)
 
 
 def rules_markdown() -> str:
@@ -100,7 +101,9 @@ def _docx_model(data: bytes, name: str = "документ") -> DocModel:
         raise CheckInputError(f"не читается как .docx: {exc}", name) from None
 
 
-def _parts_model(parts: collections.abc.Mapping[str, bytes | str], name: str = "документ") -> DocModel:
+def _parts_model(
+    parts: collections.abc.Mapping[str, bytes | str], name: str = "документ"
+) -> DocModel:
     try:
         return model_from_parts(parts)
     except DocxFormatError as exc:
@@ -113,8 +116,9 @@ def clear_caches() -> None:
     clear_layout_cache()
 
 
-def check_layout(data: bytes, profile: str | Profile = DEFAULT_PROFILE, *,
-                 cache_key: str | None = None) -> list[Finding]:
+def check_layout(
+    data: bytes, profile: str | Profile = DEFAULT_PROFILE, *, cache_key: str | None = None
+) -> list[Finding]:
     """Return the findings of the layout rules on .docx `data`.
 
     Layout rules read page setup, styles, headers and paragraph formatting, which come from
@@ -128,8 +132,14 @@ def check_layout(data: bytes, profile: str | Profile = DEFAULT_PROFILE, *,
     return run_layout(_docx_model(data), profile, cache_key)
 
 
-def check_docx(data: bytes, profile: str | Profile = DEFAULT_PROFILE, *, layout: bool = True,
-               text: bool = True, layout_key: str | None = None) -> list[Finding]:
+def check_docx(
+    data: bytes,
+    profile: str | Profile = DEFAULT_PROFILE,
+    *,
+    layout: bool = True,
+    text: bool = True,
+    layout_key: str | None = None,
+) -> list[Finding]:
     """Return the findings on .docx `data`: text rules, layout rules, or both.
 
     The document is parsed once. With `layout_key` the layout findings are memoised under
@@ -138,9 +148,14 @@ def check_docx(data: bytes, profile: str | Profile = DEFAULT_PROFILE, *, layout:
     return _check_package(lambda: _docx_model(data), profile, layout, text, layout_key)
 
 
-def check_parts(parts: collections.abc.Mapping[str, bytes | str], profile: str | Profile = DEFAULT_PROFILE, *,
-                layout: bool = True, text: bool = True,
-                layout_key: str | None = None) -> list[Finding]:
+def check_parts(
+    parts: collections.abc.Mapping[str, bytes | str],
+    profile: str | Profile = DEFAULT_PROFILE,
+    *,
+    layout: bool = True,
+    text: bool = True,
+    layout_key: str | None = None,
+) -> list[Finding]:
     """Return the findings on a package given as its parts, without the ZIP.
 
     `parts` maps part names to their XML (bytes, or str without an XML declaration
@@ -152,7 +167,9 @@ def check_parts(parts: collections.abc.Mapping[str, bytes | str], profile: str |
     return _check_package(lambda: _parts_model(parts), profile, layout, text, layout_key)
 
 
-def _check_package(build, profile, layout: bool, text: bool, layout_key: str | None) -> list[Finding]:
+def _check_package(
+    build, profile, layout: bool, text: bool, layout_key: str | None
+) -> list[Finding]:
     profile = _profile(profile)
     cached = cached_layout(layout_key, profile) if layout and layout_key is not None else None
     if cached is not None and not text:

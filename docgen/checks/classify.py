@@ -84,8 +84,14 @@ def _part_starts(model: DocModel, body: list[Para]) -> list[tuple[int, str]]:
         if i and prev is not None:
             new_kind = None
             prev_mark = is_mark_start(prev) or prev.role == "mark"
-            if is_mark_start(para) and (has_body or para.new_page) and not prev_mark or is_doc_head(para) and not prev_mark and (
-                    (kind == "act" and signed) or para.new_page):
+            if (
+                is_mark_start(para)
+                and (has_body or para.new_page)
+                and not prev_mark
+                or is_doc_head(para)
+                and not prev_mark
+                and ((kind == "act" and signed) or para.new_page)
+            ):
                 new_kind = "appendix"
             elif _SHEET_RE.match(para.clean) and (has_body or para.new_page):
                 new_kind = "other"
@@ -94,7 +100,12 @@ def _part_starts(model: DocModel, body: list[Para]) -> list[tuple[int, str]]:
             if new_kind:
                 starts.append((i, new_kind))
                 kind, has_body, signed = new_kind, False, False
-        if is_clause(para) or (para.role in ("text", "heading") and not is_mark_start(para)) or not para.role and len(para.clean) > 200:
+        if (
+            is_clause(para)
+            or (para.role in ("text", "heading") and not is_mark_start(para))
+            or not para.role
+            and len(para.clean) > 200
+        ):
             has_body = True
         if kind == "act" and has_body and is_sign_start(para) and has_name(para):
             signed = True
@@ -108,7 +119,7 @@ def _part_starts(model: DocModel, body: list[Para]) -> list[tuple[int, str]]:
 
 def _signed_in_table(model: DocModel, prev: Para, para: Para) -> bool:
     """Return True when a table between `prev` and `para` holds a position and a name."""
-    cells = [p for p in model.paragraphs[prev.index + 1:para.index] if p.in_table and not p.empty]
+    cells = [p for p in model.paragraphs[prev.index + 1 : para.index] if p.in_table and not p.empty]
     return any(POSITION_RE.match(p.clean) for p in cells) and any(has_name(p) for p in cells)
 
 
@@ -140,22 +151,39 @@ def _assign_parts(model: DocModel) -> None:
 def _table_requisites(model: DocModel) -> None:
     """Find requisites typed in a small (borderless) table: signature, date and number, mark."""
     for table in model.tables:
-        cells = [p for p in model.paragraphs[table.first:table.last + 1] if not p.empty]
+        cells = [p for p in model.paragraphs[table.first : table.last + 1] if not p.empty]
         if not cells or table.rows > 3 or cells[0].part is None:
             continue
         part = cells[0].part
-        after = next((p for p in model.paragraphs[table.last + 1:] if not p.empty and not p.in_table), None)
-        if part.kind == "act" and not part.role("sign") and part.role("clause") and \
-                any(POSITION_RE.match(p.clean) for p in cells) and any(has_name(p) for p in cells):
+        after = next(
+            (p for p in model.paragraphs[table.last + 1 :] if not p.empty and not p.in_table), None
+        )
+        if (
+            part.kind == "act"
+            and not part.role("sign")
+            and part.role("clause")
+            and any(POSITION_RE.match(p.clean) for p in cells)
+            and any(has_name(p) for p in cells)
+        ):
             for para in cells:
                 para.role = "sign"
-        elif part.kind == "act" and not part.role("datenum") and after is not None and \
-                after.role in ("title", "preamble") and any(datenum_text(p.clean) for p in cells):
+        elif (
+            part.kind == "act"
+            and not part.role("datenum")
+            and after is not None
+            and after.role in ("title", "preamble")
+            and any(datenum_text(p.clean) for p in cells)
+        ):
             for para in cells:
                 if datenum_text(para.clean):
                     para.role = "datenum"
-        elif after is not None and after.part is not None and after.part is not part and \
-                after.part.kind == "appendix" and not after.part.role("mark"):
+        elif (
+            after is not None
+            and after.part is not None
+            and after.part is not part
+            and after.part.kind == "appendix"
+            and not after.part.role("mark")
+        ):
             start = next((p for p in cells if is_mark_start(p)), None)
             if start is None:
                 continue

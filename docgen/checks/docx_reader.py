@@ -36,10 +36,27 @@ PKG_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
 TWIP_MM = 25.4 / 1440
 TWIP_CM = 2.54 / 1440
 _P, _R, _TBL, _SDT = W + "p", W + "r", W + "tbl", W + "sdt"
-_CONTAINERS = {W + "hyperlink", W + "ins", W + "smartTag", W + "fldSimple", W + "customXml",
-               W + "moveTo", W + "sdtContent", W + "dir", W + "bdo"}
-_JC = {"both": "justify", "distribute": "justify", "justify": "justify", "center": "center",
-       "right": "right", "end": "right", "left": "left", "start": "left"}
+_CONTAINERS = {
+    W + "hyperlink",
+    W + "ins",
+    W + "smartTag",
+    W + "fldSimple",
+    W + "customXml",
+    W + "moveTo",
+    W + "sdtContent",
+    W + "dir",
+    W + "bdo",
+}
+_JC = {
+    "both": "justify",
+    "distribute": "justify",
+    "justify": "justify",
+    "center": "center",
+    "right": "right",
+    "end": "right",
+    "left": "left",
+    "start": "left",
+}
 _PAGE_RE = re.compile(r"^\s*PAGE\b")
 
 #: Sizes of the memo tables (entries): style sheets, paragraphs, headers, small parts.
@@ -189,8 +206,11 @@ class _Reader:
                 target = rel.get("Target", "")
                 if rel.get("TargetMode") == "External":
                     continue
-                path = target.lstrip("/") if target.startswith("/") else posixpath.normpath(
-                    posixpath.join(folder, target))
+                path = (
+                    target.lstrip("/")
+                    if target.startswith("/")
+                    else posixpath.normpath(posixpath.join(folder, target))
+                )
                 out[rel.get("Id")] = (rel.get("Type", "").rsplit("/", 1)[-1], path)
             found = tuple(out.items())
             _SMALL.put(key, found)
@@ -262,22 +282,31 @@ class _Reader:
         if stack or len(spans) != len(elements):
             return
         spans.sort()
-        self._keys = {el: data[a:b] for el, (a, b) in zip(elements, spans)}
+        self._keys = {el: data[a:b] for el, (a, b) in zip(elements, spans, strict=False)}
         self._root_tag = start.group(0)
 
     def _paragraph(self, p, table_ctx) -> None:
         table_style = table_ctx[4] if table_ctx else None
         xml = self._keys.get(p) if self._keys is not None else None
-        key = (self.sheet.serial, table_style, self._root_tag, xml) if xml is not None else \
-            (self.sheet.serial, table_style, b"", etree.tostring(p, with_tail=False))
+        key = (
+            (self.sheet.serial, table_style, self._root_tag, xml)
+            if xml is not None
+            else (self.sheet.serial, table_style, b"", etree.tostring(p, with_tail=False))
+        )
         facts = _PARAS.get(key)
         if facts is None:
             facts = _paragraph_facts(p, self.sheet, table_style)
             _PARAS.put(key, facts)
         text, clean, style, fmt, pbb, page_break, has_sect = facts
         model = self.model
-        para = Para(index=len(model.paragraphs), text=text, clean=clean,
-                    section=len(model.sections), style=style, fmt=_thaw(fmt))
+        para = Para(
+            index=len(model.paragraphs),
+            text=text,
+            clean=clean,
+            section=len(model.sections),
+            style=style,
+            fmt=_thaw(fmt),
+        )
         if table_ctx:
             para.table, para.row, para.col = table_ctx[0], table_ctx[1], table_ctx[2]
         else:
@@ -302,10 +331,12 @@ class _Reader:
         index = len(model.tables)
         tbl_pr = tbl.find(W + "tblPr")
         style = attr(tbl_pr.find(W + "tblStyle"), "val") if tbl_pr is not None else None
-        grid = tuple((int(attr(c, "w") or 0)) * TWIP_MM
-                     for c in tbl.findall(f"{W}tblGrid/{W}gridCol"))
-        table = Table(index=index, section=len(model.sections), grid=grid,
-                      first=len(model.paragraphs))
+        grid = tuple(
+            (int(attr(c, "w") or 0)) * TWIP_MM for c in tbl.findall(f"{W}tblGrid/{W}gridCol")
+        )
+        table = Table(
+            index=index, section=len(model.sections), grid=grid, first=len(model.paragraphs)
+        )
         model.tables.append(table)
         header_open = True
         for r, tr in enumerate(tbl.findall(W + "tr")):
@@ -374,7 +405,7 @@ class _Reader:
 
     def _finish_sections(self) -> None:
         model = self.model
-        for section, kind in zip(model.sections, self.section_types):
+        for section, kind in zip(model.sections, self.section_types, strict=False):
             if section.index and kind != "continuous" and section.first < len(model.paragraphs):
                 model.paragraphs[section.first].new_page = True
             section.est_lines = _estimate_lines(model, section)
@@ -392,10 +423,13 @@ class _Reader:
         self.model.settings["lang"] = self.sheet.lang or ""
 
 
-_ROOT_START_RE = re.compile(rb"""<(?![?!])[^\s/>]+(?:\s+[^\s=/>]+\s*=\s*(?:"[^"]*"|'[^']*'))*\s*>""")
+_ROOT_START_RE = re.compile(
+    rb"""<(?![?!])[^\s/>]+(?:\s+[^\s=/>]+\s*=\s*(?:"[^"]*"|'[^']*'))*\s*>"""
+)
 #: Markup the paragraph index does not allow: comments, CDATA, DTD, processing instructions.
 _MARKUP_RE = re.compile(rb"<[!?]")
-# -- one literal first character keeps the scan fast (a group in a top-level alternative does not) --
+# -- one literal first character keeps the scan fast --
+# -- (a group in a top-level alternative does not) --
 _P_TAG_RE = re.compile(rb"<(?:w:p[\s/>]|(/)w:p\s*>)")
 _P_START_RE = re.compile(rb"""<w:p(?:\s+[^\s=/>]+\s*=\s*(?:"[^"]*"|'[^']*'))*\s*(/?)>""")
 
@@ -416,20 +450,71 @@ def _paragraph_facts(p, sheet: StyleSheet, table_style: str | None) -> tuple:
     props = merge(base_p, direct) if direct else base_p
     text, stats, page_break = _runs(p, sheet, base_r)
     fmt = _format(props, direct, stats, sheet)
-    frozen = (fmt.align, fmt.first_line, fmt.left, fmt.right, fmt.line, fmt.line_rule, fmt.before,
-              fmt.after, fmt.tabs, fmt.numbered, fmt.bold, fmt.caps, tuple(fmt.fonts.items()),
-              tuple(fmt.sizes.items()), fmt.direct)
+    frozen = (
+        fmt.align,
+        fmt.first_line,
+        fmt.left,
+        fmt.right,
+        fmt.line,
+        fmt.line_rule,
+        fmt.before,
+        fmt.after,
+        fmt.tabs,
+        fmt.numbered,
+        fmt.bold,
+        fmt.caps,
+        tuple(fmt.fonts.items()),
+        tuple(fmt.sizes.items()),
+        fmt.direct,
+    )
     has_sect = ppr is not None and ppr.find(W + "sectPr") is not None
-    return (text, strip_marks(text), sheet.name(style_id), frozen, bool(props.get("pbb")),
-            page_break, has_sect)
+    return (
+        text,
+        strip_marks(text),
+        sheet.name(style_id),
+        frozen,
+        bool(props.get("pbb")),
+        page_break,
+        has_sect,
+    )
 
 
 def _thaw(frozen: FrozenFormat) -> Format:
     """Return a new Format (own dicts) from its frozen fields."""
-    (align, first_line, left, right, line, line_rule, before, after, tabs, numbered, bold, caps,
-     fonts, sizes, direct) = frozen
-    return Format(align, first_line, left, right, line, line_rule, before, after, tabs, numbered,
-                  bold, caps, dict(fonts), dict(sizes), direct)
+    (
+        align,
+        first_line,
+        left,
+        right,
+        line,
+        line_rule,
+        before,
+        after,
+        tabs,
+        numbered,
+        bold,
+        caps,
+        fonts,
+        sizes,
+        direct,
+    ) = frozen
+    return Format(
+        align,
+        first_line,
+        left,
+        right,
+        line,
+        line_rule,
+        before,
+        after,
+        tabs,
+        numbered,
+        bold,
+        caps,
+        dict(fonts),
+        dict(sizes),
+        direct,
+    )
 
 
 def _iter_runs(container):
@@ -478,8 +563,11 @@ def _runs(p, sheet: StyleSheet, base_r: dict):
         if visible:
             run_props = rpr_props(rpr)
             char_style = attr(rpr.find(W + "rStyle"), "val") if rpr is not None else None
-            props = merge(base_r, sheet.char_chain(char_style), run_props) if (
-                run_props or char_style) else base_r
+            props = (
+                merge(base_r, sheet.char_chain(char_style), run_props)
+                if (run_props or char_style)
+                else base_r
+            )
             stats.append((visible, props))
     return "".join(parts), stats, page_break
 
@@ -502,8 +590,16 @@ def _format(props: dict, direct: dict, stats, sheet: StyleSheet) -> Format:
     else:
         size = max(sizes, key=sizes.get) if sizes else 14.0
         line_value = (line / 20) / (size * 1.15)
-    names = {"jc": "align", "first": "first_line", "left": "left", "right": "right",
-             "line": "line", "before": "before", "after": "after", "tabs": "tabs"}
+    names = {
+        "jc": "align",
+        "first": "first_line",
+        "left": "left",
+        "right": "right",
+        "line": "line",
+        "before": "before",
+        "after": "after",
+        "tabs": "tabs",
+    }
     return Format(
         align=_JC.get(props.get("jc", "left"), "left"),
         first_line=props.get("first", 0) * TWIP_CM,
@@ -563,7 +659,7 @@ def _estimate_lines(model: DocModel, section: Section) -> int:
     per_line = max(20, int(width / 2.6))
     lines = 0
     rows: dict[tuple[int, int], int] = {}
-    for para in model.paragraphs[section.first:section.last + 1]:
+    for para in model.paragraphs[section.first : section.last + 1]:
         n = max(1, math.ceil(len(para.text) / per_line))
         if para.table is None:
             lines += n

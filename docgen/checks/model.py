@@ -12,8 +12,9 @@ from dataclasses import dataclass, field
 
 #: Roles a paragraph can have (set by the classifier).
 BODY_ROLES = frozenset({"text", "clause", "item", "preamble"})
-REQUISITE_ROLES = frozenset({"blank", "kind", "datenum", "title", "order", "sign", "mark",
-                             "doctitle", "extra"})
+REQUISITE_ROLES = frozenset(
+    {"blank", "kind", "datenum", "title", "order", "sign", "mark", "doctitle", "extra"}
+)
 
 
 @dataclass

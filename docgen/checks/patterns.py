@@ -10,11 +10,30 @@ import re
 NBSP = "\u00a0"
 #: A space as it may appear between words: ordinary or no-break.
 SP = r"[ \u00a0]"
-MONTHS = (r"(?:января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября"
-          r"|декабря)")
-MONTH_NUMBERS = {name: i for i, name in enumerate(
-    ("января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября",
-     "октября", "ноября", "декабря"), 1)}
+MONTHS = (
+    r"(?:января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября"
+    r"|декабря)"
+)
+MONTH_NUMBERS = {
+    name: i
+    for i, name in enumerate(
+        (
+            "января",
+            "февраля",
+            "марта",
+            "апреля",
+            "мая",
+            "июня",
+            "июля",
+            "августа",
+            "сентября",
+            "октября",
+            "ноября",
+            "декабря",
+        ),
+        1,
+    )
+}
 DATE_DIGITAL = r"\d{1,2}\.\d{1,2}\.(?:\d{4}|\d{2})(?![\d.])"
 DATE_WORDS = rf"\d{{1,2}}{SP}+{MONTHS}{SP}+\d{{4}}(?:{SP}*(?:г\.|года?\b))?"
 DATE_BLANK = rf"«\s*\d{{1,2}}\s*»\s*{MONTHS}\s+\d{{4}}(?:{SP}*(?:г\.|года?\b))?"
@@ -25,9 +44,13 @@ DATE_RE = re.compile(DATE)
 
 #: A clause number at the start of a paragraph, optionally after a list marker (T-08).
 CLAUSE_RE = re.compile(
-    r"^[ \t\u00a0]*(?P<marker>[-–—•·][ \t\u00a0]*)?(?P<num>\d{1,2}(?:\.\d{1,3}){0,6})\.(?=[\s\u00a0])")
+    r"^[ \t\u00a0]*(?P<marker>[-–—•·][ \t\u00a0]*)?"
+    r"(?P<num>\d{1,2}(?:\.\d{1,3}){0,6})\.(?=[\s\u00a0])"
+)
 #: A sub-item «1)», «а)» at the start of a paragraph, optionally after a marker.
-SUBITEM_RE = re.compile(r"^[ \t\u00a0]*(?P<marker>[-–—•·][ \t\u00a0]*)?(?P<label>\d{1,2}|[а-я])\)[ \u00a0]")
+SUBITEM_RE = re.compile(
+    r"^[ \t\u00a0]*(?P<marker>[-–—•·][ \t\u00a0]*)?(?P<label>\d{1,2}|[а-я])\)[ \u00a0]"
+)
 #: A list marker at the start of a paragraph (T-12).
 MARKER_RE = re.compile(r"^[ \t\u00a0]*(?P<marker>[-–—•·])(?P<space>[ \t\u00a0]?)(?=\S)")
 
@@ -42,33 +65,52 @@ NAME_FIO_RE = re.compile(rf"\b(?P<sur>{SURNAME})[ \u00a0](?P<ini>{INITIALS})(?![
 #: The kind of act on the blank (after removing letter-spacing).
 ACT_KINDS = ("РАСПОРЯЖЕНИЕ", "ПРИКАЗ", "ПОСТАНОВЛЕНИЕ", "РЕШЕНИЕ")
 #: The act kind in the dative («к распоряжению») and instrumental («распоряжением»).
-ACT_DATIVE = {"РАСПОРЯЖЕНИЕ": "распоряжению", "ПРИКАЗ": "приказу",
-              "ПОСТАНОВЛЕНИЕ": "постановлению", "РЕШЕНИЕ": "решению"}
-ACT_INSTRUMENTAL = {"РАСПОРЯЖЕНИЕ": "распоряжением", "ПРИКАЗ": "приказом",
-                    "ПОСТАНОВЛЕНИЕ": "постановлением", "РЕШЕНИЕ": "решением"}
-ACT_GENITIVE = {"РАСПОРЯЖЕНИЕ": "распоряжения", "ПРИКАЗ": "приказа",
-                "ПОСТАНОВЛЕНИЕ": "постановления", "РЕШЕНИЕ": "решения"}
+ACT_DATIVE = {
+    "РАСПОРЯЖЕНИЕ": "распоряжению",
+    "ПРИКАЗ": "приказу",
+    "ПОСТАНОВЛЕНИЕ": "постановлению",
+    "РЕШЕНИЕ": "решению",
+}
+ACT_INSTRUMENTAL = {
+    "РАСПОРЯЖЕНИЕ": "распоряжением",
+    "ПРИКАЗ": "приказом",
+    "ПОСТАНОВЛЕНИЕ": "постановлением",
+    "РЕШЕНИЕ": "решением",
+}
+ACT_GENITIVE = {
+    "РАСПОРЯЖЕНИЕ": "распоряжения",
+    "ПРИКАЗ": "приказа",
+    "ПОСТАНОВЛЕНИЕ": "постановления",
+    "РЕШЕНИЕ": "решения",
+}
 #: The word that opens the operative part (G-28).
-ORDER_RE = re.compile(r"^(?:П\s?Р\s?И\s?К\s?А\s?З\s?Ы\s?В\s?А\s?Ю|П\s?О\s?С\s?Т\s?А\s?Н\s?О\s?В\s?Л\s?Я\s?Ю"
-                      r"|Р\s?Е\s?Ш\s?И\s?Л|.*\bп\s?о\s?с\s?т\s?а\s?н\s?о\s?в\s?л\s?я\s?е\s?т"
-                      r"|.*\bПОСТАНОВЛЯЕТ)\s*:$")
+ORDER_RE = re.compile(
+    r"^(?:П\s?Р\s?И\s?К\s?А\s?З\s?Ы\s?В\s?А\s?Ю|П\s?О\s?С\s?Т\s?А\s?Н\s?О\s?В\s?Л\s?Я\s?Ю"
+    r"|Р\s?Е\s?Ш\s?И\s?Л|.*\bп\s?о\s?с\s?т\s?а\s?н\s?о\s?в\s?л\s?я\s?е\s?т"
+    r"|.*\bПОСТАНОВЛЯЕТ)\s*:$"
+)
 
 #: The head word of an approved document (appendix heading), any case.
-DOC_KINDS = (r"(?:примерн\w+\s+)?(?:положени\w*|порядо?к\w*|правил\w*|план\w*|комплекс\w*|"
-             r"программ\w*|инструкци\w*|регламент\w*|состав\w*|дорожн\w+\s+карт\w*|"
-             r"перечень|перечн\w+|концепци\w*|стратеги\w*|методик\w*|устав\w*)")
+DOC_KINDS = (
+    r"(?:примерн\w+\s+)?(?:положени\w*|порядо?к\w*|правил\w*|план\w*|комплекс\w*|"
+    r"программ\w*|инструкци\w*|регламент\w*|состав\w*|дорожн\w+\s+карт\w*|"
+    r"перечень|перечн\w+|концепци\w*|стратеги\w*|методик\w*|устав\w*)"
+)
 DOC_HEAD_RE = re.compile(rf"^{DOC_KINDS}(?=$|[\s\u00a0(«])", re.IGNORECASE)
 #: Words that start an official position in a signature (G-38).
 POSITION_RE = re.compile(
     r"^(?:Исполняющ\w*\s+обязанност\w*|И\.\s?о\.|Врио|Временно\s+исполняющ\w*|Председател\w*|"
     r"(?:Первый\s+)?[Зз]аместител\w*|Глава|Начальник\w*|Директор\w*|Руководител\w*|"
-    r"Заведующ\w*|Министр\w*|Мэр\w*|Губернатор\w*|Ректор\w*|Главный|Генеральный|Управляющ\w*)\b")
+    r"Заведующ\w*|Министр\w*|Мэр\w*|Губернатор\w*|Ректор\w*|Главный|Генеральный|Управляющ\w*)\b"
+)
 #: Artefacts of text extraction removed before classification (T-13 still reports them).
 ARTEFACT_RE = re.compile(r"\*\*|\[bookmark:[^\]]*\]")
 #: An unfilled field: «___» of a blank or docgen's draft placeholder «[не заполнено: …]».
 UNFILLED_RE = re.compile(r"_{3,}|\[не заполнено:")
-CONTACTS_RE = re.compile(r"\b(?:тел\.?|тел/факс|факс|e-mail|E-mail|эл\.\s?почта)\b|@\w+\.\w+|\bИНН\b|"
-                         r"\b[Уу]л\.\s|\bОГРН\b")
+CONTACTS_RE = re.compile(
+    r"\b(?:тел\.?|тел/факс|факс|e-mail|E-mail|эл\.\s?почта)\b|@\w+\.\w+|\bИНН\b|"
+    r"\b[Уу]л\.\s|\bОГРН\b"
+)
 
 
 def strip_marks(text: str) -> str:

@@ -22,13 +22,18 @@ from .patterns import (
 
 _MARK_START_RE = re.compile(
     r"^(?:(?:Приложение|ПРИЛОЖЕНИЕ)(?:\s+№?\s*\d+)?(?:\s+к\s+\w+.*)?|УТВЕРЖДЕН[АОЫ]?|Утвержден[аоы]?"
-    r"|УТВЕРЖДАЮ|Утверждаю|СОГЛАСОВАН[АОЫ]?)$")
+    r"|УТВЕРЖДАЮ|Утверждаю|СОГЛАСОВАН[АОЫ]?)$"
+)
 _MARK_LINE_RE = re.compile(
     r"^(?:к\s+(?:распоряжению|приказу|постановлению|решению)\b|(?:распоряжением|приказом|"
-    r"постановлением|решением)\b|от\s|\(приложение|Приложение|№\s)", re.IGNORECASE)
+    r"постановлением|решением)\b|от\s|\(приложение|Приложение|№\s)",
+    re.IGNORECASE,
+)
 TRUNCATED_MARK_RE = re.compile(r"^(?:распоряжением|приказом|постановлением|решением)\b")
-_PREAMBLE_RE = re.compile(r"^(?:Во\s+исполнение|В\s+соответствии|В\s+целях|На\s+основании|"
-                          r"Руководствуясь|В\s+связи|С\s+целью|Рассмотрев|Учитывая)\b")
+_PREAMBLE_RE = re.compile(
+    r"^(?:Во\s+исполнение|В\s+соответствии|В\s+целях|На\s+основании|"
+    r"Руководствуясь|В\s+связи|С\s+целью|Рассмотрев|Учитывая)\b"
+)
 _PLACE_RE = re.compile(r"^(?:г\.|пгт|пос\.|с\.|д\.|город|поселок|посёлок)[\s\u00a0]")
 _NAME_ONLY_RE = re.compile(rf"^(?:_+\s*)?{NAME_IOF}$")
 _NAME_END_RE = re.compile(rf"(?:\t|\s)(?:_+\s*)?{NAME_IOF}$")
@@ -62,8 +67,12 @@ def _mark_start(text: str, clean: str) -> bool:
 @para_memo
 def _doc_head(text: str, clean: str) -> bool:
     """Return True when the text alone makes a document heading (see is_doc_head)."""
-    if CLAUSE_RE.match(text) or CLAUSE_RE.match(clean) or len(clean) > 400 or \
-            clean.endswith((".", ";", ",", ":")):
+    if (
+        CLAUSE_RE.match(text)
+        or CLAUSE_RE.match(clean)
+        or len(clean) > 400
+        or clean.endswith((".", ";", ",", ":"))
+    ):
         return False
     return bool(DOC_HEAD_RE.match(clean))
 
@@ -76,7 +85,9 @@ def _may_end_with_name(clean: str) -> bool:
 
 
 def _ends_with_name(clean: str) -> bool:
-    return _may_end_with_name(clean) and bool(_NAME_ONLY_RE.match(clean) or _NAME_END_RE.search(clean))
+    return _may_end_with_name(clean) and bool(
+        _NAME_ONLY_RE.match(clean) or _NAME_END_RE.search(clean)
+    )
 
 
 @para_memo
@@ -84,8 +95,12 @@ def _sign_name(text: str, clean: str) -> tuple[bool, bool]:
     """Return (the first line of a signature, ends with «И.О. Фамилия») read in the text alone."""
     clause = bool(CLAUSE_RE.match(text) or CLAUSE_RE.match(clean))
     if clause or len(clean) > 200 or clean.endswith((".", ";", ":")):
-        sign = _may_end_with_name(clean) and bool(_NAME_END_RE.search(clean)) and \
-            not clause and len(clean) < 200
+        sign = (
+            _may_end_with_name(clean)
+            and bool(_NAME_END_RE.search(clean))
+            and not clause
+            and len(clean) < 200
+        )
     else:
         sign = bool(POSITION_RE.match(clean)) or _ends_with_name(clean)
     return sign, _ends_with_name(clean)
@@ -138,8 +153,13 @@ def continues_mark(prev: Para, para: Para) -> bool:
     """Return True when `para` goes on the mark that `prev` belongs to."""
     if para.role == "mark":
         return True
-    if para.role or is_doc_head(para) or is_clause(para) or is_mark_start(para) and \
-            prev.role != "mark":
+    if (
+        para.role
+        or is_doc_head(para)
+        or is_clause(para)
+        or is_mark_start(para)
+        and prev.role != "mark"
+    ):
         return False
     if para.line is not None:
         return same_block(prev, para)
@@ -175,8 +195,13 @@ def datenum_text(text: str) -> bool:
     """Return True for a line of the act's date, number or place («от 23.05.2023 № 233»)."""
     if len(text) > 90 or text.startswith(("О ", "Об ")):
         return False
-    return bool(DATE_RE.search(text) or text.startswith("№") or re.search(r"\sN?№", text)
-                or _PLACE_RE.match(text) or re.match(r"^от\s", text))
+    return bool(
+        DATE_RE.search(text)
+        or text.startswith("№")
+        or re.search(r"\sN?№", text)
+        or _PLACE_RE.match(text)
+        or re.match(r"^от\s", text)
+    )
 
 
 def looks_title(para: Para) -> bool:

@@ -76,8 +76,7 @@ PROFILES: tuple[str, ...] = tuple(_raw()["profiles"])
 
 def _coerce(data: dict[str, Any]) -> dict[str, Any]:
     out = dict(data)
-    for key in ("font_sizes_pt", "requisite_font_sizes_pt", "table_font_range_pt",
-                "line_spacing"):
+    for key in ("font_sizes_pt", "requisite_font_sizes_pt", "table_font_range_pt", "line_spacing"):
         out[key] = tuple(float(v) for v in out[key])
     if out["font_families"] is not None:
         out["font_families"] = tuple(out["font_families"])
@@ -85,7 +84,9 @@ def _coerce(data: dict[str, Any]) -> dict[str, Any]:
         out[key] = frozenset(out.get(key) or ())
     out["severity"] = {rule: Severity(value) for rule, value in (out.get("severity") or {}).items()}
     if out["appendix_mark_style"] not in ("any", "gost", "lenobl"):
-        raise ValueError(f"appendix_mark_style: any, gost or lenobl, not {out['appendix_mark_style']!r}")
+        raise ValueError(
+            f"appendix_mark_style: any, gost or lenobl, not {out['appendix_mark_style']!r}"
+        )
     return out
 
 
@@ -98,7 +99,8 @@ def load_profile(name: str = DEFAULT_PROFILE) -> Profile:
     raw = _raw()
     if name not in raw["profiles"]:
         raise UnknownProfileError(
-            f"неизвестный профиль проверки «{name}»; есть: {', '.join(PROFILES)}")
+            f"неизвестный профиль проверки «{name}»; есть: {', '.join(PROFILES)}"
+        )
     data = _deep_merge(raw["base"], raw["profiles"][name] or {})
     known = {f.name for f in fields(Profile)}
     unknown = set(data) - known

@@ -39,8 +39,13 @@ class Issue:
     severity: Severity | None = None
 
 
-def issue(where: Any, message: str, hint: str = "", quote: str | None = None,
-          severity: Severity | None = None) -> Issue:
+def issue(
+    where: Any,
+    message: str,
+    hint: str = "",
+    quote: str | None = None,
+    severity: Severity | None = None,
+) -> Issue:
     """Return an :class:`Issue` (the one way rules report)."""
     return Issue(where, message, hint, quote, severity)
 
@@ -75,8 +80,7 @@ class Rule:
 _REGISTRY: dict[str, Rule] = {}
 
 
-def rule(rule_id: str, severity: Severity, kind: str, title: str,
-         also: tuple[Severity, ...] = ()):
+def rule(rule_id: str, severity: Severity, kind: str, title: str, also: tuple[Severity, ...] = ()):
     """Register the decorated function as rule `rule_id` (one id, one function)."""
     if not _ID_RE.match(rule_id):
         raise ValueError(f"rule id {rule_id!r} must look like G-01 or T-13")

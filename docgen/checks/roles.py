@@ -43,9 +43,14 @@ def act_roles(model: DocModel, part: Part, paras: list[Para]) -> None:
     if i < len(paras) and looks_title(paras[i]):
         paras[i].role = "title"
         i += 1
-        while i < len(paras) and paras[i].role in ("", "title") and paras[i].style and \
-                paras[i].style == paras[i - 1].style and looks_title(paras[i]) and \
-                not paras[i].clean.startswith(("О ", "Об ")):
+        while (
+            i < len(paras)
+            and paras[i].role in ("", "title")
+            and paras[i].style
+            and paras[i].style == paras[i - 1].style
+            and looks_title(paras[i])
+            and not paras[i].clean.startswith(("О ", "Об "))
+        ):
             paras[i].role = "title"
             i += 1
     sign_at = _find_signature(paras, i)
@@ -66,8 +71,14 @@ def appendix_roles(model: DocModel, part: Part, paras: list[Para]) -> None:
         while i < len(paras) and i < 12 and continues_mark(paras[i - 1], paras[i]):
             paras[i].role = "mark"
             i += 1
-    head_at = next((j for j in range(i, min(len(paras), i + 16))
-                    if is_doc_head(paras[j]) or is_clause(paras[j])), None)
+    head_at = next(
+        (
+            j
+            for j in range(i, min(len(paras), i + 16))
+            if is_doc_head(paras[j]) or is_clause(paras[j])
+        ),
+        None,
+    )
     if head_at is not None and not is_clause(paras[head_at]):
         for p in paras[i:head_at]:
             p.role = "extra"
@@ -103,10 +114,13 @@ def _find_signature(paras: list[Para], start: int, need_name: bool = False) -> i
             return j
         if para.role or not is_sign_start(para):
             continue
-        block = paras[j:j + 8]
+        block = paras[j : j + 8]
         near_end = not need_name or j >= len(paras) - 8
-        if any(has_name(p) for p in block) and near_end and (
-                POSITION_RE.match(para.clean) or has_name(para)):
+        if (
+            any(has_name(p) for p in block)
+            and near_end
+            and (POSITION_RE.match(para.clean) or has_name(para))
+        ):
             return j
     return None
 
@@ -138,8 +152,11 @@ def _body_roles(paras: list[Para], part_kind: str) -> None:
             role = "tabrow"
         elif match and not (marked and in_list and subitem):
             num = match[2]
-            role = "heading" if hint == "heading" or (
-                part_kind != "act" and _heading_like(text, num, nxt)) else "clause"
+            role = (
+                "heading"
+                if hint == "heading" or (part_kind != "act" and _heading_like(text, num, nxt))
+                else "clause"
+            )
             seen_clause = True
             in_list = False
         elif hint == "heading":
@@ -156,8 +173,11 @@ def _body_roles(paras: list[Para], part_kind: str) -> None:
         para.role = role
         if text.endswith(":"):
             in_list = True
-        elif text.endswith(".") and role == "item" and not (
-                nxt is not None and nxt.clean[:1].islower() and not is_clause(nxt)):
+        elif (
+            text.endswith(".")
+            and role == "item"
+            and not (nxt is not None and nxt.clean[:1].islower() and not is_clause(nxt))
+        ):
             in_list = False
 
 

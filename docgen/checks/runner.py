@@ -30,7 +30,10 @@ def model_from_docx(data: bytes) -> DocModel:
 
 
 def model_from_parts(parts) -> DocModel:
-    """Return the classified model of a package given as part name → XML (raises DocxFormatError)."""
+    """Return the classified model of a package given as part name → XML.
+
+    Raises DocxFormatError when a part is not well-formed.
+    """
     return classify(read_parts(parts))
 
 
@@ -53,8 +56,12 @@ def run_rules(model: DocModel, profile: Profile, kinds: Iterable[str]) -> list[F
             for n, found in enumerate(rule.check(model, profile)):
                 if _judged_once(rule, found):
                     continue
-                keyed.append(((_position(model, found.where), order, n),
-                              _finding(rule, found, model, profile)))
+                keyed.append(
+                    (
+                        (_position(model, found.where), order, n),
+                        _finding(rule, found, model, profile),
+                    )
+                )
     finally:
         model.run = outer
     keyed.sort(key=lambda pair: pair[0])
@@ -117,8 +124,11 @@ def _finding(rule: Rule, found: Issue, model: DocModel, profile: Profile) -> Fin
     elif isinstance(where, (Section, Table)):
         location = where.position()
         first = model.paragraphs[where.first] if where.first < len(model.paragraphs) else None
-        if first is not None and first.part is not None and (
-                len(model.parts) > 1 or first.part.kind != "other"):
+        if (
+            first is not None
+            and first.part is not None
+            and (len(model.parts) > 1 or first.part.kind != "other")
+        ):
             location += f" ({first.part.label})"
     else:
         location = str(where) if where else "документ"

@@ -49,8 +49,9 @@ def _int(value: str | None) -> int | None:
         return None
 
 
-_JC, _IND, _SPACING, _TABS, _NUM_PR, _PBB = (W + t for t in (
-    "jc", "ind", "spacing", "tabs", "numPr", "pageBreakBefore"))
+_JC, _IND, _SPACING, _TABS, _NUM_PR, _PBB = (
+    W + t for t in ("jc", "ind", "spacing", "tabs", "numPr", "pageBreakBefore")
+)
 _PPR_CHILDREN = frozenset((_JC, _IND, _SPACING, _TABS, _NUM_PR, _PBB))
 _RFONTS, _SZ, _B, _CAPS = (W + t for t in ("rFonts", "sz", "b", "caps"))
 _RPR_CHILDREN = frozenset((_RFONTS, _SZ, _B, _CAPS))
@@ -101,8 +102,9 @@ def ppr_props(ppr) -> dict:
             out["lineRule"] = rule
     tabs = children.get(_TABS)
     if tabs is not None:
-        out["tabs"] = [(attr(t, "val") or "left", _int(attr(t, "pos")) or 0)
-                       for t in tabs.findall(W + "tab")]
+        out["tabs"] = [
+            (attr(t, "val") or "left", _int(attr(t, "pos")) or 0) for t in tabs.findall(W + "tab")
+        ]
     num_pr = children.get(_NUM_PR)
     if num_pr is not None:
         num_id = attr(num_pr.find(W + "numId"), "val")
@@ -188,11 +190,21 @@ class StyleSheet:
             name = attr(style.find(W + "name"), "val") or sid
             based = attr(style.find(W + "basedOn"), "val")
             rpr = style.find(W + "rPr")
-            self._styles[sid] = (kind, name, based, ppr_props(style.find(W + "pPr")),
-                                 rpr_props(rpr))
+            self._styles[sid] = (
+                kind,
+                name,
+                based,
+                ppr_props(style.find(W + "pPr")),
+                rpr_props(rpr),
+            )
             if style.get(W + "default") in ("1", "true", "on"):
                 self.default.setdefault(kind, sid)
-            if kind == "paragraph" and self.lang is None and name.lower() == "normal" and rpr is not None:
+            if (
+                kind == "paragraph"
+                and self.lang is None
+                and name.lower() == "normal"
+                and rpr is not None
+            ):
                 self.lang = attr(rpr.find(W + "lang"), "val")
 
     def name(self, style_id: str | None, kind: str = "paragraph") -> str | None:
@@ -215,8 +227,10 @@ class StyleSheet:
                 layers.append(self._styles[sid])
                 sid = self._styles[sid][2]
             layers.reverse()
-            self._chain_cache[key] = (merge(*(s[3] for s in layers)),
-                                      merge(*(s[4] for s in layers)))
+            self._chain_cache[key] = (
+                merge(*(s[3] for s in layers)),
+                merge(*(s[4] for s in layers)),
+            )
         return self._chain_cache[key]
 
     def base(self, style_id: str | None, table_style: str | None = None) -> tuple[dict, dict]:
@@ -225,8 +239,10 @@ class StyleSheet:
         if key not in self._base_cache:
             p_chain, r_chain = self.chain(style_id)
             t_ppr, t_rpr = self.chain(table_style, "table") if table_style else ({}, {})
-            self._base_cache[key] = (merge(self.doc_ppr, t_ppr, p_chain),
-                                     merge(self.doc_rpr, t_rpr, r_chain))
+            self._base_cache[key] = (
+                merge(self.doc_ppr, t_ppr, p_chain),
+                merge(self.doc_rpr, t_rpr, r_chain),
+            )
         return self._base_cache[key]
 
     def char_chain(self, style_id: str | None) -> dict:

@@ -14,12 +14,28 @@ from typing import NamedTuple
 from .morph import parse
 
 _MODELS = {  # ending → model adjective with that ending, longest endings first
-    "ский": "кировский", "цкий": "немецкий", "кий": "великий", "ний": "синий",
-    "жий": "свежий", "ший": "хороший", "чий": "горячий", "щий": "общий", "ый": "новый",
+    "ский": "кировский",
+    "цкий": "немецкий",
+    "кий": "великий",
+    "ний": "синий",
+    "жий": "свежий",
+    "ший": "хороший",
+    "чий": "горячий",
+    "щий": "общий",
+    "ый": "новый",
     "ой": "молодой",
-    "ская": "кировская", "цкая": "немецкая", "яя": "синяя", "ая": "новая",
-    "ское": "кировское", "цкое": "немецкое", "ее": "синее", "ое": "новое",
-    "ские": "кировские", "цкие": "немецкие", "ие": "синие", "ые": "новые",
+    "ская": "кировская",
+    "цкая": "немецкая",
+    "яя": "синяя",
+    "ая": "новая",
+    "ское": "кировское",
+    "цкое": "немецкое",
+    "ее": "синее",
+    "ое": "новое",
+    "ские": "кировские",
+    "цкие": "немецкие",
+    "ие": "синие",
+    "ые": "новые",
 }
 _ENDINGS = sorted(_MODELS, key=len, reverse=True)
 
@@ -45,13 +61,13 @@ class Borrowed(NamedTuple):
 
     @property
     def normal_form(self) -> str:
-        return self.stem + self.model.normal_form[len(self.model_stem):]
+        return self.stem + self.model.normal_form[len(self.model_stem) :]
 
     def inflect(self, grammemes) -> Form | None:
         form = self.model.inflect(grammemes)
         if form is None or not form.word.startswith(self.model_stem):
             return None
-        return Form(self.stem + form.word[len(self.model_stem):])
+        return Form(self.stem + form.word[len(self.model_stem) :])
 
 
 def borrowed_readings(word: str) -> list[Borrowed]:
@@ -66,8 +82,9 @@ def borrowed_readings(word: str) -> list[Borrowed]:
     own = parse(low)
     if any(p.tag.POS in ("ADJF", "PRTF") for p in own):
         return []
-    if own and not all(p.tag.POS == "NOUN" and {"Surn", "Name", "Patr"} & p.tag.grammemes
-                       for p in own):
+    if own and not all(
+        p.tag.POS == "NOUN" and {"Surn", "Name", "Patr"} & p.tag.grammemes for p in own
+    ):
         return []
     ending = next((e for e in _ENDINGS if low.endswith(e) and len(low) > len(e) + 1), None)
     if ending is None:
@@ -75,5 +92,8 @@ def borrowed_readings(word: str) -> list[Borrowed]:
     model = _MODELS[ending]
     model_stem = model[: -len(ending)]
     stem = low[: -len(ending)]
-    return [Borrowed(p, stem, model_stem) for p in parse(model)
-            if p.tag.POS == "ADJF" and p.tag.case == "nomn"]
+    return [
+        Borrowed(p, stem, model_stem)
+        for p in parse(model)
+        if p.tag.POS == "ADJF" and p.tag.case == "nomn"
+    ]

@@ -11,8 +11,12 @@ CASES: tuple[str, ...] = ("nomn", "gent", "datv", "accs", "ablt", "loct")
 """The six cases every inflector supports, in the traditional order."""
 
 CASE_NAMES_RU: dict[str, str] = {
-    "nomn": "именительный", "gent": "родительный", "datv": "дательный",
-    "accs": "винительный", "ablt": "творительный", "loct": "предложный",
+    "nomn": "именительный",
+    "gent": "родительный",
+    "datv": "дательный",
+    "accs": "винительный",
+    "ablt": "творительный",
+    "loct": "предложный",
     "loc2": "второй предложный (местный)",
 }
 
@@ -21,10 +25,33 @@ _ALIASES: dict[str, tuple[str, ...]] = {
     "gent": ("gen", "genitive", "g", "р", "род", "родительный", "кого", "чего"),
     "datv": ("dat", "dative", "d", "д", "дат", "дательный", "кому", "чему"),
     "accs": ("acc", "accusative", "a", "в", "вин", "винительный"),
-    "ablt": ("ins", "instr", "instrumental", "abl", "i", "т", "тв", "твор",
-             "творительный", "кем", "чем"),
-    "loct": ("loc", "prep", "prepositional", "locative", "p", "п", "пр", "предл",
-             "предложный", "о ком", "о чем", "о чём"),
+    "ablt": (
+        "ins",
+        "instr",
+        "instrumental",
+        "abl",
+        "i",
+        "т",
+        "тв",
+        "твор",
+        "творительный",
+        "кем",
+        "чем",
+    ),
+    "loct": (
+        "loc",
+        "prep",
+        "prepositional",
+        "locative",
+        "p",
+        "п",
+        "пр",
+        "предл",
+        "предложный",
+        "о ком",
+        "о чем",
+        "о чём",
+    ),
     "loc2": ("местный", "второй предложный", "в ком", "в чем", "в чём"),
 }
 

@@ -18,10 +18,24 @@ _ISO = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?:[T ].*)?")
 _DIGITAL = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4})")
 _RANGE = re.compile(r"\s*(\d{4})\s*(?:[-\u2010-\u2014/]|\.\.)\s*(\d{4})\s*")
 _YEAR = {  # «год» after a number: singular for one year, plural for a range
-    "sing": {"nomn": "год", "gent": "года", "datv": "году", "accs": "год", "ablt": "годом",
-             "loct": "годе", "loc2": "году"},
-    "plur": {"nomn": "годы", "gent": "годов", "datv": "годам", "accs": "годы",
-             "ablt": "годами", "loct": "годах", "loc2": "годах"},
+    "sing": {
+        "nomn": "год",
+        "gent": "года",
+        "datv": "году",
+        "accs": "год",
+        "ablt": "годом",
+        "loct": "годе",
+        "loc2": "году",
+    },
+    "plur": {
+        "nomn": "годы",
+        "gent": "годов",
+        "datv": "годам",
+        "accs": "годы",
+        "ablt": "годами",
+        "loct": "годах",
+        "loc2": "годах",
+    },
 }
 
 

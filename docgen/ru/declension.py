@@ -72,13 +72,20 @@ def inflect(phrase: str, case: str) -> str:
 def _inflect_text(text: str, case: str, yo: str) -> str:
     parts = split_at_dashes(tokenize(text))
     out = _inflect_part(parts[0], case, yo, text, required=True)
-    for before, part in zip(parts, parts[1:]):
+    for before, part in zip(parts, parts[1:], strict=False):
         out += _inflect_part(part, case, yo, text, required=False, before=before)
     return out
 
 
-def _inflect_part(tokens: list[Token], case: str, yo: str, phrase: str, *,
-                  required: bool, before: list[Token] | None = None) -> str:
+def _inflect_part(
+    tokens: list[Token],
+    case: str,
+    yo: str,
+    phrase: str,
+    *,
+    required: bool,
+    before: list[Token] | None = None,
+) -> str:
     """Return the text of `tokens` with its leading noun phrase in `case`.
 
     For a part after a dash (`required` false) the part is left alone unless it starts

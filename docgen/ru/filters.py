@@ -147,7 +147,7 @@ def _keeping_forms(value, change):
 
 def _upfirst(text: str) -> str:
     i = _first_letter(text)
-    return text if i is None else text[:i] + text[i].upper() + text[i + 1:]
+    return text if i is None else text[:i] + text[i].upper() + text[i + 1 :]
 
 
 def _lowfirst(text: str) -> str:
@@ -157,7 +157,7 @@ def _lowfirst(text: str) -> str:
     letters = [ch for ch in text[i:].split(maxsplit=1)[0] if ch.isalpha()]
     if len(letters) > 1 and all(ch.isupper() for ch in letters):  # «МБУДО», «ГАОУ»
         return text
-    return text[:i] + text[i].lower() + text[i + 1:]
+    return text[:i] + text[i].lower() + text[i + 1 :]
 
 
 def _first_letter(text: str) -> int | None:

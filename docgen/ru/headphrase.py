@@ -9,10 +9,9 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from . import spelling
+from . import morph, spelling
 from .adjectives import borrowed_readings
 from .cases import InflectionFailed
-from . import morph
 from .morph import parse
 from .tokens import NUMBER, OPAQUE, PUNCT, SPACE, WORD, Token
 
@@ -24,8 +23,15 @@ _HYPHENS = "-\u2010\u2011"
 _CITY_WORDS = frozenset({"город", "г"})
 _INVARIANT_CITY_ENDINGS = tuple("оеиыуэю")
 _HARD_CONSONANTS = frozenset("бвгдзклмнпрстфх")
-_CITY_ENDINGS = {"nomn": "", "gent": "а", "datv": "у", "accs": "", "ablt": "ом",
-                 "loct": "е", "loc2": "е"}
+_CITY_ENDINGS = {
+    "nomn": "",
+    "gent": "а",
+    "datv": "у",
+    "accs": "",
+    "ablt": "ом",
+    "loct": "е",
+    "loc2": "е",
+}
 
 
 class NoHead(Exception):
@@ -60,8 +66,10 @@ def head_zone(tokens: list[Token]) -> list[int] | None:
     i = 0
     while i < len(tokens) and (
         tokens[i].kind in (SPACE, NUMBER)
-        or tokens[i].kind == PUNCT and tokens[i].text in "/№"
-        or tokens[i].kind == WORD and _is_adverb(tokens[i].text)
+        or tokens[i].kind == PUNCT
+        and tokens[i].text in "/№"
+        or tokens[i].kind == WORD
+        and _is_adverb(tokens[i].text)
     ):
         i += 1
     if i < len(tokens) and tokens[i].kind == OPAQUE:
@@ -121,8 +129,10 @@ def _with_head(tokens: list[Token], index: int, mods: list, case: str) -> Plan:
     else:
         adjectives = [a for a in _readings(word, _ADJ) if _agrees_with_all(a.tag, mods)]
         if not adjectives:
-            raise NoHead(f"слово «{word}» не существительное в именительном падеже "
-                         "и не согласуется с соседними словами")
+            raise NoHead(
+                f"слово «{word}» не существительное в именительном падеже "
+                "и не согласуется с соседними словами"
+            )
         head = max(adjectives, key=lambda a: a.score)  # «заведующий», «обучающиеся»
         tag, animate = head.tag, True
         steps = {index: Step((head,), _adjective_grammemes(case, tag, head, True), "last")}
@@ -160,8 +170,10 @@ def _city_name(steps: dict[int, Step], tokens: list[Token], index: int, case: st
     mode = "word"
     if any(h in name for h in _HYPHENS) and not any(_from_dictionary(p) for p in whole):
         # an unknown «Кош-Агач»: only the last part declines, as in «Пыть-Ях»
-        mode, whole = "last", [p for p in parse(_last_part(name)[1].lower())
-                               if p.tag.case == "nomn"]
+        mode, whole = (
+            "last",
+            [p for p in parse(_last_part(name)[1].lower()) if p.tag.case == "nomn"],
+        )
     nouns = [p for p in whole if p.tag.POS == "NOUN" and p.tag.number == "sing"]
     if nouns:
         best = max(nouns, key=lambda p: ("Geox" in p.tag.grammemes, p.score))
@@ -190,18 +202,21 @@ def inflect_word(text: str, step: Step, yo: str, phrase: str, case: str) -> str:
         return text + (step.grammemes.upper() if text.isupper() else step.grammemes)
     forms = [morph.inflect(r, step.grammemes) for r in step.readings]
     if any(f is None for f in forms):
-        raise InflectionFailed(phrase, case, f"словарь не даёт формы слова «{text}» "
-                               f"({', '.join(sorted(step.grammemes))})")
+        raise InflectionFailed(
+            phrase,
+            case,
+            f"словарь не даёт формы слова «{text}» ({', '.join(sorted(step.grammemes))})",
+        )
     if step.mode == "word":
         return spelling.restore_surface(text, forms[0].word, yo)
     if step.mode == "last":
         prefix, last = _last_part(text)
         return prefix + spelling.restore_surface(last, forms[0].word, yo)
     parts = _split_hyphens(text)
-    out = [spelling.restore_surface(p, f.word, yo) for p, f in zip(parts, forms)]
+    out = [spelling.restore_surface(p, f.word, yo) for p, f in zip(parts, forms, strict=False)]
     seps = [ch for ch in text if ch in _HYPHENS]
     result = out[0]
-    for sep, piece in zip(seps, out[1:]):
+    for sep, piece in zip(seps, out[1:], strict=False):
         result += sep + piece
     return result
 
@@ -210,8 +225,11 @@ def _noun_readings(word: str) -> list[tuple[tuple, str]]:
     """Return (readings, mode) pairs for `word` read as a nominative noun."""
     if not any(h in word for h in _HYPHENS):
         return [((p,), "word") for p in _readings(word, {"NOUN"})]
-    whole = [p for p in parse(word.lower()) if p.tag.case == "nomn" and p.tag.POS == "NOUN"
-             and _from_dictionary(p)]
+    whole = [
+        p
+        for p in parse(word.lower())
+        if p.tag.case == "nomn" and p.tag.POS == "NOUN" and _from_dictionary(p)
+    ]
     if whole:  # «Пыть-Ях», «Санкт-Петербург» are in the dictionary as one word
         return [((p,), "word") for p in whole]
     parts = _split_hyphens(word)
@@ -220,8 +238,14 @@ def _noun_readings(word: str) -> list[tuple[tuple, str]]:
     for last in lasts:
         heads = []
         for part in parts[:-1]:
-            same = [p for p in parse(part.lower()) if p.tag.case == "nomn" and p.tag.POS == "NOUN"
-                    and p.tag.number == last.tag.number and not _PROPER & p.tag.grammemes]
+            same = [
+                p
+                for p in parse(part.lower())
+                if p.tag.case == "nomn"
+                and p.tag.POS == "NOUN"
+                and p.tag.number == last.tag.number
+                and not _PROPER & p.tag.grammemes
+            ]
             heads.append(same[0] if same else None)
         common = not _PROPER & last.tag.grammemes and all(heads)
         out.append(((*heads, last), "both") if common else ((last,), "last"))
@@ -302,4 +326,4 @@ def _split_hyphens(word: str) -> list[str]:
 def _last_part(word: str) -> tuple[str, str]:
     """Return (prefix with its hyphen, last part) of a hyphenated `word`."""
     cut = max(word.rfind(h) for h in _HYPHENS)
-    return word[: cut + 1], word[cut + 1:]
+    return word[: cut + 1], word[cut + 1 :]

@@ -17,8 +17,18 @@ from . import spelling
 from .cases import InflectionFailed, explicit_form, normalize_case
 
 NBSP = "\u00a0"
-_GENDERS = {"m": "m", "м": "m", "male": "m", "муж": "m", "мужской": "m",
-            "f": "f", "ж": "f", "female": "f", "жен": "f", "женский": "f"}
+_GENDERS = {
+    "m": "m",
+    "м": "m",
+    "male": "m",
+    "муж": "m",
+    "мужской": "m",
+    "f": "f",
+    "ж": "f",
+    "female": "f",
+    "жен": "f",
+    "женский": "f",
+}
 _TURKIC = ("оглы", "улы", "уулу", "оолу", "кызы", "гызы", "кыз")
 _INITIALS = re.compile(r"(?:[A-ZА-ЯЁ]\.)+")
 _WORDS = re.compile(r"\S+")
@@ -36,16 +46,23 @@ class Person(str):
     gender: str | None
     forms: dict[str, str]
 
-    def __new__(cls, value: str, gender: str | None = None,
-                forms: Mapping[str, str] | None = None) -> Person:
+    def __new__(
+        cls, value: str, gender: str | None = None, forms: Mapping[str, str] | None = None
+    ) -> Person:
         obj = super().__new__(cls, value)
         obj.gender = normalize_gender(gender)
         obj.forms = {normalize_case(k): str(v) for k, v in (forms or {}).items()}
         return obj
 
     @classmethod
-    def from_parts(cls, surname: str, name: str = "", patronymic: str = "",
-                   gender: str | None = None, forms: Mapping[str, str] | None = None) -> Person:
+    def from_parts(
+        cls,
+        surname: str,
+        name: str = "",
+        patronymic: str = "",
+        gender: str | None = None,
+        forms: Mapping[str, str] | None = None,
+    ) -> Person:
         """Return the `Person` «Фамилия Имя Отчество» built from structured parts."""
         return cls(" ".join(p for p in (surname, name, patronymic) if p), gender, forms)
 
@@ -113,12 +130,13 @@ def initials(full_name: str, case: str = "nomn", gender: str | None = None) -> s
         patronymic = roles.index("middlename") if "middlename" in roles else first + 1
         letters = "".join(words[i][0].upper() + "." for i in (first, patronymic) if i < len(words))
     else:
-        letters = "".join(w for w, r in zip(words, roles) if r is None)
+        letters = "".join(w for w, r in zip(words, roles, strict=False) if r is None)
     declined = inflect_name(full_name, code, gender)
-    surname = [w for w, r in zip(_WORDS.findall(declined), roles) if r == "lastname"]
+    surname = [w for w, r in zip(_WORDS.findall(declined), roles, strict=False) if r == "lastname"]
     if len(surname) != 1:
-        raise InflectionFailed(text, code,
-                               "в форме, заданной в наборе переменных, не найдена фамилия")
+        raise InflectionFailed(
+            text, code, "в форме, заданной в наборе переменных, не найдена фамилия"
+        )
     return letters + NBSP + surname[0]
 
 
@@ -131,8 +149,12 @@ def _inflect_cached(text: str, case: str, gender: str | None, yo: str) -> str:
         male = _decline(text, roles, case, "m", yo)
         if male == _decline(text, roles, case, "f", yo):
             return male  # «А.Н. Шевченко», «О.И. Сорока»: the same either way
-        raise InflectionFailed(text, case, "нужно указать род лица (gender: m или f) в наборе "
-                               "переменных: по написанию имени он не определяется")
+        raise InflectionFailed(
+            text,
+            case,
+            "нужно указать род лица (gender: m или f) в наборе "
+            "переменных: по написанию имени он не определяется",
+        )
     return _decline(text, roles, case, gender, yo)
 
 
@@ -148,8 +170,11 @@ def _analyse(text: str, case: str) -> tuple[list[str], list[str | None]]:
         raise InflectionFailed(text, case, "пустое имя")
     inits = [bool(_INITIALS.fullmatch(w)) for w in words]
     if any(inits):
-        if inits.count(False) != 1 or not (inits[0] or inits[-1]) or not _is_name(
-                words[inits.index(False)]):
+        if (
+            inits.count(False) != 1
+            or not (inits[0] or inits[-1])
+            or not _is_name(words[inits.index(False)])
+        ):
             raise wrong
         return words, [None if i else "lastname" for i in inits]
     if not all(_is_name(w) for w in words):
@@ -191,7 +216,7 @@ def _is_patronymic(word: str) -> bool:
 
 def _guess_gender(words: list[str], roles: list[str | None]) -> str | None:
     """Return the gender the name itself shows (patronymic, first name, surname) or None."""
-    part = dict(zip(roles, words))
+    part = dict(zip(roles, words, strict=False))
     if roles[-1] is None and "firstname" in roles:  # «Исмаил оглы» / «… кызы»
         return "f" if words[-1].lower() in ("кызы", "гызы", "кыз") else "m"
     detector = _detector()
@@ -215,8 +240,8 @@ def _decline(text: str, roles: list[str | None], case: str, gender: str, yo: str
     target = getattr(Case, _PYTROVICH_CASES[case])
     sex = Gender.MALE if gender == "m" else Gender.FEMALE
     out, pos = [], 0
-    for match, role in zip(_WORDS.finditer(text), roles):
-        out.append(text[pos:match.start()])
+    for match, role in zip(_WORDS.finditer(text), roles, strict=False):
+        out.append(text[pos : match.start()])
         word = match.group()
         if role is not None:
             produced = maker().make(getattr(NamePart, role.upper()), sex, target, word)
@@ -226,9 +251,15 @@ def _decline(text: str, roles: list[str | None], case: str, gender: str, yo: str
     return "".join(out) + text[pos:]
 
 
-_PYTROVICH_CASES = {"nomn": "NOMINATIVE", "gent": "GENITIVE", "datv": "DATIVE",
-                    "accs": "ACCUSATIVE", "ablt": "INSTRUMENTAL", "loct": "PREPOSITIONAL",
-                    "loc2": "PREPOSITIONAL"}
+_PYTROVICH_CASES = {
+    "nomn": "NOMINATIVE",
+    "gent": "GENITIVE",
+    "datv": "DATIVE",
+    "accs": "ACCUSATIVE",
+    "ablt": "INSTRUMENTAL",
+    "loct": "PREPOSITIONAL",
+    "loc2": "PREPOSITIONAL",
+}
 
 
 @cache

@@ -18,19 +18,58 @@ from .cases import InflectionFailed, normalize_case
 from .morph import parse
 
 NBSP = "\u00a0"
-_NUM2WORDS_CASES = {"nomn": "n", "gent": "g", "datv": "d", "accs": "a", "ablt": "i",
-                    "loct": "p", "loc2": "p"}
+_NUM2WORDS_CASES = {
+    "nomn": "n",
+    "gent": "g",
+    "datv": "d",
+    "accs": "a",
+    "ablt": "i",
+    "loct": "p",
+    "loc2": "p",
+}
 _OBLIQUE = ("gent", "datv", "ablt", "loct", "loc2")
 # counting forms pymorphy gets wrong: singular forms by case, plural forms by case
 _COUNTING = {
-    "год": ({"nomn": "год", "gent": "года", "datv": "году", "accs": "год", "ablt": "годом",
-             "loct": "годе", "loc2": "году"},
-            {"nomn": "годы", "gent": "лет", "datv": "годам", "accs": "годы", "ablt": "годами",
-             "loct": "годах", "loc2": "годах"}),
-    "человек": ({"nomn": "человек", "gent": "человека", "datv": "человеку", "accs": "человека",
-                 "ablt": "человеком", "loct": "человеке", "loc2": "человеке"},
-                {"nomn": "человек", "gent": "человек", "datv": "человекам", "accs": "человек",
-                 "ablt": "человеками", "loct": "человеках", "loc2": "человеках"}),
+    "год": (
+        {
+            "nomn": "год",
+            "gent": "года",
+            "datv": "году",
+            "accs": "год",
+            "ablt": "годом",
+            "loct": "годе",
+            "loc2": "году",
+        },
+        {
+            "nomn": "годы",
+            "gent": "лет",
+            "datv": "годам",
+            "accs": "годы",
+            "ablt": "годами",
+            "loct": "годах",
+            "loc2": "годах",
+        },
+    ),
+    "человек": (
+        {
+            "nomn": "человек",
+            "gent": "человека",
+            "datv": "человеку",
+            "accs": "человека",
+            "ablt": "человеком",
+            "loct": "человеке",
+            "loc2": "человеке",
+        },
+        {
+            "nomn": "человек",
+            "gent": "человек",
+            "datv": "человекам",
+            "accs": "человек",
+            "ablt": "человеками",
+            "loct": "человеках",
+            "loc2": "человеках",
+        },
+    ),
 }
 
 
@@ -92,8 +131,11 @@ def _noun_form(noun: str, category: str, case: str) -> str:
     if "|" in noun:
         forms = [f.strip() for f in noun.split("|")]
         if len(forms) != 3 or case not in ("nomn", "accs"):
-            raise InflectionFailed(noun, case, "три формы «день|дня|дней» годятся только "
-                                   "для именительного и винительного падежа")
+            raise InflectionFailed(
+                noun,
+                case,
+                "три формы «день|дня|дней» годятся только для именительного и винительного падежа",
+            )
         return forms[{"one": 0, "few": 1, "other": 1}.get(category, 2)]
     if category == "other":  # «1,5 года» in every case
         number_, form_case = "sing", "gent"
@@ -101,16 +143,21 @@ def _noun_form(noun: str, category: str, case: str) -> str:
         number_, form_case = ("sing" if category == "one" else "plur"), case
     else:
         number_, form_case = {"one": ("sing", case), "few": ("sing", "gent")}.get(
-            category, ("plur", "gent"))
+            category, ("plur", "gent")
+        )
     word = noun.strip().lower()
     if word in _COUNTING:
         return _surface(noun, _COUNTING[word][number_ == "plur"][form_case])
-    readings = [p for p in parse(word) if p.tag.POS == "NOUN" and p.tag.case == "nomn"
-                and p.tag.number == "sing"]
+    readings = [
+        p
+        for p in parse(word)
+        if p.tag.POS == "NOUN" and p.tag.case == "nomn" and p.tag.number == "sing"
+    ]
     form = readings[0].inflect({number_, form_case}) if readings else None
     if form is None:
-        raise InflectionFailed(noun, case, "неизвестное существительное: дайте три формы, "
-                               "например «день|дня|дней»")
+        raise InflectionFailed(
+            noun, case, "неизвестное существительное: дайте три формы, например «день|дня|дней»"
+        )
     return _surface(noun, form.word)
 
 
@@ -132,8 +179,9 @@ def num_words(value, case: str = "nomn", gender: str = "m", ordinal: bool = Fals
     if sex is None:
         raise ValueError(f"род числительного должен быть m, f или n, а не {gender!r}")
     kind = "ordinal" if ordinal else "cardinal"
-    text = num2words(to_number(value), lang="ru", to=kind, case=_NUM2WORDS_CASES[code],
-                     gender=sex, animate=False)
+    text = num2words(
+        to_number(value), lang="ru", to=kind, case=_NUM2WORDS_CASES[code], gender=sex, animate=False
+    )
     return spelling.apply_yo(text)
 
 

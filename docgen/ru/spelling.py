@@ -40,8 +40,10 @@ def restore_surface(original: str, produced: str, yo: str | None = None) -> str:
     policy. «казенное» + «казённого» → «казенного»; «КОМИТЕТ» + «комитета» → «КОМИТЕТА».
     """
     if "-" in original and original.count("-") == produced.count("-"):
-        return "-".join(restore_surface(o, p, yo)
-                        for o, p in zip(original.split("-"), produced.split("-")))
+        return "-".join(
+            restore_surface(o, p, yo)
+            for o, p in zip(original.split("-"), produced.split("-"), strict=False)
+        )
     keep_dictionary_yo = _policy(yo) == "ё"
     all_caps = len(original) > 1 and original.isupper()
     out = []

@@ -12,7 +12,7 @@ import re
 NBSP = "\u00a0"
 _SP = r"[ \t\u00a0\u202f]"
 _MONTHS = r"(?:января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря)"
-_QUOTE_CHARS = "«»\"„“”"
+_QUOTE_CHARS = '«»"„“”'
 _RULES: list[tuple[re.Pattern[str], str]] = [
     # -- T-07: runs of spaces, spaces before punctuation --
     (re.compile(r"(?<=\S) {2,}(?=\S)"), " "),
@@ -21,11 +21,24 @@ _RULES: list[tuple[re.Pattern[str], str]] = [
     # -- T-03: hyphen characters inside a word become «-»; dashes glued between letters too --
     (re.compile(r"(?<=[^\W\d_])[\u2010\u2011\u2012\u2013\u2014](?=[^\W\d_])"), "-"),
     # -- T-02: ranges of years and of numbers before a unit take an en dash, no spaces --
-    (re.compile(r"\b((?:19|20)\d{2})" + _SP + r"?[-\u2010-\u2014]" + _SP + r"?((?:19|20)\d{2})\b"),
-     "\\1\u2013\\2"),
-    (re.compile(r"\b(\d{1,4})" + _SP + r"?[-\u2013\u2014]" + _SP
-                + r"?(\d{1,4})\b(?=" + _SP + r"*(?:год|гг\.|г\.|%|час|лет|человек|дн|месяц))"),
-     "\\1\u2013\\2"),
+    (
+        re.compile(
+            r"\b((?:19|20)\d{2})" + _SP + r"?[-\u2010-\u2014]" + _SP + r"?((?:19|20)\d{2})\b"
+        ),
+        "\\1\u2013\\2",
+    ),
+    (
+        re.compile(
+            r"\b(\d{1,4})"
+            + _SP
+            + r"?[-\u2013\u2014]"
+            + _SP
+            + r"?(\d{1,4})\b(?="
+            + _SP
+            + r"*(?:год|гг\.|г\.|%|час|лет|человек|дн|месяц))"
+        ),
+        "\\1\u2013\\2",
+    ),
     # -- T-02: a dash between words: no-break space before it, ordinary space after --
     (re.compile(r"(?<=\S)" + _SP + r"+[-\u2010-\u2014]" + _SP + r"+(?=\S)"), NBSP + "\u2013 "),
     (re.compile(r"(\(далее)" + _SP + r"*-" + _SP + r"*(?=\S)"), "\\1" + NBSP + "\u2013 "),
@@ -36,10 +49,22 @@ _RULES: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"\b(\d{1,2})" + _SP + r"+(?=" + _MONTHS + r")"), "\\1" + NBSP),
     (re.compile(r"(" + _MONTHS + r")" + _SP + r"+(?=\d{4})"), "\\1" + NBSP),
     # -- T-05: initials and surname: «И.В.\u00a0Носова», «Носова\u00a0И.В.» --
-    (re.compile(r"\b([А-ЯЁ])\." + _SP + r"?([А-ЯЁ])\." + _SP + r"*(?=[А-ЯЁ][а-яё])"),
-     "\\1.\\2." + NBSP),
-    (re.compile(r"\b([А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?)" + _SP + r"+([А-ЯЁ])\." + _SP
-                + r"?([А-ЯЁ])\.(?!" + _SP + r"*[А-ЯЁ][а-яё])"), "\\1" + NBSP + "\\2.\\3."),
+    (
+        re.compile(r"\b([А-ЯЁ])\." + _SP + r"?([А-ЯЁ])\." + _SP + r"*(?=[А-ЯЁ][а-яё])"),
+        "\\1.\\2." + NBSP,
+    ),
+    (
+        re.compile(
+            r"\b([А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?)"
+            + _SP
+            + r"+([А-ЯЁ])\."
+            + _SP
+            + r"?([А-ЯЁ])\.(?!"
+            + _SP
+            + r"*[А-ЯЁ][а-яё])"
+        ),
+        "\\1" + NBSP + "\\2.\\3.",
+    ),
     # -- T-14 (project convention): «30\u00a0%» --
     (re.compile(r"(?<=\d)" + _SP + r"?%"), NBSP + "%"),
 ]

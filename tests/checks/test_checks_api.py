@@ -25,17 +25,38 @@ from docgen.findings import Finding, Severity, format_json, has_errors
 
 
 def test_all_is_the_public_surface():
-    public = sorted(n for n in vars(checks) if not n.startswith("_") and n not in {
-        "annotations", "Path", "dataclass", "DocgenError", "Finding", "Severity",
-        "DocxFormatError", "DEFAULT_PROFILE", "all_rules", "cached_layout", "run_layout",
-        "run_rules", "model_from_docx_bytes"} and not isinstance(getattr(checks, n), type(checks)))
+    public = sorted(
+        n
+        for n in vars(checks)
+        if not n.startswith("_")
+        and n
+        not in {
+            "annotations",
+            "Path",
+            "dataclass",
+            "DocgenError",
+            "Finding",
+            "Severity",
+            "DocxFormatError",
+            "DEFAULT_PROFILE",
+            "all_rules",
+            "cached_layout",
+            "run_layout",
+            "run_rules",
+            "model_from_docx_bytes",
+        }
+        and not isinstance(getattr(checks, n), type(checks))
+    )
     assert sorted(checks.__all__) == public
 
 
 def test_profiles():
     assert PROFILES == ("gost2016", "gost2025")
     assert load_profile().name == "gost2025"
-    assert (load_profile("gost2016").mark_max_width_cm, load_profile("gost2025").mark_max_width_cm) == (7.5, 8.0)
+    assert (
+        load_profile("gost2016").mark_max_width_cm,
+        load_profile("gost2025").mark_max_width_cm,
+    ) == (7.5, 8.0)
 
 
 def test_unknown_profile_is_a_clear_error():
@@ -69,11 +90,14 @@ def test_check_file_reads_windows_1251(tmp_path):
     assert [f.rule for f in check_file(path)] == ["T-06"]
 
 
-@pytest.mark.parametrize(("name", "content", "message"), [
-    ("act.pdf", b"%PDF", "только файлы .docx и .txt"),
-    ("act.docx", b"not a zip", "не читается как .docx"),
-    ("act.docx", None, "файл не читается"),
-])
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [
+        ("act.pdf", b"%PDF", "только файлы .docx и .txt"),
+        ("act.docx", b"not a zip", "не читается как .docx"),
+        ("act.docx", None, "файл не читается"),
+    ],
+)
 def test_check_file_refuses_what_it_cannot_read(tmp_path, name, content, message):
     path = tmp_path / name
     if content is not None:
@@ -87,6 +111,7 @@ def test_check_file_refuses_what_it_cannot_read(tmp_path, name, content, message
 def test_broken_xml_inside_a_docx_is_an_input_error(tmp_path, base_docx):
     import io
     import zipfile
+
     out = io.BytesIO()
     with zipfile.ZipFile(io.BytesIO(base_docx)) as src, zipfile.ZipFile(out, "w") as dst:
         for item in src.infolist():
@@ -101,6 +126,7 @@ def test_broken_xml_inside_a_docx_is_an_input_error(tmp_path, base_docx):
 
 def test_check_docx_runs_text_and_layout_separately(edit_docx):
     from docx.shared import Mm
+
     data = edit_docx(lambda d: setattr(d.sections[0], "top_margin", Mm(15)))
     assert {f.rule for f in check_docx(data, text=False)} == {"G-02"}
     assert check_docx(data, layout=False) == []
@@ -108,6 +134,7 @@ def test_check_docx_runs_text_and_layout_separately(edit_docx):
 
 def test_layout_results_are_cached_by_key(edit_docx, base_docx):
     from docx.shared import Mm
+
     clear_layout_cache()
     bad = edit_docx(lambda d: setattr(d.sections[0], "left_margin", Mm(25)))
     first = check_layout(bad, cache_key="template-v1")
@@ -125,10 +152,13 @@ def test_layout_rules_never_run_on_text(base_text):
 
 
 def test_profile_severity_override(edit_text):
-    profile = dataclasses.replace(load_profile(), severity={"T-04": Severity.INFO},
-                                  disabled=frozenset({"T-05"}))
+    profile = dataclasses.replace(
+        load_profile(), severity={"T-04": Severity.INFO}, disabled=frozenset({"T-05"})
+    )
     found = check_text(edit_text("№~45", "№45") + "И.В. Носова\n", profile)
-    assert [(f.rule, f.severity) for f in found if f.rule in ("T-04", "T-05")] == [("T-04", Severity.INFO)]
+    assert [(f.rule, f.severity) for f in found if f.rule in ("T-04", "T-05")] == [
+        ("T-04", Severity.INFO)
+    ]
 
 
 def test_findings_use_the_shared_format(edit_text):
@@ -149,7 +179,10 @@ def test_findings_keep_to_the_declared_severities(seed_findings, base_docx):
 def test_rules_markdown_has_a_row_per_rule():
     table = checks.rules_markdown().splitlines()
     assert len(table) == len(RULES) + 2
-    assert "| T-04 | ошибка / предупреждение | текст | Знак «№»" in table[2 + [r.id for r in RULES].index("T-04")]
+    assert (
+        "| T-04 | ошибка / предупреждение | текст | Знак «№»"
+        in table[2 + [r.id for r in RULES].index("T-04")]
+    )
 
 
 def test_severity_labels():

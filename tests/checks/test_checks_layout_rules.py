@@ -24,6 +24,7 @@ def keep(document):
 def _style(name):
     def get(document):
         return document.styles[name]
+
     return get
 
 
@@ -65,6 +66,7 @@ def _long_table(header: bool):
             row = table.add_row()
             cant = OxmlElement("w:cantSplit")
             row._tr.get_or_add_trPr().append(cant)
+
     return edit
 
 
@@ -81,48 +83,84 @@ def _empty_run(document):
 def _mark_indent(cm):
     def edit(document):
         document.styles["Гриф"].paragraph_format.left_indent = Cm(16.5 - cm)
+
     return edit
 
 
 CASES = [
     ("G-01", lambda d: setattr(d.sections[0], "page_width", Mm(200)), keep),
-    ("G-02", lambda d: setattr(d.sections[0], "right_margin", Mm(5)),
-     lambda d: setattr(d.sections[0], "right_margin", Mm(10))),
+    (
+        "G-02",
+        lambda d: setattr(d.sections[0], "right_margin", Mm(5)),
+        lambda d: setattr(d.sections[0], "right_margin", Mm(10)),
+    ),
     ("G-03", lambda d: setattr(d.sections[0], "left_margin", Mm(25)), keep),
     ("G-04", lambda d: setattr(d.sections[0], "different_first_page_header_footer", False), keep),
-    ("G-04", lambda d: setattr(d.sections[0].header.paragraphs[0], "alignment", WD_ALIGN_PARAGRAPH.LEFT),
-     keep),
+    (
+        "G-04",
+        lambda d: setattr(d.sections[0].header.paragraphs[0], "alignment", WD_ALIGN_PARAGRAPH.LEFT),
+        keep,
+    ),
     ("G-04", lambda d: setattr(d.sections[0], "header_distance", Mm(8)), keep),
     ("G-05", _header_text, keep),
     ("G-06", lambda d: setattr(d.sections[1], "start_type", WD_SECTION.CONTINUOUS), keep),
-    ("G-07", lambda d: setattr(d.styles["Текст"].font, "size", Pt(11)),
-     lambda d: setattr(d.styles["Текст"].font, "size", Pt(13))),
+    (
+        "G-07",
+        lambda d: setattr(d.styles["Текст"].font, "size", Pt(11)),
+        lambda d: setattr(d.styles["Текст"].font, "size", Pt(13)),
+    ),
     ("G-08", lambda d: [setattr(r.font, "name", "Arial") for r in _text_paragraph(d).runs], keep),
-    ("G-09", lambda d: setattr(d.styles["Текст"].paragraph_format, "first_line_indent", Cm(1)),
-     lambda d: setattr(d.styles["Текст"].paragraph_format, "first_line_indent", Cm(1.27))),
-    ("G-09", lambda d: setattr(d.styles["Дата и номер"].paragraph_format, "first_line_indent", Cm(1.25)),
-     keep),
-    ("G-10", lambda d: setattr(d.styles["Текст"].paragraph_format, "line_spacing", 2.0),
-     lambda d: setattr(d.styles["Текст"].paragraph_format, "line_spacing", 1.5)),
+    (
+        "G-09",
+        lambda d: setattr(d.styles["Текст"].paragraph_format, "first_line_indent", Cm(1)),
+        lambda d: setattr(d.styles["Текст"].paragraph_format, "first_line_indent", Cm(1.27)),
+    ),
+    (
+        "G-09",
+        lambda d: setattr(d.styles["Дата и номер"].paragraph_format, "first_line_indent", Cm(1.25)),
+        keep,
+    ),
+    (
+        "G-10",
+        lambda d: setattr(d.styles["Текст"].paragraph_format, "line_spacing", 2.0),
+        lambda d: setattr(d.styles["Текст"].paragraph_format, "line_spacing", 1.5),
+    ),
     ("G-11", lambda d: setattr(d.styles["Гриф"].paragraph_format, "line_spacing", 1.5), keep),
-    ("G-12", lambda d: setattr(d.styles["Текст"].paragraph_format, "alignment", WD_ALIGN_PARAGRAPH.LEFT),
-     keep),
-    ("G-12", lambda d: setattr(d.styles["Вид акта"].paragraph_format, "alignment", WD_ALIGN_PARAGRAPH.LEFT),
-     keep),
+    (
+        "G-12",
+        lambda d: setattr(d.styles["Текст"].paragraph_format, "alignment", WD_ALIGN_PARAGRAPH.LEFT),
+        keep,
+    ),
+    (
+        "G-12",
+        lambda d: setattr(
+            d.styles["Вид акта"].paragraph_format, "alignment", WD_ALIGN_PARAGRAPH.LEFT
+        ),
+        keep,
+    ),
     ("G-14", _mark_indent(9.5), _mark_indent(7.5)),
     ("G-14", lambda d: setattr(d.styles["Гриф"].paragraph_format, "left_indent", Cm(0)), keep),
     ("G-15", _empty_run, keep),
-    ("G-16", lambda d: _set_setting(d, "w:autoHyphenation", "true"),
-     lambda d: _set_setting(d, "w:autoHyphenation", "false")),
+    (
+        "G-16",
+        lambda d: _set_setting(d, "w:autoHyphenation", "true"),
+        lambda d: _set_setting(d, "w:autoHyphenation", "false"),
+    ),
     ("G-17", lambda d: _set_lang(d, "en-US"), lambda d: _set_lang(d, "ru-RU")),
     ("G-18", _add_num_pr, keep),
     ("G-19", lambda d: setattr(d.styles["Бланк орган"].font, "bold", False), keep),
     ("G-20", lambda d: setattr(d.styles["Вид акта"].font, "bold", False), keep),
     ("G-39", lambda d: d.styles["Подпись"].paragraph_format.tab_stops.clear_all(), keep),
     ("G-41", lambda d: setattr(d.sections[2], "orientation", WD_ORIENT.PORTRAIT), keep),
-    ("G-41", lambda d: [setattr(d.sections[2], "orientation", WD_ORIENT.PORTRAIT),
-                        setattr(d.sections[2], "page_width", Mm(210)),
-                        setattr(d.sections[2], "page_height", Mm(297))], keep),
+    (
+        "G-41",
+        lambda d: [
+            setattr(d.sections[2], "orientation", WD_ORIENT.PORTRAIT),
+            setattr(d.sections[2], "page_width", Mm(210)),
+            setattr(d.sections[2], "page_height", Mm(297)),
+        ],
+        keep,
+    ),
     ("G-43", _long_table(header=False), _long_table(header=True)),
 ]
 
@@ -136,7 +174,9 @@ def test_base_docx_is_clean(base_docx):
     assert check_docx(base_docx, "gost2016") == []
 
 
-@pytest.mark.parametrize(("rule", "bad", "good"), CASES, ids=[f"{c[0]}-{i}" for i, c in enumerate(CASES)])
+@pytest.mark.parametrize(
+    ("rule", "bad", "good"), CASES, ids=[f"{c[0]}-{i}" for i, c in enumerate(CASES)]
+)
 def test_rule_fails_on_bad_layout(edit_docx, rule, bad, good):
     found = check_docx(edit_docx(bad))
     assert rule in {f.rule for f in found}
@@ -144,7 +184,9 @@ def test_rule_fails_on_bad_layout(edit_docx, rule, bad, good):
     assert all(f.severity in declared[f.rule] for f in found)
 
 
-@pytest.mark.parametrize(("rule", "bad", "good"), CASES, ids=[f"{c[0]}-{i}" for i, c in enumerate(CASES)])
+@pytest.mark.parametrize(
+    ("rule", "bad", "good"), CASES, ids=[f"{c[0]}-{i}" for i, c in enumerate(CASES)]
+)
 def test_rule_passes_on_good_layout(edit_docx, rule, bad, good):
     assert rule not in _rules(edit_docx(good))
 
@@ -175,8 +217,9 @@ def test_font_family_is_free_only_in_2025(edit_docx):
 
 
 def test_style_borne_problem_is_reported_once_per_style(edit_docx):
-    data = edit_docx(lambda d: setattr(d.styles["Текст"].paragraph_format, "alignment",
-                                       WD_ALIGN_PARAGRAPH.LEFT))
+    data = edit_docx(
+        lambda d: setattr(d.styles["Текст"].paragraph_format, "alignment", WD_ALIGN_PARAGRAPH.LEFT)
+    )
     found = [f for f in check_layout(data) if f.rule == "G-12"]
     assert len(found) == 1
     assert "стиль «Текст»" in found[0].message and found[0].severity is Severity.ERROR
@@ -193,8 +236,11 @@ def test_direct_formatting_is_reported_per_paragraph(edit_docx):
 
 
 def test_layout_location_names_section_and_part(edit_docx):
-    found = [f for f in check_layout(edit_docx(lambda d: setattr(d.sections[1], "left_margin", Mm(25))))
-             if f.rule == "G-03"]
+    found = [
+        f
+        for f in check_layout(edit_docx(lambda d: setattr(d.sections[1], "left_margin", Mm(25))))
+        if f.rule == "G-03"
+    ]
     assert found[0].location == "раздел 2 (приложение 1)"
 
 

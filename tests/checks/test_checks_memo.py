@@ -62,11 +62,29 @@ def _parts(data: bytes, as_text: bool = False) -> dict[str, bytes | str]:
 
 def _shape(model) -> tuple:
     """Return everything the rules can read of a model (paragraphs, sections, tables, parts)."""
-    paras = tuple((p.index, p.text, p.clean, p.line, p.number, p.section, p.table, p.row, p.col,
-                   p.style, p.fmt, p.new_page, p.role, p.part.label if p.part else None)
-                  for p in model.paragraphs)
-    parts = tuple((part.kind, part.number, part.act_kind, tuple(p.index for p in part.paras))
-                  for part in model.parts)
+    paras = tuple(
+        (
+            p.index,
+            p.text,
+            p.clean,
+            p.line,
+            p.number,
+            p.section,
+            p.table,
+            p.row,
+            p.col,
+            p.style,
+            p.fmt,
+            p.new_page,
+            p.role,
+            p.part.label if p.part else None,
+        )
+        for p in model.paragraphs
+    )
+    parts = tuple(
+        (part.kind, part.number, part.act_kind, tuple(p.index for p in part.paras))
+        for part in model.parts
+    )
     return paras, tuple(model.sections), tuple(model.tables), dict(model.settings), parts
 
 
@@ -127,15 +145,22 @@ VARIANTS = {
     "namespace on the body": (_BODY, '<w:body xmlns:x="urn:x">'),
     "processing instruction": (_BODY, "<w:body><?x <w:p>?>"),
     "second prefix for WordprocessingML": (
-        _BODY, ('<w:body xmlns:q="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
-               "<q:p><q:r><q:t>ещё абзац</q:t></q:r></q:p>")),
+        _BODY,
+        (
+            '<w:body xmlns:q="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+            "<q:p><q:r><q:t>ещё абзац</q:t></q:r></q:p>"
+        ),
+    ),
     # -- markup the index reads: '>' in an attribute, empty paragraphs, a paragraph in a run --
     "attribute with >": ("<w:p>", '<w:p w14:paraId="a>b">'),
     "empty paragraphs": (_BODY, "<w:body><w:p/><w:p w14:paraId='1' /><w:p></w:p >"),
     "paragraph inside a run": (
         "<w:r><w:t>РАСПОРЯЖЕНИЕ</w:t></w:r>",
-        ("<w:r><w:t>РАСПОРЯЖЕНИЕ</w:t></w:r><w:r><w:pict><w:txbxContent><w:p><w:r><w:t>"
-        "вложенный</w:t></w:r></w:p></w:txbxContent></w:pict></w:r>")),
+        (
+            "<w:r><w:t>РАСПОРЯЖЕНИЕ</w:t></w:r><w:r><w:pict><w:txbxContent><w:p><w:r><w:t>"
+            "вложенный</w:t></w:r></w:p></w:txbxContent></w:pict></w:r>"
+        ),
+    ),
 }
 
 
@@ -160,10 +185,18 @@ def test_same_paragraph_xml_under_another_namespace_binding(base_docx):
     uri = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
     kind = "<w:r><w:t>РАСПОРЯЖЕНИЕ</w:t></w:r>"
     extra = kind + "<w:r><x:t>ДОБАВКА</x:t></w:r>"
-    bound = _replace_in_part(_replace_in_part(base_docx, DOCUMENT, uri, uri + " " + uri.replace(
-        "xmlns:w", "xmlns:x")), DOCUMENT, kind, extra)
-    other = _replace_in_part(_replace_in_part(base_docx, DOCUMENT, uri, uri + ' xmlns:x="urn:other"'),
-                             DOCUMENT, kind, extra)
+    bound = _replace_in_part(
+        _replace_in_part(base_docx, DOCUMENT, uri, uri + " " + uri.replace("xmlns:w", "xmlns:x")),
+        DOCUMENT,
+        kind,
+        extra,
+    )
+    other = _replace_in_part(
+        _replace_in_part(base_docx, DOCUMENT, uri, uri + ' xmlns:x="urn:other"'),
+        DOCUMENT,
+        kind,
+        extra,
+    )
     clear_caches()
     texts = {p.text for p in model_from_docx(bound).paragraphs}
     assert "РАСПОРЯЖЕНИЕДОБАВКА" in texts
@@ -172,6 +205,7 @@ def test_same_paragraph_xml_under_another_namespace_binding(base_docx):
 
 
 # -- the parts path, bounds, threads ------------------------------------------------------------
+
 
 @pytest.mark.parametrize("as_text", [False, True])
 def test_check_parts_is_check_docx_without_the_zip(base_docx, with_defect, as_text):

@@ -77,7 +77,9 @@ def test_theme_fonts_are_resolved(styled):
 def test_style_sheet_merges_tab_stops():
     xml = b"""<w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">
       <w:style w:type="paragraph" w:styleId="a"><w:name w:val="A"/>
-        <w:pPr><w:tabs><w:tab w:val="right" w:pos="9355"/><w:tab w:val="left" w:pos="100"/></w:tabs></w:pPr>
+        <w:pPr><w:tabs>
+          <w:tab w:val="right" w:pos="9355"/><w:tab w:val="left" w:pos="100"/>
+        </w:tabs></w:pPr>
       </w:style>
       <w:style w:type="paragraph" w:styleId="b"><w:name w:val="B"/><w:basedOn w:val="a"/>
         <w:pPr><w:tabs><w:tab w:val="clear" w:pos="100"/></w:tabs></w:pPr>
@@ -128,13 +130,21 @@ def test_table_header_rows_and_cells(base_docx):
 
 def test_text_lines_keep_their_numbers():
     model = model_from_text("первая\n\n  \nчетвёртая\n")
-    assert [(p.line, p.empty) for p in model.paragraphs] == [(1, False), (2, True), (3, True), (4, False)]
+    assert [(p.line, p.empty) for p in model.paragraphs] == [
+        (1, False),
+        (2, True),
+        (3, True),
+        (4, False),
+    ]
 
 
 PARTS = [
     ("000", [("act", "распоряжение", 3), ("appendix", "приложение", 23)]),
     ("001", [("appendix", "приложение", 5)]),
-    ("002", [("act", "приказ", 5), ("appendix", "приложение 1", 48), ("appendix", "приложение 2", 349)]),
+    (
+        "002",
+        [("act", "приказ", 5), ("appendix", "приложение 1", 48), ("appendix", "приложение 2", 349)],
+    ),
     ("003", [("appendix", "приложение 1", 1)]),
     ("004", [("appendix", "приложение 3", 3)]),
 ]
@@ -147,10 +157,22 @@ def test_seed_parts(seed, parts):
 
 
 ROLES = [
-    ("000", 7, "kind"), ("000", 9, "datenum"), ("000", 11, "title"), ("000", 13, "preamble"),
-    ("000", 15, "clause"), ("000", 21, "sign"), ("000", 24, "doctitle"), ("000", 27, "heading"),
-    ("000", 31, "item"), ("002", 17, "order"), ("002", 44, "sign"), ("002", 325, "tabrow"),
-    ("002", 351, "mark"), ("002", 362, "extra"), ("003", 5, "mark"), ("001", 15, "item"),
+    ("000", 7, "kind"),
+    ("000", 9, "datenum"),
+    ("000", 11, "title"),
+    ("000", 13, "preamble"),
+    ("000", 15, "clause"),
+    ("000", 21, "sign"),
+    ("000", 24, "doctitle"),
+    ("000", 27, "heading"),
+    ("000", 31, "item"),
+    ("002", 17, "order"),
+    ("002", 44, "sign"),
+    ("002", 325, "tabrow"),
+    ("002", 351, "mark"),
+    ("002", 362, "extra"),
+    ("003", 5, "mark"),
+    ("001", 15, "item"),
 ]
 
 

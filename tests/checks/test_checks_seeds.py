@@ -146,11 +146,13 @@ DEFECTS = [
 ]
 
 
-@pytest.mark.parametrize(("seed", "rule", "line", "text"), DEFECTS,
-                         ids=[f"{s}-{r}-{n}" for s, r, n, _ in DEFECTS])
+@pytest.mark.parametrize(
+    ("seed", "rule", "line", "text"), DEFECTS, ids=[f"{s}-{r}-{n}" for s, r, n, _ in DEFECTS]
+)
 def test_seed_defect_is_reported(seed_findings, seed, rule, line, text):
-    found = [f for f in seed_findings(seed)
-             if f.rule == rule and f.location.endswith(f"стр. {line}")]
+    found = [
+        f for f in seed_findings(seed) if f.rule == rule and f.location.endswith(f"стр. {line}")
+    ]
     assert found, f"{rule} не найдено в стр. {line}"
     assert any(text in f.message for f in found), [f.message for f in found]
 

@@ -24,8 +24,10 @@ def user_docx() -> bytes:
     table.cell(0, 1).text = f"№{NB}233"
     document.add_paragraph("Об утверждении Положения о методической службе")
     document.add_paragraph("В целях развития методической службы:")
-    document.add_paragraph("1. Утвердить Положение о методической службе согласно приложению "
-                           "к настоящему распоряжению.")
+    document.add_paragraph(
+        "1. Утвердить Положение о методической службе согласно приложению "
+        "к настоящему распоряжению."
+    )
     document.add_paragraph("2. Контроль за исполнением настоящего распоряжения оставляю за собой.")
     table = document.add_table(rows=1, cols=2)
     table.cell(0, 0).text = "Председатель комитета"
@@ -43,7 +45,10 @@ def user_docx() -> bytes:
 
 def test_requisites_in_tables_are_found(user_docx):
     model = model_from_docx(user_docx)
-    assert [(p.kind, p.label) for p in model.parts] == [("act", "распоряжение"), ("appendix", "приложение")]
+    assert [(p.kind, p.label) for p in model.parts] == [
+        ("act", "распоряжение"),
+        ("appendix", "приложение"),
+    ]
     roles = {p.clean: p.role for p in model.paragraphs if not p.empty}
     assert roles["23.05.2023"] == roles[f"№{NB}233"] == "datenum"
     assert roles["Председатель комитета"] == roles[f"И.В.{NB}Носова"] == "sign"
@@ -52,7 +57,19 @@ def test_requisites_in_tables_are_found(user_docx):
 
 
 def test_no_structural_false_alarms(user_docx):
-    structural = {"G-21", "G-22", "G-25", "G-33", "G-34", "G-35", "G-37", "G-38", "G-47", "G-48", "T-08"}
+    structural = {
+        "G-21",
+        "G-22",
+        "G-25",
+        "G-33",
+        "G-34",
+        "G-35",
+        "G-37",
+        "G-38",
+        "G-47",
+        "G-48",
+        "T-08",
+    }
     found = [f for f in check_docx(user_docx, layout=False) if f.rule in structural]
     assert found == []
 

@@ -112,8 +112,7 @@ class AuthActions:
             auth.create_user(db.get_db(), username, password)
 
     def login(self, username: str = "editor", password: str = "correct-horse"):
-        return self._client.post("/auth/login", data={"username": username,
-                                                      "password": password})
+        return self._client.post("/auth/login", data={"username": username, "password": password})
 
     def logout(self):
         return self._client.post("/auth/logout")
@@ -186,8 +185,12 @@ def _form_values(page: str, form_id: str = "docform") -> dict[str, str]:
 def submit(client):
     """Return a helper: GET the form at `url`, change values, POST it with `action`."""
 
-    def post(url: str = FORM_URL, changes: dict | None = None, action: str = "preview",
-             drop: tuple[str, ...] = ()):
+    def post(
+        url: str = FORM_URL,
+        changes: dict | None = None,
+        action: str = "preview",
+        drop: tuple[str, ...] = (),
+    ):
         values = _form_values(client.get(url).get_data(as_text=True))
         values.update(changes or {})
         for name in drop:

@@ -13,8 +13,10 @@ def _fields(response) -> set[str]:
 
 
 def test_generates_the_docx(client, docx_text):
-    response = client.post("/api/generate", json={**KIROVSKY, "values": {
-        "act.number": "234", "act.date": "2024-02-01"}})
+    response = client.post(
+        "/api/generate",
+        json={**KIROVSKY, "values": {"act.number": "234", "act.date": "2024-02-01"}},
+    )
     assert response.status_code == 200
     assert response.mimetype == DOCX_MIME
     assert "filename*=UTF-8''" in response.headers["Content-Disposition"]
@@ -26,11 +28,26 @@ def test_values_are_optional(client):
 
 
 def test_lists_and_case_forms(client, docx_text):
-    response = client.post("/api/generate", json={**KIROVSKY, "values": {
-        "act.repeals": [{"kind": "приказ", "date": "15.01.2020", "number": "99",
-                         "title": "О тестовом приказе"}],
-        "authority.name": {"nomn": "комитет образования", "gent": "комитета ОСОБОГО образования"},
-    }})
+    response = client.post(
+        "/api/generate",
+        json={
+            **KIROVSKY,
+            "values": {
+                "act.repeals": [
+                    {
+                        "kind": "приказ",
+                        "date": "15.01.2020",
+                        "number": "99",
+                        "title": "О тестовом приказе",
+                    }
+                ],
+                "authority.name": {
+                    "nomn": "комитет образования",
+                    "gent": "комитета ОСОБОГО образования",
+                },
+            },
+        },
+    )
     assert response.status_code == 200, response.json
     text = docx_text(response.data)
     assert "приказ от 15.01.2020 №\u00a099 «О тестовом приказе»" in text
@@ -38,32 +55,51 @@ def test_lists_and_case_forms(client, docx_text):
 
 
 def test_field_errors_are_listed_all_at_once(client):
-    response = client.post("/api/generate", json={**KIROVSKY, "values": {
-        "act.date": "завтра", "act.number": "x" * 3000, "act.kind": "указ",
-        "no.such": 1, "act.repeals": [{"date": "вчера", "bogus": 1}],
-        "signer.position": ["список"]}})
+    response = client.post(
+        "/api/generate",
+        json={
+            **KIROVSKY,
+            "values": {
+                "act.date": "завтра",
+                "act.number": "x" * 3000,
+                "act.kind": "указ",
+                "no.such": 1,
+                "act.repeals": [{"date": "вчера", "bogus": 1}],
+                "signer.position": ["список"],
+            },
+        },
+    )
     assert response.status_code == 400
     body = response.json
     assert body["ok"] is False and body["status"] == 400
-    assert _fields(response) == {"act.date", "act.number", "act.kind", "no.such",
-                                 "act.repeals[0].date", "act.repeals[0].bogus",
-                                 "signer.position"}
+    assert _fields(response) == {
+        "act.date",
+        "act.number",
+        "act.kind",
+        "no.such",
+        "act.repeals[0].date",
+        "act.repeals[0].bogus",
+        "signer.position",
+    }
     messages = {e["field"]: e["message"] for e in body["errors"]}
     assert messages["act.date"].startswith("Ожидается дата")
     assert "не более 2000" in messages["act.number"]
 
 
 def test_final_with_unknown_values_lists_them(client):
-    response = client.post("/api/generate", json={
-        "document": "lenobl-mms", "municipality": "leningrad/testovy"})
+    response = client.post(
+        "/api/generate", json={"document": "lenobl-mms", "municipality": "leningrad/testovy"}
+    )
     assert response.status_code == 400
     labels = {e["label"] for e in response.json["errors"]}
     assert {"Номер акта", "ФИО подписывающего"} <= labels
 
 
 def test_draft_with_unknown_values_is_generated(client, docx_text):
-    response = client.post("/api/generate", json={
-        "document": "lenobl-mms", "municipality": "leningrad/testovy", "draft": True})
+    response = client.post(
+        "/api/generate",
+        json={"document": "lenobl-mms", "municipality": "leningrad/testovy", "draft": True},
+    )
     assert response.status_code == 200
     assert "[не заполнено: Номер акта]" in docx_text(response.data)
 
@@ -74,17 +110,20 @@ def test_null_marks_a_value_unknown(client):
     assert response.json["errors"][0]["label"] == "Номер акта"
 
 
-@pytest.mark.parametrize(("body", "field"), [
-    ({"document": "no-such", "municipality": "leningrad/kirovsky"}, "document"),
-    ({"document": "../etc", "municipality": "leningrad/kirovsky"}, "document"),
-    ({"document": "lenobl-mms", "municipality": "leningrad/nowhere"}, "municipality"),
-    ({"document": "lenobl-mms", "municipality": "leningrad"}, "municipality"),
-    ({"document": "lenobl-mms", "municipality": "tver/x"}, "municipality"),
-    ({"document": "lenobl-mms"}, "municipality"),
-    ({**KIROVSKY, "values": []}, "values"),
-    ({**KIROVSKY, "draft": "yes"}, "draft"),
-    ({**KIROVSKY, "extra": 1}, "extra"),
-])
+@pytest.mark.parametrize(
+    ("body", "field"),
+    [
+        ({"document": "no-such", "municipality": "leningrad/kirovsky"}, "document"),
+        ({"document": "../etc", "municipality": "leningrad/kirovsky"}, "document"),
+        ({"document": "lenobl-mms", "municipality": "leningrad/nowhere"}, "municipality"),
+        ({"document": "lenobl-mms", "municipality": "leningrad"}, "municipality"),
+        ({"document": "lenobl-mms", "municipality": "tver/x"}, "municipality"),
+        ({"document": "lenobl-mms"}, "municipality"),
+        ({**KIROVSKY, "values": []}, "values"),
+        ({**KIROVSKY, "draft": "yes"}, "draft"),
+        ({**KIROVSKY, "extra": 1}, "extra"),
+    ],
+)
 def test_bad_requests_name_the_field(client, body, field):
     response = client.post("/api/generate", json=body)
     assert response.status_code == 400

@@ -9,8 +9,9 @@ from web import auth as web_auth
 from web import db as web_db
 
 
-@pytest.mark.parametrize("url", ["/editor/", "/editor/cover-approval",
-                                 "/editor/cover-approval/preview?number=0"])
+@pytest.mark.parametrize(
+    "url", ["/editor/", "/editor/cover-approval", "/editor/cover-approval/preview?number=0"]
+)
 def test_editor_needs_login(client, url):
     response = client.get(url)
     assert response.status_code == 302
@@ -31,8 +32,9 @@ def test_login_and_logout(client, auth):
     assert client.get("/editor/").status_code == 302
 
 
-@pytest.mark.parametrize(("username", "password"), [
-    ("editor", "wrong-password"), ("nobody", "correct-horse"), ("", "")])
+@pytest.mark.parametrize(
+    ("username", "password"), [("editor", "wrong-password"), ("nobody", "correct-horse"), ("", "")]
+)
 def test_wrong_credentials_are_refused(client, auth, username, password):
     response = auth.login(username, password)
     assert response.status_code == 401
@@ -40,15 +42,19 @@ def test_wrong_credentials_are_refused(client, auth, username, password):
     assert client.get("/editor/").status_code == 302
 
 
-@pytest.mark.parametrize(("target", "expected"), [
-    ("/editor/cover-approval", "/editor/cover-approval"),
-    ("//evil.example/x", "/editor/"),
-    ("https://evil.example/", "/editor/"),
-    ("/\\evil.example", "/editor/"),
-])
+@pytest.mark.parametrize(
+    ("target", "expected"),
+    [
+        ("/editor/cover-approval", "/editor/cover-approval"),
+        ("//evil.example/x", "/editor/"),
+        ("https://evil.example/", "/editor/"),
+        ("/\\evil.example", "/editor/"),
+    ],
+)
 def test_login_redirects_only_inside_the_site(client, auth, target, expected):
-    response = client.post("/auth/login", data={"username": "editor",
-                                                "password": "correct-horse", "next": target})
+    response = client.post(
+        "/auth/login", data={"username": "editor", "password": "correct-horse", "next": target}
+    )
     assert response.headers["Location"] == expected
 
 
@@ -59,19 +65,23 @@ def test_passwords_are_stored_hashed(app, auth):
     assert row["password_hash"].startswith(("scrypt:", "pbkdf2:"))
 
 
-@pytest.mark.parametrize(("username", "password", "message"), [
-    ("editor", "another-password", "уже есть"),
-    ("bad name", "long-enough-pw", "латинские буквы"),
-    ("shorty", "123", "не короче 8"),
-])
+@pytest.mark.parametrize(
+    ("username", "password", "message"),
+    [
+        ("editor", "another-password", "уже есть"),
+        ("bad name", "long-enough-pw", "латинские буквы"),
+        ("shorty", "123", "не короче 8"),
+    ],
+)
 def test_create_user_refuses_bad_accounts(app, auth, username, password, message):
     with app.app_context(), pytest.raises(web_auth.AccountError, match=message):
         web_auth.create_user(web_db.get_db(), username, password)
 
 
 def test_user_add_reads_the_password_from_stdin(runner, client):
-    result = runner.invoke(args=["user", "add", "alice", "--password-stdin"],
-                           input="alice-password\n")
+    result = runner.invoke(
+        args=["user", "add", "alice", "--password-stdin"], input="alice-password\n"
+    )
     assert result.exit_code == 0, result.output
     assert "Создан пользователь «alice»" in result.output
     response = client.post("/auth/login", data={"username": "alice", "password": "alice-password"})
@@ -85,8 +95,9 @@ def test_user_add_prompts_twice_for_the_password(runner):
 
 def test_user_add_fails_with_a_message(runner):
     runner.invoke(args=["user", "add", "carol", "--password-stdin"], input="carol-password\n")
-    result = runner.invoke(args=["user", "add", "carol", "--password-stdin"],
-                           input="carol-password\n")
+    result = runner.invoke(
+        args=["user", "add", "carol", "--password-stdin"], input="carol-password\n"
+    )
     assert result.exit_code == 1
     assert "пользователь «carol» уже есть" in result.output
 
@@ -96,8 +107,9 @@ def test_docgen_cli_has_the_web_commands(monkeypatch, tmp_path):
 
     monkeypatch.setenv("DOCGEN_WEB_INSTANCE", str(tmp_path / "instance"))
     runner = CliRunner()
-    result = runner.invoke(cli, ["user", "add", "dave", "--password-stdin"],
-                           input="dave-password\n")
+    result = runner.invoke(
+        cli, ["user", "add", "dave", "--password-stdin"], input="dave-password\n"
+    )
     assert result.exit_code == 0, result.output
     assert (tmp_path / "instance" / "docgen-web.sqlite").exists()
     assert runner.invoke(cli, ["serve", "--help"]).exit_code == 0

@@ -52,8 +52,9 @@ def test_a_job_runs_in_the_pool_and_zips_the_drafts(app, client, small_region, p
     by_set = {i["municipality"]: i for i in status["items"]}
     assert by_set["leningrad/kirovsky"]["status"] == "ok"
     assert by_set["leningrad/testovy"]["status"] == "missing"
-    assert by_set["leningrad/testovy"]["message"] == \
-        "Не заполнено (2): Номер акта; ФИО подписывающего"
+    assert (
+        by_set["leningrad/testovy"]["message"] == "Не заполнено (2): Номер акта; ФИО подписывающего"
+    )
 
     text = plain(client.get(f"/batch/{job_id}").get_data(as_text=True))
     assert "готово" in text and "есть незаполненные значения" in text
@@ -65,8 +66,12 @@ def test_a_job_runs_in_the_pool_and_zips_the_drafts(app, client, small_region, p
         data = response.data
     with zipfile.ZipFile(io.BytesIO(data)) as zf:
         names = set(zf.namelist())
-        assert {"lenobl-mms_leningrad-kirovsky.docx", "lenobl-mms_leningrad-testovy.docx",
-                "report.txt", "report.json"} <= names
+        assert {
+            "lenobl-mms_leningrad-kirovsky.docx",
+            "lenobl-mms_leningrad-testovy.docx",
+            "report.txt",
+            "report.json",
+        } <= names
         assert "КОМИТЕТ ОБРАЗОВАНИЯ" in docx_text(zf.read("lenobl-mms_leningrad-kirovsky.docx"))
     report = client.get(f"/batch/{job_id}/report.txt")
     assert "Сформировано документов: 2 из 2" in report.get_data(as_text=True)
@@ -96,10 +101,13 @@ def test_jobs_and_results_survive_a_server_restart(make_app, small_region, plain
 
 def test_a_job_left_running_by_a_stopped_server_shows_failed(app, client, plain):
     with app.app_context():
-        job_id = jobs.create_job(web_db.get_db(), "lenobl-mms", "leningrad", True,
-                                 ["leningrad/kirovsky"])
-        web_db.get_db().execute("UPDATE job SET status = 'running', heartbeat = ? WHERE id = ?",
-                                (time.time() - 3600, job_id))
+        job_id = jobs.create_job(
+            web_db.get_db(), "lenobl-mms", "leningrad", True, ["leningrad/kirovsky"]
+        )
+        web_db.get_db().execute(
+            "UPDATE job SET status = 'running', heartbeat = ? WHERE id = ?",
+            (time.time() - 3600, job_id),
+        )
         web_db.get_db().commit()
     text = plain(client.get(f"/batch/{job_id}").get_data(as_text=True))
     assert "ошибка" in text and "сервер был остановлен или перезапущен" in text
@@ -109,8 +117,9 @@ def test_a_job_left_running_by_a_stopped_server_shows_failed(app, client, plain)
 
 def test_a_fresh_running_job_stays_running(app, client):
     with app.app_context():
-        job_id = jobs.create_job(web_db.get_db(), "lenobl-mms", "leningrad", True,
-                                 ["leningrad/kirovsky"])
+        job_id = jobs.create_job(
+            web_db.get_db(), "lenobl-mms", "leningrad", True, ["leningrad/kirovsky"]
+        )
     status = client.get(f"/batch/{job_id}.json").json
     assert status["status"] == "queued"
     page = client.get(f"/batch/{job_id}").get_data(as_text=True)
@@ -118,12 +127,16 @@ def test_a_fresh_running_job_stays_running(app, client):
     assert client.get(f"/batch/{job_id}/result.zip").status_code == 404
 
 
-@pytest.mark.parametrize(("target", "message"), [
-    ("batch_workers:crash", "процесс обработки аварийно завершился"),
-    ("batch_workers:raise_error", "внутренняя ошибка при выполнении задания"),
-])
-def test_a_crashing_worker_fails_its_job(make_app, small_region, plain, monkeypatch, target,
-                                         message):
+@pytest.mark.parametrize(
+    ("target", "message"),
+    [
+        ("batch_workers:crash", "процесс обработки аварийно завершился"),
+        ("batch_workers:raise_error", "внутренняя ошибка при выполнении задания"),
+    ],
+)
+def test_a_crashing_worker_fails_its_job(
+    make_app, small_region, plain, monkeypatch, target, message
+):
     # -- the worker process imports the target from this folder --
     monkeypatch.syspath_prepend(str(Path(__file__).parent))
     app = make_app(BATCH_TARGET=target)
@@ -157,18 +170,27 @@ def test_retry_starts_a_new_job_with_the_same_choice(app, client, small_region):
     assert client.get(f"/batch/{new_id}.json").json["total"] == 2
 
 
-@pytest.mark.parametrize(("form", "message"), [
-    ({"package": "no-such"}, "не найден"),
-    ({"region": "tver"}, "не предназначен для региона"),
-])
+@pytest.mark.parametrize(
+    ("form", "message"),
+    [
+        ({"package": "no-such"}, "не найден"),
+        ({"region": "tver"}, "не предназначен для региона"),
+    ],
+)
 def test_bad_choices_are_refused_with_a_message(client, form, message):
-    response = client.post("/batch/", data={"package": "lenobl-mms", "region": "leningrad",
-                                            **form}, follow_redirects=True)
+    response = client.post(
+        "/batch/",
+        data={"package": "lenobl-mms", "region": "leningrad", **form},
+        follow_redirects=True,
+    )
     assert response.status_code == 200
     assert message in response.get_data(as_text=True)
 
 
 def test_unknown_job_is_404(client):
-    for url in ("/batch/" + "0" * 32, "/batch/" + "0" * 32 + ".json",
-                "/batch/" + "0" * 32 + "/result.zip"):
+    for url in (
+        "/batch/" + "0" * 32,
+        "/batch/" + "0" * 32 + ".json",
+        "/batch/" + "0" * 32 + "/result.zip",
+    ):
         assert client.get(url).status_code == 404

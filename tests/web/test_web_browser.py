@@ -24,11 +24,20 @@ from docgen.settings import ROOT
 
 CHROMIUM = "/usr/bin/chromium"
 ARTIFACTS = ROOT / "test-artifacts"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                 "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync", "--no-first-run", "--lang=ru-RU"]
-PACKAGE_TITLE = ("Распоряжение об утверждении Положения о муниципальной методической службе "
-                 "(Ленинградская область)")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--lang=ru-RU",
+]
+PACKAGE_TITLE = (
+    "Распоряжение об утверждении Положения о муниципальной методической службе "
+    "(Ленинградская область)"
+)
 DRAFT_NAME = "Распоряжение от 23.05.2023 № 233 — Кировский район (черновик).docx"
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
@@ -50,8 +59,9 @@ def browser():
     if not Path(CHROMIUM).exists():
         _unavailable(f"нет {CHROMIUM} (apt-get install chromium)")
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True,
-                                             args=CHROMIUM_ARGS)
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS
+        )
         yield browser
         browser.close()
 
@@ -70,8 +80,12 @@ def live_server(make_app):
 
 
 def _new_page(browser, javascript: bool):
-    context = browser.new_context(locale="ru-RU", viewport={"width": 1280, "height": 900},
-                                  java_script_enabled=javascript, accept_downloads=True)
+    context = browser.new_context(
+        locale="ru-RU",
+        viewport={"width": 1280, "height": 900},
+        java_script_enabled=javascript,
+        accept_downloads=True,
+    )
     page = context.new_page()
     page.set_default_timeout(30_000)
     return context, page
@@ -135,11 +149,16 @@ def test_a_new_user_gets_the_kirovsky_draft_in_under_a_minute(live_server, page,
     started = time.monotonic()
     text = _from_home_to_draft(page, live_server, docx_text, screenshots=True)
     assert time.monotonic() - started < 60
-    for expected in ("КОМИТЕТ ОБРАЗОВАНИЯ", "РАСПОРЯЖЕНИЕ", "от 23.05.2023 №\u00a0233",
-                     "Об утверждении Положения о муниципальной информационно-методической "
-                     "службе Кировского муниципального района Ленинградской области",
-                     "Признать утратившим силу распоряжение комитета образования от 26.02.2019",
-                     "И.В.\u00a0Носова", "ПОЛОЖЕНИЕ"):
+    for expected in (
+        "КОМИТЕТ ОБРАЗОВАНИЯ",
+        "РАСПОРЯЖЕНИЕ",
+        "от 23.05.2023 №\u00a0233",
+        "Об утверждении Положения о муниципальной информационно-методической "
+        "службе Кировского муниципального района Ленинградской области",
+        "Признать утратившим силу распоряжение комитета образования от 26.02.2019",
+        "И.В.\u00a0Носова",
+        "ПОЛОЖЕНИЕ",
+    ):
         assert expected in text, expected
     assert "[не заполнено" not in text
 
@@ -149,8 +168,7 @@ def test_everything_works_without_javascript(live_server, nojs_page, docx_text):
     assert "КОМИТЕТ ОБРАЗОВАНИЯ" in text
 
 
-def test_rows_are_added_and_values_corrected_without_javascript(live_server, nojs_page,
-                                                                docx_text):
+def test_rows_are_added_and_values_corrected_without_javascript(live_server, nojs_page, docx_text):
     page = nojs_page
     page.goto(live_server + "/generate/lenobl-mms/leningrad/kirovsky")
     page.locator('[id="f-act.repeals"]').get_by_role("button", name="+ Добавить строку").click()

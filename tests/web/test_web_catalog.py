@@ -16,11 +16,14 @@ def test_home_lists_the_package_and_all_leningrad_municipalities(client, plain):
     assert 'value="lenobl-mms" checked' in page
 
 
-@pytest.mark.parametrize(("query", "present", "absent"), [
-    ("киров", "Кировский район", "Тосненский район"),
-    ("КИРОВ", "Кировский район", "Тосненский район"),
-    ("tosnensky", "Тосненский район", "Кировский район"),
-])
+@pytest.mark.parametrize(
+    ("query", "present", "absent"),
+    [
+        ("киров", "Кировский район", "Тосненский район"),
+        ("КИРОВ", "Кировский район", "Тосненский район"),
+        ("tosnensky", "Тосненский район", "Кировский район"),
+    ],
+)
 def test_home_filters_municipalities(client, plain, query, present, absent):
     text = plain(client.get("/", query_string={"q": query}).get_data(as_text=True))
     assert present in text
@@ -33,19 +36,26 @@ def test_home_filter_without_match_says_so(client, plain):
 
 
 def test_choice_redirects_to_the_form(client):
-    response = client.get("/generate", query_string={"package": "lenobl-mms",
-                                                     "municipality": "leningrad/kirovsky"})
+    response = client.get(
+        "/generate", query_string={"package": "lenobl-mms", "municipality": "leningrad/kirovsky"}
+    )
     assert response.status_code == 302
     assert response.headers["Location"] == "/generate/lenobl-mms/leningrad/kirovsky"
 
 
-@pytest.mark.parametrize(("args", "message"), [
-    ({"package": "lenobl-mms"}, "Выберите муниципальное образование."),
-    ({"municipality": "leningrad/kirovsky"}, "Выберите документ."),
-    ({"package": "../x", "municipality": "leningrad/kirovsky"}, "Выберите документ."),
-    ({"package": "no-such", "municipality": "leningrad/kirovsky"}, "Документ недоступен"),
-    ({"package": "lenobl-mms", "municipality": "../../etc"}, "Выберите муниципальное образование."),
-])
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        ({"package": "lenobl-mms"}, "Выберите муниципальное образование."),
+        ({"municipality": "leningrad/kirovsky"}, "Выберите документ."),
+        ({"package": "../x", "municipality": "leningrad/kirovsky"}, "Выберите документ."),
+        ({"package": "no-such", "municipality": "leningrad/kirovsky"}, "Документ недоступен"),
+        (
+            {"package": "lenobl-mms", "municipality": "../../etc"},
+            "Выберите муниципальное образование.",
+        ),
+    ],
+)
 def test_incomplete_choice_goes_back_with_a_message(client, args, message):
     response = client.get("/generate", query_string=args, follow_redirects=True)
     assert response.status_code == 200
@@ -54,7 +64,8 @@ def test_incomplete_choice_goes_back_with_a_message(client, args, message):
 
 def test_broken_package_is_named_as_unavailable(client, web_settings, plain):
     (web_settings.templates_dir / "packages" / "broken.yaml").write_text(
-        "id: broken\ntitle: Сломанный\nparts: [nope]\nregions: [leningrad]\n", encoding="utf-8")
+        "id: broken\ntitle: Сломанный\nparts: [nope]\nregions: [leningrad]\n", encoding="utf-8"
+    )
     page = client.get("/").get_data(as_text=True)
     assert "Документ «broken» недоступен" in plain(page)
     assert 'value="broken"' not in page
@@ -63,7 +74,8 @@ def test_broken_package_is_named_as_unavailable(client, web_settings, plain):
 def test_each_region_card_offers_only_its_documents(client, web_settings):
     (web_settings.templates_dir / "packages" / "tver-test.yaml").write_text(
         "id: tver-test\ntitle: Тверской документ\nparts: [cover-approval]\nregions: [tver]\n",
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     page = client.get("/").get_data(as_text=True)
     leningrad = page.split('value="leningrad"')[1].split("</form>")[0]
     assert 'value="lenobl-mms"' in leningrad and "Тверской документ" not in leningrad
@@ -72,9 +84,12 @@ def test_each_region_card_offers_only_its_documents(client, web_settings):
 def test_a_region_level_document_needs_no_municipality(client, web_settings):
     (web_settings.templates_dir / "packages" / "region-doc.yaml").write_text(
         "id: region-doc\ntitle: Документ региона\nparts: [cover-approval]\n"
-        "regions: [leningrad]\nlevel: region\n", encoding="utf-8")
+        "regions: [leningrad]\nlevel: region\n",
+        encoding="utf-8",
+    )
     page = client.get("/").get_data(as_text=True)
     assert "для всего региона" in page
-    response = client.get("/generate", query_string={"package": "region-doc",
-                                                     "region": "leningrad"})
+    response = client.get(
+        "/generate", query_string={"package": "region-doc", "region": "leningrad"}
+    )
     assert response.headers["Location"] == "/generate/region-doc/leningrad"

@@ -35,14 +35,18 @@ def good_docx(make_docx, source_lines) -> bytes:
 
 
 def _upload(client, data: bytes, name: str = "новая версия.docx", comment: str = ""):
-    return client.post(f"{PAGE}/upload", data={"file": (io.BytesIO(data), name),
-                                               "comment": comment},
-                       content_type="multipart/form-data")
+    return client.post(
+        f"{PAGE}/upload",
+        data={"file": (io.BytesIO(data), name), "comment": comment},
+        content_type="multipart/form-data",
+    )
 
 
 def _draft_text(client, docx_text) -> str:
-    response = client.post("/api/generate", json={
-        "document": "lenobl-mms", "municipality": "leningrad/kirovsky", "draft": True})
+    response = client.post(
+        "/api/generate",
+        json={"document": "lenobl-mms", "municipality": "leningrad/kirovsky", "draft": True},
+    )
     assert response.status_code == 200
     return docx_text(response.data)
 
@@ -114,8 +118,9 @@ def test_versions_can_be_downloaded(editor, good_docx):
 
 def test_preview_a_version_with_any_municipality(editor, good_docx, plain):
     _upload(editor, good_docx)
-    response = editor.get(f"{PAGE}/preview",
-                          query_string={"number": 1, "municipality": "leningrad/tosnensky"})
+    response = editor.get(
+        f"{PAGE}/preview", query_string={"number": 1, "municipality": "leningrad/tosnensky"}
+    )
     assert response.status_code == 200
     text = plain(response.get_data(as_text=True))
     assert MARKER in text
@@ -123,15 +128,20 @@ def test_preview_a_version_with_any_municipality(editor, good_docx, plain):
     assert "[не заполнено:" in text
 
 
-@pytest.mark.parametrize("query", [{"number": "x", "municipality": "leningrad/kirovsky"},
-                                   {"number": "0", "municipality": "../etc"}])
+@pytest.mark.parametrize(
+    "query",
+    [
+        {"number": "x", "municipality": "leningrad/kirovsky"},
+        {"number": "0", "municipality": "../etc"},
+    ],
+)
 def test_preview_needs_a_version_and_a_municipality(editor, query):
     assert editor.get(f"{PAGE}/preview", query_string=query).status_code == 400
 
 
-def test_a_template_with_a_syntax_error_is_refused_with_its_location(editor, make_docx,
-                                                                     source_lines, good_docx,
-                                                                     docx_text, plain):
+def test_a_template_with_a_syntax_error_is_refused_with_its_location(
+    editor, make_docx, source_lines, good_docx, docx_text, plain
+):
     _upload(editor, good_docx)
     editor.post(f"{PAGE}/versions/1/activate")
     broken = make_docx(*source_lines, "Номер: {{ act.number }", "Дата: {{ act.date | }}")
@@ -156,8 +166,10 @@ def test_unbalanced_blocks_are_refused(editor, make_docx, source_lines, plain):
 
 @pytest.mark.parametrize("extra", [(), ("Сломано: {{ act.number }",)])
 def test_attribute_escapes_are_refused_at_upload(editor, make_docx, source_lines, plain, extra):
-    response = _upload(editor, make_docx(*source_lines, *extra, "{{ ''.__class__.__mro__ }}",
-                                         "{{ act['_secret'] }}"))
+    response = _upload(
+        editor,
+        make_docx(*source_lines, *extra, "{{ ''.__class__.__mro__ }}", "{{ act['_secret'] }}"),
+    )
     assert response.status_code == 400
     text = plain(response.get_data(as_text=True))
     assert "«__class__»" in text and "«_secret»" in text and "L-SANDBOX" in text
@@ -166,8 +178,9 @@ def test_attribute_escapes_are_refused_at_upload(editor, make_docx, source_lines
 def test_uploaded_templates_render_in_the_sandbox(editor, make_docx, source_lines, plain):
     escape = make_docx(*source_lines, "{{ act.number | attr('__class__') }}")
     assert _upload(editor, escape).status_code == 303
-    response = editor.get(f"{PAGE}/preview",
-                          query_string={"number": 1, "municipality": "leningrad/kirovsky"})
+    response = editor.get(
+        f"{PAGE}/preview", query_string={"number": 1, "municipality": "leningrad/kirovsky"}
+    )
     assert response.status_code == 400
     assert "запрещённое обращение" in plain(response.get_data(as_text=True))
 
@@ -180,23 +193,33 @@ def test_unknown_variables_and_filters_are_refused(editor, make_docx, source_lin
     assert "act.numbr" in text and "nofilter" in text
 
 
-@pytest.mark.parametrize(("name", "content", "rule"), [
-    ("word/vbaProject.bin", b"macro", "U-MACRO"),
-    ("word/activeX/activeX1.xml", b"<x/>", "U-MACRO"),
-    ("word/media/bomb.bin", b"\0" * 3_000_000, "U-BOMB"),
-    ("../../evil.xml", b"<x/>", "U-ZIP"),
-    ("word/custom.xml", b'<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "b">]><x>&a;</x>', "U-XML"),
-])
+@pytest.mark.parametrize(
+    ("name", "content", "rule"),
+    [
+        ("word/vbaProject.bin", b"macro", "U-MACRO"),
+        ("word/activeX/activeX1.xml", b"<x/>", "U-MACRO"),
+        ("word/media/bomb.bin", b"\0" * 3_000_000, "U-BOMB"),
+        ("../../evil.xml", b"<x/>", "U-ZIP"),
+        (
+            "word/custom.xml",
+            b'<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "b">]><x>&a;</x>',
+            "U-XML",
+        ),
+    ],
+)
 def test_dangerous_containers_are_refused(editor, good_docx, plain, name, content, rule):
     response = _upload(editor, _with_member(good_docx, name, content))
     assert response.status_code == 400
     assert rule in plain(response.get_data(as_text=True))
 
 
-@pytest.mark.parametrize(("data", "name", "rule"), [
-    (b"just text", "notes.txt", "U-TYPE"),
-    (b"PK\x03\x04 broken", "broken.docx", "U-ZIP"),
-])
+@pytest.mark.parametrize(
+    ("data", "name", "rule"),
+    [
+        (b"just text", "notes.txt", "U-TYPE"),
+        (b"PK\x03\x04 broken", "broken.docx", "U-ZIP"),
+    ],
+)
 def test_only_real_docx_files_are_accepted(editor, plain, data, name, rule):
     response = _upload(editor, data, name)
     assert response.status_code == 400
@@ -206,7 +229,8 @@ def test_only_real_docx_files_are_accepted(editor, plain, data, name, rule):
 def test_macro_enabled_content_type_is_refused(editor, good_docx, plain):
     with zipfile.ZipFile(io.BytesIO(good_docx)) as src:
         types = src.read("[Content_Types].xml").replace(
-            b"document.main+xml", b"document.macroEnabled.main+xml")
+            b"document.main+xml", b"document.macroEnabled.main+xml"
+        )
     out = io.BytesIO()
     with zipfile.ZipFile(io.BytesIO(good_docx)) as src, zipfile.ZipFile(out, "w") as dst:
         for item in src.infolist():

@@ -73,12 +73,21 @@ def test_docgen_serve_answers_and_runs_a_batch_job(tmp_path):
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
     base = f"http://127.0.0.1:{port}"
-    env = {**os.environ, "DOCGEN_WEB_INSTANCE": str(tmp_path / "instance"),
-           "DOCGEN_VARIABLES_DIR": str(variables)}
-    proc = subprocess.Popen([sys.executable, "-m", "docgen", "serve", "--port", str(port)],
-                            cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    env = {
+        **os.environ,
+        "DOCGEN_WEB_INSTANCE": str(tmp_path / "instance"),
+        "DOCGEN_VARIABLES_DIR": str(variables),
+    }
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "docgen", "serve", "--port", str(port)],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+    )
     opener = urllib.request.build_opener(
-        urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar()))
+        urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar())
+    )
     try:
         deadline = time.monotonic() + 30
         while True:
@@ -94,8 +103,9 @@ def test_docgen_serve_answers_and_runs_a_batch_job(tmp_path):
         with opener.open(f"{base}/batch/", timeout=10) as response:
             page = response.read().decode()
         token = re.search(r'name="csrf_token" value="([^"]+)"', page).group(1)
-        form = urllib.parse.urlencode({"csrf_token": token, "package": "lenobl-mms",
-                                       "region": "leningrad", "mode": "draft"}).encode()
+        form = urllib.parse.urlencode(
+            {"csrf_token": token, "package": "lenobl-mms", "region": "leningrad", "mode": "draft"}
+        ).encode()
         with opener.open(f"{base}/batch/", data=form, timeout=10) as response:
             job_url = response.url
         deadline = time.monotonic() + 120

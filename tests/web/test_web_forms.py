@@ -23,32 +23,38 @@ def model(web_settings):
     return forms.load_model("lenobl-mms", "leningrad/kirovsky", web_settings)
 
 
-@pytest.mark.parametrize(("spec", "raw", "value"), [
-    (TEXT, "  слово  ", "слово"),
-    (TEXT, "", ""),
-    (TEXT, "две\r\nстроки", "две\nстроки"),
-    (REQUIRED_TEXT, "   ", UNKNOWN),
-    (DATE, "2024-02-01", dt.date(2024, 2, 1)),
-    (DATE, "01.02.2024", dt.date(2024, 2, 1)),
-    (DATE, "", UNKNOWN),
-    (CHOICE, "приказ", "приказ"),
-    (NUMBER, "14", 14),
-    (BOOL, "Да", True),
-    (TEXT, None, UNKNOWN),
-])
+@pytest.mark.parametrize(
+    ("spec", "raw", "value"),
+    [
+        (TEXT, "  слово  ", "слово"),
+        (TEXT, "", ""),
+        (TEXT, "две\r\nстроки", "две\nстроки"),
+        (REQUIRED_TEXT, "   ", UNKNOWN),
+        (DATE, "2024-02-01", dt.date(2024, 2, 1)),
+        (DATE, "01.02.2024", dt.date(2024, 2, 1)),
+        (DATE, "", UNKNOWN),
+        (CHOICE, "приказ", "приказ"),
+        (NUMBER, "14", 14),
+        (BOOL, "Да", True),
+        (TEXT, None, UNKNOWN),
+    ],
+)
 def test_clean_accepts(spec, raw, value):
     assert validation.clean(spec, raw) == (value, None)
 
 
-@pytest.mark.parametrize(("spec", "raw", "message"), [
-    (TEXT, "x" * 2001, "Слишком длинное значение: 2001 символов"),
-    (TEXT, "a\x0bb", "Недопустимый управляющий символ (код U+000B)"),
-    (TEXT, "a\ue000b", "Недопустимый управляющий символ (код U+E000)"),
-    (DATE, "2024-13-01", "Ожидается дата ГГГГ-ММ-ДД или ДД.ММ.ГГГГ."),
-    (CHOICE, "указ", "Допустимые значения: приказ, распоряжение."),
-    (NUMBER, "четырнадцать", "Ожидается целое число."),
-    (TEXT, ["список"], "Ожидается строка."),
-])
+@pytest.mark.parametrize(
+    ("spec", "raw", "message"),
+    [
+        (TEXT, "x" * 2001, "Слишком длинное значение: 2001 символов"),
+        (TEXT, "a\x0bb", "Недопустимый управляющий символ (код U+000B)"),
+        (TEXT, "a\ue000b", "Недопустимый управляющий символ (код U+E000)"),
+        (DATE, "2024-13-01", "Ожидается дата ГГГГ-ММ-ДД или ДД.ММ.ГГГГ."),
+        (CHOICE, "указ", "Допустимые значения: приказ, распоряжение."),
+        (NUMBER, "четырнадцать", "Ожидается целое число."),
+        (TEXT, ["список"], "Ожидается строка."),
+    ],
+)
 def test_clean_refuses_with_a_sentence(spec, raw, message):
     value, error = validation.clean(spec, raw)
     assert value is None and error.startswith(message)
@@ -61,18 +67,25 @@ def test_fields_are_the_templates_variables_grouped_by_section(model):
     assert paths.index("signer.gender") == paths.index("signer.name") + 1
     repeals = model.field("act.repeals")
     assert repeals.is_list and [c.path for c in repeals.children][:2] == [
-        "act.repeals[].kind", "act.repeals[].issuer"]
+        "act.repeals[].kind",
+        "act.repeals[].issuer",
+    ]
     assert model.field("service.legal_bases").item.spec.type == "text"
     assert model.field("act.repeals[0].date").spec.type == "date"
 
 
-@pytest.mark.parametrize(("name", "label"), [
-    ("act.date", "Дата акта"),
-    ("act.repeals[1].number", "Акты, признаваемые утратившими силу, строка 2: Номер"),
-    ("authority.name:datv", "Орган управления образованием (полное наименование) "
-                            "(дательный падеж)"),
-    ("no.such", "no.such"),
-])
+@pytest.mark.parametrize(
+    ("name", "label"),
+    [
+        ("act.date", "Дата акта"),
+        ("act.repeals[1].number", "Акты, признаваемые утратившими силу, строка 2: Номер"),
+        (
+            "authority.name:datv",
+            "Орган управления образованием (полное наименование) (дательный падеж)",
+        ),
+        ("no.such", "no.such"),
+    ],
+)
 def test_labels_of_inputs(model, name, label):
     assert model.label_for(name) == label
 
@@ -86,8 +99,14 @@ def test_an_untouched_form_makes_no_overrides(model):
 
 def test_changed_values_become_typed_overrides(model):
     values = formstate.initial_state(model, Deriver()).values
-    values.update({"act.date": "01.02.2024", "act.place": "", "act.number": "",
-                   "authority.name:gent": "комитета ОСОБОГО"})
+    values.update(
+        {
+            "act.date": "01.02.2024",
+            "act.place": "",
+            "act.number": "",
+            "authority.name:gent": "комитета ОСОБОГО",
+        }
+    )
     values["act.place"] = "г. Кировск"
     state = formstate.submitted_state(model, values, Deriver())
     overrides = validation.to_overrides(model, state, final=False)
@@ -118,13 +137,23 @@ def test_rows_are_added_and_removed(model):
 
 def test_list_rows_keep_their_yaml_values_when_another_row_is_added(model):
     values = formstate.initial_state(model, Deriver()).values
-    values.update({"act.repeals[1].kind": "приказ", "act.repeals[1].date": "2020-01-15",
-                   "act.repeals[1].number": "99", "act.repeals[1].title": "О втором"})
+    values.update(
+        {
+            "act.repeals[1].kind": "приказ",
+            "act.repeals[1].date": "2020-01-15",
+            "act.repeals[1].number": "99",
+            "act.repeals[1].title": "О втором",
+        }
+    )
     state = formstate.submitted_state(model, values, Deriver())
     repeals = validation.to_overrides(model, state, final=True)["act.repeals"]
     assert repeals[0]["date"] == dt.date(2019, 2, 26)
-    assert repeals[1] == {"kind": "приказ", "date": dt.date(2020, 1, 15), "number": "99",
-                          "title": "О втором"}
+    assert repeals[1] == {
+        "kind": "приказ",
+        "date": dt.date(2020, 1, 15),
+        "number": "99",
+        "title": "О втором",
+    }
 
 
 def test_case_forms_left_as_derived_follow_the_name(model):
@@ -132,8 +161,10 @@ def test_case_forms_left_as_derived_follow_the_name(model):
     values["authority.name"] = "комитет по образованию"
     state = formstate.submitted_state(model, values, Deriver())
     assert state.get("authority.name:gent") == "комитета по образованию"
-    assert validation.to_overrides(model, state, final=False)["authority.name"] == \
-        "комитет по образованию"
+    assert (
+        validation.to_overrides(model, state, final=False)["authority.name"]
+        == "комитет по образованию"
+    )
 
 
 def _all_pairs():
@@ -141,14 +172,16 @@ def _all_pairs():
     from docgen.templates import list_packages, load_package
     from docgen.variables import list_sets
 
-    return [(p, s) for p in list_packages(ROOT / "templates_docx")
-            for s in list_sets(ROOT / "variables")
-            if load_package(p, ROOT / "templates_docx").accepts(s)]
+    return [
+        (p, s)
+        for p in list_packages(ROOT / "templates_docx")
+        for s in list_sets(ROOT / "variables")
+        if load_package(p, ROOT / "templates_docx").accepts(s)
+    ]
 
 
 @pytest.mark.parametrize(("package", "municipality"), _all_pairs())
-def test_an_untouched_form_of_any_shipped_set_changes_nothing(web_settings, package,
-                                                              municipality):
+def test_an_untouched_form_of_any_shipped_set_changes_nothing(web_settings, package, municipality):
     model = forms.load_model(package, municipality, web_settings)
     state = formstate.initial_state(model, Deriver())
     again = formstate.submitted_state(model, state.values, Deriver())

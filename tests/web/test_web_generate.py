@@ -34,8 +34,14 @@ def _filename(response) -> str:
 def test_form_has_labels_help_types_and_prefilled_values(client, plain):
     page = client.get(FORM_URL).get_data(as_text=True)
     text = plain(page)
-    for label in ("Вид акта", "Дата акта", "Номер акта", "Должность подписывающего",
-                  "ФИО подписывающего", "Орган управления образованием (полное наименование)"):
+    for label in (
+        "Вид акта",
+        "Дата акта",
+        "Номер акта",
+        "Должность подписывающего",
+        "ФИО подписывающего",
+        "Орган управления образованием (полное наименование)",
+    ):
         assert label in text
     assert "например «Администрация Кировского муниципального района" in text
     assert 'type="date"' in _input(page, "act.date")
@@ -82,10 +88,13 @@ def test_unknown_values_are_marked_not_filled(client, plain):
     assert "не заполнено" in plain(page)
 
 
-@pytest.mark.parametrize("url", [
-    "/generate/lenobl-mms/leningrad/nowhere",
-    "/generate/no-such-package/leningrad/kirovsky",
-])
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/generate/lenobl-mms/leningrad/nowhere",
+        "/generate/no-such-package/leningrad/kirovsky",
+    ],
+)
 def test_unknown_ids_are_404(client, url):
     response = client.get(url)
     assert response.status_code == 404
@@ -97,10 +106,12 @@ def test_municipality_of_another_region_is_refused(client, web_settings):
     region.mkdir()
     (region / "_region.yaml").write_text(
         (web_settings.variables_dir / "leningrad" / "_region.yaml").read_text(encoding="utf-8"),
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     (region / "test.yaml").write_text(
         (web_settings.variables_dir / "leningrad" / "kirovsky.yaml").read_text(encoding="utf-8"),
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     response = client.get("/generate/lenobl-mms/tver/test")
     assert response.status_code == 404
     assert "предназначен для регионов: leningrad" in response.get_data(as_text=True)
@@ -127,15 +138,22 @@ def test_preview_highlights_placeholders_and_lists_them(client, submit, plain):
 
 
 def test_preview_lists_the_checker_findings(submit, monkeypatch, plain):
-    finding = Finding("G-04", Severity.WARNING, "страница 2", "нет номера страницы",
-                      "вставьте поле PAGE", "ПОЛОЖЕНИЕ")
+    finding = Finding(
+        "G-04",
+        Severity.WARNING,
+        "страница 2",
+        "нет номера страницы",
+        "вставьте поле PAGE",
+        "ПОЛОЖЕНИЕ",
+    )
 
     def fake(document, municipality, overrides, draft, settings):
         from docgen import generate
 
         result = generate(document, municipality, overrides, draft=draft, settings=settings)
-        return GenerationResult(result.document_id, result.municipality, result.docx,
-                                result.missing, (finding,), draft)
+        return GenerationResult(
+            result.document_id, result.municipality, result.docx, result.missing, (finding,), draft
+        )
 
     monkeypatch.setattr("web.generate.generate_document", fake)
     text = plain(submit().get_data(as_text=True))
@@ -147,8 +165,9 @@ def test_draft_download_is_a_docx_with_a_cyrillic_name(submit, docx_text):
     response = submit(action="draft")
     assert response.status_code == 200
     assert response.mimetype == DOCX_MIME
-    assert _filename(response) == \
-        "Распоряжение от 23.05.2023 № 233 — Кировский район (черновик).docx"
+    assert (
+        _filename(response) == "Распоряжение от 23.05.2023 № 233 — Кировский район (черновик).docx"
+    )
     disposition = response.headers["Content-Disposition"]
     assert 'filename="lenobl-mms_leningrad-kirovsky.docx"' in disposition
     text = docx_text(response.data)
@@ -180,8 +199,11 @@ def test_draft_of_an_incomplete_set_has_highlighted_placeholders(submit, docx_te
 
 
 def test_filling_the_missing_values_allows_the_final(submit, docx_text):
-    response = submit(TESTOVY_URL, {"act.number": "17-р", "signer.name": "Петров Пётр Петрович",
-                                    "signer.gender": "m"}, action="final")
+    response = submit(
+        TESTOVY_URL,
+        {"act.number": "17-р", "signer.name": "Петров Пётр Петрович", "signer.gender": "m"},
+        action="final",
+    )
     assert response.status_code == 200
     text = docx_text(response.data)
     assert "№\u00a017-р" in text
@@ -189,8 +211,10 @@ def test_filling_the_missing_values_allows_the_final(submit, docx_text):
 
 
 def test_changed_values_appear_in_the_document(submit, docx_text):
-    response = submit(changes={"act.number": "234", "act.date": "2024-02-01",
-                               "act.kind": "приказ"}, action="draft")
+    response = submit(
+        changes={"act.number": "234", "act.date": "2024-02-01", "act.kind": "приказ"},
+        action="draft",
+    )
     text = docx_text(response.data)
     assert "ПРИКАЗ" in text
     assert "от 01.02.2024 №\u00a0234" in text
@@ -206,8 +230,9 @@ def test_dates_may_be_typed_the_russian_way(submit, docx_text):
 
 
 def test_field_errors_are_shown_beside_the_field_and_the_form_is_kept(submit, plain):
-    response = submit(changes={"act.date": "32.13.2023", "act.number": "999",
-                               "signer.position": "Председатель"})
+    response = submit(
+        changes={"act.date": "32.13.2023", "act.number": "999", "signer.position": "Председатель"}
+    )
     page = response.get_data(as_text=True)
     assert response.status_code == 400
     assert re.search(r'id="act.date-error">Ожидается дата', page)
@@ -218,14 +243,17 @@ def test_field_errors_are_shown_beside_the_field_and_the_form_is_kept(submit, pl
     assert "Проверьте отмеченное поле" in plain(page)
 
 
-@pytest.mark.parametrize(("name", "value", "message"), [
-    ("act.number", "x" * 100_000, "Слишком длинное значение: 100000 символов"),
-    ("signer.position", "первая\x07вторая", "Недопустимый управляющий символ (код U+0007)"),
-    ("act.kind", "{{ 7*7 }}", "Допустимые значения: распоряжение, приказ"),
-    ("act.date", "{% if true %}", "Ожидается дата"),
-    ("act.repeals[0].date", "<script>", "Ожидается дата"),
-    ("act.repeals[0].kind", "]]>", "Допустимые значения"),
-])
+@pytest.mark.parametrize(
+    ("name", "value", "message"),
+    [
+        ("act.number", "x" * 100_000, "Слишком длинное значение: 100000 символов"),
+        ("signer.position", "первая\x07вторая", "Недопустимый управляющий символ (код U+0007)"),
+        ("act.kind", "{{ 7*7 }}", "Допустимые значения: распоряжение, приказ"),
+        ("act.date", "{% if true %}", "Ожидается дата"),
+        ("act.repeals[0].date", "<script>", "Ожидается дата"),
+        ("act.repeals[0].kind", "]]>", "Допустимые значения"),
+    ],
+)
 def test_hostile_input_gets_a_field_message(submit, name, value, message):
     response = submit(changes={name: value})
     page = response.get_data(as_text=True)
@@ -244,8 +272,9 @@ HOSTILE = [
 
 
 @pytest.mark.parametrize("value", HOSTILE)
-@pytest.mark.parametrize("name", ["act.number", "signer.position", "act.repeals[0].title",
-                                  "service.abbr"])
+@pytest.mark.parametrize(
+    "name", ["act.number", "signer.position", "act.repeals[0].title", "service.abbr"]
+)
 def test_hostile_text_appears_literally_in_the_docx(submit, docx_text, name, value):
     response = submit(changes={name: value}, action="draft")
     assert response.status_code == 200, response.get_data(as_text=True)[:500]
@@ -286,9 +315,15 @@ def test_add_row_keeps_the_typed_values(submit):
 
 def test_remove_row_shifts_the_rest(client, form_values):
     values = form_values(client.get(FORM_URL).get_data(as_text=True))
-    values.update({"act.repeals[1].kind": "приказ", "act.repeals[1].number": "99",
-                   "act.repeals[1].date": "2020-01-01", "act.repeals[1].title": "О втором",
-                   "action": "remove:act.repeals:0"})
+    values.update(
+        {
+            "act.repeals[1].kind": "приказ",
+            "act.repeals[1].number": "99",
+            "act.repeals[1].date": "2020-01-01",
+            "act.repeals[1].title": "О втором",
+            "action": "remove:act.repeals:0",
+        }
+    )
     page = client.post(FORM_URL, data=values).get_data(as_text=True)
     assert 'value="99"' in _input(page, "act.repeals[0].number")
     assert 'name="act.repeals[1].number"' not in page
@@ -296,9 +331,16 @@ def test_remove_row_shifts_the_rest(client, form_values):
 
 def test_a_new_repealed_act_reaches_the_document(client, form_values, docx_text):
     values = form_values(client.get(FORM_URL).get_data(as_text=True))
-    values.update({"act.repeals[1].kind": "приказ", "act.repeals[1].issuer": "комитет образования",
-                   "act.repeals[1].number": "99", "act.repeals[1].date": "2020-01-15",
-                   "act.repeals[1].title": "О тестовом приказе", "action": "draft"})
+    values.update(
+        {
+            "act.repeals[1].kind": "приказ",
+            "act.repeals[1].issuer": "комитет образования",
+            "act.repeals[1].number": "99",
+            "act.repeals[1].date": "2020-01-15",
+            "act.repeals[1].title": "О тестовом приказе",
+            "action": "draft",
+        }
+    )
     text = docx_text(client.post(FORM_URL, data=values).data)
     assert "от 15.01.2020 №\u00a099 «О тестовом приказе»" in text
     assert "от 26.02.2019 №\u00a045" in text
@@ -306,8 +348,7 @@ def test_a_new_repealed_act_reaches_the_document(client, form_values, docx_text)
 
 def test_removing_all_repealed_acts(submit, docx_text):
     fields = ("kind", "issuer", "date", "number", "title")
-    text = docx_text(submit(action="draft",
-                            drop=tuple(f"act.repeals[0].{f}" for f in fields)).data)
+    text = docx_text(submit(action="draft", drop=tuple(f"act.repeals[0].{f}" for f in fields)).data)
     assert "утратившим силу" not in text
 
 
@@ -334,21 +375,26 @@ def test_too_many_rows_are_refused(client, form_values):
 
 
 def test_a_case_form_can_be_overridden(submit, docx_text):
-    response = submit(changes={"authority.name:gent": "комитета ОСОБОГО образования"},
-                      action="draft")
+    response = submit(
+        changes={"authority.name:gent": "комитета ОСОБОГО образования"}, action="draft"
+    )
     assert "распоряжением комитета ОСОБОГО образования" in docx_text(response.data)
 
 
 def test_derived_forms_follow_a_changed_name(submit, docx_text):
-    response = submit(changes={"authority.name": "комитет по образованию администрации "
-                                                 "Тестового района"}, action="draft")
-    assert "распоряжением комитета по образованию администрации Тестового района" in \
-        docx_text(response.data)
+    response = submit(
+        changes={"authority.name": "комитет по образованию администрации Тестового района"},
+        action="draft",
+    )
+    assert "распоряжением комитета по образованию администрации Тестового района" in docx_text(
+        response.data
+    )
 
 
 def test_an_overridden_form_is_kept_when_the_form_is_shown_again(submit):
     page = submit(changes={"authority.name:gent": "комитета ОСОБОГО образования"}).get_data(
-        as_text=True)
+        as_text=True
+    )
     assert 'value="комитета ОСОБОГО образования"' in _input(page, "authority.name:gent")
     assert 'name="authority.name:gent:auto"' not in page
     assert "вручную" in page
@@ -363,8 +409,7 @@ ANY_FIELD_HOSTILE = [
 
 
 @pytest.mark.parametrize("value", ANY_FIELD_HOSTILE, ids=["jinja", "xml", "100kb", "control"])
-def test_hostile_input_in_every_field_never_breaks_the_page(client, form_values, docx_text,
-                                                            value):
+def test_hostile_input_in_every_field_never_breaks_the_page(client, form_values, docx_text, value):
     page = client.get(FORM_URL).get_data(as_text=True)
     baseline = form_values(page)
     names = [n for n in baseline if n != "csrf_token" and not n.endswith(":auto")]
@@ -399,8 +444,9 @@ def _shipped_pairs():
 
 
 @pytest.mark.parametrize(("package", "municipality"), _shipped_pairs())
-def test_every_shipped_package_has_a_working_form(client, form_values, plain, package,
-                                                  municipality):
+def test_every_shipped_package_has_a_working_form(
+    client, form_values, plain, package, municipality
+):
     url = f"/generate/{package}/{municipality}"
     page = client.get(url)
     assert page.status_code == 200

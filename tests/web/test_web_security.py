@@ -20,12 +20,15 @@ def _token(page: str) -> str:
     return re.search(r'name="csrf_token" value="([^"]+)"', page).group(1)
 
 
-@pytest.mark.parametrize(("url", "data"), [
-    (FORM_URL, {"action": "preview"}),
-    ("/batch/", {"package": "lenobl-mms", "region": "leningrad"}),
-    ("/auth/login", {"username": "x", "password": "y"}),
-    ("/auth/logout", {}),
-])
+@pytest.mark.parametrize(
+    ("url", "data"),
+    [
+        (FORM_URL, {"action": "preview"}),
+        ("/batch/", {"package": "lenobl-mms", "region": "leningrad"}),
+        ("/auth/login", {"username": "x", "password": "y"}),
+        ("/auth/logout", {}),
+    ],
+)
 def test_forms_without_csrf_token_are_refused(csrf_client, url, data):
     response = csrf_client.post(url, data=data)
     assert response.status_code == 400
@@ -34,8 +37,9 @@ def test_forms_without_csrf_token_are_refused(csrf_client, url, data):
 
 def test_form_with_csrf_token_is_accepted(csrf_client):
     page = csrf_client.get(FORM_URL).get_data(as_text=True)
-    response = csrf_client.post(FORM_URL, data={"csrf_token": _token(page),
-                                                "action": "add:act.repeals"})
+    response = csrf_client.post(
+        FORM_URL, data={"csrf_token": _token(page), "action": "add:act.repeals"}
+    )
     assert response.status_code == 200
 
 
@@ -61,17 +65,20 @@ def test_pages_use_no_inline_script_or_style(client):
     assert "<script>" not in page and " style=" not in page and "<style" not in page
 
 
-@pytest.mark.parametrize("url", [
-    "/generate/lenobl-mms/../../etc/passwd",
-    "/generate/lenobl-mms/leningrad/..%2f..%2fsecret",
-    "/generate/LENOBL/leningrad/kirovsky",
-    "/generate/lenobl-mms/leningrad",
-    "/generate/lenobl-mms/leningrad/kirovsky/extra",
-    "/generate/lenobl-mms/leningrad/%00kirovsky",
-    "/batch/../../etc",
-    "/batch/0123",
-    "/editor/..%2f..%2fetc/versions/1/download",
-])
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/generate/lenobl-mms/../../etc/passwd",
+        "/generate/lenobl-mms/leningrad/..%2f..%2fsecret",
+        "/generate/LENOBL/leningrad/kirovsky",
+        "/generate/lenobl-mms/leningrad",
+        "/generate/lenobl-mms/leningrad/kirovsky/extra",
+        "/generate/lenobl-mms/leningrad/%00kirovsky",
+        "/batch/../../etc",
+        "/batch/0123",
+        "/editor/..%2f..%2fetc/versions/1/download",
+    ],
+)
 def test_strict_ids_refuse_path_tricks(client, url):
     response = client.get(url)
     assert response.status_code in (302, 404)
@@ -101,10 +108,12 @@ def test_internal_errors_show_no_stack_trace(make_app, monkeypatch):
 
 def test_internal_errors_of_the_api_are_json(make_app, monkeypatch):
     app = make_app(PROPAGATE_EXCEPTIONS=False)
-    monkeypatch.setattr("web.api.generate_document",
-                        lambda *a, **k: (_ for _ in ()).throw(InternalServerError()))
-    response = app.test_client().post("/api/generate", json={
-        "document": "lenobl-mms", "municipality": "leningrad/kirovsky"})
+    monkeypatch.setattr(
+        "web.api.generate_document", lambda *a, **k: (_ for _ in ()).throw(InternalServerError())
+    )
+    response = app.test_client().post(
+        "/api/generate", json={"document": "lenobl-mms", "municipality": "leningrad/kirovsky"}
+    )
     assert response.status_code == 500
     assert response.json["ok"] is False and "Traceback" not in response.get_data(as_text=True)
 
@@ -138,11 +147,13 @@ def test_editor_forms_need_the_token_too(make_app):
         auth.create_user(db.get_db(), "editor", "correct-horse")
     client = app.test_client()
     token = _token(client.get("/auth/login").get_data(as_text=True))
-    client.post("/auth/login", data={"username": "editor", "password": "correct-horse",
-                                     "csrf_token": token})
+    client.post(
+        "/auth/login", data={"username": "editor", "password": "correct-horse", "csrf_token": token}
+    )
     assert client.get("/editor/").status_code == 200
     assert client.post("/editor/cover-approval/versions/0/activate").status_code == 400
     page = client.get("/editor/cover-approval").get_data(as_text=True)
-    response = client.post("/editor/cover-approval/versions/0/activate",
-                           data={"csrf_token": _token(page)})
+    response = client.post(
+        "/editor/cover-approval/versions/0/activate", data={"csrf_token": _token(page)}
+    )
     assert response.status_code == 303

@@ -21,8 +21,9 @@ def test_an_overlay_replaces_exactly_the_chosen_templates(web_settings, tmp_path
     overlay = versions.effective_dir(shipped, tmp_path / "overlays", {"cover-approval": upload})
     assert overlay != shipped
     assert (overlay / "cover-approval.docx").read_bytes() == b"new version"
-    assert (overlay / "cover-approval.yaml").read_bytes() == \
-        (shipped / "cover-approval.yaml").read_bytes()
+    assert (overlay / "cover-approval.yaml").read_bytes() == (
+        shipped / "cover-approval.yaml"
+    ).read_bytes()
     assert (overlay / "packages" / "lenobl-mms.yaml").exists()
     assert (shipped / "cover-approval.docx").read_bytes() != b"new version"
 
@@ -45,8 +46,13 @@ def test_overlays_are_reused_and_follow_changes(web_settings, tmp_path):
 def test_preview_marks_placeholders_and_lays_out_the_signature(web_settings):
     from docgen.schema import UNKNOWN
 
-    result = generate("lenobl-mms", "leningrad/kirovsky", {"act.number": UNKNOWN},
-                      draft=True, settings=web_settings)
+    result = generate(
+        "lenobl-mms",
+        "leningrad/kirovsky",
+        {"act.number": UNKNOWN},
+        draft=True,
+        settings=web_settings,
+    )
     html = str(docx_to_html(result.docx))
     assert '<mark class="placeholder">[не заполнено: Номер акта]</mark>' in html
     assert '<p class="s-sign"><span>Заместитель председателя комитета</span><span>' in html
@@ -58,8 +64,10 @@ def test_preview_neutralises_script_links(monkeypatch):
     import mammoth
 
     class Result:
-        value = ('<p><a href="javascript:alert(1)">x</a> <a href="https://example.org/">y</a>'
-                 ' <a href="JaVaScRiPt:alert(2)">z</a></p>')
+        value = (
+            '<p><a href="javascript:alert(1)">x</a> <a href="https://example.org/">y</a>'
+            ' <a href="JaVaScRiPt:alert(2)">z</a></p>'
+        )
 
     monkeypatch.setattr(mammoth, "convert_to_html", lambda *a, **k: Result())
     html = str(docx_to_html(b""))

@@ -19,5 +19,16 @@ from . import (
     typography,
 )
 
-__all__ = ["abbreviations", "act", "appendix", "artefacts", "consistency", "dates", "formatting",
-           "lists", "numbering", "page", "typography"]
+__all__ = [
+    "abbreviations",
+    "act",
+    "appendix",
+    "artefacts",
+    "consistency",
+    "dates",
+    "formatting",
+    "lists",
+    "numbering",
+    "page",
+    "typography",
+]

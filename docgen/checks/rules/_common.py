@@ -69,16 +69,27 @@ def patterns(*table: Pattern) -> Patterns:
     return out
 
 
-def pattern(regex: str, message: str, hint: str = "", severity: Severity | None = None,
-            skip=None, flags: int = 0, needles: tuple[str, ...] = (), guard=None) -> Pattern:
+def pattern(
+    regex: str,
+    message: str,
+    hint: str = "",
+    severity: Severity | None = None,
+    skip=None,
+    flags: int = 0,
+    needles: tuple[str, ...] = (),
+    guard=None,
+) -> Pattern:
     """Return a :class:`Pattern` with `regex` compiled once."""
     return Pattern(re.compile(regex, flags), message, hint, severity, skip, needles, guard)
 
 
 def text_paras(doc: DocModel) -> Iterator[Para]:
     """Yield every paragraph with visible text (body and table cells)."""
-    return iter(cached_in_run(doc, "text_paras", lambda: [
-        p for p in doc.paragraphs if p.text.strip(" \t\u00a0")]))
+    return iter(
+        cached_in_run(
+            doc, "text_paras", lambda: [p for p in doc.paragraphs if p.text.strip(" \t\u00a0")]
+        )
+    )
 
 
 def body_paras(doc: DocModel, roles: Iterable[str] = BODY_ROLES) -> list[Para]:
@@ -128,9 +139,15 @@ def scan(para: Para, table: Iterable[Pattern], text: str | None = None) -> Seque
             hits = found[table] = _scan(para, table, para.text)
         if not hits:
             return ()
-        return [Issue(para, message, hint, quote, severity) for message, hint, quote, severity in hits]
-    return [issue(para, message, hint, quote, severity)
-            for message, hint, quote, severity in _scan(para, table, para.text if text is None else text)]
+        return [
+            Issue(para, message, hint, quote, severity) for message, hint, quote, severity in hits
+        ]
+    return [
+        issue(para, message, hint, quote, severity)
+        for message, hint, quote, severity in _scan(
+            para, table, para.text if text is None else text
+        )
+    ]
 
 
 def _scan(para: Para, table: Iterable[Pattern], text: str) -> tuple[Found, ...]:

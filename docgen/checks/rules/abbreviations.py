@@ -12,18 +12,28 @@ from ..model import DocModel, Para, Part
 from ..registry import Issue, issue, rule
 from ._common import WARNING, first_lines, pattern, patterns, scan, text_paras
 
-_DEF_RE = re.compile(r"\(далее(?:[ \u00a0]+по[ \u00a0]+тексту)?[ \u00a0]*[-–—]?[ \u00a0]*(?P<body>[^()]+?)\)")
-_PAREN_ABBR_RE = re.compile(r"\((?P<body>[А-ЯЁ]{2,}(?:[ \u00a0][А-ЯЁ]{2,})*(?:[ \u00a0]+«[^»]+»)?)\)")
+_DEF_RE = re.compile(
+    r"\(далее(?:[ \u00a0]+по[ \u00a0]+тексту)?[ \u00a0]*[-–—]?[ \u00a0]*(?P<body>[^()]+?)\)"
+)
+_PAREN_ABBR_RE = re.compile(
+    r"\((?P<body>[А-ЯЁ]{2,}(?:[ \u00a0][А-ЯЁ]{2,})*(?:[ \u00a0]+«[^»]+»)?)\)"
+)
 _TOKEN_RE = re.compile(r"(?<![А-ЯЁа-яёA-Za-z\d\-/])[А-ЯЁ]{2,8}(?![А-ЯЁа-яёA-Za-z\d\-/])")
 _QUOTED_RE = re.compile(r"«[^«»]*»")
-_SHORT_NAME_RE = re.compile(r"\b(?P<word>[Кк]омитет|[Дд]епартамент)(?:а|у|ом|е)?(?=[ \u00a0]*[.,;:)]|$)")
+_SHORT_NAME_RE = re.compile(
+    r"\b(?P<word>[Кк]омитет|[Дд]епартамент)(?:а|у|ом|е)?(?=[ \u00a0]*[.,;:)]|$)"
+)
 #: A word in capitals and a space right before a token (searched in the last 11 characters).
 _BEFORE_RE = re.compile(r"([А-ЯЁ]{2,8})[ \u00a0]$")
 _ROLES = frozenset({"text", "clause", "item", "preamble", "heading", "tabrow", "cell"})
 
 _FORMS = patterns(
-    pattern(r"\(далее(?![ \u00a0][–—][ \u00a0])(?:[^)]{0,3})", "форма «далее» не по образцу",
-            "«(далее – ММС)»: пробел, тире, пробел", needles=("(далее",)),
+    pattern(
+        r"\(далее(?![ \u00a0][–—][ \u00a0])(?:[^)]{0,3})",
+        "форма «далее» не по образцу",
+        "«(далее – ММС)»: пробел, тире, пробел",
+        needles=("(далее",),
+    ),
 )
 
 
@@ -55,7 +65,7 @@ class _Part:
 def _definitions(text: str) -> Iterator[tuple[str, tuple[int, int]]]:
     for match in _DEF_RE.finditer(text):
         for term in match.group("body").split(","):
-            term = term.strip(" \u00a0«»\"")
+            term = term.strip(' \u00a0«»"')
             if term:
                 yield term, match.span()
     for match in _PAREN_ABBR_RE.finditer(text):
@@ -63,8 +73,9 @@ def _definitions(text: str) -> Iterator[tuple[str, tuple[int, int]]]:
 
 
 @text_memo
-def _abbreviation_facts(text: str) -> tuple[tuple[tuple[str, tuple[str, ...]], ...],
-                                            tuple[tuple[str, str | None], ...], bool]:
+def _abbreviation_facts(
+    text: str,
+) -> tuple[tuple[tuple[str, tuple[str, ...]], ...], tuple[tuple[str, str | None], ...], bool]:
     """Return what G-32 reads in `text`, whatever the profile.
 
     (definitions: (key of the term, tokens in it)), (uses: (token, the capitals word right
@@ -112,8 +123,10 @@ def _collect(doc: DocModel, profile) -> list[_Part]:
                     caps_in_text.add(token)
                 info.uses.setdefault(token, []).append((para, caps_only))
     for info in parts:
-        info.uses = {t: [p for p, caps in uses if not caps or t in caps_in_text]
-                     for t, uses in info.uses.items()}
+        info.uses = {
+            t: [p for p, caps in uses if not caps or t in caps_in_text]
+            for t, uses in info.uses.items()
+        }
         info.uses = {t: ps for t, ps in info.uses.items() if ps}
     return parts
 
@@ -122,7 +135,12 @@ def _key(term: str) -> str:
     return " ".join(term.replace("\u00a0", " ").split()).lower()
 
 
-@rule("G-32", WARNING, "text", "Сокращения: «(далее – X)» один раз, до употребления; без «ОМСУ» из модели")
+@rule(
+    "G-32",
+    WARNING,
+    "text",
+    "Сокращения: «(далее – X)» один раз, до употребления; без «ОМСУ» из модели",
+)
 def abbreviations(doc: DocModel, profile):
     parts = _collect(doc, profile)
     defined_anywhere = {k for info in parts for k in info.defs}
@@ -133,17 +151,30 @@ def abbreviations(doc: DocModel, profile):
             first = paras[0]
             defs = info.defs.get(token) or info.defs.get(_key(token))
             if token in profile.model_abbreviations and not _is_model(info.part):
-                yield issue(first, f"сокращение «{token}» осталось из примерного положения",
-                            "назвать орган, как в акте (например, «комитет образования»)")
+                yield issue(
+                    first,
+                    f"сокращение «{token}» осталось из примерного положения",
+                    "назвать орган, как в акте (например, «комитет образования»)",
+                )
                 continue
             if defs:
                 if defs[0].index > first.index and token not in defined_before:
-                    yield issue(first, f"сокращение «{token}» употреблено до определения "
-                                       f"({defs[0].position()})", "определить при первом употреблении")
+                    yield issue(
+                        first,
+                        f"сокращение «{token}» употреблено до определения ({defs[0].position()})",
+                        "определить при первом употреблении",
+                    )
             elif token not in defined_anywhere and _key(token) not in defined_anywhere:
-                more = f" (употреблений: {len(paras)} — {first_lines(paras)})" if len(paras) > 1 else ""
-                yield issue(first, f"сокращение «{token}» не определено{more}",
-                            f"при первом употреблении: «полное наименование (далее – {token})»")
+                more = (
+                    f" (употреблений: {len(paras)} — {first_lines(paras)})"
+                    if len(paras) > 1
+                    else ""
+                )
+                yield issue(
+                    first,
+                    f"сокращение «{token}» не определено{more}",
+                    f"при первом употреблении: «полное наименование (далее – {token})»",
+                )
         yield from _short_names(info, defined_anywhere)
         defined_before.update(info.defs)
 
@@ -152,8 +183,11 @@ def _redefined(info: _Part) -> Iterator[Issue]:
     for term, paras in info.terms.items():
         if len(paras) > 1:
             shown = term.upper() if _TOKEN_RE.fullmatch(term.upper()) else term
-            yield issue(paras[1], f"«{shown}» определено повторно (впервые — {paras[0].position()})",
-                        "одно определение при первом употреблении")
+            yield issue(
+                paras[1],
+                f"«{shown}» определено повторно (впервые — {paras[0].position()})",
+                "одно определение при первом употреблении",
+            )
 
 
 def _short_names(info: _Part, defined: set[str]) -> Iterator[Issue]:
@@ -162,8 +196,11 @@ def _short_names(info: _Part, defined: set[str]) -> Iterator[Issue]:
             continue
         word = _short_name(para)
         if word is not None and word not in defined:
-            yield issue(para, f"краткое наименование «{word}» без определения",
-                        f"ввести его формулой «(далее – {word})» при полном наименовании")
+            yield issue(
+                para,
+                f"краткое наименование «{word}» без определения",
+                f"ввести его формулой «(далее – {word})» при полном наименовании",
+            )
             return
 
 

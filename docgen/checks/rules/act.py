@@ -27,27 +27,38 @@ def _level1(part: Part) -> list[tuple[Para, str]]:
     return out
 
 
-@rule("G-25", ERROR, "text", "Заголовок к тексту акта: «О …»/«Об …», без точки в конце",
-      also=(WARNING,))
+@rule(
+    "G-25",
+    ERROR,
+    "text",
+    "Заголовок к тексту акта: «О …»/«Об …», без точки в конце",
+    also=(WARNING,),
+)
 def act_title(doc: DocModel, profile):
     for part in _acts(doc):
         title = part.role("title")
         if not title:
             where = next(iter(part.role("datenum", "kind")), part.paras[0])
-            yield issue(where, f"у {part.genitive} нет заголовка к тексту",
-                        "«Об утверждении Положения о …» над текстом",
-                        severity=None if profile.title_required else WARNING)
+            yield issue(
+                where,
+                f"у {part.genitive} нет заголовка к тексту",
+                "«Об утверждении Положения о …» над текстом",
+                severity=None if profile.title_required else WARNING,
+            )
             continue
         text = " ".join(p.clean for p in title)
         if not re.match(r"^Об?[ \u00a0]", text):
-            yield issue(title[0], "заголовок к тексту начинается не с «О»/«Об»", "«Об утверждении …»")
+            yield issue(
+                title[0], "заголовок к тексту начинается не с «О»/«Об»", "«Об утверждении …»"
+            )
         if text.endswith("."):
             yield issue(title[-1], "точка в конце заголовка к тексту", "убрать точку")
 
 
 _ACT_REF_RE = re.compile(
     rf"(?<![«\w])(?P<kind>(?:[Фф]едеральн\w+\s+)?(?:закон|указ|постановлени|распоряжени|приказ|решени)\w*)"
-    rf"(?P<between>[^«»;]{{0,250}}?)\s+от{SP}+(?P<date>{DATE})(?P<after>{SP}*(?:№{SP}*(?P<number>{NUMBER}))?)")
+    rf"(?P<between>[^«»;]{{0,250}}?)\s+от{SP}+(?P<date>{DATE})(?P<after>{SP}*(?:№{SP}*(?P<number>{NUMBER}))?)"
+)
 _EXEMPT_BEFORE_RE = re.compile(r"(?:утвержд\w+|в\s+ред\.?|в\s+редакции|изменени\w+\s+в)\s*$")
 
 
@@ -65,15 +76,23 @@ def _reference_issues(text: str) -> tuple[tuple[str, str, str], ...]:
         return ()
     out = []
     for match in _ACT_REF_RE.finditer(text):
-        if _EXEMPT_BEFORE_RE.search(text[:match.start()]) or "(" in text[max(0, match.start() - 8):match.start()]:
+        if (
+            _EXEMPT_BEFORE_RE.search(text[: match.start()])
+            or "(" in text[max(0, match.start() - 8) : match.start()]
+        ):
             continue
-        rest = text[match.end():]
+        rest = text[match.end() :]
         where = match.group(0)
         if not match.group("number"):
             out.append(("в ссылке на акт нет номера", "«от 11.05.2023 № 17 «Об …»»", where))
         elif not re.match(r"^[ \u00a0]*«", rest):
-            out.append(("в ссылке на акт нет заголовка в кавычках",
-                        "«… от 31.03.2023 № 10-П-777 «Об утверждении …»»", where[-60:]))
+            out.append(
+                (
+                    "в ссылке на акт нет заголовка в кавычках",
+                    "«… от 31.03.2023 № 10-П-777 «Об утверждении …»»",
+                    where[-60:],
+                )
+            )
     return tuple(out)
 
 
@@ -85,11 +104,17 @@ def operative_word(doc: DocModel, profile):
             continue
         order = part.role("order")
         if part.act_kind == "ПРИКАЗ" and not order:
-            yield issue(clauses[0], "в приказе нет слова «ПРИКАЗЫВАЮ:» перед пунктами",
-                        "«ПРИКАЗЫВАЮ:» отдельной строкой от левой границы")
+            yield issue(
+                clauses[0],
+                "в приказе нет слова «ПРИКАЗЫВАЮ:» перед пунктами",
+                "«ПРИКАЗЫВАЮ:» отдельной строкой от левой границы",
+            )
         if part.act_kind == "ПОСТАНОВЛЕНИЕ" and not order:
-            yield issue(clauses[0], "в постановлении нет «постановляет:»/«ПОСТАНОВЛЯЮ:» перед пунктами",
-                        "«администрация … постановляет:»")
+            yield issue(
+                clauses[0],
+                "в постановлении нет «постановляет:»/«ПОСТАНОВЛЯЮ:» перед пунктами",
+                "«администрация … постановляет:»",
+            )
         preamble = part.role("preamble")
         if preamble and not order and not preamble[-1].clean.endswith((":", ",")):
             yield issue(preamble[-1], "преамбула не кончается двоеточием", "«…:» перед пунктом 1")
@@ -106,38 +131,61 @@ def _lower_after_number(text: str, clean: str) -> bool:
 def clause_form(doc: DocModel, profile):
     for para in body_paras(doc, ("clause",)):
         if _lower_after_number(para):
-            yield issue(para, "после номера пункта строчная буква", "пункт начинается с прописной буквы")
+            yield issue(
+                para, "после номера пункта строчная буква", "пункт начинается с прописной буквы"
+            )
         nxt = next_body(doc, para)
         continued = nxt is not None and nxt.role in ("text", "item") and nxt.clean[:1].islower()
         if not para.clean.endswith((".", ":", ";", "!", "?", "…")) and not continued:
             yield issue(para, "пункт не кончается знаком препинания", "«.» в конце пункта")
 
 
-@rule("G-30", WARNING, "text", "Порядок пунктов акта: утрата силы перед контролем, контроль — последний")
+@rule(
+    "G-30",
+    WARNING,
+    "text",
+    "Порядок пунктов акта: утрата силы перед контролем, контроль — последний",
+)
 def clause_order(doc: DocModel, profile):
     for part in _acts(doc):
         clauses = _level1(part)
         control = [i for i, (_, text) in enumerate(clauses) if text.startswith("Контроль")]
-        repeal = [i for i, (_, text) in enumerate(clauses) if text.startswith("Признать утратившим")]
+        repeal = [
+            i for i, (_, text) in enumerate(clauses) if text.startswith("Признать утратившим")
+        ]
         if control and control[-1] != len(clauses) - 1:
-            yield issue(clauses[control[-1]][0], "пункт о контроле не последний", "контроль — последний пункт")
+            yield issue(
+                clauses[control[-1]][0],
+                "пункт о контроле не последний",
+                "контроль — последний пункт",
+            )
         if control and repeal and repeal[-1] > control[-1]:
-            yield issue(clauses[repeal[-1]][0], "«Признать утратившим силу» после пункта о контроле",
-                        "утрата силы — перед пунктом о контроле")
+            yield issue(
+                clauses[repeal[-1]][0],
+                "«Признать утратившим силу» после пункта о контроле",
+                "утрата силы — перед пунктом о контроле",
+            )
 
 
-_CONTROL_RE = re.compile(r"^Контроль\s+за\s+исполнением\s+настоящего\s+(?:распоряжения|приказа|постановления|"
-                         r"решения)\s+(?:оставляю\s+за\s+собой|возложить\s+на\s+.+)\.$")
+_CONTROL_RE = re.compile(
+    r"^Контроль\s+за\s+исполнением\s+настоящего\s+(?:распоряжения|приказа|постановления|"
+    r"решения)\s+(?:оставляю\s+за\s+собой|возложить\s+на\s+.+)\.$"
+)
 _REPEAL_RE = re.compile(r"^Признать\s+утративш(?P<end>им|ей|ими)\s+силу\s+(?P<what>\S+)")
 
 
-@rule("G-31", WARNING, "text", "Формулы: «Контроль за исполнением …», «Признать утратившим(и) силу …»")
+@rule(
+    "G-31", WARNING, "text", "Формулы: «Контроль за исполнением …», «Признать утратившим(и) силу …»"
+)
 def formulas(doc: DocModel, profile):
     for part in _acts(doc):
         for para, text in _level1(part):
             if text.startswith("Контроль") and not _CONTROL_RE.match(text):
-                yield issue(para, "нестандартная формула контроля",
-                            "«Контроль за исполнением настоящего приказа оставляю за собой.»")
+                yield issue(
+                    para,
+                    "нестандартная формула контроля",
+                    "«Контроль за исполнением настоящего приказа оставляю за собой.»",
+                )
             match = _REPEAL_RE.match(text)
             if match:
                 dates = len(re.findall(rf"\bот{SP}", text))
@@ -146,63 +194,104 @@ def formulas(doc: DocModel, profile):
                 feminine = what.endswith(("ю", "цию"))
                 expected = "ими" if plural else ("ей" if feminine else "им")
                 if end != expected:
-                    yield issue(para, f"«утративш{end}» не согласуется с «{match.group('what')}»",
-                                f"«Признать утративш{expected} силу …»")
+                    yield issue(
+                        para,
+                        f"«утративш{end}» не согласуется с «{match.group('what')}»",
+                        f"«Признать утративш{expected} силу …»",
+                    )
                 if not dates or "№" not in text:
-                    yield issue(para, "у акта, признаваемого утратившим силу, нет даты или номера",
-                                "«… от 26.02.2019 № 45 «Об …»»")
+                    yield issue(
+                        para,
+                        "у акта, признаваемого утратившим силу, нет даты или номера",
+                        "«… от 26.02.2019 № 45 «Об …»»",
+                    )
 
 
-@rule("G-33", ERROR, "text", "Каждое приложение упомянуто в тексте акта: «(приложение 1)», «согласно приложению»")
+@rule(
+    "G-33",
+    ERROR,
+    "text",
+    "Каждое приложение упомянуто в тексте акта: «(приложение 1)», «согласно приложению»",
+)
 def appendix_mentions(doc: DocModel, profile):
     appendices = [p for p in doc.parts if p.kind == "appendix"]
     for part in _acts(doc):
         if not appendices:
             return
-        text = " ".join(p.clean for p in part.paras if p.role in ("clause", "text", "item", "preamble",
-                                                                     "title"))
+        text = " ".join(
+            p.clean for p in part.paras if p.role in ("clause", "text", "item", "preamble", "title")
+        )
         anchor = next(iter(part.role("clause")), part.paras[0])
         if len(appendices) == 1:
             if not re.search(r"приложени|прилагаем", text, re.IGNORECASE):
-                yield issue(anchor, "в тексте акта нет ссылки на приложение",
-                            "«… согласно приложению к настоящему распоряжению» или «(приложение)»")
+                yield issue(
+                    anchor,
+                    "в тексте акта нет ссылки на приложение",
+                    "«… согласно приложению к настоящему распоряжению» или «(приложение)»",
+                )
             continue
         for n, appendix in enumerate(appendices, 1):
             number = appendix.number or n
             if not re.search(rf"приложени\w*\s*(?:№\s*)?{number}\b", text, re.IGNORECASE):
-                yield issue(anchor, f"в тексте акта не упомянуто приложение {number}",
-                            f"«(приложение {number})» при первом упоминании документа")
+                yield issue(
+                    anchor,
+                    f"в тексте акта не упомянуто приложение {number}",
+                    f"«(приложение {number})» при первом упоминании документа",
+                )
 
 
 _SPACED_NAME_RE = re.compile(r"\S[ \u00a0]{2,}(?:[А-ЯЁ]\.[ \u00a0]?[А-ЯЁ]\.|_)")
 
 
-@rule("G-38", WARNING, "text", "Подпись: должность и «И.О. Фамилия» в одной строке, через табулятор",
-      also=(ERROR,))
+@rule(
+    "G-38",
+    WARNING,
+    "text",
+    "Подпись: должность и «И.О. Фамилия» в одной строке, через табулятор",
+    also=(ERROR,),
+)
 def signature(doc: DocModel, profile):
     for part in _acts(doc):
         sign = part.role("sign")
         if not sign:
             if part.role("clause"):
-                yield issue(part.role("clause")[-1], f"у {part.genitive} нет подписи",
-                            "должность и «И.О. Фамилия» после текста", severity=ERROR)
+                yield issue(
+                    part.role("clause")[-1],
+                    f"у {part.genitive} нет подписи",
+                    "должность и «И.О. Фамилия» после текста",
+                    severity=ERROR,
+                )
             continue
         named = [p for p in sign if NAME_IOF_RE.search(p.text) or NAME_FIO_RE.search(p.text)]
         if not named:
-            yield issue(sign[0], "в подписи нет расшифровки «И.О. Фамилия»", "«И.О.\u00a0Фамилия»",
-                        severity=ERROR)
+            yield issue(
+                sign[0],
+                "в подписи нет расшифровки «И.О. Фамилия»",
+                "«И.О.\u00a0Фамилия»",
+                severity=ERROR,
+            )
             continue
         name_para = named[-1]
         if not NAME_IOF_RE.search(name_para.text):
-            yield issue(name_para, "в расшифровке подписи инициалы после фамилии", "«И.О.\u00a0Фамилия»")
+            yield issue(
+                name_para, "в расшифровке подписи инициалы после фамилии", "«И.О.\u00a0Фамилия»"
+            )
         if name_para.in_table:
             continue
-        if name_para is not sign[0] and not re.search(r"[А-Яа-яЁё]{3,}.*(?:\t|[ \u00a0]{2,})", name_para.text):
-            yield issue(name_para, "расшифровка подписи отдельной строкой под должностью",
-                        "на уровне последней строки должности, у правого поля (табулятор)")
+        if name_para is not sign[0] and not re.search(
+            r"[А-Яа-яЁё]{3,}.*(?:\t|[ \u00a0]{2,})", name_para.text
+        ):
+            yield issue(
+                name_para,
+                "расшифровка подписи отдельной строкой под должностью",
+                "на уровне последней строки должности, у правого поля (табулятор)",
+            )
         if _SPACED_NAME_RE.search(name_para.text) and "\t" not in name_para.text:
-            yield issue(name_para, "должность и расшифровка разделены пробелами",
-                        "правый табулятор на ширину текста")
+            yield issue(
+                name_para,
+                "должность и расшифровка разделены пробелами",
+                "правый табулятор на ширину текста",
+            )
 
 
 @rule("G-40", ERROR, "text", "Перед должностью в подписи нет «за», «/», «Зам.»")
@@ -210,8 +299,11 @@ def signature_prefix(doc: DocModel, profile):
     for part in _acts(doc):
         sign = part.role("sign")
         if sign and re.match(r"^(?:за\s|/|Зам\.)", sign[0].clean, re.IGNORECASE):
-            yield issue(sign[0], "перед должностью «за», «/» или «Зам.»",
-                        "«Исполняющий обязанности …» или полное наименование должности")
+            yield issue(
+                sign[0],
+                "перед должностью «за», «/» или «Зам.»",
+                "«Исполняющий обязанности …» или полное наименование должности",
+            )
 
 
 @rule("G-42", ERROR, "text", "Таблица — настоящая таблица, не табуляция и не пробелы")
@@ -222,14 +314,17 @@ def tab_tables(doc: DocModel, profile):
             continue
         if para.role == "tabrow" and (prev is None or prev.role != "tabrow"):
             rows = _tab_run(doc, para)
-            yield issue(para, f"таблица набрана табуляцией (строк: {rows})",
-                        "оформить настоящей таблицей Word с границами")
+            yield issue(
+                para,
+                f"таблица набрана табуляцией (строк: {rows})",
+                "оформить настоящей таблицей Word с границами",
+            )
         prev = para
 
 
 def _tab_run(doc: DocModel, first: Para) -> int:
     rows = 0
-    for para in doc.paragraphs[first.index:]:
+    for para in doc.paragraphs[first.index :]:
         if para.empty:
             continue
         if para.role != "tabrow":
@@ -241,5 +336,9 @@ def _tab_run(doc: DocModel, first: Para) -> int:
 @rule("G-13", WARNING, "text", "Заголовок раздела без точки и двоеточия в конце")
 def heading_punctuation(doc: DocModel, profile) -> Iterator[Issue]:
     for para in body_paras(doc, ("heading",)):
-        if para.clean.endswith((".", ":", ";")) and not re.fullmatch(r"\s*\d+(?:\.\d+)*\.", para.clean):
-            yield issue(para, f"заголовок раздела кончается «{para.clean[-1]}»", "без знака в конце")
+        if para.clean.endswith((".", ":", ";")) and not re.fullmatch(
+            r"\s*\d+(?:\.\d+)*\.", para.clean
+        ):
+            yield issue(
+                para, f"заголовок раздела кончается «{para.clean[-1]}»", "без знака в конце"
+            )

@@ -27,12 +27,14 @@ from ._common import ERROR, INFO, WARNING, first_lines, text_paras
 # -- G-47 -----------------------------------------------------------------------------------
 _CUT_RE = re.compile(r"\s+(?:согласно\s+приложени|\(приложени|\(далее|в\s+новой\s+редакции)|[.;:]$")
 _APPROVE_RE = re.compile(rf"\bУтвердить(?:{SP}+прилагаем\w+)?{SP}+(?P<name>.+)$")
-_MENTION_RE = re.compile(r"\b(?P<head>(?:[Пп]римерн\w+\s+)?[Пп]оложени\w*)\s+(?P<tail>(?:о|об|обо)\s[^.;:(),«»]+)")
+_MENTION_RE = re.compile(
+    r"\b(?P<head>(?:[Пп]римерн\w+\s+)?[Пп]оложени\w*)\s+(?P<tail>(?:о|об|обо)\s[^.;:(),«»]+)"
+)
 _PREP_RE = re.compile(r"^(?:об|обо)\b")
 
 
 def _norm(text: str) -> str:
-    text = squeeze(strip_marks(text)).replace("«", "\"").replace("»", "\"")
+    text = squeeze(strip_marks(text)).replace("«", '"').replace("»", '"')
     text = re.sub(r"[–—]", "-", text)
     return _PREP_RE.sub("о", text.strip(" .;:,"))
 
@@ -45,7 +47,7 @@ def _split_name(text: str) -> tuple[str, str] | None:
     if not match:
         return None
     head = squeeze(match.group(0)).split()[-1][:5]
-    tail = _CUT_RE.split(text[match.end():], maxsplit=1)[0]
+    tail = _CUT_RE.split(text[match.end() :], maxsplit=1)[0]
     return head, _norm(tail)
 
 
@@ -86,8 +88,13 @@ def _approval(text: str, clean: str) -> tuple[str, int | None, str | None, bool,
     number = int(number.group(1) or number.group(2)) if number else None
     match = _APPROVE_RE.search(text)
     name = match.group("name") if match and match.group("name").strip(":") else None
-    return (text, number, name, text.startswith("Утвердить") and text.endswith(":"),
-            bool(DOC_HEAD_RE.match(text)))
+    return (
+        text,
+        number,
+        name,
+        text.startswith("Утвердить") and text.endswith(":"),
+        bool(DOC_HEAD_RE.match(text)),
+    )
 
 
 def same_word(a: str, b: str) -> bool:
@@ -98,7 +105,7 @@ def same_word(a: str, b: str) -> bool:
     if min(len(a), len(b)) < 4:
         return False
     common = 0
-    for x, y in zip(a, b):
+    for x, y in zip(a, b, strict=False):
         if x != y:
             break
         common += 1
@@ -120,13 +127,15 @@ def same_name(a: str, b: str) -> bool:
 
 def _same_name(a: str, b: str) -> bool:
     left, right = a.split(), b.split()
-    return len(left) == len(right) and all(same_word(x, y) for x, y in zip(left, right))
+    return len(left) == len(right) and all(
+        same_word(x, y) for x, y in zip(left, right, strict=False)
+    )
 
 
 def _same_doc(mention: list[str], name: list[str]) -> bool:
     """Return True when `mention` is most likely a garbled form of `name` (not another document)."""
     words = {w for word in name for w in word.split("-")}
-    content = [w for word in mention[:len(name) + 1] for w in word.split("-") if len(w) >= 4]
+    content = [w for word in mention[: len(name) + 1] for w in word.split("-") if len(w) >= 4]
     hits = sum(w in words for w in content)
     return hits >= 2 and hits >= 0.6 * len(content)
 
@@ -136,7 +145,12 @@ def _title_names_memo(title: str) -> tuple[tuple[str, str], ...]:
     return tuple(_title_names(title))
 
 
-@rule("G-47", ERROR, "text", "Наименование утверждаемого документа одно: заголовок акта, «Утвердить», приложение")
+@rule(
+    "G-47",
+    ERROR,
+    "text",
+    "Наименование утверждаемого документа одно: заголовок акта, «Утвердить», приложение",
+)
 def document_name(doc: DocModel, profile):
     names = _appendix_names(doc)
     if not names:
@@ -144,15 +158,19 @@ def document_name(doc: DocModel, profile):
     act = next((p for p in doc.parts if p.kind == "act"), None)
     if act is not None:
         yield from _check_act(act, names)
-    for part, head, tail, heading in names:
+    for part, _head, tail, heading in names:
         canon = tail.split()
         for para in part.paras:
             if para.empty or para.role in ("doctitle", "mark", "extra") or para.in_table:
                 continue
             for mention, words in _mentions(para):
                 if _other_name(words, tuple(canon)):
-                    yield issue(para, f"наименование документа отличается от заголовка ({heading.position()})",
-                                f"«… {tail}»", quote=mention)
+                    yield issue(
+                        para,
+                        f"наименование документа отличается от заголовка ({heading.position()})",
+                        f"«… {tail}»",
+                        quote=mention,
+                    )
 
 
 @para_memo
@@ -160,8 +178,10 @@ def _mentions(text: str, clean: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
     """Return (mention, normalised words of its tail) of each «Положение о …» outside quotes."""
     if "оложени" not in clean:
         return ()
-    return tuple((match.group(0), tuple(_norm(match.group("tail")).split()))
-                 for match in _MENTION_RE.finditer(_unquoted(clean)))
+    return tuple(
+        (match.group(0), tuple(_norm(match.group("tail")).split()))
+        for match in _MENTION_RE.finditer(_unquoted(clean))
+    )
 
 
 _OTHER_NAMES = LRU(4096)
@@ -173,8 +193,9 @@ def _other_name(words: tuple[str, ...], canon: tuple[str, ...]) -> bool:
     found = _OTHER_NAMES.get(key)
     if found is None:
         common = min(len(words), len(canon))
-        found = not same_name(" ".join(canon[:common]), " ".join(words[:common])) and \
-            _same_doc(list(words), list(canon))
+        found = not same_name(" ".join(canon[:common]), " ".join(words[:common])) and _same_doc(
+            list(words), list(canon)
+        )
         _OTHER_NAMES.put(key, found)
     return found
 
@@ -198,23 +219,38 @@ def _pick(candidates: list, tail: str, ordinal: int, key):
 
 def _check_act(act: Part, names) -> Iterator[Issue]:
     title = next(iter(act.role("title")), None)
-    in_title = list(_title_names_memo(" ".join(p.clean for p in act.role("title")))) if title else []
+    in_title = (
+        list(_title_names_memo(" ".join(p.clean for p in act.role("title")))) if title else []
+    )
     for part, head, tail, heading in names:
         ordinal = [n[0] for n in names if n[1] == head].index(part)
         found = _pick([n for n in in_title if n[0] == head], tail, ordinal, key=lambda n: n[1])
         if found is not None and not same_name(found[1], tail):
-            yield issue(title, f"наименование в заголовке акта отличается от заголовка "
-                               f"{part.genitive} ({heading.position()})", f"«… {tail}»")
-    approvals = [(para, split, number) for para, name, number in _approvals(act)
-                 if (split := _split_name(name))]
+            yield issue(
+                title,
+                f"наименование в заголовке акта отличается от заголовка "
+                f"{part.genitive} ({heading.position()})",
+                f"«… {tail}»",
+            )
+    approvals = [
+        (para, split, number)
+        for para, name, number in _approvals(act)
+        if (split := _split_name(name))
+    ]
     for i, (para, split, number) in enumerate(approvals):
         target = next((n for n in names if n[0].number == number), None) if number else None
         if target is None:
             ordinal = [a[1][0] for a in approvals[:i]].count(split[0])
-            target = _pick([n for n in names if n[1] == split[0]], split[1], ordinal, key=lambda n: n[2])
+            target = _pick(
+                [n for n in names if n[1] == split[0]], split[1], ordinal, key=lambda n: n[2]
+            )
         if target is not None and not same_name(split[1], target[2]):
-            yield issue(para, f"наименование в пункте «Утвердить» отличается от заголовка "
-                              f"{target[0].genitive} ({target[3].position()})", f"«… {target[2]}»")
+            yield issue(
+                para,
+                f"наименование в пункте «Утвердить» отличается от заголовка "
+                f"{target[0].genitive} ({target[3].position()})",
+                f"«… {target[2]}»",
+            )
 
 
 _QUOTED_RE = re.compile(r"«[^«»]*»")
@@ -257,17 +293,59 @@ def mark_date_number(doc: DocModel, profile):
             continue
         m_date, m_number, where = _date_number(part.role("mark"))
         if date and m_date and m_date != date:
-            yield issue(where, f"дата в отметке ({'.'.join(map(str, m_date))}) не совпадает с датой акта "
-                               f"({'.'.join(map(str, date))})", "дата акта")
+            yield issue(
+                where,
+                f"дата в отметке ({'.'.join(map(str, m_date))}) не совпадает с датой акта "
+                f"({'.'.join(map(str, date))})",
+                "дата акта",
+            )
         if number and m_number and m_number != number:
-            yield issue(where, f"номер в отметке («{m_number}») не совпадает с номером акта («{number}»)",
-                        "номер акта")
+            yield issue(
+                where,
+                f"номер в отметке («{m_number}») не совпадает с номером акта («{number}»)",
+                "номер акта",
+            )
 
 
 # -- G-49 -----------------------------------------------------------------------------------
-_ENDINGS = sorted(("ого", "его", "ому", "ему", "ыми", "ими", "ой", "ей", "ая", "яя", "ую", "юю", "ый",
-                   "ий", "ым", "им", "ом", "ем", "ых", "их", "ов", "ев", "ин", "ын", "а", "я", "у",
-                   "ю", "е", "ы", "и", "о"), key=len, reverse=True)
+_ENDINGS = sorted(
+    (
+        "ого",
+        "его",
+        "ому",
+        "ему",
+        "ыми",
+        "ими",
+        "ой",
+        "ей",
+        "ая",
+        "яя",
+        "ую",
+        "юю",
+        "ый",
+        "ий",
+        "ым",
+        "им",
+        "ом",
+        "ем",
+        "ых",
+        "их",
+        "ов",
+        "ев",
+        "ин",
+        "ын",
+        "а",
+        "я",
+        "у",
+        "ю",
+        "е",
+        "ы",
+        "и",
+        "о",
+    ),
+    key=len,
+    reverse=True,
+)
 
 
 def surname_stem(surname: str) -> str:
@@ -316,14 +394,19 @@ def persons(doc: DocModel, profile):
             seen.setdefault(key, []).append((para, text))
     keys = sorted(seen, key=lambda k: seen[k][0][0].index)
     for i, a in enumerate(keys):
-        for b in keys[i + 1:]:
+        for b in keys[i + 1 :]:
             shortest = min(len(_surname(seen[a][0][1])), len(_surname(seen[b][0][1])))
             if a[0] != b[0] or shortest < 5 or not 0 < distance(a[1], b[1]) <= 2:
                 continue
             rare, common = sorted((seen[a], seen[b]), key=len)
             para, text = rare[0]
-            yield issue(para, f"«{text}» и «{common[0][1]}» ({first_lines([p for p, _ in common])}) — "
-                              "одно лицо написано по-разному", "одно написание фамилии", quote=text)
+            yield issue(
+                para,
+                f"«{text}» и «{common[0][1]}» ({first_lines([p for p, _ in common])}) — "
+                "одно лицо написано по-разному",
+                "одно написание фамилии",
+                quote=text,
+            )
 
 
 def _surname(name: str) -> str:
@@ -331,8 +414,10 @@ def _surname(name: str) -> str:
 
 
 # -- G-50 -----------------------------------------------------------------------------------
-_ORGAN_RE = re.compile(r"(?<![А-ЯЁа-яё])(?P<head>[Кк]омитет|[Уу]правлени|[Дд]епартамент|[Мм]инистерств)"
-                       r"\w*[ \u00a0]+(?P<next>[а-яё]{3,})")
+_ORGAN_RE = re.compile(
+    r"(?<![А-ЯЁа-яё])(?P<head>[Кк]омитет|[Уу]правлени|[Дд]епартамент|[Мм]инистерств)"
+    r"\w*[ \u00a0]+(?P<next>[а-яё]{3,})"
+)
 
 
 _ORGAN_HEADS = ("омитет", "правлени", "епартамент", "инистерств")
@@ -346,7 +431,7 @@ def _organs(text: str) -> tuple[tuple[tuple[str, str], bool, str], ...]:
     text = _unquoted(text)
     out = []
     for match in _ORGAN_RE.finditer(text):
-        before = text[:match.start()]
+        before = text[: match.start()]
         if not before.strip(" \t\u00a0") or re.search(r"(?:[.!?]|^\s*[\d.]+)[ \u00a0]*$", before):
             continue
         key = (match.group("head").lower(), match.group("next"))
@@ -364,9 +449,13 @@ def organ_case(doc: DocModel, profile):
         if variants[True] and variants[False]:
             rare, common = sorted((variants[True], variants[False]), key=len)
             para, text = rare[0]
-            yield issue(para, f"«{text}» — в других местах «{common[0][1]}» "
-                              f"({first_lines([p for p, _ in common])})",
-                        "один регистр наименования органа во всём документе", quote=text)
+            yield issue(
+                para,
+                f"«{text}» — в других местах «{common[0][1]}» "
+                f"({first_lines([p for p, _ in common])})",
+                "один регистр наименования органа во всём документе",
+                quote=text,
+            )
 
 
 # -- T-10 -----------------------------------------------------------------------------------
@@ -406,8 +495,12 @@ def yo(doc: DocModel, profile):
         if plain:
             rare, common = sorted((uses, plain), key=len)
             para, text = rare[0]
-            yield issue(para, f"«{text}» и «{common[0][1]}» ({first_lines([p for p, _ in common])})",
-                        "одно написание; в актах обычно «е»", quote=text)
+            yield issue(
+                para,
+                f"«{text}» и «{common[0][1]}» ({first_lines([p for p, _ in common])})",
+                "одно написание; в актах обычно «е»",
+                quote=text,
+            )
 
 
 # -- T-11 -----------------------------------------------------------------------------------
@@ -421,25 +514,41 @@ _ACT_CAPITALS = ("Распоряжени", "Приказ", "Постановле
 @text_memo
 def _case_facts(text: str) -> tuple[tuple[str, ...], bool]:
     """Return (act kinds capitalised mid-sentence, a term in capitals in quotes?)."""
-    capitals = tuple(m.group(0) for m in _ACT_CAPITAL_RE.finditer(text)) if any(
-        word in text for word in _ACT_CAPITALS) else ()
+    capitals = (
+        tuple(m.group(0) for m in _ACT_CAPITAL_RE.finditer(text))
+        if any(word in text for word in _ACT_CAPITALS)
+        else ()
+    )
     return capitals, "«" in text and _CAPS_TERM_RE.search(text) is not None
 
 
-@rule("T-11", WARNING, "text", "Регистр: вид акта и наименование документа — со строчной в середине фразы",
-      also=(INFO,))
+@rule(
+    "T-11",
+    WARNING,
+    "text",
+    "Регистр: вид акта и наименование документа — со строчной в середине фразы",
+    also=(INFO,),
+)
 def letter_case(doc: DocModel, profile):
     caps_terms: dict[int, list[Para]] = {}
     for para in text_paras(doc):
         capitals, caps_term = _case_facts(para)
         for word in capitals:
-            yield issue(para, f"«{word}» с прописной в середине предложения",
-                        f"«{word.lower()}»", quote=word)
+            yield issue(
+                para,
+                f"«{word}» с прописной в середине предложения",
+                f"«{word.lower()}»",
+                quote=word,
+            )
         if caps_term and para.role in ("text", "clause", "item", "preamble", "cell"):
             caps_terms.setdefault(id(para.part), []).append(para)
     for paras in caps_terms.values():
-        yield issue(paras[0], f"термины набраны прописными (абзацев: {len(paras)})",
-                    "термины пишутся строчными", severity=INFO)
+        yield issue(
+            paras[0],
+            f"термины набраны прописными (абзацев: {len(paras)})",
+            "термины пишутся строчными",
+            severity=INFO,
+        )
     yield from _name_case(doc)
 
 
@@ -461,5 +570,3 @@ def _name_case(doc: DocModel) -> Iterator[Issue]:
                 if text[1:] != head[1:] and not text.isupper():
                     yield issue(para, f"«{text}», а в заголовке «{head}»", f"«{head}»", quote=text)
                     return
-
-

@@ -60,13 +60,20 @@ def font_size(doc: DocModel, profile):
             size = _main(para.fmt.sizes)
             if para.in_table:
                 if not low <= size <= high:
-                    yield para, "sizes", f"кегль в таблице {size:g} пт", f"{low:g}–{high:g} пт", None
+                    yield (
+                        para,
+                        "sizes",
+                        f"кегль в таблице {size:g} пт",
+                        f"{low:g}–{high:g} пт",
+                        None,
+                    )
             elif para.role in ("kind", "blank"):
                 if size not in profile.requisite_font_sizes_pt:
                     yield para, "sizes", f"кегль реквизита {size:g} пт", "12–16 пт", None
             elif size not in profile.font_sizes_pt:
                 allowed = ", ".join(f"{s:g}" for s in profile.font_sizes_pt)
                 yield para, "sizes", f"кегль текста {size:g} пт", f"{allowed} пт", None
+
     yield from grouped(found())
 
 
@@ -87,15 +94,26 @@ def font_family(doc: DocModel, profile):
     main = _main(total)
     for font in sorted(total, key=lambda f: first[f].index):
         if font != main:
-            yield issue(first[font], f"шрифт «{font}» ({total[font]} знаков), основной — «{main}»",
-                        f"«{main}» во всём документе")
+            yield issue(
+                first[font],
+                f"шрифт «{font}» ({total[font]} знаков), основной — «{main}»",
+                f"«{main}» во всём документе",
+            )
     if profile.font_families and main not in profile.font_families:
-        yield issue(first[main], f"основной шрифт «{main}» не из рекомендованных",
-                    ", ".join(profile.font_families))
+        yield issue(
+            first[main],
+            f"основной шрифт «{main}» не из рекомендованных",
+            ", ".join(profile.font_families),
+        )
 
 
-@rule("G-09", ERROR, "layout", "Абзацный отступ текста 1,25 см; у реквизитов и в таблицах отступа нет",
-      also=(WARNING,))
+@rule(
+    "G-09",
+    ERROR,
+    "layout",
+    "Абзацный отступ текста 1,25 см; у реквизитов и в таблицах отступа нет",
+    also=(WARNING,),
+)
 def indents(doc: DocModel, profile):
     indent, tol = profile.first_line_indent_cm, profile.indent_tolerance_cm
 
@@ -104,17 +122,33 @@ def indents(doc: DocModel, profile):
             fmt = para.fmt
             if para.role in BODY_ROLES:
                 if abs(fmt.first_line - indent) > tol:
-                    yield para, "first_line", f"абзацный отступ {_cm(fmt.first_line)} см", \
-                        f"{_cm(indent)} см", None
+                    yield (
+                        para,
+                        "first_line",
+                        f"абзацный отступ {_cm(fmt.first_line)} см",
+                        f"{_cm(indent)} см",
+                        None,
+                    )
                 if abs(fmt.left) > tol:
                     yield para, "left", f"отступ слева {_cm(fmt.left)} см", "0 см", None
             elif para.role == "heading":
                 if fmt.align == "center" and abs(fmt.first_line) > tol:
-                    yield para, "first_line", f"у заголовка по центру отступ {_cm(fmt.first_line)} см", \
-                        "0 см", WARNING
+                    yield (
+                        para,
+                        "first_line",
+                        f"у заголовка по центру отступ {_cm(fmt.first_line)} см",
+                        "0 см",
+                        WARNING,
+                    )
             elif abs(fmt.first_line) > tol:
-                yield para, "first_line", f"у реквизита абзацный отступ {_cm(fmt.first_line)} см", \
-                    "без абзацного отступа", WARNING
+                yield (
+                    para,
+                    "first_line",
+                    f"у реквизита абзацный отступ {_cm(fmt.first_line)} см",
+                    "без абзацного отступа",
+                    WARNING,
+                )
+
     yield from grouped(found())
 
 
@@ -131,11 +165,24 @@ def text_spacing(doc: DocModel, profile):
         for para in _paras(doc, BODY_ROLES):
             line = _spacing(para)
             if not low - 0.05 <= line <= high + 0.05:
-                yield para, "line", f"межстрочный интервал {_cm(line)}", f"{_cm(low)}–{_cm(high)}", None
+                yield (
+                    para,
+                    "line",
+                    f"межстрочный интервал {_cm(line)}",
+                    f"{_cm(low)}–{_cm(high)}",
+                    None,
+                )
             for prop, value in (("before", para.fmt.before), ("after", para.fmt.after)):
                 if value > limit + 0.1:
                     word = "перед" if prop == "before" else "после"
-                    yield para, prop, f"интервал {word} абзацем {value:g} пт", f"0–{limit:g} пт", None
+                    yield (
+                        para,
+                        prop,
+                        f"интервал {word} абзацем {value:g} пт",
+                        f"0–{limit:g} пт",
+                        None,
+                    )
+
     yield from grouped(found())
 
 
@@ -146,24 +193,45 @@ def requisite_spacing(doc: DocModel, profile):
     def found():
         for para in _paras(doc, _REQUISITES - {"order"}):
             if abs(_spacing(para) - target) > 0.1:
-                yield para, "line", f"межстрочный интервал реквизита {_cm(_spacing(para))}", \
-                    f"{_cm(target)}", None
+                yield (
+                    para,
+                    "line",
+                    f"межстрочный интервал реквизита {_cm(_spacing(para))}",
+                    f"{_cm(target)}",
+                    None,
+                )
+
     yield from grouped(found())
 
 
-_ALIGN_RU = {"justify": "по ширине", "center": "по центру", "left": "по левому краю",
-             "right": "по правому краю"}
+_ALIGN_RU = {
+    "justify": "по ширине",
+    "center": "по центру",
+    "left": "по левому краю",
+    "right": "по правому краю",
+}
 _ALLOWED = {
-    "text": ({"justify"}, ERROR), "clause": ({"justify"}, ERROR), "item": ({"justify"}, ERROR),
-    "preamble": ({"justify"}, ERROR), "kind": ({"center"}, WARNING), "blank": ({"center"}, WARNING),
-    "title": ({"center", "left"}, WARNING), "doctitle": ({"center"}, WARNING),
-    "mark": ({"left", "center", "justify"}, WARNING), "sign": ({"left", "justify"}, WARNING),
+    "text": ({"justify"}, ERROR),
+    "clause": ({"justify"}, ERROR),
+    "item": ({"justify"}, ERROR),
+    "preamble": ({"justify"}, ERROR),
+    "kind": ({"center"}, WARNING),
+    "blank": ({"center"}, WARNING),
+    "title": ({"center", "left"}, WARNING),
+    "doctitle": ({"center"}, WARNING),
+    "mark": ({"left", "center", "justify"}, WARNING),
+    "sign": ({"left", "justify"}, WARNING),
     "heading": ({"center", "justify", "left"}, WARNING),
 }
 
 
-@rule("G-12", ERROR, "layout", "Выравнивание: текст по ширине, реквизиты бланка и заголовки по центру",
-      also=(WARNING,))
+@rule(
+    "G-12",
+    ERROR,
+    "layout",
+    "Выравнивание: текст по ширине, реквизиты бланка и заголовки по центру",
+    also=(WARNING,),
+)
 def alignment(doc: DocModel, profile):
     tol = profile.indent_tolerance_cm
 
@@ -176,14 +244,28 @@ def alignment(doc: DocModel, profile):
             if align not in allowed:
                 want = " или ".join(_ALIGN_RU[a] for a in sorted(allowed))
                 yield para, "align", f"выравнивание {_ALIGN_RU[align]}", want, severity
-            elif para.role == "heading" and align != "center" and \
-                    abs(para.fmt.first_line - profile.first_line_indent_cm) > tol:
-                yield para, "align", "заголовок раздела не по центру и не с абзацного отступа", \
-                    "по центру", WARNING
+            elif (
+                para.role == "heading"
+                and align != "center"
+                and abs(para.fmt.first_line - profile.first_line_indent_cm) > tol
+            ):
+                yield (
+                    para,
+                    "align",
+                    "заголовок раздела не по центру и не с абзацного отступа",
+                    "по центру",
+                    WARNING,
+                )
+
     yield from grouped(found())
 
 
-@rule("G-14", WARNING, "layout", "Отметка о приложении, гриф — в правом верхнем углу, блок ≤ 7,5 (8) см")
+@rule(
+    "G-14",
+    WARNING,
+    "layout",
+    "Отметка о приложении, гриф — в правом верхнем углу, блок ≤ 7,5 (8) см",
+)
 def mark_block(doc: DocModel, profile):
     limit = profile.mark_max_width_cm
     for part in doc.parts:
@@ -202,31 +284,50 @@ def mark_block(doc: DocModel, profile):
         else:
             width = section.text_width / 10 - para.fmt.left - para.fmt.right
         if not para.in_table and para.fmt.align != "right" and para.fmt.left < 1:
-            yield issue(para, "отметка о приложении не в правом верхнем углу",
-                        f"блок справа: отступ слева = ширина текста − {_cm(limit)} см")
+            yield issue(
+                para,
+                "отметка о приложении не в правом верхнем углу",
+                f"блок справа: отступ слева = ширина текста − {_cm(limit)} см",
+            )
         elif width > limit + 0.1:
-            yield issue(para, f"ширина блока отметки {_cm(width)} см — больше {_cm(limit)} см",
-                        f"не больше {_cm(limit)} см ({profile.title})")
+            yield issue(
+                para,
+                f"ширина блока отметки {_cm(width)} см — больше {_cm(limit)} см",
+                f"не больше {_cm(limit)} см ({profile.title})",
+            )
 
 
-@rule("G-15", WARNING, "layout", "Не больше трёх пустых абзацев подряд (разрыв страницы — разрывом)")
+@rule(
+    "G-15", WARNING, "layout", "Не больше трёх пустых абзацев подряд (разрыв страницы — разрывом)"
+)
 def empty_runs(doc: DocModel, profile):
     run: list[Para] = []
     for para in doc.paragraphs + [None]:
-        if para is not None and para.empty and not para.in_table and not para.text.strip(" \t\u00a0"):
+        if (
+            para is not None
+            and para.empty
+            and not para.in_table
+            and not para.text.strip(" \t\u00a0")
+        ):
             run.append(para)
             continue
         if len(run) > profile.max_empty_paragraphs:
-            yield issue(run[0], f"{len(run)} пустых абзацев подряд",
-                        "разрыв страницы или раздела; интервалы — форматом абзаца")
+            yield issue(
+                run[0],
+                f"{len(run)} пустых абзацев подряд",
+                "разрыв страницы или раздела; интервалы — форматом абзаца",
+            )
         run = []
 
 
 @rule("G-16", WARNING, "layout", "Автоматическая расстановка переносов выключена")
 def hyphenation(doc: DocModel, profile):
     if doc.settings.get("autoHyphenation") == "true":
-        yield issue("документ", "включена автоматическая расстановка переносов",
-                    "Макет → Расстановка переносов → Нет")
+        yield issue(
+            "документ",
+            "включена автоматическая расстановка переносов",
+            "Макет → Расстановка переносов → Нет",
+        )
 
 
 @rule("G-17", WARNING, "layout", "Язык текста — русский (ru-RU) в стилях по умолчанию")
@@ -241,7 +342,14 @@ def word_lists(doc: DocModel, profile):
     def found():
         for para in _paras(doc, BODY_ROLES | {"heading"}):
             if para.fmt.numbered:
-                yield para, "numbered", "автонумерация или маркеры Word", "номер пункта текстом", None
+                yield (
+                    para,
+                    "numbered",
+                    "автонумерация или маркеры Word",
+                    "номер пункта текстом",
+                    None,
+                )
+
     yield from grouped(found())
 
 
@@ -253,7 +361,11 @@ def authority_lines(doc: DocModel, profile):
             continue
         author = blank[-1]
         if not (author.clean.isupper() or author.fmt.caps):
-            yield issue(author, "наименование органа — автора не прописными", "прописными: «КОМИТЕТ ОБРАЗОВАНИЯ»")
+            yield issue(
+                author,
+                "наименование органа — автора не прописными",
+                "прописными: «КОМИТЕТ ОБРАЗОВАНИЯ»",
+            )
         if not author.fmt.bold:
             yield issue(author, "наименование органа — автора не полужирным", "полужирный шрифт")
 
@@ -283,8 +395,11 @@ def signature_tab(doc: DocModel, profile):
             width = section.text_width / 10 - para.fmt.left - para.fmt.right
             stops = [pos for kind, pos in para.fmt.tabs if kind in ("right", "end")]
             if not any(abs(pos - width) <= tol for pos in stops):
-                yield issue(para, "нет правого табулятора у правого поля",
-                            f"правый табулятор на {_cm(width)} см")
+                yield issue(
+                    para,
+                    "нет правого табулятора у правого поля",
+                    f"правый табулятор на {_cm(width)} см",
+                )
 
 
 @rule("G-43", WARNING, "layout", "Таблица: шапка повторяется, строки не разрываются, ширина ≤ поля")
@@ -292,11 +407,20 @@ def tables(doc: DocModel, profile):
     for table in doc.tables:
         section = doc.sections[table.section] if table.section < len(doc.sections) else None
         if section is not None and table.width > section.text_width + 1:
-            yield issue(table, f"таблица шире поля текста ({table.width:.0f} > {section.text_width:.0f} мм)",
-                        "ширина таблицы не больше ширины поля")
+            yield issue(
+                table,
+                f"таблица шире поля текста ({table.width:.0f} > {section.text_width:.0f} мм)",
+                "ширина таблицы не больше ширины поля",
+            )
         if table.rows > 10 and table.header_rows == 0:
-            yield issue(table, "строка заголовка таблицы не повторяется на каждой странице",
-                        "«Повторять как заголовок на каждой странице» (w:tblHeader)")
+            yield issue(
+                table,
+                "строка заголовка таблицы не повторяется на каждой странице",
+                "«Повторять как заголовок на каждой странице» (w:tblHeader)",
+            )
         if table.rows > 10 and table.cant_split < table.rows - table.header_rows:
-            yield issue(table, "строки таблицы могут разрываться между страницами",
-                        "«Не разрывать строку при переходе на следующую страницу» (w:cantSplit)")
+            yield issue(
+                table,
+                "строки таблицы могут разрываться между страницами",
+                "«Не разрывать строку при переходе на следующую страницу» (w:cantSplit)",
+            )

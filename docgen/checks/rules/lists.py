@@ -48,14 +48,20 @@ def _markers(run: list[Para]) -> Iterator[Issue]:
         return
     glued = [p for p in marked if not _marked(p)[1]]
     if glued:
-        yield issue(glued[0], f"маркер списка без пробела после него (пунктов: {len(glued)})",
-                    "убрать маркеры: пункты перечня — абзацы без обозначений или «1)», «а)»",
-                    severity=ERROR)
+        yield issue(
+            glued[0],
+            f"маркер списка без пробела после него (пунктов: {len(glued)})",
+            "убрать маркеры: пункты перечня — абзацы без обозначений или «1)», «а)»",
+            severity=ERROR,
+        )
     if len(glued) < len(marked):
         first = next(p for p in marked if p not in glued)
-        yield issue(first, f"перечень оформлен маркерами «{_marked(first)[0]}» "
-                           f"(пунктов: {len(marked) - len(glued)})",
-                    "в нормативном тексте пункты перечня — абзацы без маркеров или «1)», «а)»")
+        yield issue(
+            first,
+            f"перечень оформлен маркерами «{_marked(first)[0]}» "
+            f"(пунктов: {len(marked) - len(glued)})",
+            "в нормативном тексте пункты перечня — абзацы без маркеров или «1)», «а)»",
+        )
 
 
 def _items(run: list[Para]) -> list[tuple[Para, str]]:
@@ -63,8 +69,12 @@ def _items(run: list[Para]) -> list[tuple[Para, str]]:
     items: list[tuple[Para, str]] = []
     for para in run:
         text = para.clean
-        if items and not items[-1][1].endswith((";", ".", ":", "!", "?")) and text[:1].islower() \
-                and not _marked(para):
+        if (
+            items
+            and not items[-1][1].endswith((";", ".", ":", "!", "?"))
+            and text[:1].islower()
+            and not _marked(para)
+        ):
             first, prev = items[-1]
             items[-1] = (first, prev + " " + text)
         else:
@@ -87,10 +97,14 @@ def _chunk_endings(items: list[tuple[Para, str]]) -> Iterator[Issue]:
     ends = [text[-1:] for _, text in items]
     if len(items) < 3 or ";" not in ends:
         return
-    for (para, _), end, (_, following) in zip(items[:-1], ends[:-1], items[1:]):
+    for (para, _), end, (_, following) in zip(items[:-1], ends[:-1], items[1:], strict=False):
         if end == "." and (_continues(following) or ends.count(";") >= 2):
-            yield issue(para, "пункт перечня кончается точкой, соседние — «;»",
-                        "«;» в конце пункта, «.» только после последнего", severity=WARNING)
+            yield issue(
+                para,
+                "пункт перечня кончается точкой, соседние — «;»",
+                "«;» в конце пункта, «.» только после последнего",
+                severity=WARNING,
+            )
 
 
 @str_memo
@@ -101,10 +115,18 @@ def _continues(text: str) -> bool:
 
 def _dangling_colon(items: list[tuple[Para, str]]) -> Iterator[Issue]:
     for (para, text), (nxt, _) in pairwise(items):
-        if text.endswith(":") and _marked(para) and _marked(nxt) and \
-                _marked(para)[0] == _marked(nxt)[0]:
-            yield issue(para, "пункт перечня кончается двоеточием, а вложенного перечня нет",
-                        "«;» в конце или вложенный перечень «а)», «б)»", severity=ERROR)
+        if (
+            text.endswith(":")
+            and _marked(para)
+            and _marked(nxt)
+            and _marked(para)[0] == _marked(nxt)[0]
+        ):
+            yield issue(
+                para,
+                "пункт перечня кончается двоеточием, а вложенного перечня нет",
+                "«;» в конце или вложенный перечень «а)», «б)»",
+                severity=ERROR,
+            )
 
 
 def _run_together(items: list[tuple[Para, str]]) -> Iterator[Issue]:
@@ -113,8 +135,12 @@ def _run_together(items: list[tuple[Para, str]]) -> Iterator[Issue]:
     for para, text in items:
         head = _repeated_head(text)
         if head is not None:
-            yield issue(para, f"в пункте перечня второй раз «{head}» — возможно, два пункта слиты",
-                        "разделить пункты «;» и разрывом абзаца", severity=WARNING)
+            yield issue(
+                para,
+                f"в пункте перечня второй раз «{head}» — возможно, два пункта слиты",
+                "разделить пункты «;» и разрывом абзаца",
+                severity=WARNING,
+            )
 
 
 @str_memo
@@ -125,14 +151,23 @@ def _repeated_head(text: str) -> str | None:
         return None
     head = words[0]
     for i in range(2, len(words)):
-        if words[i] == head and words[i - 1].isalpha() and words[i - 1].islower() and \
-                words[i - 1] not in _JOINERS:
+        if (
+            words[i] == head
+            and words[i - 1].isalpha()
+            and words[i - 1].islower()
+            and words[i - 1] not in _JOINERS
+        ):
             return head
     return None
 
 
-@rule("T-12", WARNING, "text", "Перечни: без маркеров «-», «;» между пунктами, без слитых пунктов",
-      also=(ERROR,))
+@rule(
+    "T-12",
+    WARNING,
+    "text",
+    "Перечни: без маркеров «-», «;» между пунктами, без слитых пунктов",
+    also=(ERROR,),
+)
 def lists(doc: DocModel, profile):
     for run in _runs(doc):
         yield from _markers(run)

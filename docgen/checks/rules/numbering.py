@@ -44,7 +44,7 @@ def _scopes(doc: DocModel) -> Iterator[list[tuple[Para, tuple[int, ...], bool]]]
     for table in doc.tables:
         seq = []
         seen_rows = set()
-        for para in doc.paragraphs[table.first:table.last + 1]:
+        for para in doc.paragraphs[table.first : table.last + 1]:
             if para.col != 0 or para.row in seen_rows:
                 continue
             seen_rows.add(para.row)
@@ -67,7 +67,7 @@ def _expected(prev: tuple[int, ...]) -> list[tuple[int, ...]]:
         return [(1,)]
     options = [prev + (1,)]
     for depth in range(len(prev), 0, -1):
-        options.append(prev[:depth - 1] + (prev[depth - 1] + 1,))
+        options.append(prev[: depth - 1] + (prev[depth - 1] + 1,))
     return options
 
 
@@ -80,9 +80,16 @@ def _explain(num: tuple[int, ...], prev: tuple[int, ...]) -> tuple[str, str]:
         missing = _fmt(num[:-1] + (prev[-1] + 1,))
         return f"пропущен номер {missing} (после {_fmt(prev)} идёт {_fmt(num)})", hint
     if len(num) > len(prev) + 1 or (len(num) == len(prev) + 1 and num[-1] != 1):
-        return f"скачок уровня нумерации: после {_fmt(prev) if prev else 'начала'} идёт {_fmt(num)}", hint
-    if prev and len(num) <= len(prev) and num[:-1] == prev[:len(num) - 1] and \
-            num[-1] <= prev[len(num) - 1]:
+        return (
+            f"скачок уровня нумерации: после {_fmt(prev) if prev else 'начала'} идёт {_fmt(num)}",
+            hint,
+        )
+    if (
+        prev
+        and len(num) <= len(prev)
+        and num[:-1] == prev[: len(num) - 1]
+        and num[-1] <= prev[len(num) - 1]
+    ):
         return f"нумерация начата заново: после {_fmt(prev)} идёт {_fmt(num)}", hint
     return f"номер {_fmt(num)} не продолжает {_fmt(prev) if prev else 'нумерацию'}", hint
 
@@ -92,8 +99,11 @@ def check_sequence(seq) -> Iterator[Issue]:
     prev: tuple[int, ...] = ()
     for para, num, marker in seq:
         if marker:
-            yield issue(para, f"перед номером {_fmt(num)} стоит маркер списка",
-                        "номер пункта без «-» перед ним")
+            yield issue(
+                para,
+                f"перед номером {_fmt(num)} стоит маркер списка",
+                "номер пункта без «-» перед ним",
+            )
         if num not in _expected(prev):
             message, hint = _explain(num, prev)
             yield issue(para, message, hint)
@@ -114,11 +124,17 @@ def _subitems(doc: DocModel) -> Iterator[Issue]:
             continue
         label = match.group("label")
         if match.group("marker"):
-            yield issue(para, f"перед подпунктом «{label})» стоит маркер списка",
-                        "подпункт без «-»: «1) …» или «а) …»")
+            yield issue(
+                para,
+                f"перед подпунктом «{label})» стоит маркер списка",
+                "подпункт без «-»: «1) …» или «а) …»",
+            )
         if prev_label is not None and not _follows(prev_label, label) and label not in ("1", "а"):
-            yield issue(para, f"после «{prev_label})» идёт «{label})»",
-                        f"ожидался «{_next_label(prev_label)})»")
+            yield issue(
+                para,
+                f"после «{prev_label})» идёт «{label})»",
+                f"ожидался «{_next_label(prev_label)})»",
+            )
         prev_label = label
 
 
@@ -145,5 +161,9 @@ def numbering_depth(doc: DocModel, profile):
     for seq in scopes(doc):
         for para, num, _ in seq:
             if len(num) > profile.max_levels:
-                yield issue(para, f"пункт {_fmt(num)} — уровень {len(num)}, допускается не более "
-                                  f"{profile.max_levels}", "перестроить текст: подпункты «1)», «а)»")
+                yield issue(
+                    para,
+                    f"пункт {_fmt(num)} — уровень {len(num)}, допускается не более "
+                    f"{profile.max_levels}",
+                    "перестроить текст: подпункты «1)», «а)»",
+                )
