@@ -146,6 +146,34 @@ def value_at(data: Mapping[str, Any], path: str) -> Any:
     return node
 
 
+_DATE_FORMS = (
+    (re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$"), (1, 2, 3)),
+    (re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})$"), (3, 2, 1)),
+)
+
+
+def parse_date(value: Any) -> dt.date:
+    """Return `value` (a date, «2023-05-23» or «23.05.2023») as a date.
+
+    Raise ValueError with a Russian reason: an unknown form, or a day that does not
+    exist («31.02.2024»: такой даты нет).
+    """
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        text = value.strip()
+        for pattern, (y, m, d) in _DATE_FORMS:
+            match = pattern.match(text)
+            if match:
+                try:
+                    return dt.date(int(match[y]), int(match[m]), int(match[d]))
+                except ValueError:
+                    raise ValueError(f"такой даты нет: «{text}»") from None
+    raise ValueError("ожидается дата ГГГГ-ММ-ДД или ДД.ММ.ГГГГ")
+
+
 def coerce(spec: FieldSpec, value: Any) -> Any:
     """Return `value` converted to the field's type; raise ValueError with a Russian reason."""
     if value is UNKNOWN:
@@ -170,17 +198,7 @@ def coerce(spec: FieldSpec, value: Any) -> Any:
             return {k: str(v) for k, v in value.items()}
         raise ValueError("ожидается строка или словарь падежных форм")
     if kind == "date":
-        if isinstance(value, dt.datetime):
-            return value.date()
-        if isinstance(value, dt.date):
-            return value
-        if isinstance(value, str):
-            for fmt in ("%Y-%m-%d", "%d.%m.%Y"):
-                try:
-                    return dt.datetime.strptime(value.strip(), fmt).date()
-                except ValueError:
-                    pass
-        raise ValueError("ожидается дата ГГГГ-ММ-ДД или ДД.ММ.ГГГГ")
+        return parse_date(value)
     if kind in ("int", "year"):
         if isinstance(value, bool):
             raise ValueError("ожидается целое число")

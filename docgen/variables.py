@@ -85,7 +85,16 @@ def _construct_mapping(loader, node):
     return result
 
 
+def _construct_timestamp(loader, node):
+    # -- «2024-02-31» is a string the schema reports («такой даты нет»), not a crash --
+    try:
+        return yaml.constructor.SafeConstructor.construct_yaml_timestamp(loader, node)
+    except ValueError:
+        return loader.construct_scalar(node)
+
+
 _Loader.add_constructor("!unknown", _construct_unknown)
+_Loader.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp)
 _Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
 
 

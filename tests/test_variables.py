@@ -199,3 +199,13 @@ def test_schema_may_be_split_into_files(tree):
     (tree.root / "_schema" / "dup.yaml").write_text("act.kind:\n  type: text\n", encoding="utf-8")
     with pytest.raises(VariablesError, match="уже объявлено"):
         load_variables("lo/town", tree.root)
+
+
+@pytest.mark.parametrize("written", ["2024-02-31", "31.02.2024", "2023-13-01"])
+def test_an_impossible_date_is_reported_not_crashed_on(tree, written):
+    tree("lo/town.yaml", TOWN.replace("2023-05-23", written))
+    with pytest.raises(VariablesError) as info:
+        load_variables("lo/town", tree.root)
+    assert "act.date" in str(info.value)
+    assert "такой даты нет" in str(info.value)
+    assert "town.yaml:" in str(info.value)

@@ -1,0 +1,159 @@
+"""The registry of cited acts (docgen.acts): loading, validation, look-ups, supersession."""
+
+from __future__ import annotations
+
+import datetime as dt
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from docgen.acts import ActRegistry, load_registry, registry_files
+from docgen.errors import VariablesError
+
+REPO = Path(__file__).resolve().parent.parent
+SHIPPED = REPO / "variables"
+
+FEDERAL = """\
+old:
+  kind: указ
+  issuer: Президент Российской Федерации
+  date: 2020-07-21
+  number: "474"
+  title: О старом
+  status: утратил силу
+  status_date: 2024-05-07
+  superseded_by: new
+new:
+  kind: указ
+  issuer: Президент Российской Федерации
+  date: 2024-05-07
+  number: "309"
+  title: О новом
+"""
+
+
+def write(root: Path, name: str, text: str) -> Path:
+    path = root / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(textwrap.dedent(text), encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def tree(tmp_path: Path) -> Path:
+    write(tmp_path, "_acts.yaml", FEDERAL)
+    write(
+        tmp_path,
+        "north/_acts.yaml",
+        """\
+        reg-1:
+          kind: приказ
+          issuer: {nomn: комитет образования, gent: комитета образования}
+          date: 11.05.2023
+          number: "17"
+          title: Об утверждении положения
+        """,
+    )
+    write(
+        tmp_path,
+        "north/_acts/town.yaml",
+        """\
+        town-45:
+          kind: распоряжение
+          issuer: комитет образования
+          date: 2019-02-26
+          number: 45-р
+          title: Об утверждении Положения
+        """,
+    )
+    (tmp_path / "north" / "_region.yaml").write_text("{}", encoding="utf-8")
+    return tmp_path
+
+
+def test_a_set_sees_federal_its_region_and_its_own_acts(tree: Path):
+    files = registry_files(tree, "north/town")
+    registry = load_registry(files, tree)
+    assert {a.id for a in registry} == {"old", "new", "reg-1", "town-45"}
+    assert {a.id for a in load_registry(registry_files(tree, "north"), tree)} == {
+        "old",
+        "new",
+        "reg-1",
+    }
+    assert registry.get("reg-1").issuer == {
+        "nomn": "комитет образования",
+        "gent": "комитета образования",
+    }
+
+
+def test_find_by_date_and_number_ignores_spacing_and_case(tree: Path):
+    registry = load_registry(registry_files(tree), tree)
+    assert registry.find(dt.date(2019, 2, 26), "45-Р").id == "town-45"
+    assert registry.find(dt.date(2019, 2, 26), "46-р") is None
+
+
+def test_superseded_act_names_its_replacement_and_was_in_force_before(tree: Path):
+    registry = load_registry(registry_files(tree), tree)
+    old = registry.get("old")
+    assert not old.in_force
+    assert old.in_force_on(dt.date(2023, 5, 23))
+    assert not old.in_force_on(dt.date(2024, 5, 7))
+    assert not old.in_force_on(None)
+    assert registry.replacement(old).id == "new"
+    assert registry.replacement(registry.get("new")) is None
+
+
+def test_unknown_id_is_reported_with_a_suggestion(tree: Path):
+    registry = load_registry(registry_files(tree), tree)
+    with pytest.raises(VariablesError, match="«olt».*возможно, имелось в виду «old»"):
+        registry.get("olt")
+
+
+@pytest.mark.parametrize(
+    ("entry", "message"),
+    [
+        ("x:\n  kind: указ\n  date: 2020-01-01\n  number: '1'\n", "не заданы поля: title"),
+        ("x:\n  kind: закон-указ\n  date: 2020-01-01\n  number: '1'\n  title: T\n", "kind"),
+        (
+            "x:\n  kind: указ\n  date: 2020-01-01\n  number: '1'\n  title: T\n  status: отменён\n",
+            "status «отменён»",
+        ),
+        (
+            "x:\n  kind: указ\n  date: 2020-01-01\n  number: '1'\n  title: T\n"
+            "  status: утратил силу\n",
+            "нужна дата status_date",
+        ),
+        (
+            "x:\n  kind: указ\n  date: 2020-13-01\n  number: '1'\n  title: T\n",
+            "date: такой даты нет",
+        ),
+        ("x:\n  kind: указ\n  date: вчера\n  number: '1'\n  title: T\n", "date: ожидается"),
+        (
+            "x:\n  kind: указ\n  date: 2020-01-01\n  number: '1'\n  title: T\n  superseded_by: y\n",
+            "неизвестный акт «y»",
+        ),
+        ("x:\n  kind: указ\n  date: 2020-01-01\n  number: '1'\n  title: T\n  titel: U\n", "titel"),
+        ("X Y:\n  kind: указ\n  date: 2020-01-01\n  number: '1'\n  title: T\n", "идентификатор"),
+    ],
+)
+def test_bad_entries_are_refused_with_file_and_line(tmp_path: Path, entry: str, message: str):
+    write(tmp_path, "_acts.yaml", entry)
+    with pytest.raises(VariablesError) as info:
+        load_registry(registry_files(tmp_path), tmp_path)
+    assert message in str(info.value)
+    assert "variables/_acts.yaml:1" in str(info.value)
+
+
+def test_an_id_declared_on_two_levels_is_refused(tree: Path):
+    write(tree, "north/_acts.yaml", FEDERAL.replace("new:", "newer:"))
+    with pytest.raises(VariablesError, match="«old» уже есть в variables/_acts.yaml:1"):
+        load_registry(registry_files(tree), tree)
+
+
+def test_every_shipped_registry_file_loads_and_every_supersession_resolves():
+    registry = load_registry(registry_files(SHIPPED), SHIPPED)
+    assert isinstance(registry, ActRegistry) and len(registry) > 0
+    for act in registry:
+        if not act.in_force:
+            replacement = registry.replacement(act)
+            assert replacement is not None and replacement.in_force, act.id
