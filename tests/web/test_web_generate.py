@@ -235,7 +235,7 @@ def test_field_errors_are_shown_beside_the_field_and_the_form_is_kept(submit, pl
     )
     page = response.get_data(as_text=True)
     assert response.status_code == 400
-    assert re.search(r'id="act.date-error">Ожидается дата', page)
+    assert re.search(r'id="act.date-error">Такой даты нет: «32.13.2023»', page)
     assert 'value="32.13.2023"' in _input(page, "act.date")
     assert 'value="999"' in _input(page, "act.number")
     assert 'value="Председатель"' in _input(page, "signer.position")
