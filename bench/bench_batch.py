@@ -16,9 +16,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from docgen import generate  # noqa: E402
-from docgen.batch import municipalities_for, run_batch  # noqa: E402
-from docgen.settings import Settings  # noqa: E402
+from docgen import Docgen, Settings, run_batch  # noqa: E402
 
 DATA = Path(__file__).resolve().parent / "_data" / "variables"
 
@@ -38,8 +36,8 @@ def settings(checks: bool) -> Settings:
 
 
 def bench_batch(args) -> None:
-    s = settings(not args.no_checks)
-    ids = municipalities_for(args.package, "leningrad", s)
+    dg = Docgen(settings(not args.no_checks))
+    ids = dg.sets_for(args.package, "leningrad")
     out = Path(tempfile.mkdtemp(prefix="docgen-batch-"))
     try:
         started = time.perf_counter()
@@ -48,7 +46,7 @@ def bench_batch(args) -> None:
             out,
             region="leningrad",
             draft=True,
-            settings=s,
+            docgen=dg,
             municipalities=ids,
             workers=args.workers,
             resume=False,
@@ -69,12 +67,12 @@ def bench_batch(args) -> None:
 
 
 def bench_rss(args) -> None:
-    s = settings(not args.no_checks)
-    ids = municipalities_for(args.package, "leningrad", s)
+    dg = Docgen(settings(not args.no_checks))
+    ids = dg.sets_for(args.package, "leningrad")
     marks = {}
     started = time.perf_counter()
     for n in range(1, args.docs + 1):
-        generate(args.package, ids[n % len(ids)], draft=True, settings=s)
+        dg.generate(args.package, ids[n % len(ids)], draft=True)
         if n in (1, 100, 1000) or n % 1000 == 0:
             marks[n] = rss_mb()
     wall = time.perf_counter() - started

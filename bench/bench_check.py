@@ -157,6 +157,17 @@ def page_figures(args) -> tuple[str, dict[str, dict[str, float]]]:
     return title, {name: summary(samples) for name, samples in figures.items()}
 
 
+def _generator(settings):
+    """Return generate(package, set_id) → result (draft) for `settings`, on any revision."""
+    import docgen
+
+    if hasattr(docgen, "Docgen"):
+        core = docgen.Docgen(settings)
+        return lambda p, s: core.generate(p, s, draft=True)
+    # -- revisions before the core object had a module-level generate() --
+    return lambda p, s: docgen.generate(p, s, draft=True, settings=settings)
+
+
 def generated_figures(args) -> tuple[str, dict[str, dict[str, float]]]:
     import io
     import zipfile
@@ -165,15 +176,16 @@ def generated_figures(args) -> tuple[str, dict[str, dict[str, float]]]:
     from docgen.variables import list_sets
 
     settings = docgen.Settings(run_checks=False)
+    with_checks = docgen.Settings(run_checks=True)
+    plain, checked = _generator(settings), _generator(with_checks)
     sets = [s for s in list_sets(settings.variables_dir) if s.startswith("leningrad/")][: args.sets]
-    docs = [docgen.generate(args.package, s, draft=True, settings=settings).docx for s in sets]
+    docs = [plain(args.package, s).docx for s in sets]
     key = f"{args.package}-bench-template"
     title = (
         f"{args.package}: {len(sets)} leningrad sets ({sets[0]} … {sets[-1]}), "
         f"{statistics.median(len(d) for d in docs) / 1024:.0f} KB each; "
         f"findings on {sets[0]}: {len(check_docx(docs[0], layout_key=key))}"
     )
-    with_checks = docgen.Settings(run_checks=True)
     figures: dict[str, list[float]] = {}
 
     def per_package(name: str, func, items, rounds: int, before=None) -> None:
@@ -185,16 +197,16 @@ def generated_figures(args) -> tuple[str, dict[str, dict[str, float]]]:
     for _ in range(2):  # -- warm up: imports, regexes, the layout of the template --
         for set_id, data in zip(sets, docs, strict=False):
             check_docx(data, layout_key=key)
-            docgen.generate(args.package, set_id, draft=True, settings=with_checks)
+            checked(args.package, set_id)
     per_package(
         "generate (draft, no checks)",
-        lambda s: docgen.generate(args.package, s, draft=True, settings=settings),
+        lambda s: plain(args.package, s),
         sets,
         args.rounds,
     )
     per_package(
         "generate with checks (pipeline, run_checks)",
-        lambda s: docgen.generate(args.package, s, draft=True, settings=with_checks),
+        lambda s: checked(args.package, s),
         sets,
         args.rounds,
     )

@@ -21,10 +21,13 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from docxtpl import DocxTemplate  # noqa: E402
 
-from docgen import generate  # noqa: E402
-from docgen.pipeline import _context, resolve, shared_environment  # noqa: E402
-from docgen.render import ClauseCounter, compile_template, render_package  # noqa: E402
-from docgen.settings import Settings  # noqa: E402
+from docgen import Docgen, Settings  # noqa: E402
+from docgen.render import (  # noqa: E402
+    ClauseCounter,
+    compile_template,
+    make_assembly,
+    render_package,
+)
 
 
 def timed(fn, n: int) -> float:
@@ -41,12 +44,10 @@ def main() -> int:
     parser.add_argument("--package", default="lenobl-mms")
     parser.add_argument("--set", default="leningrad/kirovsky")
     args = parser.parse_args()
-    settings = Settings(run_checks=False)
-    env = shared_environment()
-    package, templates, variables = resolve(args.package, args.set, None, settings)
-    context, templates = _context(package, templates, variables, settings, env)
-    appendix = next(t for t in templates if t.kind == "appendix")
-    part_ctx = dict(context, part=context["appendices"][0])
+    dg = Docgen(Settings(run_checks=False))
+    checked = Docgen(Settings())
+    env = dg.environment
+    appendix, part_ctx = next((t, c) for t, c in dg.parts(args.package, args.set) if c["part"])
     compiled = compile_template(appendix, env)
     final = render_package([(compiled, part_ctx)]).data
     out_dir = Path(tempfile.mkdtemp())
@@ -56,25 +57,24 @@ def main() -> int:
         tpl.render(dict(part_ctx, num=ClauseCounter()), jinja_env=env)
         tpl.save(io.BytesIO())
 
+    assembly = make_assembly([compiled])
+
     def ours():
-        render_package([(compiled, part_ctx)])
+        render_package([(compiled, part_ctx)], assembly)
 
     def floor():
         (out_dir / "x.docx").write_bytes(final)
 
     def end_to_end():
-        generate(args.package, args.set, draft=True, settings=settings)
+        dg.generate(args.package, args.set, draft=True)
 
     def end_to_end_cold():
         # -- as in a batch over distinct sets: variables and context built anew each time --
-        from docgen import pipeline, variables
-
-        variables._load_cached.cache_clear()
-        pipeline._values.cache_clear()
-        generate(args.package, args.set, draft=True, settings=settings)
+        dg._state.sets.clear()
+        dg.generate(args.package, args.set, draft=True)
 
     def end_to_end_checked():
-        generate(args.package, args.set, draft=True, settings=Settings())
+        checked.generate(args.package, args.set, draft=True)
 
     approaches = {
         "naive docxtpl": naive,

@@ -2,55 +2,86 @@
 
 The public API every shell (CLI, web, batch) uses::
 
-    import docgen
-    result = docgen.generate("lenobl-mms", "leningrad/kirovsky", draft=True)
-    Path("out.docx").write_bytes(result.docx)
+    from docgen import Docgen, Settings
+    dg = Docgen(Settings.from_env())
+    result = dg.generate("lenobl-mms", "leningrad/kirovsky", draft=True)
+    Path(result.display_name()).write_bytes(result.docx)
+
+The conformance checker is :mod:`docgen.checks`; the Russian-language layer
+:mod:`docgen.ru`. Everything else is internal.
 """
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from .environment import make_environment
+from .acts import ActRegistry, CitedAct
+from .batch import BatchItem, BatchReport, run_batch
+from .context import clean_text
+from .core import Docgen, Resolved
 from .errors import (
+    CheckInputError,
     DocgenError,
     InflectionError,
     MissingValuesError,
+    SettingsError,
     TemplateError,
     TemplateRenderError,
     UnknownIdError,
+    UnknownProfileError,
     VariablesError,
     VariablesSyntaxError,
 )
 from .findings import Finding, Severity
-from .pipeline import GenerationResult, build_context, generate
+from .layout import STYLES as PARAGRAPH_STYLES
+from .result import GenerationResult, Requisites
+from .schema import CASE_KEYS, UNKNOWN, FieldSpec, Schema
 from .settings import Settings
-from .templates import template_path as _template_path
+from .templates import (
+    DocTemplate,
+    FolderSource,
+    OverlaySource,
+    Package,
+    TemplateFiles,
+    TemplateSource,
+)
+from .variables import VariableSet
 
 __version__ = "0.1.0"
 
-
-def template_path(template_id: str, settings: Settings | None = None) -> Path:
-    """Return the path of the .docx template `template_id`."""
-    settings = settings or Settings.from_env()
-    return _template_path(template_id, settings.templates_dir)
-
-
 __all__ = [
+    "CASE_KEYS",
+    "PARAGRAPH_STYLES",
+    "UNKNOWN",
+    "ActRegistry",
+    "BatchItem",
+    "BatchReport",
+    "CheckInputError",
+    "CitedAct",
+    "DocTemplate",
     "DocgenError",
+    "Docgen",
+    "FieldSpec",
     "Finding",
+    "FolderSource",
     "GenerationResult",
     "InflectionError",
     "MissingValuesError",
+    "OverlaySource",
+    "Package",
+    "Requisites",
+    "Resolved",
+    "Schema",
     "Settings",
+    "SettingsError",
     "Severity",
     "TemplateError",
+    "TemplateFiles",
     "TemplateRenderError",
+    "TemplateSource",
     "UnknownIdError",
+    "UnknownProfileError",
+    "VariableSet",
     "VariablesError",
     "VariablesSyntaxError",
-    "build_context",
-    "generate",
-    "make_environment",
-    "template_path",
+    "clean_text",
+    "run_batch",
 ]

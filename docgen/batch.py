@@ -12,19 +12,19 @@ import hashlib
 import html
 import json
 import os
-import tempfile
 import time
 from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
+from .core import Docgen
 from .errors import DocgenError
+from .files import write_atomic
 from .findings import Severity
-from .pipeline import generate
 from .settings import Settings
-from .templates import load_package, load_template
-from .variables import SCHEMA_FILE, layer_files, list_sets
+from .variables import SCHEMA_FILE, layer_files
 
 STATUS_LABELS = {
     "ok": "готово",
@@ -35,8 +35,8 @@ STATUS_LABELS = {
 MANIFEST = ".docgen-batch.json"
 #: The most items one worker task takes at once.
 CHUNK = 25
-_UMASK = os.umask(0)
-os.umask(_UMASK)
+#: The core object of a worker process, made once by the pool's initializer.
+_WORKER: Docgen | None = None
 
 
 @dataclass
@@ -133,31 +133,15 @@ class BatchReport:
         )
 
 
-def municipalities_for(package_id: str, region: str | None, settings: Settings) -> list[str]:
-    """Return the municipality set ids a batch of `package_id` covers (optionally one region)."""
-    package = load_package(package_id, settings.templates_dir)
-    regions = [region] if region else list(package.regions)
-    if region and region not in package.regions:
-        raise DocgenError(
-            f"пакет «{package_id}» не предназначен для региона «{region}» "
-            f"(регионы пакета: {', '.join(package.regions)})"
-        )
-    return [
-        s
-        for s in list_sets(settings.variables_dir)
-        if s.split("/")[0] in regions and package.accepts(s)
-    ]
-
-
-def common_key(package_id: str, draft: bool, settings: Settings) -> str:
+def common_key(package_id: str, draft: bool, dg: Docgen) -> str:
     """Return a hash of what every item of a batch depends on: templates, schema, mode."""
+    settings = dg.settings
     digest = hashlib.sha256(
         f"{package_id}|{draft}|{settings.page_numbering}|"
         f"{settings.run_checks}|{settings.gost_profile}".encode()
     )
-    package = load_package(package_id, settings.templates_dir)
-    for part in package.parts:
-        digest.update(load_template(part, settings.templates_dir).content_hash.encode())
+    for template in dg.package_templates(dg.package(package_id)):
+        digest.update(template.content_hash.encode())
     schema = settings.variables_dir / SCHEMA_FILE
     for path in [schema, *sorted(schema.with_suffix("").glob("*.yaml"))]:
         digest.update(path.read_bytes())
@@ -178,7 +162,7 @@ def run_batch(
     *,
     region: str | None = None,
     draft: bool = True,
-    settings: Settings | None = None,
+    docgen: Docgen | None = None,
     municipalities: Iterable[str] | None = None,
     workers: int | None = None,
     resume: bool = True,
@@ -186,21 +170,19 @@ def run_batch(
 ) -> BatchReport:
     """Generate `package_id` for every municipality into `out_dir`; return the report.
 
-    `workers` processes (default: one per core; 1 runs in this process). Reports
-    (``report.json``, ``report.txt``, ``report.html``) and every .docx are written atomically.
+    `workers` processes (default: one per core; 1 runs in this process), each with a
+    core object of its own made from `docgen`'s settings. Reports (``report.json``,
+    ``report.txt``, ``report.html``) and every .docx are written atomically.
     """
     started = time.perf_counter()
-    settings = settings or Settings.from_env()
-    ids = (
-        list(municipalities)
-        if municipalities is not None
-        else municipalities_for(package_id, region, settings)
-    )
+    dg = docgen or Docgen()
+    settings = dg.settings
+    ids = list(municipalities) if municipalities is not None else dg.sets_for(package_id, region)
     out_dir.mkdir(parents=True, exist_ok=True)
     manifest = _read_manifest(out_dir) if resume else {}
     results: dict[str, BatchItem] = {}
     todo = []
-    common = common_key(package_id, draft, settings)
+    common = common_key(package_id, draft, dg)
     for set_id in ids:
         try:
             key = item_key(common, set_id, settings)
@@ -218,24 +200,24 @@ def run_batch(
     workers = workers or os.cpu_count() or 1
     if workers == 1 or len(todo) <= 1:
         for set_id, key in todo:
-            results[set_id] = _finish(
-                _one(package_id, set_id, str(out_dir), draft, settings, key), progress
-            )
+            results[set_id] = _finish(_one(dg, package_id, set_id, out_dir, draft, key), progress)
     else:
         # -- chunks amortise the inter-process round trip; small enough for a live progress bar --
         size = max(1, min(CHUNK, len(todo) // (workers * 4)))
         chunks = [todo[i : i + size] for i in range(0, len(todo), size)]
-        with ProcessPoolExecutor(max_workers=min(workers, len(chunks))) as pool:
+        with ProcessPoolExecutor(
+            max_workers=min(workers, len(chunks)), initializer=_start_worker, initargs=(settings,)
+        ) as pool:
             futures = {
-                pool.submit(_chunk, package_id, chunk, str(out_dir), draft, settings): chunk
-                for chunk in chunks
+                pool.submit(_chunk, package_id, chunk, out_dir, draft): chunk for chunk in chunks
             }
             for future in as_completed(futures):
                 try:
                     items = future.result()
-                except Exception as exc:  # noqa: BLE001 - a crashed worker fails its chunk only
+                except BrokenProcessPool as exc:
+                    # -- a worker died (killed, out of memory): its chunk fails, the rest goes on --
                     items = [
-                        BatchItem(set_id, "failed", errors=[f"сбой обработки: {exc!r}"])
+                        BatchItem(set_id, "failed", errors=[f"сбой процесса обработки: {exc}"])
                         for set_id, _ in futures[future]
                     ]
                 for item in items:
@@ -258,23 +240,29 @@ def _finish(item: BatchItem, progress) -> BatchItem:
     return item
 
 
+def _start_worker(settings: Settings) -> None:
+    global _WORKER
+    _WORKER = Docgen(settings)
+
+
 def _chunk(
-    package_id: str, chunk: list[tuple[str, str]], out_dir: str, draft: bool, settings: Settings
+    package_id: str, chunk: list[tuple[str, str]], out_dir: Path, draft: bool
 ) -> list[BatchItem]:
-    return [_one(package_id, set_id, out_dir, draft, settings, key) for set_id, key in chunk]
+    assert _WORKER is not None, "the pool initializer makes the worker's core object"
+    return [_one(_WORKER, package_id, set_id, out_dir, draft, key) for set_id, key in chunk]
 
 
 def _one(
-    package_id: str, set_id: str, out_dir: str, draft: bool, settings: Settings, key: str
+    dg: Docgen, package_id: str, set_id: str, out_dir: Path, draft: bool, key: str
 ) -> BatchItem:
     started = time.perf_counter()
     try:
-        result = generate(package_id, set_id, draft=draft, settings=settings)
+        result = dg.generate(package_id, set_id, draft=draft)
     except DocgenError as exc:
         return BatchItem(
             set_id, "failed", errors=[str(exc)], seconds=time.perf_counter() - started, key=key
         )
-    target = Path(out_dir) / result.filename
+    target = out_dir / result.filename
     write_atomic(target, result.docx)
     findings = [f.to_dict() for f in result.findings]
     status = "ok"
@@ -303,17 +291,3 @@ def _read_manifest(out_dir: Path) -> dict:
 
 def _write_manifest(out_dir: Path, entries: dict) -> None:
     write_atomic(out_dir / MANIFEST, json.dumps(entries, ensure_ascii=False).encode("utf-8"))
-
-
-def write_atomic(target: Path, data: bytes) -> None:
-    """Write `data` to `target` through a temporary file in the same folder, then rename."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        os.chmod(tmp, 0o666 & ~_UMASK)
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise

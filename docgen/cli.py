@@ -13,13 +13,12 @@ import click
 
 from . import __version__
 from . import findings as findings_mod
-from .batch import STATUS_LABELS, run_batch, write_atomic
+from .batch import STATUS_LABELS, run_batch
+from .core import Docgen
 from .errors import DocgenError
-from .pipeline import generate as generate_document
+from .files import write_atomic
 from .schema import UNKNOWN
 from .settings import Settings
-from .templates import list_packages, list_templates, load_package, load_template
-from .variables import list_sets, load_variables
 
 
 class _Group(click.Group):
@@ -36,10 +35,10 @@ class _Group(click.Group):
 @click.version_option(version=__version__, prog_name="docgen", message="docgen %(version)s")
 @click.pass_context
 def cli(ctx: click.Context) -> None:
-    ctx.obj = Settings.from_env()
+    ctx.obj = Docgen(Settings.from_env())
 
 
-def _settings() -> Settings:
+def _docgen() -> Docgen:
     return click.get_current_context().obj
 
 
@@ -55,16 +54,16 @@ def _parse_vars(pairs: tuple[str, ...]) -> dict:
 
 @cli.command("list", help="Показать пакеты, шаблоны и наборы переменных.")
 def list_cmd() -> None:
-    settings = _settings()
+    dg = _docgen()
     click.echo("Пакеты:")
-    for pid in list_packages(settings.templates_dir):
-        pkg = load_package(pid, settings.templates_dir)
+    for pid in dg.package_ids():
+        pkg = dg.package(pid)
         click.echo(f"  {pid} — {pkg.title} [{', '.join(pkg.parts)}]")
     click.echo("Шаблоны:")
-    for tid in list_templates(settings.templates_dir):
-        click.echo(f"  {tid} — {load_template(tid, settings.templates_dir).title}")
+    for tid in dg.template_ids():
+        click.echo(f"  {tid} — {dg.template(tid).title}")
     click.echo("Наборы переменных:")
-    for sid in list_sets(settings.variables_dir):
+    for sid in dg.set_ids():
         click.echo(f"  {sid}")
 
 
@@ -89,9 +88,7 @@ def list_cmd() -> None:
 def generate(
     document_id: str, municipality: str, output: Path, pairs: tuple[str, ...], draft: bool
 ) -> None:
-    result = generate_document(
-        document_id, municipality, _parse_vars(pairs), draft=draft, settings=_settings()
-    )
+    result = _docgen().generate(document_id, municipality, _parse_vars(pairs), draft=draft)
     write_atomic(output, result.docx)
     click.echo(f"Записан {output}")
     for label in result.missing:
@@ -130,17 +127,15 @@ def batch(
     workers: int | None,
     no_resume: bool,
 ) -> None:
-    settings = _settings()
-    from .batch import municipalities_for
-
-    ids = municipalities_for(package_id, region, settings)
+    dg = _docgen()
+    ids = dg.sets_for(package_id, region)
     with click.progressbar(length=len(ids), label="Формирование", file=sys.stderr) as bar:
         report = run_batch(
             package_id,
             output,
             region=region,
             draft=draft,
-            settings=settings,
+            docgen=dg,
             municipalities=ids,
             workers=workers,
             resume=not no_resume,
@@ -159,11 +154,11 @@ def batch(
 
 @cli.command(help="Проверить все наборы переменных по схеме.")
 def validate() -> None:
-    settings = _settings()
+    dg = _docgen()
     bad = 0
-    for set_id in list_sets(settings.variables_dir):
+    for set_id in dg.set_ids():
         try:
-            variables = load_variables(set_id, settings.variables_dir)
+            variables = dg.variables(set_id)
         except DocgenError as exc:
             bad += 1
             click.echo(f"✗ {exc}")
@@ -184,19 +179,10 @@ def validate() -> None:
     "--format", "fmt", type=click.Choice(["text", "json"]), default="text", help="формат вывода"
 )
 def lint(paths: tuple[Path, ...], fmt: str) -> None:
-    from .lint import lint_template
-    from .schema import load_schema
-    from .variables import SCHEMA_FILE, read_yaml
-
-    settings = _settings()
-    schema = load_schema(settings.variables_dir / SCHEMA_FILE)
+    dg = _docgen()
     found = []
     for path in paths:
-        meta_path = path.with_suffix(".yaml")
-        declared = None
-        if meta_path.exists():
-            declared = read_yaml(meta_path).get("variables")
-        for finding in lint_template(path, schema, declared):
+        for finding in dg.lint(path):
             found.append(finding)
             if fmt == "text":
                 click.echo(f"{path.name}: {finding}")
@@ -224,7 +210,7 @@ def lint(paths: tuple[Path, ...], fmt: str) -> None:
 def check(paths: tuple[Path, ...], profile: str | None, fmt: str) -> None:
     from .checks import check_file
 
-    profile = profile or _settings().gost_profile
+    profile = profile or _docgen().settings.gost_profile
     found = []
     for path in paths:
         for finding in check_file(path, profile):
@@ -253,7 +239,7 @@ def main(argv: list[str] | None = None) -> int:
 def _register_web_commands() -> None:
     """Add ``serve`` and ``user`` from the web app when its extra is installed."""
     try:
-        from web.commands import serve, user
+        from .web.commands import serve, user
     except ImportError as exc:
         missing = exc.name or "flask"
 

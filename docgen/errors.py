@@ -3,13 +3,17 @@
 The hierarchy::
 
     DocgenError                      base; ``location`` + Russian ``message``
-     ├── VariablesError              a variable set is wrong (file, key path, YAML line)
+     ├── SettingsError               a setting (``DOCGEN_*``) has a value docgen cannot use
+     ├── VariablesError              a variable set or the registry of acts is wrong
+     │    │                          (file, key path, YAML line)
      │    └── VariablesSyntaxError   the YAML itself does not parse
      ├── UnknownIdError              no such template, package or municipality
+     │    └── UnknownProfileError    no such checker profile (``--profile``)
      ├── TemplateError               a .docx template or its metadata is wrong
      │    └── TemplateRenderError    Jinja failed while rendering (template + nearby text)
      ├── InflectionError             a phrase cannot be declined (re-raised from ``docgen.ru``)
-     └── MissingValuesError          final mode and some values are still unknown
+     ├── MissingValuesError          final mode and some values are still unknown
+     └── CheckInputError             a file given to ``docgen check`` is not readable
 
 The library raises; only the shells (CLI, web) translate errors for people.
 ``str(error)`` is the text to show: «<место>: <сообщение>».
@@ -32,6 +36,10 @@ class DocgenError(Exception):
         return f"{self.location}: {self.message}" if self.location else self.message
 
 
+class SettingsError(DocgenError):
+    """A setting has a value docgen cannot use; `location` names the setting."""
+
+
 class VariablesError(DocgenError):
     """A variable set breaks the schema: unknown key, wrong type, bad value."""
 
@@ -42,6 +50,10 @@ class VariablesSyntaxError(VariablesError):
 
 class UnknownIdError(DocgenError):
     """A template, package or municipality id that does not exist."""
+
+
+class UnknownProfileError(UnknownIdError):
+    """No checker profile with that name."""
 
 
 class TemplateError(DocgenError):
@@ -77,3 +89,7 @@ class MissingValuesError(DocgenError):
         super().__init__(
             f"чистовой вариант не сформирован: не заполнены значения — {listed}", location
         )
+
+
+class CheckInputError(DocgenError):
+    """The file to check is not a readable .docx or .txt."""

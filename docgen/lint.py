@@ -10,6 +10,7 @@ L-05  a variable used but not listed in the template's metadata
 L-06  a variable listed in the metadata but never used
 L-07  an unknown filter
 L-08  Word automatic numbering (clause numbers must be text: ``{{ num(N) }}``)
+L-09  access to a «_name» attribute or item (``{{ x.__class__ }}``): the sandbox refuses it
 """
 
 from __future__ import annotations
@@ -43,6 +44,10 @@ _PAIRS = {
 }
 _MIDDLE = {"else": ("if", "for"), "elif": ("if",)}
 MAX_PARTS = 64
+#: The parts of a .docx that may hold template tags.
+TEMPLATE_PARTS_RE = re.compile(r"^word/(document|header\d*|footer\d*|footnotes|endnotes)\.xml$")
+#: A tag that contains no other opening (after a broken tag the next one still counts).
+_ONE_TAG_RE = re.compile(r"\{\{(?:(?!\{\{|\}\}).)*\}\}|\{%(?:(?!\{%|%\}).)*%\}", re.S)
 #: docxtpl's cell tags (horizontal/vertical merge, colspan, cell background)
 _DOCXTPL_TAGS = {"hm", "vm", "colspan", "cellbg"}
 
@@ -67,11 +72,7 @@ def lint_template(
     env = env or make_environment()
     try:
         with zipfile.ZipFile(path) as zf:
-            names = [
-                n
-                for n in zf.namelist()
-                if n == DOCUMENT or re.match(r"word/(header|footer)\d*\.xml$", n)
-            ]
+            names = [n for n in zf.namelist() if n == DOCUMENT or TEMPLATE_PARTS_RE.match(n)]
             parts = {n: zf.read(n).decode("utf-8") for n in names[:MAX_PARTS]}
             numbered_styles = _numbered_styles(zf)
     except (OSError, zipfile.BadZipFile, UnicodeDecodeError) as exc:
@@ -101,6 +102,47 @@ def lint_template(
                 )
     if asts:
         findings += _check_names(asts, env, schema, declared)
+    for name, xml in parts.items():
+        findings += _check_private_names(name, xml, env)
+    return findings
+
+
+def _check_private_names(part: str, xml: str, env) -> list[Finding]:
+    """Return an L-09 finding per access to a «_name» attribute or item in `part`."""
+    if "{" not in xml:
+        return []
+    source = jinja_source(xml)
+    try:
+        trees = [env.parse(source)]
+    except TemplateSyntaxError:
+        # -- L-01 reports the syntax error; still look into every tag that parses --
+        trees = []
+        for lineno, line in enumerate(source.splitlines(), 1):
+            for tag in _ONE_TAG_RE.findall(line):
+                try:
+                    trees.append(env.parse("\n" * (lineno - 1) + tag))
+                except TemplateSyntaxError:
+                    continue
+    findings = []
+    for tree in trees:
+        for node in tree.find_all((nodes.Getattr, nodes.Getitem)):
+            if isinstance(node, nodes.Getattr):
+                name = node.attr
+            elif isinstance(node.arg, nodes.Const) and isinstance(node.arg.value, str):
+                name = node.arg.value
+            else:
+                continue
+            if name.startswith("_"):
+                findings.append(
+                    Finding(
+                        "L-09",
+                        Severity.ERROR,
+                        _where(part),
+                        f"обращение к служебному атрибуту «{name}» запрещено",
+                        "в шаблоне доступны только значения набора переменных",
+                        " … ".join(docx_context(source, node.lineno))[:160],
+                    )
+                )
     return findings
 
 
@@ -110,7 +152,12 @@ def _body(xml: str) -> str:
 
 
 def _where(part: str, index: int | None = None) -> str:
-    label = "основной текст" if part == DOCUMENT else f"колонтитул {part.rsplit('/', 1)[-1]}"
+    name = part.rsplit("/", 1)[-1]
+    label = (
+        "основной текст"
+        if part == DOCUMENT
+        else ("сноски" if name.endswith("notes.xml") else f"колонтитул {name}")
+    )
     return f"{label}, абзац {index}" if index else label
 
 

@@ -16,7 +16,6 @@ import re
 import zipfile
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import Any
 
 from docxtpl import DocxTemplate
@@ -106,12 +105,11 @@ def docx_context(source: str, lineno: int | None) -> list[str]:
 
 
 def compile_template(template: DocTemplate, env) -> CompiledTemplate:
-    """Return `template` compiled in `env` (cached per template version)."""
-    return _compile_cached(template, template.content_hash, env)
+    """Return `template` compiled in `env`: Jinja bodies and headers, deflated static parts.
 
-
-@lru_cache(maxsize=64)
-def _compile_cached(template: DocTemplate, version: str, env) -> CompiledTemplate:
+    Pure and costly (tens of milliseconds): the core object keeps the result per
+    template content hash.
+    """
     try:
         with zipfile.ZipFile(template.path) as zf:
             names = tuple(zf.namelist())
@@ -138,7 +136,7 @@ def _compile_cached(template: DocTemplate, version: str, env) -> CompiledTemplat
     static = {n: deflate(n, raw[n]) for n in names if n not in rendered}
     return CompiledTemplate(
         template.id,
-        version,
+        template.content_hash,
         names,
         raw,
         static,
@@ -184,16 +182,20 @@ def _render_xml(template: Template, context: Mapping[str, Any], where: str) -> s
     return xml
 
 
-@dataclass(frozen=True)
-class _Assembly:
-    """What joining a package's parts needs, computed once per set of template versions."""
+@dataclass(frozen=True, eq=False)
+class Assembly:
+    """What joining a package's parts needs, computed once per set of template versions.
+
+    `styled` memoises the deflated styles part per (font, size) asked for.
+    """
 
     styles: bytes
     header_refs: str
+    styled: dict[tuple[str | None, int | None], Member] = field(default_factory=dict)
 
 
-@lru_cache(maxsize=64)
-def _assembly(parts: tuple[CompiledTemplate, ...]) -> _Assembly:
+def make_assembly(parts: Sequence[CompiledTemplate]) -> Assembly:
+    """Return the styles and page-number headers a package of `parts` shares."""
     master = parts[0]
     styles = master.raw.get(STYLES, b"").decode("utf-8")
     have = set(_STYLE_RE.findall(styles))
@@ -208,11 +210,12 @@ def _assembly(parts: tuple[CompiledTemplate, ...]) -> _Assembly:
         styles = styles[:cut] + "".join(extra) + styles[cut:]
     body_src = master.raw[DOCUMENT].decode("utf-8")
     sect = body_src[body_src.rfind("<w:sectPr") :]
-    return _Assembly(styles.encode("utf-8"), "".join(_HDR_REF_RE.findall(sect)))
+    return Assembly(styles.encode("utf-8"), "".join(_HDR_REF_RE.findall(sect)))
 
 
 def render_package(
     parts: Sequence[tuple[CompiledTemplate, Mapping[str, Any]]],
+    assembly: Assembly | None = None,
     *,
     font: str | None = None,
     font_size: int | None = None,
@@ -220,7 +223,7 @@ def render_package(
 ) -> RenderedDocument:
     """Return the .docx made of every (compiled template, context) in `parts`, in order."""
     compiled = tuple(c for c, _ in parts)
-    assembly = _assembly(compiled)
+    assembly = assembly or make_assembly(compiled)
     master = compiled[0]
     pieces = []
     for index, (template, context) in enumerate(parts):
@@ -252,18 +255,26 @@ def render_package(
     for name, header in master.headers.items():
         xml = _render_xml(header, dict(parts[0][1]), f"шаблон {master.id}, {name}")
         rendered[name] = deflate(name, xml.encode("utf-8"), RENDERED_LEVEL)
-    styles = assembly.styles
-    if font or font_size:
-        styles = _styles_with_font(styles, font, font_size)
-    if styles != master.raw.get(STYLES):
-        rendered[STYLES] = _deflated_styles(styles)
+    styles = _styles_member(assembly, master, font, font_size)
+    if styles is not None:
+        rendered[STYLES] = styles
     members = [rendered.get(name) or master.static[name] for name in master.names]
     return RenderedDocument(write_zip(members), tuple(labels), tuple(c.id for c in compiled))
 
 
-@lru_cache(maxsize=32)
-def _deflated_styles(styles: bytes) -> Member:
-    return deflate(STYLES, styles)
+def _styles_member(
+    assembly: Assembly, master: CompiledTemplate, font: str | None, size: int | None
+) -> Member | None:
+    """Return the deflated styles part when it differs from the first template's own."""
+    key = (font, size)
+    if key not in assembly.styled:
+        styles = assembly.styles
+        if font or size:
+            styles = _styles_with_font(styles, font, size)
+        # -- None: the master's static part is right as it is --
+        member = deflate(STYLES, styles) if styles != master.raw.get(STYLES) else None
+        assembly.styled[key] = member
+    return assembly.styled[key]
 
 
 def _end_section(content: str, sect: str) -> str:

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -49,8 +48,12 @@ class FieldSpec:
     choices: tuple[str, ...] = ()
     gender: str | None = None
     default: Any = None
-    #: name of a cross-value check in docgen.validators.CHECKS
-    check: str | None = None
+    #: name of a validator of values against each other (docgen.validators.VALIDATORS)
+    validator: str | None = None
+
+    def coerce(self, value: Any) -> Any:
+        """Return `value` converted to this field's type; raise ValueError (Russian reason)."""
+        return coerce(self, value)
 
 
 @dataclass(frozen=True, eq=False)
@@ -72,41 +75,40 @@ class Schema:
             if p.startswith(start) and "." not in p[len(start) :].replace("[]", "")
         ]
 
-    def label(self, path: str) -> str:
-        """Return the Russian label of `path`, or the path itself when it is not declared."""
-        spec = self.get(path)
-        return spec.label if spec else path
+
+def schema_files(path: Path) -> list[Path]:
+    """Return `path` and the files of the folder beside it (``_schema/*.yaml``), in order."""
+    extra_dir = path.with_suffix("")
+    files = [path, *sorted(extra_dir.glob("*.yaml"))] if extra_dir.is_dir() else [path]
+    return [f for f in files if f.exists()]
 
 
-def load_schema(path: Path) -> Schema:
+def load_schema(path: Path, validators: Collection[str] = ()) -> Schema:
     """Return the schema declared in `path` plus the files of the folder beside it.
 
     ``variables/_schema.yaml`` holds the common fields; ``variables/_schema/*.yaml`` add
     the fields of particular template families (a field may be declared only once).
-    Errors name the file and the field.
+    `validators` are the names a field may give in ``validate:``. Errors name the file
+    and the field.
     """
-    extra_dir = path.with_suffix("")
-    files = [path, *sorted(extra_dir.glob("*.yaml"))] if extra_dir.is_dir() else [path]
-    stamp = tuple((f.resolve(), f.stat().st_mtime_ns) for f in files)
-    return _load_schema_cached(stamp)
-
-
-@lru_cache(maxsize=8)
-def _load_schema_cached(stamp: tuple[tuple[Path, int], ...]) -> Schema:
     fields: dict[str, FieldSpec] = {}
-    for path, _mtime in stamp:
-        for key, spec in _read_schema_file(path).items():
+    for file in schema_files(path):
+        for key, spec in _read_schema_file(file, validators).items():
             if key in fields:
-                raise VariablesError(f"поле «{key}» уже объявлено в другом файле схемы", path.name)
+                raise VariablesError(
+                    "поле уже объявлено в другом файле схемы", f"{file.name}: {key}"
+                )
             fields[key] = spec
     return Schema(fields)
 
 
-def _read_schema_file(path: Path) -> dict[str, FieldSpec]:
+def _read_schema_file(path: Path, validators: Collection[str]) -> dict[str, FieldSpec]:
     try:
         raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
     except yaml.YAMLError as exc:
         raise VariablesError(f"схема не читается как YAML: {exc}", str(path)) from None
+    if not isinstance(raw, Mapping):
+        raise VariablesError("схема: ожидается словарь «путь: описание поля»", path.name)
     fields: dict[str, FieldSpec] = {}
     for key, spec in raw.items():
         where = f"{path.name}: {key}"
@@ -114,6 +116,12 @@ def _read_schema_file(path: Path) -> dict[str, FieldSpec]:
             raise VariablesError(f"у поля должен быть type — одно из {', '.join(TYPES)}", where)
         if spec["type"] == "choice" and not spec.get("choices"):
             raise VariablesError("для type: choice нужен список choices", where)
+        validator = spec.get("validate")
+        if validator and validator not in validators:
+            known = ", ".join(sorted(validators))
+            raise VariablesError(
+                f"неизвестная проверка значений «{validator}»; есть: {known}", where
+            )
         fields[key] = FieldSpec(
             path=key,
             type=spec["type"],
@@ -124,15 +132,8 @@ def _read_schema_file(path: Path) -> dict[str, FieldSpec]:
             choices=tuple(str(c) for c in spec.get("choices", ())),
             gender=spec.get("gender"),
             default=spec.get("default"),
-            check=spec.get("check"),
+            validator=validator,
         )
-        from .validators import CHECKS
-
-        if fields[key].check and fields[key].check not in CHECKS:
-            raise VariablesError(
-                f"неизвестная проверка «{fields[key].check}»; есть: {', '.join(sorted(CHECKS))}",
-                where,
-            )
     return fields
 
 

@@ -1,14 +1,34 @@
-"""Settings: declared fields with defaults and help, overridable from ``DOCGEN_*`` variables."""
+"""Settings: declared fields with defaults and help, overridable from ``DOCGEN_*`` variables.
+
+The shipped template library and variable sets are found without configuration: beside
+the package in a source checkout (``templates_docx/``, ``variables/``), inside it in an
+installed wheel (``docgen/_shipped/``).
+"""
 
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 
-from .errors import DocgenError
+from .errors import SettingsError
 
-ROOT = Path(__file__).resolve().parent.parent
+_PACKAGE = Path(__file__).resolve().parent
+#: folder name in a checkout → folder name inside an installed package
+SHIPPED = {"templates_docx": "templates", "variables": "variables"}
+PROFILES = ("gost2025", "gost2016")
+PAGE_NUMBERING = ("separate", "continuous")
+
+
+def shipped_dir(name: str) -> Path:
+    """Return the shipped folder `name` («templates_docx» or «variables»).
+
+    An installed wheel carries it as ``docgen/_shipped/<folder>``; a source checkout
+    (editable install) has it beside the package.
+    """
+    installed = _PACKAGE / "_shipped" / SHIPPED[name]
+    return installed if installed.is_dir() else _PACKAGE.parent / name
 
 
 def _setting(default, help: str):  # noqa: A002 - mirrors Datasette's Setting(name, default, help)
@@ -20,14 +40,15 @@ class Settings:
     """Where docgen finds its data and how it formats output.
 
     Every field can be set by the environment variable ``DOCGEN_<FIELD>`` (upper case),
-    e.g. ``DOCGEN_VARIABLES_DIR=/srv/vars``.
+    e.g. ``DOCGEN_VARIABLES_DIR=/srv/vars``; only ``Settings.from_env()`` reads them.
     """
 
     templates_dir: Path = _setting(
-        ROOT / "templates_docx", "каталог шаблонов .docx и их метаданных"
+        shipped_dir("templates_docx"), "каталог шаблонов .docx и их метаданных"
     )
-    variables_dir: Path = _setting(ROOT / "variables", "каталог наборов переменных (YAML)")
-    output_dir: Path = _setting(Path("out"), "каталог для результатов по умолчанию")
+    variables_dir: Path = _setting(
+        shipped_dir("variables"), "каталог наборов переменных и реестра актов (YAML)"
+    )
     gost_profile: str = _setting(
         "gost2025", "профиль проверки ГОСТ Р 7.0.97: gost2025 или gost2016"
     )
@@ -38,16 +59,28 @@ class Settings:
     )
     run_checks: bool = _setting(True, "проверять каждый сформированный документ (docgen check)")
 
+    def __post_init__(self) -> None:
+        if self.gost_profile not in PROFILES:
+            raise SettingsError(
+                f"профиль «{self.gost_profile}» неизвестен; допустимы: {', '.join(PROFILES)}",
+                "gost_profile",
+            )
+        if self.page_numbering not in PAGE_NUMBERING:
+            raise SettingsError(
+                f"«{self.page_numbering}»: допустимы {', '.join(PAGE_NUMBERING)}",
+                "page_numbering",
+            )
+
     @classmethod
-    def from_env(cls, prefix: str = "DOCGEN", environ=None) -> Settings:
+    def from_env(cls, prefix: str = "DOCGEN", environ: Mapping[str, str] | None = None) -> Settings:
         """Return defaults overridden by ``<prefix>_<FIELD>`` environment variables."""
         environ = os.environ if environ is None else environ
         values = {}
         for f in fields(cls):
-            raw = environ.get(f"{prefix}_{f.name.upper()}")
-            if raw is None:
-                continue
-            values[f.name] = _coerce(f.name, f.type, raw)
+            name = f"{prefix}_{f.name.upper()}"
+            raw = environ.get(name)
+            if raw is not None:
+                values[f.name] = _coerce(name, f.type, raw)
         return replace(cls(), **values)
 
     def with_overrides(self, **changes) -> Settings:
@@ -63,7 +96,7 @@ def _coerce(name: str, type_name: str, raw: str):
             return True
         if raw.lower() in ("0", "false", "no", "нет"):
             return False
-        raise DocgenError(f"ожидается да/нет (1/0), получено «{raw}»", f"DOCGEN_{name.upper()}")
+        raise SettingsError(f"ожидается да/нет (1/0), получено «{raw}»", name)
     return raw
 
 
@@ -74,6 +107,6 @@ def describe() -> list[tuple[str, str, str]]:
     for f in fields(Settings):
         value = getattr(defaults, f.name)
         if isinstance(value, Path):
-            value = value.relative_to(ROOT) if value.is_absolute() else value
+            value = value.name
         out.append((f.name, str(value), f.metadata["help"]))
     return out

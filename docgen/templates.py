@@ -1,8 +1,13 @@
-"""The template library: .docx templates with metadata, and packages made of them.
+"""The template library: .docx templates with metadata, packages made of them, and sources.
 
-``templates_docx/<id>.docx`` + ``templates_docx/<id>.yaml`` is a template;
-``templates_docx/packages/<id>.yaml`` is a package: an ordered list of templates rendered
-into ONE .docx (the act first, then its appendices, each a new section).
+A *template* is a .docx file plus a metadata YAML (``<id>.docx`` + ``<id>.yaml``); a
+*package* (``packages/<id>.yaml``) is an ordered list of templates rendered into ONE .docx
+(the act first, then its appendices, each a new section).
+
+Where the files come from is a :class:`TemplateSource`: the shipped folder
+(:class:`FolderSource`), or a source with some templates replaced by other versions
+(:class:`OverlaySource`, which the web app fills from its stored uploads). The readers
+here are pure: they read the files they are given; caching belongs to the core object.
 """
 
 from __future__ import annotations
@@ -11,16 +16,102 @@ import hashlib
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
+from typing import Protocol
 
-from .errors import TemplateError, UnknownIdError
+from .errors import TemplateError, UnknownIdError, VariablesError
 from .variables import read_yaml
 
-_ID_RE = re.compile(r"^[a-z][a-z0-9-]*$")
+ID_RE = re.compile(r"^[a-z][a-z0-9-]*$")
 KINDS = ("cover", "appendix")
+LEVELS = ("municipality", "region")
 #: Gender of the approved document's head word → the approval word (G-35).
 APPROVAL_WORDS = {"m": "УТВЕРЖДЕН", "f": "УТВЕРЖДЕНА", "n": "УТВЕРЖДЕНО", "pl": "УТВЕРЖДЕНЫ"}
+SHIPPED_VERSION = "0"
+
+
+@dataclass(frozen=True)
+class TemplateFiles:
+    """Where one template's files are: the .docx, its metadata, and a version label.
+
+    `version` is «0» for the shipped file, the upload number for a stored version.
+    `label` names the files in error messages («templates_docx/x.yaml»).
+    """
+
+    id: str
+    docx: Path
+    meta: Path
+    version: str = SHIPPED_VERSION
+    label: str = ""
+
+
+class TemplateSource(Protocol):
+    """Where the core object finds templates and packages (the resolver)."""
+
+    def template_ids(self) -> list[str]:
+        """Return the ids of every template, sorted."""
+
+    def package_ids(self) -> list[str]:
+        """Return the ids of every package, sorted."""
+
+    def template_files(self, template_id: str) -> TemplateFiles | None:
+        """Return the files of `template_id`, or None when there is no such template."""
+
+    def package_file(self, package_id: str) -> Path | None:
+        """Return the YAML of `package_id`, or None when there is no such package."""
+
+
+@dataclass(frozen=True)
+class FolderSource:
+    """Templates in a folder: ``<id>.docx`` + ``<id>.yaml``, packages in ``packages/``."""
+
+    root: Path
+    #: how the folder is named in messages
+    label: str = "templates_docx"
+
+    def template_ids(self) -> list[str]:
+        return sorted(p.stem for p in self.root.glob("*.docx") if ID_RE.match(p.stem))
+
+    def package_ids(self) -> list[str]:
+        return sorted(
+            p.stem for p in (self.root / "packages").glob("*.yaml") if ID_RE.match(p.stem)
+        )
+
+    def template_files(self, template_id: str) -> TemplateFiles | None:
+        docx = self.root / f"{template_id}.docx"
+        if not docx.is_file():
+            return None
+        meta = self.root / f"{template_id}.yaml"
+        return TemplateFiles(template_id, docx, meta, SHIPPED_VERSION, self.label)
+
+    def package_file(self, package_id: str) -> Path | None:
+        path = self.root / "packages" / f"{package_id}.yaml"
+        return path if path.is_file() else None
+
+
+@dataclass(frozen=True)
+class OverlaySource:
+    """`base` with some templates and packages replaced or added (nothing is copied).
+
+    `templates` maps a template id to the files that stand for it (e.g. an uploaded
+    version); `packages` maps a package id to its YAML.
+    """
+
+    base: TemplateSource
+    templates: Mapping[str, TemplateFiles] = field(default_factory=dict)
+    packages: Mapping[str, Path] = field(default_factory=dict)
+
+    def template_ids(self) -> list[str]:
+        return sorted(set(self.base.template_ids()) | set(self.templates))
+
+    def package_ids(self) -> list[str]:
+        return sorted(set(self.base.package_ids()) | set(self.packages))
+
+    def template_files(self, template_id: str) -> TemplateFiles | None:
+        return self.templates.get(template_id) or self.base.template_files(template_id)
+
+    def package_file(self, package_id: str) -> Path | None:
+        return self.packages.get(package_id) or self.base.package_file(package_id)
 
 
 @dataclass(frozen=True)
@@ -30,6 +121,7 @@ class DocTemplate:
     `kind` is «cover» (the act itself) or «appendix» (a document the act approves);
     an appendix has `doc_title` — a Jinja expression of its full name in the nominative
     («Положение о …») — and `doc_gender` for УТВЕРЖДЕН/УТВЕРЖДЕНА/УТВЕРЖДЕНО.
+    `content_hash` is the SHA-256 of the .docx bytes; `version` the source's label.
     """
 
     id: str
@@ -38,17 +130,16 @@ class DocTemplate:
     kind: str
     regions: tuple[str, ...]
     variables: tuple[str, ...]
+    content_hash: str
+    version: str = SHIPPED_VERSION
     doc_title: str = ""
     doc_gender: str = "n"
     description: str = ""
     level: str = "municipality"
     #: Jinja expression giving a fixed appendix number (e.g. the act's «приложение 3»)
     appendix_number: str = ""
-
-    @property
-    def content_hash(self) -> str:
-        """Return the SHA-256 of the .docx bytes (the template version)."""
-        return _file_hash(self.path, self.path.stat().st_mtime_ns)
+    #: where the metadata came from, for messages
+    meta_label: str = ""
 
     @property
     def approval_word(self) -> str:
@@ -61,7 +152,7 @@ class Package:
     """A document users generate: `parts` (template ids), the first one the act.
 
     `conditions` maps a part to a Jinja expression over the variables; the part is
-    included only when it is true (e.g. ``"'council' in set.appendices"``).
+    included only when it is true (e.g. ``"'council' in mms_set.appendices"``).
     """
 
     id: str
@@ -72,6 +163,8 @@ class Package:
     conditions: Mapping[str, str] = field(default_factory=dict)
     #: «municipality» (sets «region/slug») or «region» (the region's own set «region»)
     level: str = "municipality"
+    #: where the package is declared, for messages
+    label: str = ""
 
     def accepts(self, set_id: str) -> bool:
         """Return True when the variable set `set_id` is of this package's region and level."""
@@ -79,51 +172,27 @@ class Package:
         return region in self.regions and bool(slug) == (self.level == "municipality")
 
 
-@lru_cache(maxsize=256)
-def _file_hash(path: Path, _mtime: int) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
-
-
-def _check_id(kind: str, value: str) -> None:
-    if not _ID_RE.match(value or ""):
+def check_id(kind: str, value: str) -> None:
+    """Raise UnknownIdError unless `value` is a valid id («шаблона», «документа»)."""
+    if not isinstance(value, str) or not ID_RE.match(value):
         raise UnknownIdError(
             f"недопустимый идентификатор {kind} «{value}»: латинские строчные буквы, цифры и дефис"
         )
 
 
-def template_path(template_id: str, templates_dir: Path) -> Path:
-    """Return the path of the .docx for `template_id`."""
-    return load_template(template_id, templates_dir).path
+def read_template(files: TemplateFiles) -> DocTemplate:
+    """Return the template made of `files`, its metadata validated.
 
-
-def _stamp(*paths: Path) -> tuple:
-    return tuple((p.stat().st_mtime_ns, p.stat().st_size) if p.exists() else None for p in paths)
-
-
-def load_template(template_id: str, templates_dir: Path) -> DocTemplate:
-    """Return the template `template_id` with its metadata, validated (cached per version)."""
-    _check_id("шаблона", template_id)
-    path = templates_dir / f"{template_id}.docx"
-    meta_path = templates_dir / f"{template_id}.yaml"
-    if not path.exists():
-        known = ", ".join(list_templates(templates_dir)) or "нет ни одного"
-        raise UnknownIdError(f"шаблон «{template_id}» не найден (есть: {known})")
-    return _load_template(template_id, templates_dir, _stamp(path, meta_path))
-
-
-@lru_cache(maxsize=256)
-def _load_template(template_id: str, templates_dir: Path, _stamp_: tuple) -> DocTemplate:
-    path = templates_dir / f"{template_id}.docx"
-    meta_path = templates_dir / f"{template_id}.yaml"
-    display = f"templates_docx/{meta_path.name}"
-    if not meta_path.exists():
+    Raise TemplateError (naming the metadata file) for missing or wrong metadata.
+    """
+    label = files.label or str(files.docx.parent)
+    display = f"{label}/{files.meta.name}"
+    if not files.meta.is_file():
         raise TemplateError("нет файла метаданных шаблона", display)
-    meta = read_yaml(meta_path, display)
+    meta = read_metadata(files.meta, display)
     _require_keys(meta, ("id", "title", "kind", "regions", "variables"), display)
-    if meta["id"] != template_id:
-        raise TemplateError(
-            f"id «{meta['id']}» не совпадает с именем файла «{template_id}»", display
-        )
+    if meta["id"] != files.id:
+        raise TemplateError(f"id «{meta['id']}» не совпадает с именем файла «{files.id}»", display)
     if meta["kind"] not in KINDS:
         raise TemplateError(f"kind: одно из {', '.join(KINDS)}", display)
     if meta["kind"] == "appendix" and not meta.get("doc_title"):
@@ -131,85 +200,103 @@ def _load_template(template_id: str, templates_dir: Path, _stamp_: tuple) -> Doc
     gender = meta.get("doc_gender", "n")
     if gender not in APPROVAL_WORDS:
         raise TemplateError(f"doc_gender: одно из {', '.join(APPROVAL_WORDS)}", display)
+    level = meta.get("level", "municipality")
+    if level not in LEVELS:
+        raise TemplateError(f"level: одно из {', '.join(LEVELS)}", display)
+    for key in ("regions", "variables"):
+        if not isinstance(meta[key], list) or not all(isinstance(v, str) for v in meta[key]):
+            raise TemplateError(f"{key}: ожидается список строк", display)
+    try:
+        data = files.docx.read_bytes()
+    except OSError as exc:
+        raise TemplateError(f"файл не читается: {exc.strerror}", str(files.docx)) from None
     return DocTemplate(
-        id=template_id,
-        path=path,
-        title=meta["title"],
+        id=files.id,
+        path=files.docx,
+        title=str(meta["title"]),
         kind=meta["kind"],
         regions=tuple(meta["regions"]),
         variables=tuple(meta["variables"]),
-        doc_title=meta.get("doc_title", ""),
+        content_hash=hashlib.sha256(data).hexdigest(),
+        version=files.version,
+        doc_title=str(meta.get("doc_title", "")),
         doc_gender=gender,
-        description=meta.get("description", ""),
-        level=meta.get("level", "municipality"),
+        description=str(meta.get("description", "")),
+        level=level,
         appendix_number=str(meta.get("appendix_number", "") or ""),
+        meta_label=display,
     )
+
+
+def read_package(package_id: str, path: Path, label: str) -> tuple[Package, list[str]]:
+    """Return the package declared in `path` and the template ids it names (to be checked).
+
+    `label` names the file in messages. Raise TemplateError for a malformed declaration.
+    """
+    display = f"{label}/packages/{path.name}"
+    meta = read_metadata(path, display)
+    _require_keys(meta, ("id", "title", "parts", "regions"), display)
+    if meta["id"] != package_id:
+        raise TemplateError(
+            f"id «{meta['id']}» не совпадает с именем файла «{package_id}»", display
+        )
+    if not isinstance(meta["parts"], list) or not meta["parts"]:
+        raise TemplateError("parts: ожидается непустой список шаблонов", display)
+    parts, conditions = [], {}
+    for entry in meta["parts"]:
+        if isinstance(entry, Mapping):
+            if "template" not in entry:
+                raise TemplateError("у части пакета нужно поле template", display)
+            parts.append(str(entry["template"]))
+            if entry.get("when"):
+                conditions[str(entry["template"])] = str(entry["when"])
+        else:
+            parts.append(str(entry))
+    level = meta.get("level", "municipality")
+    if level not in LEVELS:
+        raise TemplateError(f"level: одно из {', '.join(LEVELS)}", display)
+    package = Package(
+        package_id,
+        str(meta["title"]),
+        tuple(parts),
+        tuple(meta["regions"]),
+        str(meta.get("description", "")),
+        conditions,
+        level,
+        display,
+    )
+    return package, parts
+
+
+def single_part_package(template: DocTemplate) -> Package:
+    """Return the package of one template (a bare template id used as a document id)."""
+    return Package(
+        template.id,
+        template.title,
+        (template.id,),
+        template.regions,
+        template.description,
+        level=template.level,
+        label=template.meta_label,
+    )
+
+
+def check_package_parts(package: Package, templates: list[DocTemplate]) -> None:
+    """Raise TemplateError unless the first of several parts is an act (kind: cover)."""
+    if len(templates) > 1 and templates[0].kind != "cover":
+        raise TemplateError("первая часть пакета должна быть актом (kind: cover)", package.label)
+
+
+def read_metadata(path: Path, display: str) -> dict:
+    """Return the mapping in the metadata YAML `path`; errors are TemplateErrors."""
+    # -- metadata is YAML like the variable sets; its errors are template errors --
+    try:
+        return read_yaml(path, display)
+    except VariablesError as exc:
+        raise TemplateError(exc.message, exc.location) from None
 
 
 def _require_keys(meta: Mapping, keys, display: str) -> None:
     missing = [k for k in keys if k not in meta]
     if missing:
         raise TemplateError(f"не заданы поля: {', '.join(missing)}", display)
-
-
-def load_package(package_id: str, templates_dir: Path) -> Package:
-    """Return the package `package_id`; a bare template id is a package of one part."""
-    _check_id("документа", package_id)
-    path = templates_dir / "packages" / f"{package_id}.yaml"
-    return _load_package(package_id, templates_dir, _stamp(path))
-
-
-@lru_cache(maxsize=256)
-def _load_package(package_id: str, templates_dir: Path, _stamp_: tuple) -> Package:
-    path = templates_dir / "packages" / f"{package_id}.yaml"
-    if not path.exists():
-        if (templates_dir / f"{package_id}.docx").exists():
-            tpl = load_template(package_id, templates_dir)
-            return Package(
-                tpl.id, tpl.title, (tpl.id,), tpl.regions, tpl.description, level=tpl.level
-            )
-        known = ", ".join(list_packages(templates_dir) + list_templates(templates_dir))
-        raise UnknownIdError(f"документ «{package_id}» не найден (есть: {known})")
-    display = f"templates_docx/packages/{path.name}"
-    meta = read_yaml(path, display)
-    _require_keys(meta, ("id", "title", "parts", "regions"), display)
-    if meta["id"] != package_id:
-        raise TemplateError(
-            f"id «{meta['id']}» не совпадает с именем файла «{package_id}»", display
-        )
-    parts, conditions = [], {}
-    for entry in meta["parts"]:
-        if isinstance(entry, Mapping):
-            if "template" not in entry:
-                raise TemplateError("у части пакета нужно поле template", display)
-            parts.append(entry["template"])
-            if entry.get("when"):
-                conditions[entry["template"]] = str(entry["when"])
-        else:
-            parts.append(str(entry))
-    for part in parts:
-        load_template(part, templates_dir)
-    if load_template(parts[0], templates_dir).kind != "cover" and len(parts) > 1:
-        raise TemplateError("первая часть пакета должна быть актом (kind: cover)", display)
-    level = meta.get("level", "municipality")
-    if level not in ("municipality", "region"):
-        raise TemplateError("level: municipality или region", display)
-    return Package(
-        package_id,
-        meta["title"],
-        tuple(parts),
-        tuple(meta["regions"]),
-        meta.get("description", ""),
-        conditions,
-        level,
-    )
-
-
-def list_templates(templates_dir: Path) -> list[str]:
-    """Return the ids of all templates, sorted."""
-    return sorted(p.stem for p in templates_dir.glob("*.docx") if _ID_RE.match(p.stem))
-
-
-def list_packages(templates_dir: Path) -> list[str]:
-    """Return the ids of all packages, sorted."""
-    return sorted(p.stem for p in (templates_dir / "packages").glob("*.yaml"))

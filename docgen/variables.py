@@ -8,10 +8,12 @@ region level itself, e.g. ``leningrad``) or ``<region>/<slug>`` (``leningrad/kir
 
 from __future__ import annotations
 
-import functools
+import datetime as dt
+import hashlib
 import io
+import json
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -19,16 +21,14 @@ from typing import Any
 import yaml
 
 from .errors import UnknownIdError, VariablesError, VariablesSyntaxError
-from .schema import UNKNOWN, Schema, coerce, load_schema
+from .schema import UNKNOWN, Schema, coerce
+from .validators import VALIDATORS
 
 SCHEMA_FILE = "_schema.yaml"
 DEFAULTS_FILE = "_defaults.yaml"
 REGION_FILE = "_region.yaml"
 #: The region's own acts (set «<region>»): not inherited by its municipalities.
 REGION_OWN_FILE = "_own.yaml"
-#: Variable sets kept parsed (a web server serves a few sets over and over; a batch over
-#: thousands of sets gains nothing from more, and memory must stay flat).
-SET_CACHE_SIZE = 256
 _ID_RE = re.compile(r"^[a-z][a-z0-9_-]*(/[a-z][a-z0-9_-]*)?$")
 
 
@@ -134,6 +134,28 @@ def parse_yaml(text: str, display: str) -> dict[str, Any]:
     return data
 
 
+def data_hash(data: Mapping[str, Any]) -> str:
+    """Return the SHA-256 of variable-set `data` in a canonical form (keys sorted).
+
+    Two sets with the same values after layering have the same hash, whatever files
+    or overrides they came from.
+    """
+
+    def canonical(value: Any) -> Any:
+        if value is UNKNOWN:
+            return {"!unknown": True}
+        if isinstance(value, Mapping):
+            return {str(k): canonical(v) for k, v in sorted(value.items())}
+        if isinstance(value, (list, tuple)):
+            return [canonical(v) for v in value]
+        if isinstance(value, (dt.date, dt.datetime)):
+            return value.isoformat()
+        return value
+
+    text = json.dumps(canonical(data), ensure_ascii=False, sort_keys=True)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
 def list_sets(variables_dir: Path) -> list[str]:
     """Return every variable-set id under `variables_dir`, regions first, sorted."""
     ids = []
@@ -169,33 +191,21 @@ def layer_files(set_id: str, variables_dir: Path) -> list[Path]:
 
 
 def load_variables(
-    set_id: str, variables_dir: Path, overrides: Mapping[str, Any] | None = None
+    set_id: str,
+    variables_dir: Path,
+    schema: Schema,
+    overrides: Mapping[str, Any] | None = None,
 ) -> VariableSet:
     """Return the validated variable set `set_id`, with dotted-path `overrides` applied last.
 
-    Without overrides the result is cached per version of its files; treat it as read-only.
+    Raise UnknownIdError for an unknown set, VariablesError listing every problem.
     """
-    if not overrides:
-        files = layer_files(set_id, variables_dir)
-        stamp = tuple((f, f.stat().st_mtime_ns, f.stat().st_size) for f in files)
-        return _load_cached(set_id, variables_dir, stamp, _schema_stamp(variables_dir))
-    return _load(set_id, variables_dir, overrides)
+    return _load(set_id, variables_dir, schema, overrides)
 
 
-def _schema_stamp(variables_dir: Path) -> tuple:
-    main = variables_dir / SCHEMA_FILE
-    extra = main.with_suffix("")
-    files = [main, *sorted(extra.glob("*.yaml"))] if extra.is_dir() else [main]
-    return tuple((f, f.stat().st_mtime_ns) for f in files if f.exists())
-
-
-@functools.lru_cache(maxsize=SET_CACHE_SIZE)
-def _load_cached(set_id: str, variables_dir: Path, _stamp: tuple, _schema: tuple) -> VariableSet:
-    return _load(set_id, variables_dir, None)
-
-
-def _load(set_id: str, variables_dir: Path, overrides: Mapping[str, Any] | None) -> VariableSet:
-    schema = load_schema(variables_dir / SCHEMA_FILE)
+def _load(
+    set_id: str, variables_dir: Path, schema: Schema, overrides: Mapping[str, Any] | None
+) -> VariableSet:
     merged: dict[str, Any] = {}
     origins: dict[str, str] = {}
     files = layer_files(set_id, variables_dir)
@@ -326,16 +336,15 @@ def validate(
 
 
 def _cross_checks(data: dict, schema: Schema, where) -> list[str]:
-    from .validators import CHECKS
-
     problems = []
     for spec in schema.fields.values():
-        if not spec.check or "[]" in spec.path:
+        if not spec.validator or "[]" in spec.path:
             continue
         present, value = _lookup(data, spec.path)
         if present and value is not UNKNOWN:
+            validate_values = VALIDATORS[spec.validator]
             problems += [
-                f"{where(spec.path)}: {msg}" for msg in CHECKS[spec.check](value, data, spec.path)
+                f"{where(spec.path)}: {m}" for m in validate_values(value, data, spec.path)
             ]
     return problems
 
@@ -365,8 +374,3 @@ def _suggest(path: str, schema: Schema) -> str:
 
     close = difflib.get_close_matches(path, list(schema.fields), n=1, cutoff=0.75)
     return f"; возможно, имелось в виду «{close[0]}»" if close else ""
-
-
-def iter_missing(variable_set: VariableSet) -> Iterable[str]:
-    """Yield the dotted paths of explicitly unknown values."""
-    yield from variable_set.missing

@@ -9,16 +9,17 @@ from pathlib import Path
 
 import docx
 import pytest
+from paths import REPO
 
+from docgen import Settings
 from docgen.docxbuild import build_docx
-from docgen.settings import ROOT, Settings
 
 
 @pytest.fixture(scope="session")
 def settings() -> Settings:
     """Return the settings of the shipped templates and variable sets."""
     return Settings(
-        templates_dir=ROOT / "templates_docx", variables_dir=ROOT / "variables", run_checks=False
+        templates_dir=REPO / "templates_docx", variables_dir=REPO / "variables", run_checks=False
     )
 
 
@@ -27,7 +28,7 @@ def var_tree(tmp_path):
     """Return a writer of variable-set files in a temporary tree with the shipped schema."""
     root = tmp_path / "variables"
     root.mkdir()
-    shutil.copy(ROOT / "variables" / "_schema.yaml", root / "_schema.yaml")
+    shutil.copy(REPO / "variables" / "_schema.yaml", root / "_schema.yaml")
 
     def write(relpath: str, text: str) -> Path:
         path = root / relpath

@@ -38,17 +38,3 @@ def assert_sequential(nums: list[tuple[int, ...]]) -> None:
         )
         assert ok, f"{n} после {prev}"
         prev = n
-
-
-def documents_and_sets(settings) -> list[tuple[str, str]]:
-    """Return every (package or template id, variable-set id) pair the library can render."""
-    from docgen.templates import list_packages, list_templates, load_package
-    from docgen.variables import list_sets
-
-    pairs = []
-    for document_id in list_packages(settings.templates_dir) + list_templates(
-        settings.templates_dir
-    ):
-        package = load_package(document_id, settings.templates_dir)
-        pairs += [(document_id, s) for s in list_sets(settings.variables_dir) if package.accepts(s)]
-    return pairs

@@ -6,22 +6,26 @@ import json
 import shutil
 
 import pytest
+from paths import REPO
 
-from docgen.batch import run_batch, write_atomic
-from docgen.settings import ROOT, Settings
+from docgen import Docgen, Settings
+from docgen.batch import run_batch
+from docgen.files import write_atomic
 
 
 @pytest.fixture
 def vars_copy(tmp_path):
     variables = tmp_path / "variables"
-    shutil.copytree(ROOT / "variables", variables)
+    shutil.copytree(REPO / "variables", variables)
     return variables
 
 
 def test_one_broken_set_does_not_stop_the_batch(tmp_path, vars_copy, settings):
     (vars_copy / "leningrad" / "luzhsky.yaml").write_text("act: [\n", encoding="utf-8")
     s = Settings(templates_dir=settings.templates_dir, variables_dir=vars_copy, run_checks=False)
-    report = run_batch("lenobl-mms", tmp_path / "out", region="leningrad", settings=s, workers=2)
+    report = run_batch(
+        "lenobl-mms", tmp_path / "out", region="leningrad", docgen=Docgen(s), workers=2
+    )
     statuses = {i.municipality: i.status for i in report.items}
     assert statuses["leningrad/luzhsky"] == "failed"
     assert "variables/leningrad/luzhsky.yaml:" in report.failed[0].errors[0]
@@ -32,13 +36,13 @@ def test_one_broken_set_does_not_stop_the_batch(tmp_path, vars_copy, settings):
 def test_rerun_skips_unchanged_items_and_redoes_changed_ones(tmp_path, vars_copy, settings):
     s = Settings(templates_dir=settings.templates_dir, variables_dir=vars_copy, run_checks=False)
     out = tmp_path / "out"
-    first = run_batch("lenobl-mms", out, region="leningrad", settings=s, workers=1)
+    first = run_batch("lenobl-mms", out, region="leningrad", docgen=Docgen(s), workers=1)
     assert not any(i.skipped for i in first.items)
     kirovsky = vars_copy / "leningrad" / "kirovsky.yaml"
     kirovsky.write_text(
         kirovsky.read_text(encoding="utf-8").replace('"233"', '"234"'), encoding="utf-8"
     )
-    second = run_batch("lenobl-mms", out, region="leningrad", settings=s, workers=1)
+    second = run_batch("lenobl-mms", out, region="leningrad", docgen=Docgen(s), workers=1)
     redone = [i.municipality for i in second.items if not i.skipped]
     assert redone == ["leningrad/kirovsky"]
 
@@ -49,7 +53,7 @@ def test_reports_in_three_formats(tmp_path, settings):
         tmp_path,
         region="leningrad",
         draft=True,
-        settings=settings,
+        docgen=Docgen(settings),
         workers=1,
         municipalities=["leningrad/kirovsky", "leningrad/gatchinsky"],
     )

@@ -9,9 +9,9 @@ import sys
 import docx
 import pytest
 from click.testing import CliRunner
+from paths import REPO
 
 from docgen.cli import cli
-from docgen.settings import ROOT
 
 
 @pytest.fixture
@@ -134,7 +134,7 @@ def test_validate_fails_on_a_broken_set(run, tmp_path):
     import shutil
 
     variables = tmp_path / "variables"
-    shutil.copytree(ROOT / "variables", variables)
+    shutil.copytree(REPO / "variables", variables)
     (variables / "leningrad" / "kirovsky.yaml").write_text("act:\n  kind: [\n", encoding="utf-8")
     result = run("validate", env={"DOCGEN_VARIABLES_DIR": str(variables)})
     assert result.exit_code == 1
@@ -158,7 +158,7 @@ def test_lint_reports_and_exits_1(run, tmp_path):
     result = run("lint", str(bad))
     assert result.exit_code == 1
     assert "L-04" in result.output and "L-02" in result.output
-    assert run("lint", str(ROOT / "templates_docx" / "cover-approval.docx")).exit_code == 0
+    assert run("lint", str(REPO / "templates_docx" / "cover-approval.docx")).exit_code == 0
 
 
 def test_python_m_docgen_works():
@@ -166,7 +166,7 @@ def test_python_m_docgen_works():
         [sys.executable, "-m", "docgen", "--version"],
         capture_output=True,
         text=True,
-        cwd=ROOT,
+        cwd=REPO,
         check=False,
     )
     assert proc.returncode == 0 and proc.stdout.startswith("docgen ")

@@ -11,8 +11,7 @@ from docx.enum.section import WD_ORIENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT
 from docx.oxml.ns import qn
 from lxml import etree
-
-from docgen import generate
+from shipped import generate
 
 
 @pytest.fixture(scope="module")

@@ -17,17 +17,16 @@ from pathlib import Path
 import docx
 import pytest
 from docx.oxml.ns import qn
+from paths import REPO
+from shipped import core, generate, variables
 
-from docgen import generate
 from docgen.errors import VariablesError
-from docgen.settings import ROOT
-from docgen.validators import (
+from docgen.validators.roadmap import (
     indicator_series,
     indicator_years,
     parse_deadline,
     roadmap_deadlines,
 )
-from docgen.variables import load_variables
 
 PACKAGE, SET = "hmao-msms", "khmao/oktyabrsky"
 SEED = (Path(__file__).parent / "data" / "seeds" / "002_c820454aa0e199a2.txt").read_text(
@@ -565,7 +564,7 @@ def test_parse_deadline_rejects(text):
 
 
 def _data(**changes):
-    data = copy.deepcopy(load_variables(SET, ROOT / "variables").data)
+    data = copy.deepcopy(variables(SET).data)
     for path, value in changes.items():
         node = data
         *head, last = path.split("__")
@@ -654,7 +653,7 @@ def test_indicator_years_go_up_one_by_one_inside_the_period():
 )
 def test_the_set_does_not_load_with_inconsistent_values(overrides, message):
     with pytest.raises(VariablesError, match=message):
-        load_variables(SET, ROOT / "variables", overrides)
+        variables(SET, overrides=overrides)
 
 
 # ---------------------------------------------------------------- templates
@@ -665,9 +664,9 @@ def test_built_docx_is_up_to_date_with_the_source(tmp_path, template_id):
     from docgen.docxbuild import build_docx
 
     fresh = tmp_path / "fresh.docx"
-    source = ROOT / "templates_docx" / "src" / f"{template_id}.txt"
+    source = REPO / "templates_docx" / "src" / f"{template_id}.txt"
     build_docx(source.read_text(encoding="utf-8"), fresh)
-    shipped = ROOT / "templates_docx" / f"{template_id}.docx"
+    shipped = REPO / "templates_docx" / f"{template_id}.docx"
     with zipfile.ZipFile(fresh) as a, zipfile.ZipFile(shipped) as b:
         assert a.read("word/document.xml") == b.read("word/document.xml"), (
             "пересоберите: python tools/build_templates.py " + template_id
@@ -677,9 +676,7 @@ def test_built_docx_is_up_to_date_with_the_source(tmp_path, template_id):
 @pytest.mark.parametrize("template_id", ["polozhenie-msms-hmao", "roadmap-msms-hmao"])
 def test_templates_lint_clean(template_id):
     from docgen.lint import lint_template
-    from docgen.schema import load_schema
-    from docgen.templates import load_template
 
-    template = load_template(template_id, ROOT / "templates_docx")
-    schema = load_schema(ROOT / "variables" / "_schema.yaml")
+    template = core().template(template_id)
+    schema = core().schema()
     assert lint_template(template.path, schema, template.variables) == []

@@ -8,8 +8,9 @@ from pathlib import Path
 import pytest
 import yaml
 from doctext import text_of, words
+from shipped import generate
 
-from docgen import generate
+from docgen import Docgen
 from docgen.batch import run_batch
 
 DATA = Path(__file__).parent / "data"
@@ -100,7 +101,7 @@ def test_gost_style_mark_is_selectable(settings):
 @pytest.fixture(scope="module")
 def batch(tmp_path_factory, settings):
     out = tmp_path_factory.mktemp("batch")
-    report = run_batch("lenobl-mms", out, region="leningrad", draft=True, settings=settings)
+    report = run_batch("lenobl-mms", out, region="leningrad", draft=True, docgen=Docgen(settings))
     return out, report
 
 

@@ -17,20 +17,18 @@ import docx
 import pytest
 import yaml
 from doctext import words
+from paths import REPO
+from shipped import core, generate
 
-from docgen import generate
 from docgen.docxbuild import build_docx, markup_text
 from docgen.errors import MissingValuesError, VariablesError
 from docgen.lint import lint_template
-from docgen.schema import load_schema
-from docgen.settings import ROOT
-from docgen.templates import load_package
-from docgen.variables import SCHEMA_FILE, list_sets, load_variables
+from docgen.variables import list_sets
 
 PACKAGE = "lenobl-mms-set"
 SLANTSY = "leningrad/slantsevsky"
 NEW_TEMPLATES = ("polozhenie-metodaktiv-lenobl", "polozhenie-metodsovet-lenobl")
-TEMPLATES = ROOT / "templates_docx"
+TEMPLATES = REPO / "templates_docx"
 NBSP = "\u00a0"
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
@@ -113,14 +111,14 @@ def full(settings) -> list[list[str]]:
 
 
 def test_package_parts_and_conditions(settings):
-    package = load_package(PACKAGE, settings.templates_dir)
+    package = core(settings).package(PACKAGE)
     assert package.parts == ("cover-approval", "polozhenie-mms-lenobl", *NEW_TEMPLATES)
     assert set(package.conditions) == {"polozhenie-mms-lenobl", *NEW_TEMPLATES}
     assert package.level == "municipality" and package.regions == ("leningrad",)
 
 
 def test_slantsevsky_set_carries_the_requisites_of_the_real_act(settings):
-    data = load_variables(SLANTSY, settings.variables_dir).data
+    data = core(settings).variables(SLANTSY).data
     act = data["act"]
     assert (str(act["date"]), act["number"], act["kind"]) == ("2024-01-19", "13-р", "распоряжение")
     assert act["place"] == f"г.{NBSP}Сланцы"
@@ -270,9 +268,9 @@ def test_a_wrong_selection_is_rejected(settings, bad):
 
 
 def test_schema_fields_have_defaults_and_one_declaration(settings):
-    schema = load_schema(settings.variables_dir / SCHEMA_FILE)
+    schema = core(settings).schema()
     spec = schema.fields["mms_set.appendices"]
-    assert spec.type == "list" and spec.default == ["mms"] and spec.check == "unique"
+    assert spec.type == "list" and spec.default == ["mms"] and spec.validator == "unique"
     assert schema.fields["mms_set.appendices[]"].choices == ("mms", "active", "council")
     own = yaml.safe_load((settings.variables_dir / "_schema" / "mms_set.yaml").read_text("utf-8"))
     assert all(key.startswith("mms_set.") for key in own)
@@ -282,11 +280,11 @@ def test_schema_fields_have_defaults_and_one_declaration(settings):
 
 
 def _forms():
-    return yaml.safe_load((ROOT / "tests" / "data" / "expected_forms.yaml").read_text("utf-8"))
+    return yaml.safe_load((REPO / "tests" / "data" / "expected_forms.yaml").read_text("utf-8"))
 
 
 @pytest.mark.parametrize(
-    "set_id", [s for s in list_sets(ROOT / "variables") if s.startswith("leningrad/")]
+    "set_id", [s for s in list_sets(REPO / "variables") if s.startswith("leningrad/")]
 )
 def test_every_district_is_named_in_the_right_case(settings, set_id):
     forms = _forms()
@@ -385,7 +383,7 @@ def test_no_yo_and_no_leftovers(full):
 
 @pytest.mark.parametrize("template_id", NEW_TEMPLATES)
 def test_template_lints_clean(settings, template_id):
-    schema = load_schema(settings.variables_dir / SCHEMA_FILE)
+    schema = core(settings).schema()
     meta = yaml.safe_load((TEMPLATES / f"{template_id}.yaml").read_text("utf-8"))
     assert lint_template(TEMPLATES / f"{template_id}.docx", schema, meta["variables"]) == []
 
@@ -420,7 +418,7 @@ def test_metadata_lists_exactly_the_variables_the_source_uses(settings, template
         )
     )
     assert used == set(meta["variables"])
-    assert used <= set(load_schema(settings.variables_dir / SCHEMA_FILE).fields)
+    assert used <= set(core(settings).schema().fields)
     assert meta["kind"] == "appendix" and meta["doc_gender"] == "n"
 
 

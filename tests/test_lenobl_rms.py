@@ -10,12 +10,11 @@ from pathlib import Path
 
 import pytest
 from doctext import assert_sequential, numbers, text_of, words
+from paths import REPO
+from shipped import core, generate, variables
 
-from docgen import generate
+from docgen import Settings
 from docgen.errors import MissingValuesError, UnknownIdError
-from docgen.settings import ROOT, Settings
-from docgen.templates import load_package
-from docgen.variables import load_variables
 
 DATA = Path(__file__).parent / "data"
 SEED = (DATA / "seeds" / "004_22e0f33d5c710842.txt").read_text(encoding="utf-8")
@@ -56,7 +55,7 @@ def appendix(final) -> list[str]:
 
 
 def test_package_is_region_level(settings):
-    package = load_package("lenobl-rms", settings.templates_dir)
+    package = core(settings).package("lenobl-rms")
     assert package.level == "region" and package.accepts("leningrad")
     assert not package.accepts("leningrad/kirovsky")
     with pytest.raises(UnknownIdError):
@@ -64,8 +63,8 @@ def test_package_is_region_level(settings):
 
 
 def test_own_acts_are_not_inherited_by_municipalities():
-    region = load_variables("leningrad", ROOT / "variables").data
-    district = load_variables("leningrad/boksitogorsky", ROOT / "variables").data
+    region = variables("leningrad").data
+    district = variables("leningrad/boksitogorsky").data
     assert region["act"]["number"] == "213-р" and region["rms"]["appendix_number"] == 3
     assert district["act"].get("number") != "213-р"
     assert district.get("rms", {}).get("appendix_number") is None
@@ -159,7 +158,7 @@ def test_numbering_is_sequential(appendix):
 
 
 def test_template_writes_no_literal_clause_numbers():
-    source = (ROOT / "templates_docx" / "src" / "polozhenie-rms-lenobl.txt").read_text(
+    source = (REPO / "templates_docx" / "src" / "polozhenie-rms-lenobl.txt").read_text(
         encoding="utf-8"
     )
     body = [line for line in source.splitlines() if not line.startswith("#")]

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import pytest
+from paths import REPO
+from shipped import core
 
 from docgen.docxbuild import build_docx
 from docgen.lint import lint_template
-from docgen.schema import load_schema
-from docgen.settings import ROOT
 
-SCHEMA = load_schema(ROOT / "variables" / "_schema.yaml")
+SCHEMA = core().schema()
 
 
 @pytest.fixture
@@ -118,7 +118,7 @@ def test_not_a_docx(tmp_path):
 def test_shipped_templates_lint_clean():
     import yaml
 
-    for meta_path in sorted((ROOT / "templates_docx").glob("*.yaml")):
+    for meta_path in sorted((REPO / "templates_docx").glob("*.yaml")):
         meta = yaml.safe_load(meta_path.read_text(encoding="utf-8"))
         found = lint_template(meta_path.with_suffix(".docx"), SCHEMA, meta["variables"])
         assert [str(f) for f in found] == [], meta_path.name

@@ -27,15 +27,14 @@ import docx
 import pytest
 from jinja2 import StrictUndefined
 from jinja2.sandbox import SandboxedEnvironment
+from paths import REPO
+from shipped import core
 
 from docgen.docxbuild import markup_text
 from docgen.render import ClauseCounter
-from docgen.schema import load_schema
-from docgen.settings import ROOT
-from docgen.variables import load_variables
 
 TEMPLATE_ID = "polozhenie-mms-lenobl"
-SOURCE = ROOT / "templates_docx" / "src" / f"{TEMPLATE_ID}.txt"
+SOURCE = REPO / "templates_docx" / "src" / f"{TEMPLATE_ID}.txt"
 SEED_000 = Path(__file__).parent / "data" / "seeds" / "000_f4b46eba82c31ebb.txt"
 NBSP = "\u00a0"
 
@@ -268,9 +267,8 @@ def kirov_context(**changes) -> dict:
 
     `changes` maps dotted paths (with «__» for «.») to replacement values.
     """
-    settings_vars = ROOT / "variables"
-    data = load_variables("leningrad/kirovsky", settings_vars).data
-    schema = load_schema(settings_vars / "_schema.yaml")
+    data = core().variables("leningrad/kirovsky").data
+    schema = core().schema()
     ctx: dict = {}
     for path, spec in schema.fields.items():
         if "[]" in path:
@@ -353,7 +351,7 @@ needs_pipeline = pytest.mark.skipif(
 
 
 def render_pipeline(overrides=None) -> list[str]:
-    from docgen import generate
+    from shipped import generate
 
     result = generate(TEMPLATE_ID, "leningrad/kirovsky", overrides, draft=True)
     return [p.text for p in docx.Document(io.BytesIO(result.docx)).paragraphs]
@@ -392,7 +390,7 @@ def test_block_tags_are_paragraph_tags():
 def test_metadata_lists_the_variables_the_source_uses():
     import yaml
 
-    meta = yaml.safe_load((ROOT / "templates_docx" / f"{TEMPLATE_ID}.yaml").read_text("utf-8"))
+    meta = yaml.safe_load((REPO / "templates_docx" / f"{TEMPLATE_ID}.yaml").read_text("utf-8"))
     tags = " ".join(re.findall(r"\{[{%].*?[}%]\}", SOURCE.read_text(encoding="utf-8")))
     used = set(
         re.findall(
@@ -402,7 +400,7 @@ def test_metadata_lists_the_variables_the_source_uses():
         )
     )
     assert used == set(meta["variables"])
-    schema = load_schema(ROOT / "variables" / "_schema.yaml")
+    schema = core().schema()
     assert used <= set(schema.fields)
 
 
@@ -506,7 +504,7 @@ def test_built_docx_is_up_to_date_with_the_source(tmp_path):
 
     fresh = tmp_path / "fresh.docx"
     build_docx(SOURCE.read_text(encoding="utf-8"), fresh)
-    shipped = ROOT / "templates_docx" / f"{TEMPLATE_ID}.docx"
+    shipped = REPO / "templates_docx" / f"{TEMPLATE_ID}.docx"
     with zipfile.ZipFile(fresh) as a, zipfile.ZipFile(shipped) as b:
         assert a.read("word/document.xml") == b.read("word/document.xml"), (
             "пересоберите: python tools/build_templates.py " + TEMPLATE_ID
@@ -532,7 +530,7 @@ def test_docx_through_docxtpl_renders_like_the_source(changes):
     context = kirov_context(**changes)
     env = SandboxedEnvironment(undefined=StrictUndefined, autoescape=True)
     env.filters.update(case=_stub_case, date_digital=_stub_date_digital)
-    tpl = DocxTemplate(str(ROOT / "templates_docx" / f"{TEMPLATE_ID}.docx"))
+    tpl = DocxTemplate(str(REPO / "templates_docx" / f"{TEMPLATE_ID}.docx"))
     tpl.render(dict(context, num=ClauseCounter()), jinja_env=env)
     paragraphs = tpl.docx.paragraphs
     assert [p.text for p in paragraphs] == render_offline(context)

@@ -7,8 +7,8 @@ import io
 import docx
 import pytest
 from docx.oxml.ns import qn
+from shipped import generate
 
-from docgen import generate
 from docgen.errors import MissingValuesError, TemplateRenderError
 from docgen.render import ClauseCounter
 from docgen.schema import UNKNOWN

@@ -8,38 +8,21 @@ import docx
 import pytest
 from docxtpl import DocxTemplate
 from lxml import etree
+from shipped import core
 
-from docgen.pipeline import _context, resolve, shared_environment
 from docgen.placeholders import MARKED_RE, visible
 from docgen.render import ClauseCounter, compile_template, render_package
-from docgen.settings import Settings
-from docgen.templates import list_packages, load_package
-from docgen.variables import list_sets
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 
 def cases():
-    settings = Settings(run_checks=False)
-    for package_id in list_packages(settings.templates_dir):
-        package = load_package(package_id, settings.templates_dir)
-        for set_id in list_sets(settings.variables_dir):
+    dg = core()
+    for package_id in dg.package_ids():
+        package = dg.package(package_id)
+        for set_id in dg.set_ids():
             if package.accepts(set_id):
                 yield package_id, set_id
-
-
-def contexts(package_id, set_id, settings):
-    env = shared_environment()
-    package, templates, variables = resolve(package_id, set_id, None, settings)
-    context, templates = _context(package, templates, variables, settings, env)
-    appendix = 0
-    for template in templates:
-        part = dict(context)
-        part["part"] = None
-        if template.kind == "appendix":
-            part["part"] = context["appendices"][appendix]
-            appendix += 1
-        yield template, part
 
 
 def body_texts(data: bytes) -> list[str]:
@@ -57,9 +40,9 @@ def body_c14n(data: bytes) -> bytes:
 
 
 @pytest.mark.parametrize(("package_id", "set_id"), list(cases()))
-def test_compiled_render_equals_docxtpl(package_id, set_id, settings):
-    env = shared_environment()
-    for template, context in contexts(package_id, set_id, settings):
+def test_compiled_render_equals_docxtpl(package_id, set_id):
+    env = core().environment
+    for template, context in core().parts(package_id, set_id):
         naive = DocxTemplate(template.path)
         naive.render(dict(context, num=ClauseCounter()), jinja_env=env)
         buffer = io.BytesIO()

@@ -6,13 +6,13 @@ import io
 import zipfile
 
 import pytest
-from doctext import documents_and_sets
 from lxml import etree
+from paths import REPO
+from shipped import documents_and_sets, generate
 
 import docgen
-from docgen import generate
 from docgen.errors import MissingValuesError
-from docgen.settings import ROOT, Settings, describe
+from docgen.settings import Settings, describe
 
 SETTINGS = Settings(run_checks=False)
 
@@ -33,7 +33,7 @@ def test_every_document_renders_for_every_matching_set(document_id, set_id):
 
 
 def test_every_setting_is_documented_in_the_readme():
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
     for name, _default, help_text in describe():
         assert f"`{name}`" in readme and help_text in readme, name
 
@@ -52,5 +52,5 @@ def test_public_api_is_exactly_all():
 def test_readme_lists_every_check_rule():
     from docgen.checks import rules_markdown
 
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
     assert rules_markdown() in readme

@@ -17,13 +17,14 @@ from typing import Any
 
 import pytest
 import yaml
+from paths import REPO
+from shipped import core
 
 from docgen.errors import VariablesError
-from docgen.schema import CASE_KEYS, UNKNOWN, load_schema
-from docgen.settings import ROOT
-from docgen.variables import SCHEMA_FILE, layer_files, list_sets, load_variables, read_yaml
+from docgen.schema import CASE_KEYS, UNKNOWN
+from docgen.variables import layer_files, list_sets, read_yaml
 
-VARIABLES = ROOT / "variables"
+VARIABLES = REPO / "variables"
 EXPECTED_FILE = Path(__file__).parent / "data" / "expected_forms.yaml"
 EXPECTED = yaml.safe_load(EXPECTED_FILE.read_text(encoding="utf-8"))
 CASES = ("nomn", "gent", "datv", "accs", "ablt", "loct")
@@ -146,7 +147,7 @@ def _data(set_id: str) -> dict[str, Any]:
     need the values either way (the region level, e.g., has no municipal required keys).
     """
     try:
-        return load_variables(set_id, VARIABLES).data
+        return core().variables(set_id).data
     except VariablesError:
         merged: dict[str, Any] = {}
         for file in layer_files(set_id, VARIABLES):
@@ -157,7 +158,7 @@ def _data(set_id: str) -> dict[str, Any]:
 
 def _name_like_values(data: Mapping) -> dict[str, Any]:
     """Return {concrete path: value} for every known phrase/person value in `data`."""
-    schema = load_schema(VARIABLES / SCHEMA_FILE)
+    schema = core().schema()
     found: dict[str, Any] = {}
     for spec in schema.fields.values():
         if spec.type not in ("phrase", "person"):
@@ -216,7 +217,7 @@ def test_all_eighteen_leningrad_municipalities_and_the_other_seeds_are_shipped()
 
 @pytest.mark.parametrize("set_id", SHIPPED)
 def test_set_loads_and_validates(set_id):
-    variables = load_variables(set_id, VARIABLES)
+    variables = core().variables(set_id)
     assert sorted(variables.missing) == sorted(EXPECTED_MISSING[set_id])
 
 
@@ -273,7 +274,7 @@ def test_name_declines(set_id, path, case):
     assert _nominative(value) == nomn
     if nomn in EXPECTED["persons"]:
         person = EXPECTED["persons"][nomn]
-        gender_path = load_schema(VARIABLES / SCHEMA_FILE).get(path).gender
+        gender_path = core().schema().get(path).gender
         assert _value_at(data, gender_path) == person["gender"]
         got = inflect_name(value, case, gender=person["gender"])
         expected = person[case]

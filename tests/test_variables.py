@@ -7,8 +7,10 @@ import datetime as dt
 import pytest
 
 from docgen.errors import UnknownIdError, VariablesError, VariablesSyntaxError
-from docgen.schema import UNKNOWN
-from docgen.variables import list_sets, load_variables
+from docgen.schema import UNKNOWN, load_schema
+from docgen.validators import VALIDATORS
+from docgen.variables import SCHEMA_FILE, list_sets
+from docgen.variables import load_variables as _load_variables
 
 REGION = """
 region:
@@ -35,6 +37,11 @@ signer:
   name: И.В. Носова
   gender: f
 """
+
+
+def load_variables(set_id, root, overrides=None):
+    """Return the set `set_id` of the tree at `root`, validated by that tree's schema."""
+    return _load_variables(set_id, root, load_schema(root / SCHEMA_FILE, VALIDATORS), overrides)
 
 
 @pytest.fixture

@@ -15,7 +15,7 @@ from typing import Any
 
 from flask import Flask
 
-from docgen.settings import Settings
+from docgen import Docgen, Settings
 
 #: The default size limits, in bytes.
 MAX_REQUEST_BYTES = 8 * 1024 * 1024
@@ -44,7 +44,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
         # -- a form may stay open for hours while someone checks the values --
         WTF_CSRF_TIME_LIMIT=None,
         BATCH_WORKERS=2,
-        BATCH_TARGET="web.jobs:execute",
+        BATCH_TARGET="docgen.web.jobs:execute",
         JOB_STALE_SECONDS=30,
         DOCGEN_SETTINGS=None,
     )
@@ -58,6 +58,8 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
         app.config["SECRET_KEY"] = _instance_secret(root / "secret_key")
     if app.config["DOCGEN_SETTINGS"] is None:
         app.config["DOCGEN_SETTINGS"] = Settings.from_env()
+    # -- one core object for the app: its caches serve every request and every thread --
+    app.extensions["docgen"] = Docgen(app.config["DOCGEN_SETTINGS"])
 
     from . import api, auth, batch, catalog, commands, db, editor, generate, jobs, security
 

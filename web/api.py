@@ -19,15 +19,11 @@ from typing import Any
 
 from flask import Blueprint, request
 
-from docgen import generate as generate_document
-from docgen.errors import DocgenError, MissingValuesError, UnknownIdError
-from docgen.schema import Schema, load_schema
-from docgen.templates import load_package
-from docgen.variables import SCHEMA_FILE, layer_files, load_variables
+from docgen import Docgen, DocgenError, MissingValuesError, Schema, UnknownIdError
 
 from . import library, validation
 from .forms import make_field
-from .generate import document_filename, docx_response
+from .generate import docx_response
 from .security import error_response
 
 bp = Blueprint("api", __name__, url_prefix="/api")
@@ -50,17 +46,11 @@ def generate():
     body = request.get_json(silent=True)
     try:
         document, municipality, values, draft = _read(body)
-        settings = library.settings()
-        package = _check_ids(document, municipality, settings)
-        overrides = _overrides(values, load_schema(settings.variables_dir / SCHEMA_FILE))
+        dg = library.docgen()
+        _check_ids(document, municipality, dg)
+        overrides = _overrides(values, dg.schema())
         # -- the API returns the file; findings are what `docgen check` or the preview show --
-        result = generate_document(
-            document,
-            municipality,
-            overrides,
-            draft=draft,
-            settings=settings.with_overrides(run_checks=False),
-        )
+        result = dg.generate(document, municipality, overrides, draft=draft, check=False)
     except _Invalid as exc:
         return error_response(400, str(exc), exc.errors)
     except MissingValuesError as exc:
@@ -73,8 +63,7 @@ def generate():
         return error_response(400, str(exc), [{"field": "municipality", "message": str(exc)}])
     except DocgenError as exc:
         return error_response(400, str(exc), [{"field": None, "message": str(exc)}])
-    data = load_variables(municipality, settings.variables_dir, overrides).data
-    return docx_response(result, document_filename(package.title, data, not draft))
+    return docx_response(result)
 
 
 def _read(body: Any) -> tuple[str, str, dict, bool]:
@@ -103,14 +92,12 @@ def _read(body: Any) -> tuple[str, str, dict, bool]:
     return document, municipality, values, draft
 
 
-def _check_ids(document: str, municipality: str, settings):
+def _check_ids(document: str, municipality: str, dg: Docgen) -> None:
     try:
-        package = load_package(document, settings.templates_dir)
+        dg.package(document)
     except UnknownIdError as exc:
         raise _Invalid("запрос не принят", [{"field": "document", "message": str(exc)}]) from None
-    try:
-        layer_files(municipality, settings.variables_dir)
-    except UnknownIdError:
+    if municipality not in dg.set_ids():
         raise _Invalid(
             "запрос не принят",
             [
@@ -119,8 +106,7 @@ def _check_ids(document: str, municipality: str, settings):
                     "message": f"набор переменных «{municipality[:100]}» не найден",
                 }
             ],
-        ) from None
-    return package
+        )
 
 
 def _overrides(values: Mapping[str, Any], schema: Schema) -> dict[str, Any]:

@@ -17,8 +17,7 @@ from flask import (
     url_for,
 )
 
-from docgen.batch import municipalities_for
-from docgen.errors import DocgenError
+from docgen import Docgen, DocgenError
 
 from . import catalog, jobs, library
 from .db import get_db
@@ -37,11 +36,9 @@ def _stale() -> float:
 @bp.get("/")
 def index():
     """Show the form for a new job and the recent jobs."""
-    settings = library.settings()
-    docs = [p for p in catalog.packages(settings.templates_dir) if not p.error]
-    choices = [
-        (r, [p for p in docs if r.id in p.regions]) for r in catalog.regions(settings.variables_dir)
-    ]
+    dg = library.docgen()
+    docs = [p for p in catalog.packages(dg) if not p.error]
+    choices = [(r, [p for p in docs if r.id in p.regions]) for r in catalog.regions(dg)]
     return render_template(
         "batch/index.html",
         choices=[c for c in choices if c[1]],
@@ -57,9 +54,9 @@ def start():
     package = package or request.form.get("package", "")
     region = region or request.form.get("region", "")
     draft = request.form.get("mode", "draft") != "final"
-    settings = library.settings()
+    dg = library.docgen()
     try:
-        ids = municipalities_for(package, region or None, settings)
+        ids = dg.sets_for(package, region or None)
     except DocgenError as exc:
         flash(f"Задание не запущено: {exc}", "error")
         return redirect(url_for("batch.index"))
@@ -68,14 +65,21 @@ def start():
             "Задание не запущено: в этом регионе нет ни одного муниципального образования.", "error"
         )
         return redirect(url_for("batch.index"))
-    return _launch(package, region or None, draft, ids, settings)
+    return _launch(package, region or None, draft, ids, dg)
 
 
-def _launch(package, region, draft, ids, settings):
+def _launch(package: str, region: str | None, draft: bool, ids: list[str], dg: Docgen):
     db = get_db()
     job_id = jobs.create_job(db, package, region, draft, ids)
     _runner().submit(
-        job_id, str(library.jobs_dir() / job_id), package, region, draft, settings, ids
+        job_id,
+        str(library.jobs_dir() / job_id),
+        package,
+        region,
+        draft,
+        dg.settings,
+        dg.templates,
+        ids,
     )
     return redirect(url_for("batch.job", job_id=job_id), code=303)
 
@@ -92,10 +96,10 @@ def job(job_id: str):
     """Show the job's progress bar and per-municipality table (refreshes while running)."""
     row = _job_or_404(job_id)
     items = jobs.job_items(get_db(), job_id)
-    settings = library.settings()
-    regions = catalog.regions(settings.variables_dir)
+    dg = library.docgen()
+    regions = catalog.regions(dg)
     names = {m.id: m.name for r in regions for m in (*r.municipalities, *filter(None, [r.own]))}
-    titles = {p.id: p.title for p in catalog.packages(settings.templates_dir)}
+    titles = {p.id: p.title for p in catalog.packages(dg)}
     return render_template(
         "batch/job.html",
         job=row,
@@ -173,4 +177,4 @@ def retry(job_id: str):
     """Start a new job with the same package, region and mode."""
     row = _job_or_404(job_id)
     ids = [i["municipality"] for i in jobs.job_items(get_db(), job_id)]
-    return _launch(row["package"], row["region"], bool(row["draft"]), ids, library.settings())
+    return _launch(row["package"], row["region"], bool(row["draft"]), ids, library.docgen())

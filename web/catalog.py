@@ -4,14 +4,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
-from pathlib import Path
 
 from flask import Blueprint, flash, redirect, render_template, request, url_for
 
-from docgen.errors import DocgenError
-from docgen.templates import list_packages, load_package
-from docgen.variables import list_sets, load_variables
+from docgen import Docgen, DocgenError
 
 from . import library
 
@@ -53,12 +49,12 @@ class PackageInfo:
     level: str = "municipality"
 
 
-def packages(templates_dir: Path) -> list[PackageInfo]:
+def packages(dg: Docgen) -> list[PackageInfo]:
     """Return every package, the broken ones with the reason."""
     out = []
-    for package_id in list_packages(templates_dir):
+    for package_id in dg.package_ids():
         try:
-            pkg = load_package(package_id, templates_dir)
+            pkg = dg.package(package_id)
         except DocgenError as exc:
             out.append(PackageInfo(package_id, package_id, "", (), str(exc)))
             continue
@@ -68,27 +64,24 @@ def packages(templates_dir: Path) -> list[PackageInfo]:
                 pkg.title,
                 pkg.description,
                 pkg.regions,
-                level=getattr(pkg, "level", "municipality"),
+                level=pkg.level,
             )
         )
     return out
 
 
-def regions(variables_dir: Path) -> list[Region]:
-    """Return the regions with their municipalities, sorted by name."""
-    stamp = tuple((str(p), p.stat().st_mtime_ns) for p in sorted(variables_dir.rglob("*.yaml")))
-    return _regions_cached(variables_dir, stamp)
+def regions(dg: Docgen) -> list[Region]:
+    """Return the regions with their municipalities, sorted by name.
 
-
-@lru_cache(maxsize=4)
-def _regions_cached(variables_dir: Path, _stamp: tuple) -> list[Region]:
-    ids = list_sets(variables_dir)
+    The sets come from the core object, which keeps each one per version of its files.
+    """
+    ids = dg.set_ids()
     out = []
     for region_id in sorted({i.split("/")[0] for i in ids}):
         members = []
         for set_id in (i for i in ids if i.startswith(region_id + "/")):
             try:
-                data = load_variables(set_id, variables_dir).data
+                data = dg.variables(set_id).data
             except DocgenError as exc:
                 members.append(Municipality(set_id, set_id, set_id, str(exc)))
                 continue
@@ -98,14 +91,8 @@ def _regions_cached(variables_dir: Path, _stamp: tuple) -> list[Region]:
         name = region_id
         if region_id in ids:
             try:
-                name = (
-                    _text(
-                        (load_variables(region_id, variables_dir).data.get("region") or {}).get(
-                            "name"
-                        )
-                    )
-                    or region_id
-                )
+                region_data = dg.variables(region_id).data.get("region") or {}
+                name = _text(region_data.get("name")) or region_id
             except DocgenError:
                 pass
         members.sort(key=lambda m: m.name.casefold())
@@ -141,12 +128,12 @@ class RegionCard:
 @bp.get("/")
 def index():
     """Show, region by region, the documents and the municipalities (filtered by ``q``)."""
-    settings = library.settings()
+    dg = library.docgen()
     query = request.args.get("q", "")[:100]
     wanted = request.args.get("package", "")
-    docs = packages(settings.templates_dir)
+    docs = packages(dg)
     cards = []
-    for region in regions(settings.variables_dir):
+    for region in regions(dg):
         own = tuple(p for p in docs if region.id in p.regions and not p.error)
         members = tuple(m for m in region.municipalities if matches(m, query))
         if not own or not (members or query.casefold() in region.name.casefold()):
@@ -180,7 +167,7 @@ def choose():
         flash("Выберите документ.", "error")
         return redirect(url_for("catalog.index", **back))
     try:
-        package = load_package(package_id, library.settings().templates_dir)
+        package = library.docgen().package(package_id)
     except DocgenError as exc:
         flash(f"Документ недоступен: {exc}", "error")
         return redirect(url_for("catalog.index", **back))

@@ -22,13 +22,7 @@ from flask import (
     url_for,
 )
 
-from docgen import generate as generate_document
-from docgen import make_environment
-from docgen.errors import DocgenError
-from docgen.findings import Severity
-from docgen.schema import load_schema
-from docgen.templates import list_templates, load_template
-from docgen.variables import SCHEMA_FILE
+from docgen import DocgenError, Severity
 
 from . import catalog, library, uploads, versions
 from .db import get_db
@@ -49,12 +43,12 @@ def require_login():
 @bp.get("/")
 def index():
     """List the templates with their active version and the latest history."""
-    base = library.base_settings()
+    base = library.core()
     active = versions.active_numbers(get_db())
     rows = []
-    for template_id in list_templates(base.templates_dir):
+    for template_id in base.template_ids():
         try:
-            tpl = load_template(template_id, base.templates_dir)
+            tpl = base.template(template_id)
             title, kind, error = tpl.title, tpl.kind, ""
         except DocgenError as exc:
             title, kind, error = template_id, "", str(exc)
@@ -82,7 +76,7 @@ def index():
 
 
 def _template(template_id: str):
-    return load_template(template_id, library.base_settings().templates_dir)
+    return library.core().template(template_id)
 
 
 def _page(
@@ -97,10 +91,9 @@ def _page(
     result=None,
 ):
     tpl = _template(template_id)
-    base = library.base_settings()
     sets = [
         m
-        for r in catalog.regions(base.variables_dir)
+        for r in catalog.regions(library.core())
         if r.id in tpl.regions
         for m in ((r.own,) if tpl.level == "region" and r.own else r.municipalities)
     ]
@@ -165,16 +158,12 @@ def upload(template_id: str):
 
 def _lint(template_id: str, data: bytes) -> list:
     """Return the linter's findings for `data` as a version of `template_id`."""
-    base = library.base_settings()
-    schema = load_schema(base.variables_dir / SCHEMA_FILE)
     store = library.store_dir()
     store.mkdir(parents=True, exist_ok=True)
     with tempfile.NamedTemporaryFile(dir=store, suffix=".docx") as tmp:
         tmp.write(data)
         tmp.flush()
-        return uploads.lint_upload(
-            Path(tmp.name), _template(template_id), schema, make_environment()
-        )
+        return uploads.lint_upload(Path(tmp.name), _template(template_id), library.core())
 
 
 def _version_or_404(template_id: str, number: int) -> None:
@@ -209,8 +198,8 @@ def preview(template_id: str):
     if not catalog.SET_ID_RE.match(municipality):
         abort(400, "Выберите муниципальное образование.")
     try:
-        result = generate_document(
-            template_id, municipality, draft=True, settings=library.settings((template_id, number))
+        result = library.docgen((template_id, number)).generate(
+            template_id, municipality, draft=True
         )
     except DocgenError as exc:
         return _page(

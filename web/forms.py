@@ -22,11 +22,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from docgen.pipeline import resolve
-from docgen.schema import UNKNOWN, FieldSpec, Schema, load_schema
-from docgen.settings import Settings
-from docgen.templates import Package
-from docgen.variables import SCHEMA_FILE, VariableSet
+from docgen import UNKNOWN, Docgen, FieldSpec, Package, Schema, VariableSet
 
 from .derived import CASES
 
@@ -174,12 +170,14 @@ def parse_name(name: str) -> list[str | int] | None:
     return steps
 
 
-def load_model(package_id: str, municipality: str, settings: Settings) -> FormModel:
+def load_model(package_id: str, municipality: str, dg: Docgen) -> FormModel:
     """Return the form model of `package_id` for `municipality`; raise DocgenError if absent."""
-    package, templates, variables = resolve(package_id, municipality, None, settings)
-    schema = load_schema(settings.variables_dir / SCHEMA_FILE)
-    paths = [v for t in templates for v in t.variables]
-    return FormModel(package, municipality, variables, schema, form_sections(paths, schema))
+    resolved = dg.resolve(package_id, municipality)
+    schema = dg.schema()
+    paths = [v for t in resolved.templates for v in t.variables]
+    return FormModel(
+        resolved.package, municipality, resolved.variables, schema, form_sections(paths, schema)
+    )
 
 
 def form_sections(paths: Iterable[str], schema: Schema) -> tuple[Section, ...]:

@@ -12,7 +12,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from docgen.schema import UNKNOWN, FieldSpec
+from docgen import UNKNOWN, FieldSpec
 
 from .derived import CASE_KEYS, Deriver
 from .forms import MAX_ROWS, Field, FormModel, Section, display, norm, parse_name

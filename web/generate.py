@@ -2,16 +2,12 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from urllib.parse import quote
 
 from flask import Blueprint, Response, flash, render_template, request
 
-from docgen import generate as generate_document
-from docgen.errors import DocgenError, InflectionError, MissingValuesError
-from docgen.pipeline import GenerationResult
-from docgen.variables import load_variables
+from docgen import DocgenError, GenerationResult, InflectionError, MissingValuesError
 
 from . import forms, formstate, library, validation
 from .derived import CASES, Deriver
@@ -27,9 +23,9 @@ _UNSAFE_NAME_RE = re.compile(r'[\x00-\x1f\x7f\\/:*?"<>|\ue000-\uf8ff]+')
 @bp.route("/generate/<pkg:package>/<setid:municipality>", methods=["GET", "POST"])
 def form(package: str, municipality: str):
     """Show the form; on POST check it, then preview, or send the draft or final DOCX."""
-    settings = library.settings()
-    model = forms.load_model(package, municipality, settings)
-    deriver = Deriver()
+    dg = library.docgen()
+    model = forms.load_model(package, municipality, dg)
+    deriver = Deriver(dg.environment)
     if request.method == "GET":
         return _page(model, formstate.initial_state(model, deriver))
     state = formstate.submitted_state(model, request.form, deriver)
@@ -43,12 +39,10 @@ def form(package: str, municipality: str):
     if state.errors:
         flash(_errors_summary(model, state), "error")
         return _page(model, state, status=400)
-    # -- the checker's findings are shown with the preview; a download is the file alone --
-    checked = settings if action == "preview" else settings.with_overrides(run_checks=False)
     try:
-        result = generate_document(
-            package, municipality, overrides, draft=not final, settings=checked
-        )
+        # -- the checker's findings are shown with the preview; a download is the file alone --
+        check = None if action == "preview" else False
+        result = dg.generate(package, municipality, overrides, draft=not final, check=check)
     except MissingValuesError as exc:
         validation.mark_missing(model, state, exc.missing)
         flash(
@@ -72,8 +66,7 @@ def form(package: str, municipality: str):
         return _page(model, state, status=400)
     if action == "preview":
         return _page(model, state, result=result, preview=docx_to_html(result.docx))
-    variables = load_variables(municipality, settings.variables_dir, overrides)
-    return docx_response(result, document_filename(model.package.title, variables.data, final))
+    return docx_response(result)
 
 
 def _page(
@@ -113,31 +106,9 @@ def _errors_summary(model: forms.FormModel, state: formstate.FormState) -> str:
     )
 
 
-def document_filename(title: str, data: dict, final: bool) -> str:
-    """Return a readable file name: «Распоряжение от 23.05.2023 № 233 — Кировский район.docx»."""
-    act = data.get("act") or {}
-    mun = data.get("municipality") or {}
-    place = _plain(mun.get("short")) or _plain(mun.get("name"))
-    kind, date, number = _plain(act.get("kind")), act.get("date"), _plain(act.get("number"))
-    if kind and isinstance(date, dt.date) and number:
-        head = f"{kind[:1].upper()}{kind[1:]} от {date:%d.%m.%Y} № {number}"
-    else:
-        head = title
-    name = f"{head} — {place}" if place else head
-    if not final:
-        name += " (черновик)"
-    name = " ".join(_UNSAFE_NAME_RE.sub(" ", name).split()).strip(" .")[:150].strip()
-    return f"{name or 'документ'}.docx"
-
-
-def _plain(value) -> str:
-    if isinstance(value, dict):
-        value = value.get("nomn")
-    return value if isinstance(value, str) else ""
-
-
-def docx_response(result: GenerationResult, filename: str) -> Response:
-    """Return the .docx as a download named `filename` (RFC 5987 ``filename*``)."""
+def docx_response(result: GenerationResult) -> Response:
+    """Return the .docx as a download under its readable name (RFC 5987 ``filename*``)."""
+    filename = result.display_name()
     response = Response(result.docx, mimetype=DOCX_MIME)
     response.headers["Content-Disposition"] = (
         f"attachment; filename=\"{result.filename}\"; filename*=UTF-8''{quote(filename, safe='')}"

@@ -27,9 +27,7 @@ from pathlib import Path
 
 from flask import Flask
 
-from docgen.batch import BatchItem, run_batch
-from docgen.errors import DocgenError
-from docgen.settings import Settings
+from docgen import BatchItem, Docgen, DocgenError, Settings, TemplateSource, run_batch
 
 from .db import connect, now
 
@@ -124,9 +122,14 @@ def execute(
     region: str | None,
     draft: bool,
     settings: Settings,
+    templates: TemplateSource,
     municipalities: list[str],
 ) -> None:
-    """Run the job in this process: generate, record each item, zip the results."""
+    """Run the job in this process: generate, record each item, zip the results.
+
+    `templates` is the request's template source (active versions included), so the job
+    uses exactly the templates the page that started it showed.
+    """
     db = connect(database)
     try:
         db.execute(
@@ -156,7 +159,7 @@ def execute(
             target,
             region=region,
             draft=draft,
-            settings=settings,
+            docgen=Docgen(settings, templates=templates),
             municipalities=municipalities,
             workers=1,
             resume=False,

@@ -8,7 +8,7 @@ import re
 import mammoth
 from markupsafe import Markup
 
-from docgen.layout import STYLES
+from docgen import PARAGRAPH_STYLES as STYLES
 
 #: docgen's paragraph styles → HTML classes (alignment and indents come from style.css).
 STYLE_MAP = "\n".join(f"p[style-name='{s.name}'] => p.s-{s.key}:fresh" for s in STYLES.values())

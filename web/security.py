@@ -13,7 +13,7 @@ from flask_wtf.csrf import CSRFError, CSRFProtect
 from werkzeug.exceptions import HTTPException, InternalServerError
 from werkzeug.routing import BaseConverter
 
-from docgen.errors import DocgenError, UnknownIdError
+from docgen import DocgenError, UnknownIdError
 
 csrf = CSRFProtect()
 

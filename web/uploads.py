@@ -2,10 +2,9 @@
 
 1. The container (``check_container``): a real .docx under the size limit, no zip bomb,
    no path tricks, no macros or encrypted parts, no DTDs in the XML.
-2. The template (``lint_upload``): docgen's linter (``docgen.lint.lint_template``: Jinja
-   syntax per paragraph, split tags, block balance, filters, schema and metadata
-   variables) plus one web rule, L-SANDBOX: attribute access the sandbox would refuse
-   (``{{ x.__class__ }}``) is refused at upload, with its paragraph.
+2. The template (``lint_upload``): docgen's linter (``Docgen.lint``: Jinja syntax per
+   paragraph, split tags, block balance, filters, schema and metadata variables, and
+   attribute access the sandbox would refuse, ``{{ x.__class__ }}``), with paragraphs.
 
 An upload is refused when any finding is an error; warnings are shown and accepted.
 """
@@ -17,20 +16,11 @@ import re
 import zipfile
 from pathlib import Path
 
-from jinja2 import TemplateSyntaxError, nodes
-
-from docgen.findings import Finding, Severity
-from docgen.lint import lint_template
-from docgen.render import docx_context, jinja_source
-from docgen.schema import Schema
-from docgen.templates import DocTemplate
+from docgen import Docgen, DocTemplate, Finding, Severity
 
 MAX_ENTRIES = 2000
 MAX_UNCOMPRESSED = 64 * 1024 * 1024
 MAX_RATIO = 200
-TEMPLATE_PARTS_RE = re.compile(r"^word/(document|header\d*|footer\d*|footnotes|endnotes)\.xml$")
-#: A tag that contains no other opening (after a broken tag the next one still counts).
-_TAG_RE = re.compile(r"\{\{(?:(?!\{\{|\}\}).)*\}\}|\{%(?:(?!\{%|%\}).)*%\}", re.S)
 _MACRO_RE = re.compile(r"vbaproject\.bin|vbadata\.xml|(^|/)activex/|(^|/)embeddings/.*\.bin$", re.I)
 
 
@@ -110,49 +100,6 @@ def _entry_problems(infos: list[zipfile.ZipInfo]) -> list[Finding]:
     return problems
 
 
-def lint_upload(path: Path, template: DocTemplate, schema: Schema, env) -> list[Finding]:
+def lint_upload(path: Path, template: DocTemplate, dg: Docgen) -> list[Finding]:
     """Return every problem of the uploaded .docx at `path` as a version of `template`."""
-    findings = lint_template(path, schema=schema, declared=template.variables, env=env)
-    with zipfile.ZipFile(path) as archive:
-        for name in sorted(n for n in archive.namelist() if TEMPLATE_PARTS_RE.match(n)):
-            findings += _sandbox(name, archive.read(name).decode("utf-8", "replace"), env)
-    return findings
-
-
-def _sandbox(part: str, xml: str, env) -> list[Finding]:
-    """Return an L-SANDBOX finding per access to a «_name» attribute or item."""
-    if "{" not in xml:
-        return []
-    source = jinja_source(xml)
-    try:
-        trees = [env.parse(source)]
-    except TemplateSyntaxError:
-        # -- the linter reports the syntax error; still look into every tag that parses --
-        trees = []
-        for lineno, line in enumerate(source.splitlines(), 1):
-            for tag in _TAG_RE.findall(line):
-                try:
-                    trees.append(env.parse("\n" * (lineno - 1) + tag))
-                except TemplateSyntaxError:
-                    continue
-    label = "основной текст" if part == "word/document.xml" else part.rsplit("/", 1)[-1]
-    findings = []
-    for tree in trees:
-        for node in tree.find_all((nodes.Getattr, nodes.Getitem)):
-            if isinstance(node, nodes.Getattr):
-                name = node.attr
-            elif isinstance(node.arg, nodes.Const) and isinstance(node.arg.value, str):
-                name = node.arg.value
-            else:
-                continue
-            if name.startswith("_"):
-                findings.append(
-                    _problem(
-                        "L-SANDBOX",
-                        f"обращение к служебному атрибуту «{name}» запрещено",
-                        label,
-                        " … ".join(docx_context(source, node.lineno))[:160],
-                        "в шаблоне доступны только значения набора переменных",
-                    )
-                )
-    return findings
+    return dg.lint(path, declared=template.variables)

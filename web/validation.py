@@ -11,8 +11,7 @@ import re
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
-from docgen.context import clean_text
-from docgen.schema import CASE_KEYS, UNKNOWN, FieldSpec, coerce
+from docgen import CASE_KEYS, UNKNOWN, FieldSpec, clean_text
 
 from .forms import MAX_ROWS, Field, FormModel, display, norm
 from .formstate import FormState, leaves, rows_of
@@ -50,7 +49,7 @@ def clean(spec: FieldSpec, raw: Any) -> tuple[Any, str | None]:
             text = text.lower()
         raw = text
     try:
-        return coerce(spec, raw), None
+        return spec.coerce(raw), None
     except ValueError as exc:
         return None, _sentence(str(exc))
 

@@ -1,32 +1,20 @@
-"""Template versions: uploaded .docx files, the active one per template, and the overlay.
+"""Template versions: uploaded .docx files and the active one per template.
 
 Version 0 of a template is the shipped file in ``templates_docx/``; uploads become 1, 2, …
-and are never changed or deleted (``<instance>/templates/versions/<id>/<n>.docx``).
-
-docgen reads templates from one folder (``Settings.templates_dir``). To make it use the
-active versions, the app gives it an *overlay*: a copy of the shipped folder in which each
-template with an active upload has that version's .docx instead of the shipped one. An
-overlay is named by a hash of everything it is made of (the shipped files' names, sizes
-and times plus the chosen versions), so it is built once, never modified afterwards, and
-a change on either side simply yields a new folder. With no active upload docgen reads
-the shipped folder itself.
+and are never changed or deleted (``<instance>/templates/versions/<id>/<n>.docx``). The
+core object reads the active ones in place (see web.library).
 """
 
 from __future__ import annotations
 
 import hashlib
 import os
-import shutil
 import sqlite3
-import time
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
 
 from .db import now
-
-#: Overlays not used for this long are removed when a new one is built.
-OVERLAY_TTL_SECONDS = 24 * 3600
 
 
 @dataclass(frozen=True)
@@ -187,42 +175,3 @@ def events(db: sqlite3.Connection, template_id: str | None = None, limit: int = 
         "SELECT * FROM template_event WHERE template_id = ? ORDER BY id DESC LIMIT ?",
         (template_id, limit),
     ).fetchall()
-
-
-def effective_dir(shipped: Path, overlays: Path, files: dict[str, Path]) -> Path:
-    """Return the templates folder where each template in `files` is replaced by its file.
-
-    With nothing to replace this is `shipped` itself; otherwise the overlay for exactly
-    this combination, built on first use.
-    """
-    if not files:
-        return shipped
-    digest = hashlib.sha256()
-    for path in sorted(p for p in shipped.rglob("*") if p.is_file()):
-        stat = path.stat()
-        digest.update(f"{path.relative_to(shipped)}\0{stat.st_size}\0{stat.st_mtime_ns}\n".encode())
-    for template_id, path in sorted(files.items()):
-        digest.update(f"{template_id}\0{path}\n".encode())
-    target = overlays / digest.hexdigest()[:24]
-    if target.is_dir():
-        os.utime(target)
-        return target
-    overlays.mkdir(parents=True, exist_ok=True)
-    tmp = overlays / f".build-{uuid.uuid4().hex}"
-    shutil.copytree(shipped, tmp, ignore=shutil.ignore_patterns("src", "~$*", ".~lock*"))
-    for template_id, path in files.items():
-        shutil.copyfile(path, tmp / f"{template_id}.docx")
-    try:
-        os.rename(tmp, target)
-    except OSError:
-        # -- another request built the same overlay first: it is identical, use that one --
-        shutil.rmtree(tmp, ignore_errors=True)
-    _prune(overlays, keep=target)
-    return target
-
-
-def _prune(overlays: Path, keep: Path) -> None:
-    cutoff = time.time() - OVERLAY_TTL_SECONDS
-    for path in overlays.iterdir():
-        if path != keep and path.is_dir() and path.stat().st_mtime < cutoff:
-            shutil.rmtree(path, ignore_errors=True)

@@ -26,7 +26,7 @@ import collections.abc
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..errors import DocgenError
+from ..errors import CheckInputError
 from ..findings import Finding, Severity
 from . import memo
 from .docx_reader import DocxFormatError
@@ -42,10 +42,6 @@ from .runner import (
     run_layout,
     run_rules,
 )
-
-
-class CheckInputError(DocgenError):
-    """The file to check is not a readable .docx or .txt."""
 
 
 @dataclass(frozen=True)

@@ -9,15 +9,11 @@ from typing import Any
 
 import yaml
 
-from ..errors import UnknownIdError
+from ..errors import UnknownProfileError
 from ..findings import Severity
 
 PROFILES_FILE = Path(__file__).with_name("profiles.yaml")
 DEFAULT_PROFILE = "gost2025"
-
-
-class UnknownProfileError(UnknownIdError):
-    """No checker profile with that name."""
 
 
 @dataclass(frozen=True)

@@ -8,12 +8,11 @@ among the ones README lists and justifies.
 from __future__ import annotations
 
 import pytest
-from doctext import documents_and_sets
+from shipped import documents_and_sets, generate
 
-from docgen import generate
+from docgen import Settings
 from docgen.checks import PROFILES, check_docx
 from docgen.findings import Severity
-from docgen.settings import Settings
 
 SETTINGS = Settings(run_checks=False)
 #: (document, rule) of the warnings README lists. Templates rendered alone, outside the

@@ -15,10 +15,11 @@ from html.parser import HTMLParser
 
 import docx
 import pytest
+from docgen.web import create_app
+from paths import REPO
 
+from docgen import Settings
 from docgen.docxbuild import build_docx
-from docgen.settings import ROOT, Settings
-from web import create_app
 
 PACKAGE = "lenobl-mms"
 KIROVSKY = "leningrad/kirovsky"
@@ -42,9 +43,9 @@ def web_settings(tmp_path) -> Settings:
     the signer's name unknown.
     """
     templates = tmp_path / "templates_docx"
-    shutil.copytree(ROOT / "templates_docx", templates, ignore=shutil.ignore_patterns("src"))
+    shutil.copytree(REPO / "templates_docx", templates, ignore=shutil.ignore_patterns("src"))
     variables = tmp_path / "variables"
-    shutil.copytree(ROOT / "variables", variables)
+    shutil.copytree(REPO / "variables", variables)
     text = (variables / "leningrad" / "kirovsky.yaml").read_text(encoding="utf-8")
     for old, new in _UNKNOWNS.items():
         assert old in text, old

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import pytest
 from click.testing import CliRunner
-
-from web import auth as web_auth
-from web import db as web_db
+from docgen.web import auth as web_auth
+from docgen.web import db as web_db
 
 
 @pytest.mark.parametrize(

@@ -8,9 +8,8 @@ import zipfile
 from pathlib import Path
 
 import pytest
-
-from web import db as web_db
-from web import jobs
+from docgen.web import db as web_db
+from docgen.web import jobs
 
 
 @pytest.fixture

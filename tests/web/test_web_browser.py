@@ -18,12 +18,11 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from paths import REPO
 from werkzeug.serving import make_server
 
-from docgen.settings import ROOT
-
 CHROMIUM = "/usr/bin/chromium"
-ARTIFACTS = ROOT / "test-artifacts"
+ARTIFACTS = REPO / "test-artifacts"
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-gpu",

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from web import create_app
+from docgen.web import create_app
 
 
 def test_config_defaults_and_testing(app_config, tmp_path):
@@ -62,10 +62,10 @@ def test_docgen_serve_answers_and_runs_a_batch_job(tmp_path):
     import urllib.parse
     import urllib.request
 
-    from docgen.settings import ROOT
+    from paths import REPO
 
     variables = tmp_path / "variables"
-    shutil.copytree(ROOT / "variables", variables)
+    shutil.copytree(REPO / "variables", variables)
     for path in (variables / "leningrad").glob("[!_]*.yaml"):
         if path.stem != "kirovsky":
             path.unlink()
@@ -80,7 +80,7 @@ def test_docgen_serve_answers_and_runs_a_batch_job(tmp_path):
     }
     proc = subprocess.Popen(
         [sys.executable, "-m", "docgen", "serve", "--port", str(port)],
-        cwd=ROOT,
+        cwd=REPO,
         env=env,
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,

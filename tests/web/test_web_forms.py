@@ -5,10 +5,11 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from docgen.web import forms, formstate, validation
+from docgen.web.derived import Deriver
+from shipped import core
 
 from docgen.schema import UNKNOWN, FieldSpec
-from web import forms, formstate, validation
-from web.derived import Deriver
 
 TEXT = FieldSpec("x.text", "text", "Текст")
 REQUIRED_TEXT = FieldSpec("x.req", "text", "Обязательный", required=True)
@@ -20,7 +21,7 @@ BOOL = FieldSpec("x.b", "bool", "Да или нет")
 
 @pytest.fixture
 def model(web_settings):
-    return forms.load_model("lenobl-mms", "leningrad/kirovsky", web_settings)
+    return forms.load_model("lenobl-mms", "leningrad/kirovsky", core(web_settings))
 
 
 @pytest.mark.parametrize(
@@ -93,14 +94,14 @@ def test_labels_of_inputs(model, name, label):
 
 
 def test_an_untouched_form_makes_no_overrides(model):
-    state = formstate.initial_state(model, Deriver())
-    again = formstate.submitted_state(model, state.values, Deriver())
+    state = formstate.initial_state(model, Deriver(core().environment))
+    again = formstate.submitted_state(model, state.values, Deriver(core().environment))
     assert validation.to_overrides(model, again, final=True) == {}
     assert again.errors == {}
 
 
 def test_changed_values_become_typed_overrides(model):
-    values = formstate.initial_state(model, Deriver()).values
+    values = formstate.initial_state(model, Deriver(core().environment)).values
     values.update(
         {
             "act.date": "01.02.2024",
@@ -110,7 +111,7 @@ def test_changed_values_become_typed_overrides(model):
         }
     )
     values["act.place"] = "г. Кировск"
-    state = formstate.submitted_state(model, values, Deriver())
+    state = formstate.submitted_state(model, values, Deriver(core().environment))
     overrides = validation.to_overrides(model, state, final=False)
     assert overrides["act.date"] == dt.date(2024, 2, 1)
     assert overrides["act.place"] == "г. Кировск"
@@ -120,14 +121,17 @@ def test_changed_values_become_typed_overrides(model):
 
 
 def test_final_needs_every_required_value(model):
-    values = {**formstate.initial_state(model, Deriver()).values, "signer.position": " "}
-    state = formstate.submitted_state(model, values, Deriver())
+    values = {
+        **formstate.initial_state(model, Deriver(core().environment)).values,
+        "signer.position": " ",
+    }
+    state = formstate.submitted_state(model, values, Deriver(core().environment))
     validation.to_overrides(model, state, final=True)
     assert state.errors == {"signer.position": validation.REQUIRED_FOR_FINAL}
 
 
 def test_rows_are_added_and_removed(model):
-    state = formstate.initial_state(model, Deriver())
+    state = formstate.initial_state(model, Deriver(core().environment))
     assert formstate.apply_action(model, state, "add:act.repeals")
     assert state.rows["act.repeals"] == 2
     state.values["act.repeals[1].number"] = "99"
@@ -138,7 +142,7 @@ def test_rows_are_added_and_removed(model):
 
 
 def test_list_rows_keep_their_yaml_values_when_another_row_is_added(model):
-    values = formstate.initial_state(model, Deriver()).values
+    values = formstate.initial_state(model, Deriver(core().environment)).values
     values.update(
         {
             "act.repeals[1].kind": "приказ",
@@ -147,7 +151,7 @@ def test_list_rows_keep_their_yaml_values_when_another_row_is_added(model):
             "act.repeals[1].title": "О втором",
         }
     )
-    state = formstate.submitted_state(model, values, Deriver())
+    state = formstate.submitted_state(model, values, Deriver(core().environment))
     repeals = validation.to_overrides(model, state, final=True)["act.repeals"]
     assert repeals[0]["date"] == dt.date(2019, 2, 26)
     assert repeals[1] == {
@@ -159,9 +163,9 @@ def test_list_rows_keep_their_yaml_values_when_another_row_is_added(model):
 
 
 def test_case_forms_left_as_derived_follow_the_name(model):
-    values = formstate.initial_state(model, Deriver()).values
+    values = formstate.initial_state(model, Deriver(core().environment)).values
     values["authority.name"] = "комитет по образованию"
-    state = formstate.submitted_state(model, values, Deriver())
+    state = formstate.submitted_state(model, values, Deriver(core().environment))
     assert state.get("authority.name:gent") == "комитета по образованию"
     assert (
         validation.to_overrides(model, state, final=False)["authority.name"]
@@ -170,23 +174,16 @@ def test_case_forms_left_as_derived_follow_the_name(model):
 
 
 def _all_pairs():
-    from docgen.settings import ROOT
-    from docgen.templates import list_packages, load_package
-    from docgen.variables import list_sets
+    from shipped import package_set_pairs
 
-    return [
-        (p, s)
-        for p in list_packages(ROOT / "templates_docx")
-        for s in list_sets(ROOT / "variables")
-        if load_package(p, ROOT / "templates_docx").accepts(s)
-    ]
+    return package_set_pairs()
 
 
 @pytest.mark.parametrize(("package", "municipality"), _all_pairs())
 def test_an_untouched_form_of_any_shipped_set_changes_nothing(web_settings, package, municipality):
-    model = forms.load_model(package, municipality, web_settings)
-    state = formstate.initial_state(model, Deriver())
-    again = formstate.submitted_state(model, state.values, Deriver())
+    model = forms.load_model(package, municipality, core(web_settings))
+    state = formstate.initial_state(model, Deriver(core().environment))
+    again = formstate.submitted_state(model, state.values, Deriver(core().environment))
     assert validation.to_overrides(model, again, final=False) == {}
     assert again.errors == {}
     assert again.values == state.values

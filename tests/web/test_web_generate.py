@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from urllib.parse import unquote
 
 import pytest
 
+from docgen import Docgen
 from docgen.findings import Finding, Severity
-from docgen.pipeline import GenerationResult
 
 FORM_URL = "/generate/lenobl-mms/leningrad/kirovsky"
 TESTOVY_URL = "/generate/lenobl-mms/leningrad/testovy"
@@ -53,12 +54,12 @@ def test_form_has_labels_help_types_and_prefilled_values(client, plain):
 
 
 def test_form_fields_are_the_union_of_the_templates_variables(client, web_settings):
-    from docgen.templates import load_package, load_template
+    from shipped import core
 
     page = client.get(FORM_URL).get_data(as_text=True)
-    package = load_package("lenobl-mms", web_settings.templates_dir)
-    for part in package.parts:
-        for variable in load_template(part, web_settings.templates_dir).variables:
+    dg = core(web_settings)
+    for template in dg.package_templates(dg.package("lenobl-mms")):
+        for variable in template.variables:
             assert f'name="{variable}' in page or f'id="f-{variable}' in page, variable
     assert 'name="signer.gender"' in page  # -- the gender of a person comes along --
 
@@ -147,15 +148,12 @@ def test_preview_lists_the_checker_findings(submit, monkeypatch, plain):
         "ПОЛОЖЕНИЕ",
     )
 
-    def fake(document, municipality, overrides, draft, settings):
-        from docgen import generate
+    real = Docgen.generate
 
-        result = generate(document, municipality, overrides, draft=draft, settings=settings)
-        return GenerationResult(
-            result.document_id, result.municipality, result.docx, result.missing, (finding,), draft
-        )
+    def fake(self, *args, **kwargs):
+        return dataclasses.replace(real(self, *args, **kwargs), findings=(finding,))
 
-    monkeypatch.setattr("web.generate.generate_document", fake)
+    monkeypatch.setattr(Docgen, "generate", fake)
     text = plain(submit().get_data(as_text=True))
     assert "Замечания по оформлению (1)" in text
     assert "G-04" in text and "нет номера страницы" in text and "вставьте поле PAGE" in text
@@ -430,17 +428,12 @@ def _unquoted(text: str) -> str:
 
 
 def _shipped_pairs():
-    from docgen.settings import ROOT
-    from docgen.templates import list_packages, load_package
-    from docgen.variables import list_sets
+    from shipped import package_set_pairs
 
-    pairs = []
-    for package_id in list_packages(ROOT / "templates_docx"):
-        package = load_package(package_id, ROOT / "templates_docx")
-        sets = [s for s in list_sets(ROOT / "variables") if package.accepts(s)]
-        if sets:
-            pairs.append((package_id, sets[0]))
-    return pairs
+    first: dict[str, str] = {}
+    for package_id, set_id in package_set_pairs():
+        first.setdefault(package_id, set_id)
+    return list(first.items())
 
 
 @pytest.mark.parametrize(("package", "municipality"), _shipped_pairs())

@@ -7,6 +7,8 @@ import re
 import pytest
 from werkzeug.exceptions import InternalServerError
 
+from docgen import Docgen
+
 FORM_URL = "/generate/lenobl-mms/leningrad/kirovsky"
 
 
@@ -98,7 +100,7 @@ def test_internal_errors_show_no_stack_trace(make_app, monkeypatch):
     def boom(*args, **kwargs):
         raise RuntimeError("secret internals /etc/passwd")
 
-    monkeypatch.setattr("web.catalog.regions", boom)
+    monkeypatch.setattr("docgen.web.catalog.regions", boom)
     response = app.test_client().get("/")
     text = response.get_data(as_text=True)
     assert response.status_code == 500
@@ -109,7 +111,7 @@ def test_internal_errors_show_no_stack_trace(make_app, monkeypatch):
 def test_internal_errors_of_the_api_are_json(make_app, monkeypatch):
     app = make_app(PROPAGATE_EXCEPTIONS=False)
     monkeypatch.setattr(
-        "web.api.generate_document", lambda *a, **k: (_ for _ in ()).throw(InternalServerError())
+        Docgen, "generate", lambda *a, **k: (_ for _ in ()).throw(InternalServerError())
     )
     response = app.test_client().post(
         "/api/generate", json={"document": "lenobl-mms", "municipality": "leningrad/kirovsky"}

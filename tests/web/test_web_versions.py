@@ -1,46 +1,52 @@
-"""Template versions: the overlay folder docgen reads, and the HTML preview."""
+"""Template versions: the overlay source the core object reads, and the HTML preview."""
 
 from __future__ import annotations
 
-import os
+from pathlib import Path
 
-from docgen import generate
-from web import versions
-from web.preview import docx_to_html
+from docgen.web import library, versions
+from docgen.web.db import get_db
+from docgen.web.preview import docx_to_html
+from shipped import generate
 
-
-def test_no_active_upload_means_the_shipped_folder(web_settings, tmp_path):
-    shipped = web_settings.templates_dir
-    assert versions.effective_dir(shipped, tmp_path / "overlays", {}) == shipped
+from docgen import FolderSource, OverlaySource, TemplateFiles
 
 
-def test_an_overlay_replaces_exactly_the_chosen_templates(web_settings, tmp_path):
-    shipped = web_settings.templates_dir
+def test_an_overlay_source_replaces_exactly_the_chosen_templates(web_settings, tmp_path):
+    shipped = FolderSource(web_settings.templates_dir)
     upload = tmp_path / "1.docx"
     upload.write_bytes(b"new version")
-    overlay = versions.effective_dir(shipped, tmp_path / "overlays", {"cover-approval": upload})
-    assert overlay != shipped
-    assert (overlay / "cover-approval.docx").read_bytes() == b"new version"
-    assert (overlay / "cover-approval.yaml").read_bytes() == (
-        shipped / "cover-approval.yaml"
-    ).read_bytes()
-    assert (overlay / "packages" / "lenobl-mms.yaml").exists()
-    assert (shipped / "cover-approval.docx").read_bytes() != b"new version"
+    meta = shipped.template_files("cover-approval").meta
+    overlay = OverlaySource(
+        shipped, {"cover-approval": TemplateFiles("cover-approval", upload, meta, "1")}
+    )
+    assert overlay.template_files("cover-approval").docx == upload
+    assert overlay.template_files("cover-approval").version == "1"
+    assert overlay.template_files("polozhenie-mms-lenobl") == shipped.template_files(
+        "polozhenie-mms-lenobl"
+    )
+    assert overlay.package_file("lenobl-mms") == shipped.package_file("lenobl-mms")
+    assert overlay.template_ids() == shipped.template_ids()
+    assert (web_settings.templates_dir / "cover-approval.docx").read_bytes() != b"new version"
 
 
-def test_overlays_are_reused_and_follow_changes(web_settings, tmp_path):
-    shipped = web_settings.templates_dir
-    upload = tmp_path / "1.docx"
-    upload.write_bytes(b"v1")
-    files = {"cover-approval": upload}
-    first = versions.effective_dir(shipped, tmp_path / "overlays", files)
-    assert versions.effective_dir(shipped, tmp_path / "overlays", files) == first
-    meta = shipped / "polozhenie-mms-lenobl.yaml"
-    meta.write_text(meta.read_text(encoding="utf-8") + "\n", encoding="utf-8")
-    os.utime(meta, ns=(1, 1))
-    second = versions.effective_dir(shipped, tmp_path / "overlays", files)
-    assert second != first
-    assert (second / "polozhenie-mms-lenobl.yaml").read_text(encoding="utf-8").endswith("\n\n")
+def test_the_app_reads_an_active_version_in_place(make_app, web_settings):
+    app = make_app()
+    data = (web_settings.templates_dir / "cover-approval.docx").read_bytes()
+    with app.app_context():
+        db = get_db()
+        number = versions.add_version(
+            db, library.store_dir(), "cover-approval", data, "v.docx", "", "тест"
+        )
+        assert library.docgen().template("cover-approval").version == "0"
+        versions.activate(db, "cover-approval", number, "тест")
+        template = library.docgen().template("cover-approval")
+        assert template.version == str(number)
+        assert template.path == versions.version_path(library.store_dir(), "cover-approval", number)
+        # -- the core object is the app's one: the view shares its caches --
+        assert library.docgen()._state is library.core()._state
+    instance = app.instance_path
+    assert not any("overlay" in str(p) for p in Path(instance).rglob("*"))
 
 
 def test_preview_marks_placeholders_and_lays_out_the_signature(web_settings):

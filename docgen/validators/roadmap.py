@@ -1,51 +1,15 @@
-"""Checks of values against each other, named in the schema by ``check: <name>``.
-
-Type checks live in docgen.schema; these see the whole validated set, e.g. «every
-deadline of the roadmap lies inside its period». Each is a small registered function
-returning Russian problem messages (empty when all is well).
-"""
+"""Validators of the hmao-msms roadmap: deadlines inside the period, indicator years and series."""
 
 from __future__ import annotations
 
 import datetime as _dt
 import itertools as _it
 import re as _re
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from typing import Any
 
-from .schema import value_at
-
-Check = Callable[[Any, Mapping[str, Any], str], list[str]]
-CHECKS: dict[str, Check] = {}
-
-
-def check(name: str) -> Callable[[Check], Check]:
-    """Register the decorated function as the check `name`."""
-
-    def register(func: Check) -> Check:
-        CHECKS[name] = func
-        return func
-
-    return register
-
-
-@check("unique")
-def unique(value: Any, data: Mapping[str, Any], path: str) -> list[str]:
-    """Items of a list must not repeat: «п. 1.1 перечисляет один акт дважды»."""
-    if not isinstance(value, list):
-        return []
-    seen: set[str] = set()
-    problems = []
-    for i, item in enumerate(value):
-        key = " ".join(str(item).split()).casefold()
-        if key in seen:
-            problems.append(f"{path}[{i}]: значение повторяется: «{str(item)[:80]}»")
-        seen.add(key)
-    return problems
-
-
-# --- hmao-msms (issue #4, item 6): roadmap deadlines, indicator years and series ----------
-
+from ..schema import UNKNOWN, value_at
+from .registry import validator
 
 _MONTHS_NOMN = (
     "январь",
@@ -111,12 +75,10 @@ def parse_deadline(text: str) -> tuple[int, int] | None:
 
 
 def _known(value: Any) -> bool:
-    from .schema import UNKNOWN
-
     return value is not None and value is not UNKNOWN
 
 
-@check("roadmap_deadlines")
+@validator("roadmap_deadlines")
 def roadmap_deadlines(value: Any, data: Mapping[str, Any], path: str) -> list[str]:
     """Every roadmap deadline is in a known form and lies inside roadmap.start … roadmap.end."""
     if not isinstance(value, list) or not value:
@@ -163,7 +125,7 @@ def _indicator_refs(groups: list, data: Mapping[str, Any], path: str) -> list[st
     return problems
 
 
-@check("indicator_years")
+@validator("indicator_years")
 def indicator_years(value: Any, data: Mapping[str, Any], path: str) -> list[str]:
     """The indicator years go up one by one and lie inside the roadmap period (when set)."""
     if not isinstance(value, list) or not value:
@@ -191,7 +153,7 @@ def _figure(text: Any) -> float:
     return float(value)
 
 
-@check("indicator_series")
+@validator("indicator_series")
 def indicator_series(value: Any, data: Mapping[str, Any], path: str) -> list[str]:
     """One value per year column; values are numbers; a cumulative series never decreases."""
     if not isinstance(value, list) or not value:
@@ -236,26 +198,4 @@ def indicator_series(value: Any, data: Mapping[str, Any], path: str) -> list[str
                         f"{y1} — {figures[years.index(y1)]}, "
                         f"{y2} — {figures[years.index(y2)]}"
                     )
-    return problems
-
-
-# --- tyva-mms (issue #4): targets of the efficiency indicators (kyzyl.indicators) --------
-
-
-@check("kyzyl_indicators")
-def kyzyl_indicators(value: Any, data: Mapping[str, Any], path: str) -> list[str]:
-    """A percentage target lies in 1…100; a count target («не менее N …») is at least 1."""
-    problems = []
-    for i, item in enumerate(value if isinstance(value, list) else []):
-        target = item.get("target") if isinstance(item, Mapping) else None
-        if not isinstance(target, int):  # unknown (!unknown) targets are not checked
-            continue
-        unit = item.get("unit")
-        if unit is None and not 1 <= target <= 100:
-            problems.append(
-                f"{path}[{i}].target: целевое значение в процентах — от 1 до 100, "
-                f"а не {target} (для показателя-количества задайте unit)"
-            )
-        elif unit is not None and target < 1:
-            problems.append(f"{path}[{i}].target: «не менее {target} {unit}» — нужно число от 1")
     return problems

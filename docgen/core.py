@@ -1,0 +1,440 @@
+"""The core object: one `Docgen` per application, every shell (CLI, web, batch) uses it.
+
+Built once from `Settings` (Datasette's pattern), it owns the template source (the
+resolver), the variable sets, the schema, the registry of cited acts, the one Jinja
+environment and every cache — as instance state, keyed by the content or the file
+versions they are made from. The flow is one way: variables → context → render → DOCX →
+checks::
+
+    from docgen import Docgen, Settings
+    dg = Docgen(Settings.from_env())
+    result = dg.generate("lenobl-mms", "leningrad/kirovsky", draft=True)
+    Path(result.filename).write_bytes(result.docx)
+
+`using(source)` gives a view of the same object with other template versions (the web
+app's uploads) that shares the caches: nothing is copied.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from jinja2 import TemplateError as JinjaTemplateError
+
+from . import ru
+from .acts import ActRegistry, load_registry, registry_files
+from .cache import LRU
+from .context import appendix_entries, build_values
+from .environment import make_environment
+from .errors import (
+    DocgenError,
+    MissingValuesError,
+    TemplateError,
+    TemplateRenderError,
+    UnknownIdError,
+)
+from .findings import Finding
+from .lint import lint_template
+from .render import Assembly, CompiledTemplate, compile_template, make_assembly, render_package
+from .result import GenerationResult, requisites_of
+from .schema import Schema, load_schema, schema_files
+from .settings import Settings
+from .templates import (
+    DocTemplate,
+    FolderSource,
+    Package,
+    TemplateSource,
+    check_id,
+    check_package_parts,
+    read_metadata,
+    read_package,
+    read_template,
+    single_part_package,
+)
+from .validators import VALIDATORS
+from .variables import SCHEMA_FILE, VariableSet, data_hash, layer_files, list_sets, load_variables
+
+#: How many of each kind of thing one core object keeps (a web server serves a few sets
+#: over and over; a batch over thousands of sets gains nothing from more).
+SET_CACHE_SIZE = 256
+TEMPLATE_CACHE_SIZE = 128
+
+
+@dataclass(frozen=True, eq=False)
+class _LoadedSet:
+    """A validated set with what the pipeline derives from it once: values and hash."""
+
+    variables: VariableSet
+    values: dict[str, Any]
+    hash: str
+
+
+@dataclass(frozen=True)
+class Resolved:
+    """A package, its templates and the variable set it is made for, checked to match."""
+
+    package: Package
+    templates: tuple[DocTemplate, ...]
+    variables: VariableSet
+    _loaded: _LoadedSet | None = field(default=None, repr=False, compare=False)
+
+
+@dataclass(eq=False)
+class _State:
+    """The environment and caches that every view of one core object shares."""
+
+    env: Any = field(default_factory=make_environment)
+    templates: LRU = field(default_factory=lambda: LRU(TEMPLATE_CACHE_SIZE))
+    packages: LRU = field(default_factory=lambda: LRU(TEMPLATE_CACHE_SIZE))
+    compiled: LRU = field(default_factory=lambda: LRU(TEMPLATE_CACHE_SIZE))
+    assemblies: LRU = field(default_factory=lambda: LRU(TEMPLATE_CACHE_SIZE))
+    expressions: LRU = field(default_factory=lambda: LRU(TEMPLATE_CACHE_SIZE))
+    schemas: LRU = field(default_factory=lambda: LRU(4))
+    registries: LRU = field(default_factory=lambda: LRU(SET_CACHE_SIZE))
+    sets: LRU = field(default_factory=lambda: LRU(SET_CACHE_SIZE))
+    warm: bool = False
+
+
+class Docgen:
+    """The template library, the variable sets and the pipeline that joins them.
+
+    `settings` default to ``Settings()`` (no environment is read here: shells call
+    ``Settings.from_env()``); `templates` default to the folder ``settings.templates_dir``.
+    """
+
+    def __init__(
+        self,
+        settings: Settings | None = None,
+        *,
+        templates: TemplateSource | None = None,
+        _state: _State | None = None,
+    ) -> None:
+        self.settings = settings or Settings()
+        self.templates = templates or FolderSource(self.settings.templates_dir)
+        self._state = _state or _State()
+
+    def using(self, templates: TemplateSource) -> Docgen:
+        """Return a view of this object reading templates from `templates` (caches shared)."""
+        return Docgen(self.settings, templates=templates, _state=self._state)
+
+    @property
+    def environment(self):
+        """Return the one Jinja environment (sandboxed, strict, autoescaping)."""
+        return self._state.env
+
+    # -- the template library ------------------------------------------------------------
+
+    def template_ids(self) -> list[str]:
+        """Return the ids of every template, sorted."""
+        return self.templates.template_ids()
+
+    def package_ids(self) -> list[str]:
+        """Return the ids of every package, sorted."""
+        return self.templates.package_ids()
+
+    def template(self, template_id: str) -> DocTemplate:
+        """Return the template `template_id` with its metadata, validated."""
+        check_id("шаблона", template_id)
+        files = self.templates.template_files(template_id)
+        if files is None:
+            known = ", ".join(self.template_ids()) or "нет ни одного"
+            raise UnknownIdError(f"шаблон «{template_id}» не найден (есть: {known})")
+        key = (files, _stamp(files.docx), _stamp(files.meta))
+        return self._state.templates.get(key, lambda: read_template(files))
+
+    def package(self, package_id: str) -> Package:
+        """Return the package `package_id`; a bare template id is a package of one part."""
+        check_id("документа", package_id)
+        path = self.templates.package_file(package_id)
+        if path is None:
+            if self.templates.template_files(package_id) is not None:
+                return single_part_package(self.template(package_id))
+            known = ", ".join(self.package_ids() + self.template_ids())
+            raise UnknownIdError(f"документ «{package_id}» не найден (есть: {known})")
+        label = getattr(self.templates, "label", "templates_docx")
+        package, parts = self._state.packages.get(
+            (path, _stamp(path)), lambda: read_package(package_id, path, label)
+        )
+        check_package_parts(package, [self.template(p) for p in parts])
+        return package
+
+    def package_templates(self, package: Package) -> tuple[DocTemplate, ...]:
+        """Return the templates of every part of `package`, in order."""
+        return tuple(self.template(t) for t in package.parts)
+
+    # -- variables ---------------------------------------------------------------------
+
+    def set_ids(self) -> list[str]:
+        """Return every variable-set id, regions first, sorted."""
+        return list_sets(self.settings.variables_dir)
+
+    def schema(self) -> Schema:
+        """Return the schema of variable sets (``_schema.yaml`` + ``_schema/*.yaml``)."""
+        return self._schema()[1]
+
+    def _schema(self) -> tuple[tuple, Schema]:
+        """Return the version key of the schema files and the schema they declare."""
+        path = self.settings.variables_dir / SCHEMA_FILE
+        key = tuple((f, _stamp(f)) for f in schema_files(path))
+        return key, self._state.schemas.get(key, lambda: load_schema(path, VALIDATORS))
+
+    def variables(self, set_id: str, overrides: Mapping[str, Any] | None = None) -> VariableSet:
+        """Return the validated variable set `set_id` with dotted-path `overrides` applied.
+
+        Without overrides the set is kept per version of its files; treat it as read-only.
+        """
+        if overrides:
+            return load_variables(set_id, self.settings.variables_dir, self.schema(), overrides)
+        return self._load_set(set_id).variables
+
+    def _load_set(self, set_id: str, overrides: Mapping[str, Any] | None = None) -> _LoadedSet:
+        """Return the set with its template values and hash; kept per file version when
+        there are no overrides."""
+        schema_key, schema = self._schema()
+
+        def make() -> _LoadedSet:
+            root = self.settings.variables_dir
+            variables = load_variables(set_id, root, schema, overrides)
+            return _LoadedSet(
+                variables, build_values(variables.data, schema), data_hash(variables.data)
+            )
+
+        if overrides:
+            return make()
+        files = layer_files(set_id, self.settings.variables_dir)
+        key = (set_id, schema_key, tuple((f, _stamp(f)) for f in files))
+        return self._state.sets.get(key, make)
+
+    def registry(self, set_id: str | None = None) -> ActRegistry:
+        """Return the cited acts visible from `set_id` (federal, its region, its own);
+        every shipped act when `set_id` is None."""
+        root = self.settings.variables_dir
+        files = registry_files(root, set_id)
+        key = tuple((f, _stamp(f)) for f in files)
+        return self._state.registries.get(key, lambda: load_registry(files, root))
+
+    def sets_for(self, package_id: str, region: str | None = None) -> list[str]:
+        """Return the ids of the sets `package_id` is made for (optionally of one region)."""
+        package = self.package(package_id)
+        if region and region not in package.regions:
+            raise UnknownIdError(
+                f"документ «{package_id}» не предназначен для региона «{region}» "
+                f"(регионы документа: {', '.join(package.regions)})"
+            )
+        regions = [region] if region else list(package.regions)
+        return [s for s in self.set_ids() if s.split("/")[0] in regions and package.accepts(s)]
+
+    # -- the pipeline --------------------------------------------------------------------
+
+    def resolve(
+        self, package_id: str, set_id: str, overrides: Mapping[str, Any] | None = None
+    ) -> Resolved:
+        """Return the package, its templates and the validated set, checked to match."""
+        package = self.package(package_id)
+        templates = self.package_templates(package)
+        loaded = self._load_set(set_id, overrides)
+        _check_match(package, loaded.variables)
+        return Resolved(package, templates, loaded.variables, loaded)
+
+    def context(
+        self, package_id: str, set_id: str, overrides: Mapping[str, Any] | None = None
+    ) -> dict[str, Any]:
+        """Return the plain dict the templates of `package_id` see for `set_id`.
+
+        It holds every declared variable, plus ``package`` (id, title, municipality) and
+        ``appendices`` (number, title, kind, heading, subject, approval, ref of each).
+        """
+        return self._context(self.resolve(package_id, set_id, overrides))[0]
+
+    def parts(
+        self, package_id: str, set_id: str, overrides: Mapping[str, Any] | None = None
+    ) -> list[tuple[DocTemplate, dict[str, Any]]]:
+        """Return each template the package includes for `set_id` with the context it sees.
+
+        An appendix's context has ``part`` (its entry of ``appendices``); the act's has None.
+        """
+        return self._parts(self.resolve(package_id, set_id, overrides))
+
+    def _parts(self, resolved: Resolved) -> list[tuple[DocTemplate, dict[str, Any]]]:
+        context, templates = self._context(resolved)
+        appendices = iter(context["appendices"])
+        out = []
+        for template in templates:
+            part_context = dict(context)
+            part_context["part"] = next(appendices) if template.kind == "appendix" else None
+            out.append((template, part_context))
+        return out
+
+    def generate(
+        self,
+        package_id: str,
+        set_id: str,
+        overrides: Mapping[str, Any] | None = None,
+        *,
+        draft: bool = False,
+        check: bool | None = None,
+    ) -> GenerationResult:
+        """Return the generated package `package_id` for the variable set `set_id`.
+
+        In a draft unknown values appear as highlighted «[не заполнено: …]» and are listed
+        in ``missing``; a final raises MissingValuesError listing them. `check` (default:
+        ``settings.run_checks``) runs the conformance checker on the result.
+        """
+        resolved = self.resolve(package_id, set_id, overrides)
+        included = self._parts(resolved)
+        templates = [t for t, _ in included]
+        parts = [(self._compiled(t), part_context) for t, part_context in included]
+        fmt = parts[0][1].get("format") or {}
+        font = fmt.get("font") if isinstance(fmt.get("font"), str) else None
+        size = fmt.get("font_size") if isinstance(fmt.get("font_size"), int) else None
+        rendered = render_package(
+            parts,
+            self._assembly(tuple(c for c, _ in parts)),
+            font=font,
+            font_size=size,
+            continuous_page_numbers=self.settings.page_numbering == "continuous",
+        )
+        if rendered.placeholders and not draft:
+            raise MissingValuesError(rendered.placeholders, f"{resolved.package.id} / {set_id}")
+        findings: tuple[Finding, ...] = ()
+        if self.settings.run_checks if check is None else check:
+            # -- layout depends on the template versions and the font only: checked once --
+            layout_key = "|".join(
+                [
+                    *(t.content_hash for t in templates),
+                    str(font),
+                    str(size),
+                    self.settings.page_numbering,
+                ]
+            )
+            findings = tuple(self.check_docx(rendered.data, layout_key=layout_key))
+        return GenerationResult(
+            package=resolved.package,
+            set_id=set_id,
+            docx=rendered.data,
+            missing=rendered.placeholders,
+            findings=findings,
+            draft=draft,
+            templates=tuple(templates),
+            variables_hash=resolved._loaded.hash,
+            requisites=requisites_of(resolved.variables.data),
+        )
+
+    def lint(self, path: Path, declared: Iterable[str] | None = None) -> list[Finding]:
+        """Return every problem of the .docx template at `path`, all at once.
+
+        `declared` (the variables the metadata lists) defaults to the ``variables`` of
+        the metadata YAML beside the file, when there is one.
+        """
+        if declared is None:
+            meta = path.with_suffix(".yaml")
+            if meta.is_file():
+                declared = read_metadata(meta, str(meta)).get("variables")
+        return lint_template(path, self.schema(), declared, self.environment)
+
+    def check_docx(self, data: bytes, *, layout_key: str | None = None) -> list[Finding]:
+        """Return the conformance findings for the .docx `data` (profile from settings)."""
+        from .checks import check_docx
+
+        return check_docx(data, self.settings.gost_profile, layout_key=layout_key)
+
+    # -- internals ---------------------------------------------------------------------
+
+    def _warm(self) -> None:
+        if not self._state.warm:
+            ru.warm_up()
+            self._state.warm = True
+
+    def _context(self, resolved: Resolved) -> tuple[dict[str, Any], list[DocTemplate]]:
+        """Return the context and the templates of the package this variable set includes."""
+        self._warm()
+        package, variables = resolved.package, resolved.variables
+        context = dict(resolved._loaded.values)
+        context["package"] = {
+            "id": package.id,
+            "title": package.title,
+            "municipality": variables.id,
+        }
+        templates = [t for t in resolved.templates if self._included(package, t, context)]
+        titles = []
+        for template in templates:
+            if template.kind != "appendix":
+                continue
+            title = self._render_meta(template, "doc_title", template.doc_title, context)
+            number = None
+            if template.appendix_number:
+                raw = self._render_meta(
+                    template, "appendix_number", template.appendix_number, context
+                ).strip()
+                if raw:
+                    if not raw.isdigit():
+                        raise TemplateRenderError(
+                            f"appendix_number дал «{raw}», а не номер", template.meta_label
+                        )
+                    number = int(raw)
+            titles.append((title, template.approval_word, number))
+        context["appendices"] = appendix_entries(titles)
+        return context, templates
+
+    def _render_meta(self, template: DocTemplate, key: str, source: str, context) -> str:
+        compiled = self._state.expressions.get(
+            ("template", source), lambda: self.environment.from_string(source)
+        )
+        try:
+            return compiled.render(context)
+        except DocgenError:
+            raise
+        except (JinjaTemplateError, ValueError, TypeError) as exc:
+            raise TemplateRenderError(f"{key} не вычисляется: {exc}", template.meta_label) from None
+
+    def _included(self, package: Package, template: DocTemplate, context: dict) -> bool:
+        condition = package.conditions.get(template.id)
+        if not condition:
+            return True
+        try:
+            expression = self._state.expressions.get(
+                ("expression", condition), lambda: self.environment.compile_expression(condition)
+            )
+            return bool(expression(**context))
+        except DocgenError:
+            raise
+        except (JinjaTemplateError, ValueError, TypeError) as exc:
+            raise TemplateError(
+                f"условие «{condition}» не вычисляется: {exc}", package.label
+            ) from None
+
+    def _compiled(self, template: DocTemplate) -> CompiledTemplate:
+        return self._state.compiled.get(
+            template.content_hash, lambda: compile_template(template, self.environment)
+        )
+
+    def _assembly(self, parts: tuple[CompiledTemplate, ...]) -> Assembly:
+        return self._state.assemblies.get(
+            tuple(p.version for p in parts), lambda: make_assembly(parts)
+        )
+
+
+def _check_match(package: Package, variables: VariableSet) -> None:
+    if variables.region not in package.regions:
+        raise UnknownIdError(
+            f"документ «{package.id}» предназначен для регионов: {', '.join(package.regions)}; "
+            f"набор «{variables.id}» относится к региону «{variables.region}»"
+        )
+    if not package.accepts(variables.id):
+        level = "муниципального образования" if package.level == "municipality" else "региона"
+        raise UnknownIdError(
+            f"документ «{package.id}» формируется по набору {level}, "
+            f"а «{variables.id}» — набор другого уровня"
+        )
+
+
+def _stamp(path: Path) -> tuple[int, int] | None:
+    """Return (modification time, size) of `path`, or None when it does not exist."""
+    try:
+        stat = path.stat()
+    except OSError:
+        return None
+    return stat.st_mtime_ns, stat.st_size
