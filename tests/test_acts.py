@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
+import shutil
 import textwrap
 from pathlib import Path
 
 import pytest
 
-from docgen.acts import ActRegistry, load_registry, registry_files
+from docgen.acts import MUNICIPAL_ACTS_DIR, ActRegistry, load_registry, registry_files
 from docgen.errors import VariablesError
+from docgen.schema import parse_date
+from docgen.variables import list_sets, load_variables
 
 REPO = Path(__file__).resolve().parent.parent
 SHIPPED = REPO / "variables"
@@ -157,3 +161,114 @@ def test_every_shipped_registry_file_loads_and_every_supersession_resolves():
         if not act.in_force:
             replacement = registry.replacement(act)
             assert replacement is not None and replacement.in_force, act.id
+
+
+# ------------------------------------------------- the shipped registry and the sets agree
+
+
+def _plain(text: str) -> str:
+    return re.sub(r"[\s\u00a0]+", " ", str(text)).strip()
+
+
+def registry_problems(variables_dir: Path) -> list[str]:
+    """Return every disagreement between the registry and the variable sets of `variables_dir`.
+
+    A municipal registry file names a shipped set; every act names its source, and an act
+    marked «изменён» names the act that changed it; every act a set cites in its preamble
+    (act.basis) or repeals (act.repeals) is in the registry visible from that set: as an id,
+    or, while the sets still spell acts out, by date and number with the same title.
+    """
+    problems = []
+    for path in sorted(variables_dir.glob(f"*/{MUNICIPAL_ACTS_DIR}/*.yaml")):
+        if not (path.parent.parent / path.name).exists():
+            problems.append(f"{path.relative_to(variables_dir)}: нет набора «{path.stem}»")
+    for act in load_registry(registry_files(variables_dir), variables_dir):
+        if not act.source:
+            problems.append(f"{act.origin}: {act.id}: не указан source")
+        if act.status == "изменён" and not act.amended_by:
+            problems.append(f"{act.origin}: {act.id}: изменён, но не указан amended_by")
+    for set_id in list_sets(variables_dir):
+        visible = load_registry(registry_files(variables_dir, set_id), variables_dir)
+        act = load_variables(set_id, variables_dir).data.get("act") or {}
+        for key in ("basis", "repeals"):
+            for i, item in enumerate(act.get(key) or []):
+                where = f"{set_id}: act.{key}[{i}]"
+                if isinstance(item, str):
+                    if item not in visible:
+                        problems.append(f"{where}: акта «{item}» нет в реестре")
+                    continue
+                found = visible.find(parse_date(item["date"]), str(item["number"]))
+                if found is None:
+                    problems.append(f"{where}: акта от {item['date']} № {item['number']} нет")
+                elif _plain(found.title) != _plain(item["title"]):
+                    problems.append(f"{where}: заголовок не как в реестре ({found.id})")
+    return problems
+
+
+def test_shipped_registry_agrees_with_the_shipped_sets():
+    assert registry_problems(SHIPPED) == []
+
+
+@pytest.fixture
+def shipped_copy(tmp_path: Path) -> Path:
+    root = tmp_path / "variables"
+    shutil.copytree(SHIPPED, root)
+    return root
+
+
+def _edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, (path, old)
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("fault", "message"),
+    [
+        (
+            lambda root: (root / "leningrad" / MUNICIPAL_ACTS_DIR / "kirovsky.yaml").rename(
+                root / "leningrad" / MUNICIPAL_ACTS_DIR / "kirovskiy.yaml"
+            ),
+            "нет набора «kirovskiy»",
+        ),
+        (
+            lambda root: _edit(
+                root / "leningrad" / "kirovsky.yaml", 'number: "45"', 'number: "46"'
+            ),
+            "leningrad/kirovsky: act.repeals[0]: акта от 2019-02-26 № 46 нет",
+        ),
+        (
+            lambda root: _edit(
+                root / "khmao" / "oktyabrsky.yaml",
+                "title: О совершенствовании муниципальной",
+                "title: О совершенствовании районной",
+            ),
+            "khmao/oktyabrsky: act.repeals[0]: заголовок не как в реестре",
+        ),
+        (
+            lambda root: _edit(root / "_acts.yaml", "  amended_by: minpros-rasp-2022-r-303\n", ""),
+            "minpros-rasp-2020-r-174: изменён, но не указан amended_by",
+        ),
+        (
+            lambda root: _edit(
+                root / "leningrad" / MUNICIPAL_ACTS_DIR / "kirovsky.yaml",
+                "source: seed 000, стр. 3–11 (бланк, дата и номер, заголовок)",
+                'source: ""',
+            ),
+            "kirovsky-ko-rasp-2023-233: не указан source",
+        ),
+    ],
+    ids=["file-without-set", "wrong-number", "other-title", "amended-by-whom", "no-source"],
+)
+def test_a_disagreement_is_reported(shipped_copy: Path, fault, message: str):
+    fault(shipped_copy)
+    assert any(message in problem for problem in registry_problems(shipped_copy))
+
+
+def test_a_set_only_sees_its_own_municipal_acts():
+    kirovsky = load_registry(registry_files(SHIPPED, "leningrad/kirovsky"), SHIPPED)
+    gatchinsky = load_registry(registry_files(SHIPPED, "leningrad/gatchinsky"), SHIPPED)
+    assert "kirovsky-ko-rasp-2019-45" in kirovsky and "lenobl-ko-prikaz-2023-17" in kirovsky
+    assert "kirovsky-ko-rasp-2019-45" not in gatchinsky
+    assert "lenobl-ko-prikaz-2023-17" in gatchinsky and "fz-2012-273" in gatchinsky
+    assert "khmao-depobr-prikaz-2023-10-p-777" not in gatchinsky
