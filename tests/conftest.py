@@ -9,10 +9,11 @@ from pathlib import Path
 
 import docx
 import pytest
-from paths import REPO
 
 from docgen import Settings
 from docgen.docxbuild import build_docx
+
+from paths import REPO
 
 
 @pytest.fixture(scope="session")

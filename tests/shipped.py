@@ -10,9 +10,9 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from paths import TEMPLATES, VARIABLES
-
 from docgen import Docgen, GenerationResult, Settings, VariableSet
+
+from paths import TEMPLATES, VARIABLES
 
 #: The shipped library without the checker (tests that check say so).
 SHIPPED = Settings(templates_dir=TEMPLATES, variables_dir=VARIABLES, run_checks=False)

@@ -13,7 +13,9 @@ import pytest
 from docgen.acts import MUNICIPAL_ACTS_DIR, ActRegistry, load_registry, registry_files
 from docgen.errors import VariablesError
 from docgen.schema import parse_date
-from docgen.variables import list_sets, load_variables
+from docgen.variables import list_sets
+
+from shipped import variables
 
 REPO = Path(__file__).resolve().parent.parent
 SHIPPED = REPO / "variables"
@@ -189,7 +191,7 @@ def registry_problems(variables_dir: Path) -> list[str]:
             problems.append(f"{act.origin}: {act.id}: изменён, но не указан amended_by")
     for set_id in list_sets(variables_dir):
         visible = load_registry(registry_files(variables_dir, set_id), variables_dir)
-        act = load_variables(set_id, variables_dir).data.get("act") or {}
+        act = variables(set_id, variables_dir).data.get("act") or {}
         for key in ("basis", "repeals"):
             for i, item in enumerate(act.get(key) or []):
                 where = f"{set_id}: act.{key}[{i}]"

@@ -6,11 +6,12 @@ import json
 import shutil
 
 import pytest
-from paths import REPO
 
 from docgen import Docgen, Settings
 from docgen.batch import run_batch
 from docgen.files import write_atomic
+
+from paths import REPO
 
 
 @pytest.fixture

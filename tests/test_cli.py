@@ -9,9 +9,10 @@ import sys
 import docx
 import pytest
 from click.testing import CliRunner
-from paths import REPO
 
 from docgen.cli import cli
+
+from paths import REPO
 
 
 @pytest.fixture

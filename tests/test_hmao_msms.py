@@ -17,8 +17,6 @@ from pathlib import Path
 import docx
 import pytest
 from docx.oxml.ns import qn
-from paths import REPO
-from shipped import core, generate, variables
 
 from docgen.errors import VariablesError
 from docgen.validators.roadmap import (
@@ -27,6 +25,9 @@ from docgen.validators.roadmap import (
     parse_deadline,
     roadmap_deadlines,
 )
+
+from paths import REPO
+from shipped import core, generate, variables
 
 PACKAGE, SET = "hmao-msms", "khmao/oktyabrsky"
 SEED = (Path(__file__).parent / "data" / "seeds" / "002_c820454aa0e199a2.txt").read_text(

@@ -7,11 +7,12 @@ from pathlib import Path
 
 import pytest
 import yaml
-from doctext import text_of, words
-from shipped import generate
 
 from docgen import Docgen
 from docgen.batch import run_batch
+
+from doctext import text_of, words
+from shipped import generate
 
 DATA = Path(__file__).parent / "data"
 EXPECTED = yaml.safe_load((DATA / "expected_forms.yaml").read_text(encoding="utf-8"))

@@ -16,14 +16,15 @@ import re
 import docx
 import pytest
 import yaml
-from doctext import words
-from paths import REPO
-from shipped import core, generate
 
 from docgen.docxbuild import build_docx, markup_text
 from docgen.errors import MissingValuesError, VariablesError
 from docgen.lint import lint_template
 from docgen.variables import list_sets
+
+from doctext import words
+from paths import REPO
+from shipped import core, generate
 
 PACKAGE = "lenobl-mms-set"
 SLANTSY = "leningrad/slantsevsky"

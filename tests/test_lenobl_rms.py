@@ -9,12 +9,13 @@ import shutil
 from pathlib import Path
 
 import pytest
-from doctext import assert_sequential, numbers, text_of, words
-from paths import REPO
-from shipped import core, generate, variables
 
 from docgen import Settings
 from docgen.errors import MissingValuesError, UnknownIdError
+
+from doctext import assert_sequential, numbers, text_of, words
+from paths import REPO
+from shipped import core, generate, variables
 
 DATA = Path(__file__).parent / "data"
 SEED = (DATA / "seeds" / "004_22e0f33d5c710842.txt").read_text(encoding="utf-8")

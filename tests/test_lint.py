@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import pytest
-from paths import REPO
-from shipped import core
 
 from docgen.docxbuild import build_docx
 from docgen.lint import lint_template
+
+from paths import REPO
+from shipped import core
 
 SCHEMA = core().schema()
 

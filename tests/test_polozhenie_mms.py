@@ -27,11 +27,12 @@ import docx
 import pytest
 from jinja2 import StrictUndefined
 from jinja2.sandbox import SandboxedEnvironment
-from paths import REPO
-from shipped import core
 
 from docgen.docxbuild import markup_text
 from docgen.render import ClauseCounter
+
+from paths import REPO
+from shipped import core
 
 TEMPLATE_ID = "polozhenie-mms-lenobl"
 SOURCE = REPO / "templates_docx" / "src" / f"{TEMPLATE_ID}.txt"

@@ -7,11 +7,12 @@ import io
 import docx
 import pytest
 from docx.oxml.ns import qn
-from shipped import generate
 
 from docgen.errors import MissingValuesError, TemplateRenderError
 from docgen.render import ClauseCounter
 from docgen.schema import UNKNOWN
+
+from shipped import generate
 
 
 def test_clause_counter_numbers_levels_literally():

@@ -8,10 +8,11 @@ import docx
 import pytest
 from docxtpl import DocxTemplate
 from lxml import etree
-from shipped import core
 
 from docgen.placeholders import MARKED_RE, visible
 from docgen.render import ClauseCounter, compile_template, render_package
+
+from shipped import core
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 

@@ -7,12 +7,13 @@ import zipfile
 
 import pytest
 from lxml import etree
-from paths import REPO
-from shipped import documents_and_sets, generate
 
 import docgen
 from docgen.errors import MissingValuesError
 from docgen.settings import Settings, describe
+
+from paths import REPO
+from shipped import documents_and_sets, generate
 
 SETTINGS = Settings(run_checks=False)
 

@@ -10,11 +10,12 @@ import re
 from pathlib import Path
 
 import pytest
+
+from docgen.errors import MissingValuesError, VariablesError
+
 from doctext import assert_sequential, numbers, text_of, words
 from paths import REPO
 from shipped import generate, variables
-
-from docgen.errors import MissingValuesError, VariablesError
 
 DATA = Path(__file__).parent / "data"
 SEED = (DATA / "seeds" / "001_897204912bae904c.txt").read_text(encoding="utf-8")

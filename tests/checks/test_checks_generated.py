@@ -8,11 +8,12 @@ among the ones README lists and justifies.
 from __future__ import annotations
 
 import pytest
-from shipped import documents_and_sets, generate
 
 from docgen import Settings
 from docgen.checks import PROFILES, check_docx
 from docgen.findings import Severity
+
+from shipped import documents_and_sets, generate
 
 SETTINGS = Settings(run_checks=False)
 #: (document, rule) of the warnings README lists. Templates rendered alone, outside the

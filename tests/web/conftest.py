@@ -16,10 +16,11 @@ from html.parser import HTMLParser
 import docx
 import pytest
 from docgen.web import create_app
-from paths import REPO
 
 from docgen import Settings
 from docgen.docxbuild import build_docx
+
+from paths import REPO
 
 PACKAGE = "lenobl-mms"
 KIROVSKY = "leningrad/kirovsky"

@@ -18,8 +18,9 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from paths import REPO
 from werkzeug.serving import make_server
+
+from paths import REPO
 
 CHROMIUM = "/usr/bin/chromium"
 ARTIFACTS = REPO / "test-artifacts"

@@ -6,6 +6,7 @@ import io
 import zipfile
 
 import pytest
+
 from paths import REPO
 
 TEMPLATE = "cover-approval"

@@ -7,9 +7,10 @@ import datetime as dt
 import pytest
 from docgen.web import forms, formstate, validation
 from docgen.web.derived import Deriver
-from shipped import core
 
 from docgen.schema import UNKNOWN, FieldSpec
+
+from shipped import core
 
 TEXT = FieldSpec("x.text", "text", "Текст")
 REQUIRED_TEXT = FieldSpec("x.req", "text", "Обязательный", required=True)

@@ -7,9 +7,10 @@ from pathlib import Path
 from docgen.web import library, versions
 from docgen.web.db import get_db
 from docgen.web.preview import docx_to_html
-from shipped import generate
 
 from docgen import FolderSource, OverlaySource, TemplateFiles
+
+from shipped import generate
 
 
 def test_an_overlay_source_replaces_exactly_the_chosen_templates(web_settings, tmp_path):
