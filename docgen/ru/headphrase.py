@@ -29,7 +29,7 @@ from .readings import (
     readings,
     split_hyphens,
 )
-from .tokens import NUMBER, OPAQUE, ORDINAL, PUNCT, SPACE, WORD, Token
+from .tokens import DASH, NUMBER, OPAQUE, ORDINAL, PUNCT, SPACE, WORD, Token
 
 _PHRASE_WORDS = (WORD, ORDINAL)
 
@@ -50,7 +50,7 @@ class Plan(NamedTuple):
 def head_zone(tokens: list[Token]) -> list[int] | None:
     """Return the indexes of the contiguous words that may form the head phrase.
 
-    Leading numbers and adverbs («2023/2024», «временно») are skipped. None means the
+    Leading numbers and adverbs («2023/2024», «2023–2026», «временно») are skipped. None means the
     text is invariant: it starts with an abbreviation or a quoted name. Raises `NoHead`
     when no word is left to decline. The zone runs on across commas; `plan` keeps the
     words after a comma only if they are modifiers of a noun head.
@@ -58,8 +58,9 @@ def head_zone(tokens: list[Token]) -> list[int] | None:
     i = 0
     while i < len(tokens) and (
         tokens[i].kind in (SPACE, NUMBER)
-        or tokens[i].kind == PUNCT
-        and tokens[i].text in "/№"
+        or tokens[i].kind in (PUNCT, DASH)
+        and tokens[i].text in "/№–—-"
+        and (tokens[i].kind == PUNCT or i > 0 and tokens[i - 1].kind == NUMBER)
         or tokens[i].kind == WORD
         and is_adverb(tokens[i].text)
     ):

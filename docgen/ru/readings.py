@@ -62,7 +62,9 @@ def agree(a, b) -> bool:
         return False
     if a.number != "sing" or not a.gender or not b.gender or a.gender == b.gender:
         return True
-    return "ms-f" in (a.gender, b.gender) and bool({a.gender, b.gender} & {"masc", "femn"})
+    # -- compare as strings: pymorphy's gender raises on «ms-f», which it does not list --
+    genders = {str(a.gender), str(b.gender)}
+    return "ms-f" in genders and bool(genders & {"masc", "femn"})
 
 
 def adjective_grammemes(case: str, head_tag, reading, animate: bool) -> frozenset[str]:

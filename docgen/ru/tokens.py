@@ -14,7 +14,10 @@ from typing import NamedTuple
 WORD, SPACE, DASH, PUNCT, NUMBER, OPAQUE = "word", "space", "dash", "punct", "number", "opaque"
 ORDINAL = "ordinal"
 
-_WORD_RE = re.compile(r"[^\W\d_]+(?:[-\u2010\u2011][^\W\d_]+)*")
+# -- a word may start with digits and a hyphen («5-летний»); «5-й» (1–3 letters) is an ordinal --
+_WORD_RE = re.compile(
+    r"(?:\d+[-\u2010\u2011](?=[^\W\d_]{4}))?[^\W\d_]+(?:[-\u2010\u2011][^\W\d_]+)*"
+)
 _NUMBER_RE = re.compile(r"\d+(?:[.,/]\d+)*")
 # -- a written ending has one to three letters («5-й», «5-го», «5-ми»); longer is a word --
 _ORDINAL_RE = re.compile(r"\d+[-\u2010\u2011][а-яё]{1,3}(?![^\W\d_])", re.IGNORECASE)
