@@ -1,10 +1,14 @@
 """Put official names, positions and service names into a grammatical case.
 
-Only the head noun phrase at the start declines: agreeing adjectives/participles and
-the head noun («муниципальная методическая служба»). Everything after the head is
-left as written («… администрации Кировского района»), and so are «…», (…), "…",
-abbreviation heads («МБУДО «…»», «и.о. …») and numbers. The algorithm is the one in
-shared/spec/russian.md §1; `Phrase` carries the municipality's own forms, which win.
+The head noun phrase at the start declines: agreeing adjectives, participles and
+ordinals («3-я», «1-й») and the head noun («муниципальная методическая служба»), and a
+name after «город», «село», «деревня», «посёлок» (`places`). After the head, only what
+agrees with it declines (`agreement`): a participle phrase after a comma («…,
+подведомственные комитету») and a common-noun apposition in brackets («(парламент)»).
+The rest is left as written («… администрации Кировского района»), and so are «…», "…",
+other brackets, abbreviation heads («МБУДО «…»», «и.о. …») and numbers. The algorithm is
+the one in shared/spec/russian.md §1; `Phrase` carries the municipality's own forms,
+which win.
 """
 
 from __future__ import annotations
