@@ -132,7 +132,11 @@ def _plan(tokens: list[Token], zone: list[int], case: str) -> Plan:
         adjectives = _modifier_readings(tokens[index])
         if adjectives and after < len(zone):
             nxt = tokens[zone[after]]
-            following = _modifier_readings(nxt) or readings(nxt.text, NOUN_OR_ADJ)
+            following = (
+                ordinals.nominative_readings(nxt.text)
+                if nxt.kind == ORDINAL
+                else readings(nxt.text, NOUN_OR_ADJ)
+            )
             agreeing = [a for a in adjectives if any(agree(a.tag, f.tag) for f in following)]
             if agreeing:
                 mods.append((index, agreeing))
