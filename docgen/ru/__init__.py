@@ -10,10 +10,10 @@ from .cases import CASES, InflectionFailed, UnknownCase, normalize_case
 from .dates import date_digital, date_long, month_year, to_date, years
 from .declension import Phrase, inflect
 from .filters import FILTERS
-from .morph import warm_up
 from .names import Person, inflect_name, initials, normalize_gender
 from .numbers import num_words, number, percent, plural
 from .typography import typograph
+from .warmup import warm_up
 
 __all__ = [
     "CASES",

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
+from . import morph
 from .morph import parse
 
 _MODELS = {  # ending → model adjective with that ending, longest endings first
@@ -40,10 +41,6 @@ _MODELS = {  # ending → model adjective with that ending, longest endings firs
 _ENDINGS = sorted(_MODELS, key=len, reverse=True)
 
 
-class Form(NamedTuple):
-    word: str
-
-
 class Borrowed(NamedTuple):
     """A reading of `stem` + ending that declines like the `model` reading."""
 
@@ -63,11 +60,12 @@ class Borrowed(NamedTuple):
     def normal_form(self) -> str:
         return self.stem + self.model.normal_form[len(self.model_stem) :]
 
-    def inflect(self, grammemes) -> Form | None:
-        form = self.model.inflect(grammemes)
-        if form is None or not form.word.startswith(self.model_stem):
+    def form(self, grammemes) -> str | None:
+        """Return the form with `grammemes` («Каменского»), built on the model's form."""
+        model_form = morph.inflect(self.model, grammemes)
+        if model_form is None or not model_form.startswith(self.model_stem):
             return None
-        return Form(self.stem + form.word[len(self.model_stem) :])
+        return self.stem + model_form[len(self.model_stem) :]
 
 
 def borrowed_readings(word: str) -> list[Borrowed]:

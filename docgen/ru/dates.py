@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime
-from functools import cache
+from functools import lru_cache
 
 from .cases import InflectionFailed, normalize_case
 
@@ -39,7 +39,7 @@ _YEAR = {  # «год» after a number: singular for one year, plural for a rang
 }
 
 
-@cache
+@lru_cache(maxsize=4)  # -- two contexts: «format» and «stand-alone» --
 def _months(context: str) -> tuple[str, ...]:
     from babel.dates import get_month_names
 

@@ -1,10 +1,14 @@
 """Put official names, positions and service names into a grammatical case.
 
-Only the head noun phrase at the start declines: agreeing adjectives/participles and
-the head noun («муниципальная методическая служба»). Everything after the head is
-left as written («… администрации Кировского района»), and so are «…», (…), "…",
-abbreviation heads («МБУДО «…»», «и.о. …») and numbers. The algorithm is the one in
-shared/spec/russian.md §1; `Phrase` carries the municipality's own forms, which win.
+The head noun phrase at the start declines: agreeing adjectives, participles and
+ordinals («3-я», «1-й») and the head noun («муниципальная методическая служба»), and a
+name after «город», «село», «деревня», «посёлок» (`places`). After the head, only what
+agrees with it declines (`agreement`): a participle phrase after a comma («…,
+подведомственные комитету») and a common-noun apposition in brackets («(парламент)»).
+The rest is left as written («… администрации Кировского района»), and so are «…», "…",
+other brackets, abbreviation heads («МБУДО «…»», «и.о. …») and numbers. The algorithm is
+the one in shared/spec/russian.md §1; `Phrase` carries the municipality's own forms,
+which win.
 """
 
 from __future__ import annotations
@@ -12,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from functools import lru_cache
 
-from . import spelling
+from . import agreement, places, spelling
 from .cases import InflectionFailed, explicit_form, normalize_case
 from .headphrase import NoHead, head_zone, inflect_word, plan, repeats_previous_case
 from .names import Person, inflect_name, looks_like_person
@@ -73,7 +77,10 @@ def _inflect_text(text: str, case: str, yo: str) -> str:
     parts = split_at_dashes(tokenize(text))
     out = _inflect_part(parts[0], case, yo, text, required=True)
     for before, part in zip(parts, parts[1:], strict=False):
-        out += _inflect_part(part, case, yo, text, required=False, before=before)
+        if places.continues_name(before):  # «Республики Северная Осетия – Алания»
+            out += "".join(t.text for t in part)
+        else:
+            out += _inflect_part(part, case, yo, text, required=False, before=before)
     return out
 
 
@@ -90,6 +97,8 @@ def _inflect_part(
 
     For a part after a dash (`required` false) the part is left alone unless it starts
     with a nominative noun phrase that does not repeat the case of the word before it.
+    Participles after a comma that qualify the head, and a bracketed apposition after it,
+    take the case too (see `agreement`).
     """
     try:
         zone = head_zone(tokens)
@@ -103,6 +112,40 @@ def _inflect_part(
     if not required and before and repeats_previous_case(before, tokens[steps.head].text):
         return "".join(t.text for t in tokens)
     texts = [t.text for t in tokens]
+    words = dict(steps.steps)
+    if steps.tag is not None:
+        words.update(
+            agreement.postpositive_steps(tokens, steps.head, steps.tag, steps.animate, case)
+        )
+    for index, step in words.items():
+        texts[index] = inflect_word(texts[index], step, yo, phrase, case)
+    bracket = agreement.bracket_after(tokens, steps.head)
+    if bracket is not None:
+        index, between = bracket
+        texts[index] = _apposition(tokens[index].text, between, case, yo, phrase)
+    return "".join(texts)
+
+
+def _apposition(text: str, between: list[Token], case: str, yo: str, phrase: str) -> str:
+    """Return the bracket `text` with its common-noun phrase in `case`, or `text` unchanged.
+
+    `between` are the tokens from the head to the bracket: a bracket after a dependent word
+    that already shares its case and number («отдела (сектора)») stays.
+    """
+    inner = text[1:-1]
+    if not agreement.explains(inner):
+        return text
+    tokens = tokenize(inner)
+    try:
+        zone = head_zone(tokens)
+        if not zone or zone[0] != 0:
+            return text
+        steps = plan(tokens, zone, case)
+    except NoHead:
+        return text
+    if between and repeats_previous_case(between, tokens[steps.head].text, number=True):
+        return text
+    texts = [t.text for t in tokens]
     for index, step in steps.steps.items():
         texts[index] = inflect_word(texts[index], step, yo, phrase, case)
-    return "".join(texts)
+    return "(" + "".join(texts) + ")"

@@ -139,7 +139,7 @@ def lowfirst(value) -> str:
 def _keeping_forms(value, change):
     """Return `change` applied to `value` and, for a `Phrase`/`Person`, to its explicit forms."""
     if isinstance(value, Person):
-        return Person(change(value), value.gender, {k: change(v) for k, v in value.forms.items()})
+        return value.with_text(change(value), {k: change(v) for k, v in value.forms.items()})
     if isinstance(value, Phrase):
         return Phrase(change(value), {k: change(v) for k, v in value.forms.items()})
     return change(str(value))

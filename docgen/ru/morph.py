@@ -1,7 +1,9 @@
-"""The one pymorphy3 analyser of the process, created lazily, and a memoised `parse`.
+"""The one pymorphy3 analyser of the process, created lazily, and its memoised word look-ups.
 
 Creating `MorphAnalyzer` loads a 16 MB dictionary (about 0.1 s, +28 MB RSS), so it
-happens once per process; call `warm_up()` at application start to pay it there.
+happens once per process (`docgen.ru.warm_up()` pays it at application start). The word
+memos live here and only here: `parse` and `form` are pure functions of strings, bounded,
+and the benchmark empties them to measure new words.
 """
 
 from __future__ import annotations
@@ -32,17 +34,19 @@ def parse(word: str) -> tuple:
 
 
 @lru_cache(maxsize=20000)
-def inflect(reading, grammemes: frozenset[str]):
-    """Return pymorphy's form of `reading` with `grammemes`, or None (memoised)."""
-    return reading.inflect(grammemes)
+def form(word: str, lemma: str, tag: str, grammemes: frozenset[str]) -> str | None:
+    """Return the form with `grammemes` of the reading of `word` with `lemma` and `tag`, or None.
+
+    Keyed on plain strings, not on pymorphy objects: the reading is found again among
+    `parse(word)` (memoised too).
+    """
+    for reading in parse(word):
+        if reading.normal_form == lemma and str(reading.tag) == tag:
+            found = reading.inflect(set(grammemes))
+            return None if found is None else found.word
+    return None
 
 
-def warm_up() -> None:
-    """Load the dictionary, the name rules and babel's Russian data now, not on first use."""
-    analyzer()
-    from . import dates, names, numbers
-
-    names.maker()
-    dates.date_long("2000-01-01")
-    dates.month_year("2000-01-01")
-    numbers.plural(2, "год")
+def inflect(reading, grammemes) -> str | None:
+    """Return the form of pymorphy `reading` with `grammemes` (a word), or None."""
+    return form(reading.word, reading.normal_form, str(reading.tag), frozenset(grammemes))

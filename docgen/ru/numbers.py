@@ -11,7 +11,7 @@ counting nouns have their forms written out here. Percent convention (gost.md T-
 from __future__ import annotations
 
 from decimal import Decimal, InvalidOperation
-from functools import cache, lru_cache
+from functools import lru_cache
 
 from . import spelling
 from .cases import InflectionFailed, normalize_case
@@ -114,7 +114,7 @@ def plural(value, noun: str, case: str = "nomn") -> str:
     return f"{number(n)}{NBSP}{_noun_form(noun, category, code)}"
 
 
-@cache
+@lru_cache(maxsize=1)
 def _locale():
     from babel import Locale
 

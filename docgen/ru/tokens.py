@@ -1,6 +1,7 @@
 """Split a phrase into words, spaces, dashes, punctuation and opaque spans.
 
-Opaque spans are never changed by the inflector: «…» (nested «ёлочки» included),
+An ordinal written in digits with its ending («1-й», «3-я», «10-е») is one token. Opaque
+spans are never changed by the inflector: «…» (nested «ёлочки» included),
 „…“, “…”, "…" and (…) (nested parentheses and quotes included). An unmatched opening
 mark makes the rest of the phrase opaque: better to leave it than to guess.
 """
@@ -11,9 +12,15 @@ import re
 from typing import NamedTuple
 
 WORD, SPACE, DASH, PUNCT, NUMBER, OPAQUE = "word", "space", "dash", "punct", "number", "opaque"
+ORDINAL = "ordinal"
 
-_WORD_RE = re.compile(r"[^\W\d_]+(?:[-\u2010\u2011][^\W\d_]+)*")
+# -- a word may start with digits and a hyphen («5-летний»); «5-й» (1–3 letters) is an ordinal --
+_WORD_RE = re.compile(
+    r"(?:\d+[-\u2010\u2011](?=[^\W\d_]{4}))?[^\W\d_]+(?:[-\u2010\u2011][^\W\d_]+)*"
+)
 _NUMBER_RE = re.compile(r"\d+(?:[.,/]\d+)*")
+# -- a written ending has one to three letters («5-й», «5-го», «5-ми»); longer is a word --
+_ORDINAL_RE = re.compile(r"\d+[-\u2010\u2011][а-яё]{1,3}(?![^\W\d_])", re.IGNORECASE)
 _SPACE_RE = re.compile(r"\s+")
 _PAIRS = {"«": "»", "(": ")", "„": "“", "“": "”", '"': '"'}
 
@@ -46,7 +53,12 @@ def tokenize(text: str) -> list[Token]:
             tokens.append(Token(OPAQUE, text[i:end]))
             i = end
             continue
-        for kind, regex in ((SPACE, _SPACE_RE), (WORD, _WORD_RE), (NUMBER, _NUMBER_RE)):
+        for kind, regex in (
+            (SPACE, _SPACE_RE),
+            (WORD, _WORD_RE),
+            (ORDINAL, _ORDINAL_RE),
+            (NUMBER, _NUMBER_RE),
+        ):
             m = regex.match(text, i)
             if m:
                 tokens.append(Token(kind, m.group()))
