@@ -9,7 +9,8 @@ The hierarchy::
      ├── TemplateError               a .docx template or its metadata is wrong
      │    └── TemplateRenderError    Jinja failed while rendering (template + nearby text)
      ├── InflectionError             a phrase cannot be declined (re-raised from ``docgen.ru``)
-     └── MissingValuesError          final mode and some values are still unknown
+     ├── MissingValuesError          final mode and some values are still unknown
+     └── ConversionError             LibreOffice failed to make a PDF (crash, timeout, refusal)
 
 The library raises; only the shells (CLI, web) translate errors for people.
 ``str(error)`` is the text to show: «<место>: <сообщение>».
@@ -77,3 +78,14 @@ class MissingValuesError(DocgenError):
         super().__init__(
             f"чистовой вариант не сформирован: не заполнены значения — {listed}", location
         )
+
+
+class ConversionError(DocgenError):
+    """LibreOffice could not turn a document into PDF: crashed, hung, refused the file.
+
+    `reason` is one of ``"timeout"``, ``"crashed"``, ``"failed"``, ``"unavailable"``.
+    """
+
+    def __init__(self, message: str, location: str | None = None, reason: str = "failed") -> None:
+        super().__init__(message, location)
+        self.reason = reason
