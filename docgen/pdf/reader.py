@@ -30,7 +30,8 @@ _PDFAID = "http://www.aiim.org/pdfa/ns/id/"
 _RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
 _XHTML = "{http://www.w3.org/1999/xhtml}"
 _PAGE_NUMBER_RE = re.compile(r"^[-–—\s]*\d{1,4}[-–—\s]*$")
-#: A gap starts a new segment when wider than this (pt) and than 3× the line's median gap.
+#: A gap starts a new segment when wider than this (pt) and than 3× the line's lower median
+#: gap («Глава<tab>И.О. Фамилия» has two gaps, one wide: the plain median would be their mean).
 SEGMENT_GAP_PT = 12.0
 
 
@@ -152,7 +153,7 @@ def _lines(words: list[tuple[str, float, float, float, float]]) -> list[Line]:
     for row in rows:
         row.sort(key=lambda w: w[1])
         gaps = [b[1] - a[3] for a, b in zip(row, row[1:], strict=False)]
-        wide = max(SEGMENT_GAP_PT, 3 * statistics.median(gaps)) if gaps else SEGMENT_GAP_PT
+        wide = max(SEGMENT_GAP_PT, 3 * statistics.median_low(gaps)) if gaps else SEGMENT_GAP_PT
         segments: list[list[tuple]] = [[row[0]]]
         for word in row[1:]:
             if word[1] - segments[-1][-1][3] > wide:

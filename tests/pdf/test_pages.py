@@ -13,7 +13,7 @@ import pytest
 
 from docgen.findings import Severity
 from docgen.pdf import PAGE_RULES, check_pdf, declared_sections, read_pages
-from docgen.pdf.pages import stranded_lead_ins
+from docgen.pdf.pages import single_line_pages, stranded_lead_ins
 from docgen.pdf.reader import Line, Page, Segment
 from docgen.pdf.sections import SectionFormat
 
@@ -195,3 +195,11 @@ def test_colon_of_a_broken_placeholder_is_no_lead_in():
     assert [f.rule for f in stranded_lead_ins([lead_in, after])] == ["P-02"]
     # -- the last page has no next page to strand its list on --
     assert list(stranded_lead_ins([after, lead_in])) == []
+
+
+def test_blank_page_is_reported_like_a_one_line_page():
+    pages = [_page(1, "Текст.", "Ещё текст."), _page(2), _page(3, "Одна строка.")]
+    findings = list(single_line_pages(pages))
+    assert [f.rule for f in findings] == ["P-01", "P-01"]
+    assert [f.location for f in findings] == ["страница 2", "страница 3"]
+    assert "пустая" in findings[0].message and findings[1].quote == "Одна строка."
