@@ -230,6 +230,7 @@ class OfficeConverter:
         """Convert the .docx `src` to the PDF `dst`, written whole or not at all."""
         result = self.docx_to_pdf(Path(src).read_bytes(), name=str(src))
         dst = Path(dst)
+        dst.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=dst.parent, prefix=f".{dst.name}.", suffix=".tmp")
         try:
             with os.fdopen(fd, "wb") as fh:
