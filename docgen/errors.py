@@ -13,7 +13,9 @@ The hierarchy::
      │    └── TemplateRenderError    Jinja failed while rendering (template + nearby text)
      ├── InflectionError             a phrase cannot be declined (re-raised from ``docgen.ru``)
      ├── MissingValuesError          final mode and some values are still unknown
-     └── CheckInputError             a file given to ``docgen check`` is not readable
+     ├── CheckInputError             a file given to ``docgen check`` is not readable
+     │    └── PdfReadError           a PDF cannot be read (not a PDF, poppler missing)
+     └── ConversionError             LibreOffice failed to make a PDF (crash, timeout, refusal)
 
 The library raises; only the shells (CLI, web) translate errors for people.
 ``str(error)`` is the text to show: «<место>: <сообщение>».
@@ -93,3 +95,18 @@ class MissingValuesError(DocgenError):
 
 class CheckInputError(DocgenError):
     """The file to check is not a readable .docx or .txt."""
+
+
+class PdfReadError(CheckInputError):
+    """The PDF cannot be read: poppler-utils missing, or the file is not a PDF."""
+
+
+class ConversionError(DocgenError):
+    """LibreOffice could not turn a document into PDF: crashed, hung, refused the file.
+
+    `reason` is one of ``"timeout"``, ``"crashed"``, ``"failed"``, ``"unavailable"``.
+    """
+
+    def __init__(self, message: str, location: str | None = None, reason: str = "failed") -> None:
+        super().__init__(message, location)
+        self.reason = reason
