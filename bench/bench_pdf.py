@@ -31,23 +31,28 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-import docgen
+from docgen import Docgen, Settings
 from docgen.pdf import OfficeConverter, check_pdf, pdfa_part, shared_converter
 from docgen.pdf.office import find_soffice
-from docgen.settings import Settings
-from docgen.templates import load_package
-from docgen.variables import list_sets
 
 POLOZHENIE = "polozhenie-mms-lenobl"
 PACKAGE = "lenobl-mms"
 _PDFA = json.dumps({"SelectPdfVersion": {"type": "long", "value": "2"}})
 
 
+#: The core object of this process (a pool worker makes its own on first use).
+_CORE: Docgen | None = None
+
+
+def core() -> Docgen:
+    global _CORE
+    if _CORE is None:
+        _CORE = Docgen(Settings(run_checks=False))
+    return _CORE
+
+
 def leningrad_sets(document_id: str) -> list[str]:
-    s = Settings()
-    package = load_package(document_id, s.templates_dir)
-    sets = list_sets(s.variables_dir)
-    return [i for i in sets if i.startswith("leningrad/") and package.accepts(i)]
+    return core().sets_for(document_id, "leningrad")
 
 
 def cold_convert(docx: Path, outdir: Path, profile: Path) -> bytes:
@@ -63,7 +68,7 @@ def cold_convert(docx: Path, outdir: Path, profile: Path) -> bytes:
 def bench_convert(args) -> None:
     os.sched_setaffinity(0, {sorted(os.sched_getaffinity(0))[0]})
     docs = [
-        docgen.generate(POLOZHENIE, set_id, draft=True).docx
+        core().generate(POLOZHENIE, set_id, draft=True).docx
         for set_id in leningrad_sets(POLOZHENIE)
     ]
     work = Path(tempfile.mkdtemp(prefix="docgen-bench-pdf-"))
@@ -111,7 +116,7 @@ def _package_to_pdf(set_id: str) -> tuple[int, float, float, float]:
     Returns the number of page findings and the seconds of each of the three steps.
     """
     t0 = time.perf_counter()
-    docx = docgen.generate(PACKAGE, set_id, draft=True).docx
+    docx = core().generate(PACKAGE, set_id, draft=True).docx
     t1 = time.perf_counter()
     pdf = shared_converter(timeout=120).docx_to_pdf(docx, name=set_id).pdf
     t2 = time.perf_counter()

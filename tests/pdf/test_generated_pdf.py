@@ -13,21 +13,11 @@ import io
 import docx as python_docx
 import pytest
 
-import docgen
 from docgen.pdf import check_pdf, pdf_fonts, pdfa_part, read_pages
-from docgen.settings import ROOT, Settings
-from docgen.templates import list_packages, load_package
-from docgen.variables import list_sets
 
-SETTINGS = Settings(
-    templates_dir=ROOT / "templates_docx", variables_dir=ROOT / "variables", run_checks=False
-)
-PAIRS = [
-    (package_id, set_id)
-    for package_id in list_packages(SETTINGS.templates_dir)
-    for set_id in list_sets(SETTINGS.variables_dir)
-    if load_package(package_id, SETTINGS.templates_dir).accepts(set_id)
-]
+from shipped import core, generate, package_set_pairs
+
+PAIRS = package_set_pairs()
 
 pytestmark = pytest.mark.slow
 
@@ -39,7 +29,7 @@ def rendered(office):
 
     def render(package_id: str, set_id: str) -> tuple[bytes, bytes]:
         if (package_id, set_id) not in done:
-            docx = docgen.generate(package_id, set_id, draft=True, settings=SETTINGS).docx
+            docx = generate(package_id, set_id, draft=True).docx
             done[package_id, set_id] = docx, office.docx_to_pdf(docx).pdf
         return done[package_id, set_id]
 
@@ -47,7 +37,7 @@ def rendered(office):
 
 
 def test_every_package_has_sets():
-    assert {p for p, _ in PAIRS} == set(list_packages(SETTINGS.templates_dir))
+    assert {p for p, _ in PAIRS} == set(core().package_ids())
 
 
 @pytest.mark.parametrize(("package_id", "set_id"), PAIRS)

@@ -12,7 +12,6 @@ import zipfile
 import docx as python_docx
 import pytest
 
-import docgen
 from docgen.errors import ConversionError
 from docgen.pdf import (
     OfficeConverter,
@@ -25,10 +24,12 @@ from docgen.pdf import (
 from docgen.pdf.fonts import FontSubstitution, fc_match, substitutions
 from docgen.pdf.office import find_soffice
 
+from shipped import generate
+
 
 @pytest.fixture(scope="module")
 def kirovsky() -> bytes:
-    return docgen.generate("lenobl-mms", "leningrad/kirovsky").docx
+    return generate("lenobl-mms", "leningrad/kirovsky").docx
 
 
 def _squash(text: str) -> str:

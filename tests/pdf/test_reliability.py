@@ -14,14 +14,15 @@ import time
 
 import pytest
 
-import docgen
 from docgen.errors import ConversionError
 from docgen.pdf import OfficeConverter, pdfa_part
+
+from shipped import generate
 
 
 @pytest.fixture(scope="module")
 def act() -> bytes:
-    return docgen.generate("lenobl-mms", "leningrad/kirovsky", draft=True).docx
+    return generate("lenobl-mms", "leningrad/kirovsky", draft=True).docx
 
 
 @pytest.fixture
