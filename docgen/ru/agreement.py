@@ -121,6 +121,21 @@ def bracket_after(tokens: list[Token], head: int) -> tuple[int, list[Token]] | N
     return None
 
 
+def follows_a_dependent(between: list[Token]) -> bool:
+    """Say whether a prepositional phrase stands between the head and a bracket.
+
+    Then the bracket explains a noun of that phrase («рекомендации по внедрению системы
+    (целевой модели)»), which keeps its case when the head is declined, so the bracket
+    keeps it too (Розенталь: an apposition agrees with the word it explains). A genitive
+    right after the head is part of the name («отдела образования (структурного
+    подразделения)») and does not count.
+    """
+    return any(
+        token.kind == WORD and any(p.tag.POS == "PREP" for p in parse(token.text.lower())[:1])
+        for token in between
+    )
+
+
 def explains(inner: str) -> bool:
     """Say whether bracket text `inner` may be an apposition: a lower-case phrase, no dash."""
     return inner[:1].islower() and not any(d in inner for d in "–—")

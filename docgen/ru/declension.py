@@ -133,7 +133,7 @@ def _apposition(text: str, between: list[Token], case: str, yo: str, phrase: str
     that already shares its case and number («отдела (сектора)») stays.
     """
     inner = text[1:-1]
-    if not agreement.explains(inner):
+    if not agreement.explains(inner) or agreement.follows_a_dependent(between):
         return text
     tokens = tokenize(inner)
     try:
