@@ -222,12 +222,20 @@ def lint(paths: tuple[Path, ...], fmt: str) -> None:
     "--format", "fmt", type=click.Choice(["text", "json"]), default="text", help="формат вывода"
 )
 def check(paths: tuple[Path, ...], profile: str | None, fmt: str) -> None:
+    from .acts import load_registry, registry_files
     from .checks import check_file
 
-    profile = profile or _settings().gost_profile
+    settings = _settings()
+    profile = profile or settings.gost_profile
+    # -- the shipped registry of cited acts: G-55 names acts that lost force --
+    registry = (
+        load_registry(registry_files(settings.variables_dir), settings.variables_dir)
+        if settings.variables_dir.is_dir()
+        else None
+    )
     found = []
     for path in paths:
-        for finding in check_file(path, profile):
+        for finding in check_file(path, profile, registry=registry):
             found.append({"file": str(path), **finding.to_dict()})
             if fmt == "text":
                 click.echo(f"{path.name}: {finding}")
