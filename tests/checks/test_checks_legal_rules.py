@@ -315,6 +315,15 @@ def test_terms_that_are_not_past(edit_text, words):
     assert not _found(check_text(text, today=TODAY), "G-56"), words
 
 
+@pytest.mark.parametrize(
+    "clause", ["3.2. До~01.09.2022 работа ведётся", "3.2. Не позднее 1~сентября~2022~г. работа"]
+)
+def test_past_deadline_at_the_start_of_a_clause(edit_text, clause):
+    text = edit_text("3.2. Работа ММС осуществляется", clause)
+    found = _found(check_text(text, today=TODAY), "G-56")
+    assert found and "2022" in found[0].quote
+
+
 def test_repeal_clause_dates_are_not_terms(edit_text):
     text = edit_text(
         "«Об утверждении Положения о методической службе».",
@@ -420,6 +429,7 @@ def test_colon_before_an_operative_word_with_its_own_colon(edit_text):
         "по Федеральному закону",
         "с Государственной Думой",
         "(Муниципальное учреждение)",
+        "по приказу от 11.05.2023 №~17 «Об утверждении Комплекса мер, Плана мероприятий»",
     ],
 )
 def test_proper_names_and_sentence_starts_keep_capitals(edit_text, words):
