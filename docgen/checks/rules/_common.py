@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from ...findings import Severity
-from ..memo import cached_in_run, para_entry
+from ..memo import cached_in_run, para_entry, text_memo
 from ..model import BODY_ROLES, DocModel, Para, Part
 from ..patterns import UNFILLED_RE, parse_date, quote_at
 from ..registry import Issue, issue
@@ -119,6 +119,55 @@ def _next_body(paragraphs: list[Para]) -> list[Para | None]:
         if para.clean and para.table is None:
             nxt = para
     return out
+
+
+#: Pure functions of a paragraph's text whose result most paragraphs lack, by name.
+_SPARSE: dict[str, Callable[[str], object]] = {}
+
+
+def sparse(name: str):
+    """Register the decorated pure function of a text under `name` (see :func:`found_in`).
+
+    It must return an immutable value, falsy when the text has nothing for its rule.
+    """
+
+    def register(func):
+        _SPARSE[name] = func
+        return func
+
+    return register
+
+
+@text_memo
+def _sparse_results(text: str) -> tuple | None:
+    """Return the result of every registered sparse function on `text`, in order; None
+    when none found anything (most paragraphs)."""
+    results = tuple([func(text) for func in _SPARSE.values()])
+    return results if any(results) else None
+
+
+def found_in(doc: DocModel, name: str) -> list[tuple[Para, object]]:
+    """Return (paragraph, result) of the paragraphs with visible text where the sparse
+    function `name` found something, in document order.
+
+    One pass per rule run computes every sparse function (memoised per text), so rules
+    that read every paragraph but report on few do not each walk the document.
+    """
+    return cached_in_run(doc, "sparse", lambda: _sparse_index(doc))[name]
+
+
+def _sparse_index(doc: DocModel) -> dict[str, list[tuple[Para, object]]]:
+    names = list(_SPARSE)
+    index: dict[str, list[tuple[Para, object]]] = {name: [] for name in names}
+    lists = [index[name] for name in names]
+    for para in text_paras(doc):
+        results = _sparse_results(para)
+        if results is None:
+            continue
+        for found, value in zip(lists, results, strict=True):
+            if value:
+                found.append((para, value))
+    return index
 
 
 #: What a memoised scan keeps of an issue: message, hint, quote, severity.

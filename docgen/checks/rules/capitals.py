@@ -12,11 +12,10 @@ from pathlib import Path
 
 import yaml
 
-from ..memo import text_memo
 from ..model import DocModel
 from ..patterns import quote_at
 from ..registry import issue, rule
-from ._common import WARNING, text_paras, unquoted
+from ._common import WARNING, found_in, sparse, unquoted
 
 CAPITALS_FILE = Path(__file__).resolve().parent.parent / "capitals.yaml"
 _SKIP_ROLES = ("blank", "kind", "datenum", "mark", "doctitle", "sign", "extra")
@@ -50,7 +49,7 @@ def _proper_name(words: list[str]) -> bool:
     )
 
 
-@text_memo
+@sparse("capitals")
 def _capitals(text: str) -> tuple[tuple[str, str], ...]:
     """Return (word, quote) of each generic word capitalised mid-sentence in `text`."""
     plain = None
@@ -74,10 +73,10 @@ def _capitals(text: str) -> tuple[tuple[str, str], ...]:
     "Регистр: родовые слова («учреждение», «комплекс мер») — со строчной в середине фразы",
 )
 def generic_capitals(doc: DocModel, profile):
-    for para in text_paras(doc):
+    for para, found in found_in(doc, "capitals"):
         if para.role in _SKIP_ROLES:
             continue
-        for word, quote in _capitals(para):
+        for word, quote in found:
             yield issue(
                 para,
                 f"«{word}» с прописной в середине предложения",

@@ -10,10 +10,9 @@ from __future__ import annotations
 
 import re
 
-from ..memo import text_memo
 from ..model import DocModel, Para
 from ..registry import issue, rule
-from ._common import ERROR, acts, pattern, patterns, scan, text_paras
+from ._common import ERROR, acts, found_in, pattern, patterns, scan, sparse
 
 #: The word before a full stop that makes it an abbreviation's: short, an initial, a number.
 _ABBREVIATED_RE = re.compile(r"(?:^|[^А-Яа-яЁёA-Za-z])(?:[а-яёa-z]{1,4}|[А-ЯЁA-Z]|\d+)\.$")
@@ -56,7 +55,7 @@ _DOUBLED = patterns(
 _ANY_RE = re.compile(r"[.,;:][.,;:]")
 
 
-@text_memo
+@sparse("doubled")
 def _may_double(text: str) -> bool:
     """Return True when `text` has two marks in a row at all (most paragraphs have none)."""
     return _ANY_RE.search(text) is not None
@@ -64,9 +63,8 @@ def _may_double(text: str) -> bool:
 
 @rule("T-15", ERROR, "text", "Двойные знаки препинания: «г..», «,,», «:» перед «ПРИКАЗЫВАЮ:»")
 def doubled_punctuation(doc: DocModel, profile):
-    for para in text_paras(doc):
-        if _may_double(para):
-            yield from scan(para, _DOUBLED)
+    for para, _ in found_in(doc, "doubled"):
+        yield from scan(para, _DOUBLED)
     for part in acts(doc):
         body = [p for p in part.paras if p.clean and not p.in_table]
         for prev, para in zip(body, body[1:], strict=False):

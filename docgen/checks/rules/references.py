@@ -12,11 +12,10 @@ from __future__ import annotations
 
 import re
 
-from ..memo import text_memo
-from ..model import DocModel, Para, Part
+from ..model import DocModel, Part
 from ..patterns import SP
 from ..registry import issue, rule
-from ._common import ERROR, acts, appendices
+from ._common import ERROR, acts, appendices, found_in, sparse
 
 _REF_RE = re.compile(
     rf"(?<![А-Яа-яЁё])(?P<word>[Пп]рилага\w+|[Пп]риложени(?:ями|ях|ям|ем|е|я|ю|и|й))"
@@ -43,7 +42,7 @@ def _numbers(text: str) -> tuple[int, ...]:
     return tuple(out)
 
 
-@text_memo
+@sparse("references")
 def _references(text: str) -> tuple[Ref, ...]:
     """Return the references in `text` to appendices of the act the text belongs to."""
     if "рилож" not in text and "рилага" not in text:
@@ -99,14 +98,6 @@ def _problem(ref: Ref, parts: list[Part], label: str) -> tuple[str, str] | None:
     return None
 
 
-def _paragraphs(doc: DocModel, act: Part) -> list[tuple[Para, bool]]:
-    """Return (paragraph, only explicit references count) of the act and its appendices."""
-    out = [(p, False) for p in act.paras if p.clean and p.role not in _SKIP_ROLES]
-    for part in appendices(doc):
-        out += [(p, True) for p in part.paras if p.clean and p.role not in _SKIP_ROLES]
-    return out
-
-
 @rule("G-54", ERROR, "text", "Ссылки на приложения ведут к существующим приложениям")
 def appendix_references(doc: DocModel, profile):
     found = acts(doc)
@@ -115,9 +106,14 @@ def appendix_references(doc: DocModel, profile):
     act = found[0]
     parts = appendices(doc)
     label = act.genitive
-    for para, explicit_only in _paragraphs(doc, act):
-        for ref in _references(para):
-            if explicit_only and not ref[2]:
+    for para, refs in found_in(doc, "references"):
+        if para.role in _SKIP_ROLES or para.part is None:
+            continue
+        if para.part is not act and para.part.kind != "appendix":
+            continue
+        for ref in refs:
+            # -- inside an appendix a bare «приложение 1» is the appendix's own --
+            if para.part is not act and not ref[2]:
                 continue
             problem = _problem(ref, parts, label)
             if problem is not None:

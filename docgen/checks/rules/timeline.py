@@ -14,11 +14,10 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from ..memo import text_memo
 from ..model import DocModel
 from ..patterns import MONTH_NUMBERS, SP
 from ..registry import issue, rule
-from ._common import WARNING, as_date, day_label, judged_on, unquoted
+from ._common import WARNING, as_date, day_label, found_in, judged_on, sparse, unquoted
 
 #: A year; a digit before it is checked apart (a leading look-behind would slow the scan).
 _YEAR_RE = re.compile(r"(?:19|20)\d{2}(?!\d)")
@@ -64,7 +63,7 @@ _WINDOW = 48
 Term = tuple[int, int, int, str]
 
 
-@text_memo
+@sparse("terms")
 def _terms(text: str) -> tuple[Term, ...]:
     """Return the terms (targets, deadlines, indicator years) `text` sets.
 
@@ -73,12 +72,18 @@ def _terms(text: str) -> tuple[Term, ...]:
     """
     if "19" not in text and "20" not in text:
         return ()
+    # -- most years are dates of cited acts: quotes are blanked only when one is not --
+    for match in _YEAR_RE.finditer(text):
+        if not _cited(text, match.start()):
+            break
+    else:
+        return ()
     plain = unquoted(text)
     if "тратив" in plain and _REPEAL_RE.search(plain):
         return ()
     out: list[Term] = []
     for match in _YEAR_RE.finditer(plain):
-        if match.start() and plain[match.start() - 1].isdigit():
+        if _cited(plain, match.start()):
             continue
         found = _term(plain, match.start(), match.end())
         if found is not None:
@@ -86,6 +91,17 @@ def _terms(text: str) -> tuple[Term, ...]:
             left = match.start() - len(words)
             out.append((*term, plain[left:right].strip(" \u00a0([«")))
     return tuple(out)
+
+
+def _cited(text: str, start: int) -> bool:
+    """Return True for a year that cannot set a term: part of a longer number, or of the
+    date of a cited act («от 29 декабря 2012 г.», «от 11.05.2023»), not of a deadline."""
+    if start and text[start - 1].isdigit():
+        return True
+    near = text[max(0, start - 26) : start]
+    if "до" in near or "До" in near or "позднее" in near:
+        return False
+    return near.endswith(".") or near.rstrip(" \u00a0").endswith(_GENITIVES)
 
 
 def _words(text: str, start: int) -> list[str]:
@@ -106,14 +122,6 @@ def _head(text: str, start: int, count: int) -> str:
 def _term(text: str, start: int, end: int):
     """Return ((year, month, day), text from the quote start to the year, quote end) when
     the year at text[start:end] sets a term, else None."""
-    # -- fast path: the date of a cited act («от 29 декабря 2012 г.», «от 11.05.2023») --
-    near = text[max(0, start - 26) : start]
-    if (
-        (near.endswith(".") or near.rstrip(" \u00a0").endswith(_GENITIVES))
-        and "до" not in near.lower()
-        and "позднее" not in near
-    ):
-        return None
     year = int(text[start:end])
     right = min(len(text), end + 24)
     words = _words(text, start)
@@ -162,6 +170,15 @@ def _date_term(year, month, day, before, text, start, quote_end, count):
     return (year, month, day), _head(text, start, count), quote_end
 
 
+@sparse("lone_year")
+def _lone_year(text: str) -> tuple[int, bool] | None:
+    """Return (year, written with «г.»/«год») for a text that is only a year, else None."""
+    if len(text) > 16:
+        return None
+    cell = _YEAR_CELL_RE.match(text.strip(" \t\u00a0"))
+    return (int(cell.group("year")), "г" in cell.group(0)) if cell else None
+
+
 def _before(term: tuple[int, int, int], day: dt.date) -> bool:
     """Return True when the whole term lies before `day` (a year before its year, …)."""
     year, month, mday = term
@@ -177,15 +194,14 @@ def past_terms(doc: DocModel, profile):
     day, own = judged_on(doc)
     if day is None:
         return
-    for para in doc.paragraphs:
-        if not para.clean or para.role in _SKIP_ROLES:
+    found = [(p, terms) for p, terms in found_in(doc, "terms")]
+    for para, (year, marked) in found_in(doc, "lone_year"):
+        # -- a lone year in a cell: a deadline «2024 г.», or a year column in the header --
+        if para.in_table and (para.row <= 1 or marked):
+            found.append((para, ((year, 0, 0, para.clean),)))
+    for para, terms in found:
+        if para.role in _SKIP_ROLES:
             continue
-        terms = list(_terms(para))
-        if para.in_table and not terms:
-            # -- a lone year: a deadline «2024 г.», or a year column in the header rows --
-            cell = _YEAR_CELL_RE.match(para.clean)
-            if cell and (para.row <= 1 or "г" in para.clean):
-                terms.append((int(cell.group("year")), 0, 0, para.clean))
         for year, month, mday, quote in terms:
             if _before((year, month, mday), day):
                 yield issue(
