@@ -137,6 +137,17 @@ def test_appendices_of_other_documents_are_not_judged(edit_text, reference):
     assert not _found(check_text(text), "G-54")
 
 
+def test_inside_an_appendix_only_references_to_the_act_count(edit_text):
+    own = edit_text("3.2. Работа ММС осуществляется", "3.2. Работа ММС (приложение~1) ведётся")
+    assert not _found(check_text(own), "G-54")
+    act = edit_text(
+        "3.2. Работа ММС осуществляется",
+        "3.2. Работа ММС согласно приложению~3 к настоящему распоряжению ведётся",
+    )
+    found = _found(check_text(act), "G-54")
+    assert [f.location for f in found] == ["приложение, стр. 62"]
+
+
 def test_appendix_reference_without_appendices_is_an_error(base_text):
     act = base_text[: base_text.index("УТВЕРЖДЕНО")]
     found = _found(check_text(act), "G-54")
