@@ -210,10 +210,13 @@ def lint(paths: tuple[Path, ...], fmt: str) -> None:
 def check(paths: tuple[Path, ...], profile: str | None, fmt: str) -> None:
     from .checks import check_file
 
-    profile = profile or _docgen().settings.gost_profile
+    dg = _docgen()
+    profile = profile or dg.settings.gost_profile
+    # -- the registry of cited acts: G-55 names acts that lost force --
+    registry = dg.registry() if dg.settings.variables_dir.is_dir() else None
     found = []
     for path in paths:
-        for finding in check_file(path, profile):
+        for finding in check_file(path, profile, registry=registry):
             found.append({"file": str(path), **finding.to_dict()})
             if fmt == "text":
                 click.echo(f"{path.name}: {finding}")

@@ -200,6 +200,11 @@ def test_renders_in_draft_and_final_mode_with_nothing_missing(settings):
     assert generate(PACKAGE, SET, settings=settings).docx
 
 
+@pytest.mark.xfail(
+    strict=True,
+    reason="issue 10: «г..», «…года»:» + «ПРИКАЗЫВАЮ:» (T-15), no place of issue (G-23), "
+    "generic words in capitals (T-16); see KNOWN_UNTIL_ISSUE_10 in tests/checks",
+)
 @pytest.mark.parametrize("profile", ["gost2016", "gost2025"])
 def test_the_checker_finds_nothing(settings, profile):
     checked = settings.with_overrides(run_checks=True, gost_profile=profile)

@@ -9,6 +9,13 @@ template version::
     findings = check_file("act.docx")                      # profile gost2025
     findings = check_docx(data, "gost2016", layout_key=template_hash)
     findings = check_parts({"word/document.xml": xml, …}, layout_key=template_hash)
+    findings = check_file("act.docx", registry=load_registry(files, variables_dir))
+
+A few rules need more than the document: the registry of cited acts
+(:class:`docgen.acts.ActRegistry`, for acts that lost force) and today's date (what a
+draft's dates are compared with when the act has no date of its own). Every public check
+function takes them as ``registry=`` and ``today=``; `today` defaults to the clock, read
+here and never inside a rule.
 
 `check_parts` takes the package's parts unzipped (what a renderer has before it writes
 the ZIP) and gives the same findings as `check_docx` on the .docx holding them.
@@ -23,6 +30,7 @@ Profiles (``gost2025`` by default, ``gost2016``) are data: ``profiles.yaml``.
 from __future__ import annotations
 
 import collections.abc
+import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -30,7 +38,7 @@ from ..errors import CheckInputError
 from ..findings import Finding, Severity
 from . import memo
 from .docx_reader import DocxFormatError
-from .model import DocModel
+from .model import DocModel, RunContext
 from .profiles import DEFAULT_PROFILE, PROFILES, Profile, UnknownProfileError, load_profile
 from .registry import Rule, all_rules
 from .runner import (
@@ -80,14 +88,35 @@ def _profile(profile: str | Profile) -> Profile:
     return profile if isinstance(profile, Profile) else load_profile(profile)
 
 
-def check_text_model(model: DocModel, profile: str | Profile = DEFAULT_PROFILE) -> list[Finding]:
-    """Return the findings of the text rules on an already built `model`."""
-    return run_rules(model, _profile(profile), ("text",))
+def _context(registry, today: dt.date | None) -> RunContext:
+    """Return the run context; the one place the checker reads the clock."""
+    return RunContext(today=today or dt.date.today(), registry=registry)
 
 
-def check_text(text: str, profile: str | Profile = DEFAULT_PROFILE) -> list[Finding]:
+def check_text_model(
+    model: DocModel,
+    profile: str | Profile = DEFAULT_PROFILE,
+    *,
+    registry=None,
+    today: dt.date | None = None,
+) -> list[Finding]:
+    """Return the findings of the text rules on an already built `model`.
+
+    `registry` (:class:`docgen.acts.ActRegistry`) names the acts that lost force; `today`
+    (default: the clock) stands in for the date of an act that has none.
+    """
+    return run_rules(model, _profile(profile), ("text",), _context(registry, today))
+
+
+def check_text(
+    text: str,
+    profile: str | Profile = DEFAULT_PROFILE,
+    *,
+    registry=None,
+    today: dt.date | None = None,
+) -> list[Finding]:
     """Return the findings of the text rules on plain `text` (one line = one paragraph)."""
-    return check_text_model(model_from_text(text), profile)
+    return check_text_model(model_from_text(text), profile, registry=registry, today=today)
 
 
 def _docx_model(data: bytes, name: str = "документ") -> DocModel:
@@ -135,13 +164,18 @@ def check_docx(
     layout: bool = True,
     text: bool = True,
     layout_key: str | None = None,
+    registry=None,
+    today: dt.date | None = None,
 ) -> list[Finding]:
     """Return the findings on .docx `data`: text rules, layout rules, or both.
 
     The document is parsed once. With `layout_key` the layout findings are memoised under
-    that key (one computation per template version).
+    that key (one computation per template version). `registry` and `today`: see
+    :func:`check_text_model`.
     """
-    return _check_package(lambda: _docx_model(data), profile, layout, text, layout_key)
+    return _check_package(
+        lambda: _docx_model(data), profile, layout, text, layout_key, _context(registry, today)
+    )
 
 
 def check_parts(
@@ -151,6 +185,8 @@ def check_parts(
     layout: bool = True,
     text: bool = True,
     layout_key: str | None = None,
+    registry=None,
+    today: dt.date | None = None,
 ) -> list[Finding]:
     """Return the findings on a package given as its parts, without the ZIP.
 
@@ -160,11 +196,13 @@ def check_parts(
     the checker reads (styles, theme, settings, headers). The findings are those
     :func:`check_docx` gives on the .docx made of the same parts.
     """
-    return _check_package(lambda: _parts_model(parts), profile, layout, text, layout_key)
+    return _check_package(
+        lambda: _parts_model(parts), profile, layout, text, layout_key, _context(registry, today)
+    )
 
 
 def _check_package(
-    build, profile, layout: bool, text: bool, layout_key: str | None
+    build, profile, layout: bool, text: bool, layout_key: str | None, context: RunContext
 ) -> list[Finding]:
     profile = _profile(profile)
     cached = cached_layout(layout_key, profile) if layout and layout_key is not None else None
@@ -175,14 +213,21 @@ def _check_package(
     if layout:
         found.extend(cached if cached is not None else run_layout(model, profile, layout_key))
     if text:
-        found.extend(run_rules(model, profile, ("text",)))
+        found.extend(run_rules(model, profile, ("text",), context))
     return found
 
 
-def check_file(path: str | Path, profile: str | Profile = DEFAULT_PROFILE) -> list[Finding]:
+def check_file(
+    path: str | Path,
+    profile: str | Profile = DEFAULT_PROFILE,
+    *,
+    registry=None,
+    today: dt.date | None = None,
+) -> list[Finding]:
     """Return the findings on the .docx or .txt file at `path` (chosen by extension).
 
-    Raises CheckInputError naming the file when it cannot be read as either.
+    `registry` and `today`: see :func:`check_text_model`. Raises CheckInputError naming
+    the file when it cannot be read as either.
     """
     path = Path(path)
     profile = _profile(profile)
@@ -193,13 +238,13 @@ def check_file(path: str | Path, profile: str | Profile = DEFAULT_PROFILE) -> li
         raise CheckInputError(f"файл не читается: {exc.strerror or exc}", str(path)) from None
     if suffix == ".docx":
         try:
-            return check_docx(data, profile)
+            return check_docx(data, profile, registry=registry, today=today)
         except CheckInputError as exc:
             raise CheckInputError(exc.message, str(path)) from None
     if suffix == ".txt":
         for encoding in ("utf-8-sig", "cp1251"):
             try:
-                return check_text(data.decode(encoding), profile)
+                return check_text(data.decode(encoding), profile, registry=registry, today=today)
             except UnicodeDecodeError:
                 continue
         raise CheckInputError("текст не в кодировке UTF-8 или Windows-1251", str(path))
@@ -214,6 +259,7 @@ __all__ = [
     "Profile",
     "Rule",
     "RuleInfo",
+    "RunContext",
     "UnknownProfileError",
     "check_docx",
     "check_file",

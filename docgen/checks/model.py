@@ -8,7 +8,9 @@ document into parts (the act, each appendix).
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
+from typing import Any
 
 #: Roles a paragraph can have (set by the classifier).
 BODY_ROLES = frozenset({"text", "clause", "item", "preamble"})
@@ -177,6 +179,19 @@ class Part:
         return [p for p in self.paras if not p.empty and not p.in_table]
 
 
+@dataclass(frozen=True)
+class RunContext:
+    """What a rule run knows besides the document: today's date and the registry of cited acts.
+
+    `today` stands in for the act's date where the act has none (a draft); `registry` (a
+    :class:`docgen.acts.ActRegistry`) lets rules look cited acts up — without one, the
+    rules that need it report nothing. Rules never read the clock themselves.
+    """
+
+    today: dt.date | None = None
+    registry: Any = None
+
+
 @dataclass
 class DocModel:
     """A document as the rules see it.
@@ -193,6 +208,8 @@ class DocModel:
     parts: list[Part] = field(default_factory=list)
     #: Scratch dict of the rule run in progress (see :func:`docgen.checks.memo.cached_in_run`).
     run: dict | None = field(default=None, repr=False, compare=False)
+    #: Today and the registry of cited acts for the rule run in progress.
+    context: RunContext = field(default_factory=RunContext, repr=False, compare=False)
 
     @property
     def is_docx(self) -> bool:

@@ -103,6 +103,18 @@ POSITION_RE = re.compile(
     r"(?:Первый\s+)?[Зз]аместител\w*|Глава|Начальник\w*|Директор\w*|Руководител\w*|"
     r"Заведующ\w*|Министр\w*|Мэр\w*|Губернатор\w*|Ректор\w*|Главный|Генеральный|Управляющ\w*)\b"
 )
+#: Cities of federal significance (Constitution of the Russian Federation, art. 65): a place
+#: of issue written without «г.».
+FEDERAL_CITIES = ("Москва", "Санкт-Петербург", "Севастополь")
+_PLACE_MARK = (
+    r"(?:(?:г|гор|пос|п|с|д|ст-ца)\.|пгт|рп|р\.[ \u00a0]?п\.|город|поселок|посёлок|село|деревня"
+    r"|станица)[ \u00a0]*(?=[А-ЯЁ][а-яё])"
+)
+_FEDERAL = "|".join(FEDERAL_CITIES)
+#: A line of the blank that is the place of issue: «г. Кировск», «пгт Октябрьское» (G-23).
+PLACE_LINE_RE = re.compile(rf"^(?:{_PLACE_MARK}|(?:{_FEDERAL})$)")
+#: The place of issue anywhere in a line of the blank («23.05.2023\tг. Кировск\t№ 233»).
+PLACE_RE = re.compile(rf"(?:^|(?<=[\t \u00a0]))(?:{_PLACE_MARK}|(?:{_FEDERAL})(?![\w-]))")
 #: Artefacts of text extraction removed before classification (T-13 still reports them).
 ARTEFACT_RE = re.compile(r"\*\*|\[bookmark:[^\]]*\]")
 #: An unfilled field: «___» of a blank or docgen's draft placeholder «[не заполнено: …]».

@@ -17,6 +17,7 @@ from .patterns import (
     DOC_HEAD_RE,
     NAME_IOF,
     ORDER_RE,
+    PLACE_LINE_RE,
     POSITION_RE,
 )
 
@@ -34,7 +35,6 @@ _PREAMBLE_RE = re.compile(
     r"^(?:Во\s+исполнение|В\s+соответствии|В\s+целях|На\s+основании|"
     r"Руководствуясь|В\s+связи|С\s+целью|Рассмотрев|Учитывая)\b"
 )
-_PLACE_RE = re.compile(r"^(?:г\.|пгт|пос\.|с\.|д\.|город|поселок|посёлок)[\s\u00a0]")
 _NAME_ONLY_RE = re.compile(rf"^(?:_+\s*)?{NAME_IOF}$")
 _NAME_END_RE = re.compile(rf"(?:\t|\s)(?:_+\s*)?{NAME_IOF}$")
 _HEAD_CONT_RE = re.compile(r"^(?:о|об|обо|по|на|в|для|муниципальн\w*)\s", re.IGNORECASE)
@@ -199,7 +199,7 @@ def datenum_text(text: str) -> bool:
         DATE_RE.search(text)
         or text.startswith("№")
         or re.search(r"\sN?№", text)
-        or _PLACE_RE.match(text)
+        or PLACE_LINE_RE.match(text)
         or re.match(r"^от\s", text)
     )
 

@@ -42,6 +42,7 @@ class Profile:
     tab_tolerance_mm: float
     max_levels: int
     title_required: bool
+    place_of_issue: bool
     appendix_mark_style: str
     approval_words: dict[str, str]
     model_abbreviations: frozenset[str]

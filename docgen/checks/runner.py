@@ -14,7 +14,7 @@ from ..findings import Finding
 from . import rules as _rules  # noqa: F401 - registers every rule
 from .classify import classify
 from .docx_reader import read_docx, read_parts
-from .model import DocModel, Para, Section, Table
+from .model import DocModel, Para, RunContext, Section, Table
 from .patterns import UNFILLED_RE, short
 from .profiles import Profile
 from .registry import Issue, Rule, all_rules
@@ -42,11 +42,21 @@ def model_from_text(text: str) -> DocModel:
     return classify(read_text(text))
 
 
-def run_rules(model: DocModel, profile: Profile, kinds: Iterable[str]) -> list[Finding]:
-    """Return the findings of every enabled rule of `kinds` on `model`, in document order."""
+def run_rules(
+    model: DocModel,
+    profile: Profile,
+    kinds: Iterable[str],
+    context: RunContext | None = None,
+) -> list[Finding]:
+    """Return the findings of every enabled rule of `kinds` on `model`, in document order.
+
+    `context` (today, the registry of cited acts) is what the rules see as ``model.context``
+    during the run; without it they see an empty one (no registry, no today).
+    """
     kinds = set(kinds)
     keyed: list[tuple[tuple[int, int, int], Finding]] = []
     outer, model.run = model.run, {}
+    outer_context, model.context = model.context, context or RunContext()
     try:
         for order, rule in enumerate(all_rules()):
             if rule.kind not in kinds or rule.id in profile.disabled:
@@ -64,6 +74,7 @@ def run_rules(model: DocModel, profile: Profile, kinds: Iterable[str]) -> list[F
                 )
     finally:
         model.run = outer
+        model.context = outer_context
     keyed.sort(key=lambda pair: pair[0])
     return [finding for _, finding in keyed]
 

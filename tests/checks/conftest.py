@@ -10,7 +10,9 @@ from pathlib import Path
 
 import docx
 import pytest
+from checks.checkenv import TODAY, shipped_registry
 
+from docgen.acts import ActRegistry
 from docgen.checks import check_file
 from docgen.docxbuild import build_docx
 
@@ -30,6 +32,8 @@ BASE_TEXT = nb("""\
 РАСПОРЯЖЕНИЕ
 
 от 23.05.2023 №~233
+
+г.~Кировск
 
 Об утверждении Положения о муниципальной методической службе
 
@@ -94,6 +98,7 @@ BASE_MARKUP = nb("""\
 .kind РАСПОРЯЖЕНИЕ
 .empty
 .datenum от 23.05.2023 №~233
+.datenum г.~Кировск
 .empty
 .title Об утверждении Положения о муниципальной методической службе и плана мероприятий («дорожной карты») по развитию методической службы
 .empty
@@ -161,14 +166,23 @@ def edit_text():
 
 
 @pytest.fixture(scope="session")
-def seed_findings():
-    """Return a function: seed number («000») → findings of the checker on that seed."""
+def registry() -> ActRegistry:
+    """Return the shipped registry of cited acts."""
+    return shipped_registry()
+
+
+@pytest.fixture(scope="session")
+def seed_findings(registry):
+    """Return a function: seed number («000») → findings of the checker on that seed.
+
+    With the shipped registry of cited acts and TODAY for the undated seeds.
+    """
     cache: dict[str, list] = {}
 
     def findings(number: str):
         if number not in cache:
             path = next(SEEDS.glob(f"{number}_*.txt"))
-            cache[number] = check_file(path)
+            cache[number] = check_file(path, registry=registry, today=TODAY)
         return cache[number]
 
     return findings

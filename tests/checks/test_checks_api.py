@@ -165,7 +165,7 @@ def test_findings_use_the_shared_format(edit_text):
     found = check_text(edit_text("№~45", "№45"))
     assert all(isinstance(f, Finding) for f in found) and has_errors(found)
     assert '"rule": "T-04"' in format_json(found)
-    assert str(found[0]).startswith("ошибка T-04 · распоряжение, стр. 14: нет пробела после «№»")
+    assert str(found[0]).startswith("ошибка T-04 · распоряжение, стр. 16: нет пробела после «№»")
 
 
 def test_findings_keep_to_the_declared_severities(seed_findings, base_docx):

@@ -1,8 +1,8 @@
 """The built-in rules; importing this package registers them all.
 
-Text rules (run on .docx and .txt): typography, dates, numbering, lists, artefacts,
-abbreviations, consistency, act, appendix. Layout rules (.docx only, template-dependent):
-page, formatting.
+Text rules (run on .docx and .txt): typography, punctuation, capitals, dates, timeline,
+numbering, lists, artefacts, abbreviations, consistency, act, basis, references, appendix.
+Layout rules (.docx only, template-dependent): page, formatting.
 """
 
 from . import (
@@ -10,12 +10,17 @@ from . import (
     act,
     appendix,
     artefacts,
+    basis,
+    capitals,
     consistency,
     dates,
     formatting,
     lists,
     numbering,
     page,
+    punctuation,
+    references,
+    timeline,
     typography,
 )
 
@@ -24,11 +29,16 @@ __all__ = [
     "act",
     "appendix",
     "artefacts",
+    "basis",
+    "capitals",
     "consistency",
     "dates",
     "formatting",
     "lists",
     "numbering",
     "page",
+    "punctuation",
+    "references",
+    "timeline",
     "typography",
 ]

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from ...findings import Severity
-from ..memo import cached_in_run, para_entry
-from ..model import BODY_ROLES, DocModel, Para
-from ..patterns import quote_at
+from ..memo import cached_in_run, para_entry, text_memo
+from ..model import BODY_ROLES, DocModel, Para, Part
+from ..patterns import UNFILLED_RE, parse_date, quote_at
 from ..registry import Issue, issue
 
 ERROR, WARNING, INFO = Severity.ERROR, Severity.WARNING, Severity.INFO
@@ -120,6 +121,55 @@ def _next_body(paragraphs: list[Para]) -> list[Para | None]:
     return out
 
 
+#: Pure functions of a paragraph's text whose result most paragraphs lack, by name.
+_SPARSE: dict[str, Callable[[str], object]] = {}
+
+
+def sparse(name: str):
+    """Register the decorated pure function of a text under `name` (see :func:`found_in`).
+
+    It must return an immutable value, falsy when the text has nothing for its rule.
+    """
+
+    def register(func):
+        _SPARSE[name] = func
+        return func
+
+    return register
+
+
+@text_memo
+def _sparse_results(text: str) -> tuple | None:
+    """Return the result of every registered sparse function on `text`, in order; None
+    when none found anything (most paragraphs)."""
+    results = tuple([func(text) for func in _SPARSE.values()])
+    return results if any(results) else None
+
+
+def found_in(doc: DocModel, name: str) -> list[tuple[Para, object]]:
+    """Return (paragraph, result) of the paragraphs with visible text where the sparse
+    function `name` found something, in document order.
+
+    One pass per rule run computes every sparse function (memoised per text), so rules
+    that read every paragraph but report on few do not each walk the document.
+    """
+    return cached_in_run(doc, "sparse", lambda: _sparse_index(doc))[name]
+
+
+def _sparse_index(doc: DocModel) -> dict[str, list[tuple[Para, object]]]:
+    names = list(_SPARSE)
+    index: dict[str, list[tuple[Para, object]]] = {name: [] for name in names}
+    lists = [index[name] for name in names]
+    for para in text_paras(doc):
+        results = _sparse_results(para)
+        if results is None:
+            continue
+        for found, value in zip(lists, results, strict=True):
+            if value:
+                found.append((para, value))
+    return index
+
+
 #: What a memoised scan keeps of an issue: message, hint, quote, severity.
 Found = tuple[str, str, str, "Severity | None"]
 
@@ -180,6 +230,19 @@ def _scan(para: Para, table: Iterable[Pattern], text: str) -> tuple[Found, ...]:
     return tuple(out)
 
 
+_QUOTED_RE = re.compile(r"«[^«»]*»")
+
+
+def unquoted(text: str) -> str:
+    """Return `text` with every «…» (nested too) blanked out, same length."""
+    while "«" in text:
+        new = _QUOTED_RE.sub(lambda m: " " * len(m.group(0)), text)
+        if new == text:
+            break
+        text = new
+    return text
+
+
 def first_lines(paras: list[Para], limit: int = 6) -> str:
     """Return «стр. 3, 7, 12» / «абзацы 3, 7» for the first `limit` paragraphs."""
     if not paras:
@@ -187,3 +250,63 @@ def first_lines(paras: list[Para], limit: int = 6) -> str:
     positions = [p.position() for p in paras[:limit]]
     more = f" и ещё {len(paras) - limit}" if len(paras) > limit else ""
     return ", ".join(positions) + more
+
+
+def acts(doc: DocModel) -> list[Part]:
+    """Return the parts of `doc` that are acts (распоряжение, приказ, …), in order."""
+    return [p for p in doc.parts if p.kind == "act"]
+
+
+def appendices(doc: DocModel) -> list[Part]:
+    """Return the parts of `doc` that are appendices, in order."""
+    return [p for p in doc.parts if p.kind == "appendix"]
+
+
+def as_date(day: int, month: int, year: int) -> dt.date | None:
+    """Return the date, or None for a day that does not exist («31.02.2024»)."""
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def document_date(doc: DocModel) -> dt.date | None:
+    """Return the date of the act: from its blank, or (an appendix alone) from the first mark.
+
+    None when the act is undated — a draft's «[не заполнено: Дата акта]» — or absent.
+    """
+    return cached_in_run(doc, "document_date", lambda: _document_date(doc))
+
+
+def _document_date(doc: DocModel) -> dt.date | None:
+    found = acts(doc)
+    if found:
+        lines = found[0].role("datenum")
+    else:
+        marked = [p for p in appendices(doc) if p.role("mark")]
+        lines = marked[0].role("mark") if marked else []
+    for para in lines:
+        if UNFILLED_RE.search(para.text):
+            return None
+        parsed = parse_date(para.clean)
+        if parsed:
+            return as_date(*parsed)
+    return None
+
+
+def judged_on(doc: DocModel) -> tuple[dt.date | None, bool]:
+    """Return (the day the document's dates are judged against, True when it is the act's own).
+
+    The act's own date when it has one, else ``doc.context.today`` (an undated draft would
+    be signed today); (None, False) when neither is known.
+    """
+    own = document_date(doc)
+    if own is not None:
+        return own, True
+    return doc.context.today, False
+
+
+def day_label(day: dt.date, own: bool) -> str:
+    """Return «даты акта (23.11.2023)» or «сегодняшней даты (07.12.2026): у акта нет даты»."""
+    text = day.strftime("%d.%m.%Y")
+    return f"даты акта ({text})" if own else f"сегодняшней даты ({text}; у акта нет даты)"

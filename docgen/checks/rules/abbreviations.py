@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from ..memo import text_memo
 from ..model import DocModel, Para, Part
 from ..registry import Issue, issue, rule
-from ._common import WARNING, first_lines, pattern, patterns, scan, text_paras
+from ._common import WARNING, first_lines, pattern, patterns, scan, text_paras, unquoted
 
 _DEF_RE = re.compile(
     r"\(далее(?:[ \u00a0]+по[ \u00a0]+тексту)?[ \u00a0]*[-–—]?[ \u00a0]*(?P<body>[^()]+?)\)"
@@ -19,7 +19,6 @@ _PAREN_ABBR_RE = re.compile(
     r"\((?P<body>[А-ЯЁ]{2,}(?:[ \u00a0][А-ЯЁ]{2,})*(?:[ \u00a0]+«[^»]+»)?)\)"
 )
 _TOKEN_RE = re.compile(r"(?<![А-ЯЁа-яёA-Za-z\d\-/])[А-ЯЁ]{2,8}(?![А-ЯЁа-яёA-Za-z\d\-/])")
-_QUOTED_RE = re.compile(r"«[^«»]*»")
 _SHORT_NAME_RE = re.compile(
     r"\b(?P<word>[Кк]омитет|[Дд]епартамент)(?:а|у|ом|е)?(?=[ \u00a0]*[.,;:)]|$)"
 )
@@ -41,15 +40,6 @@ _FORMS = patterns(
 def further_formula(doc: DocModel, profile):
     for para in text_paras(doc):
         yield from scan(para, _FORMS)
-
-
-def _unquoted(text: str) -> str:
-    """Return `text` with every «…» (nested too) blanked out, same length."""
-    while True:
-        new = _QUOTED_RE.sub(lambda m: " " * len(m.group(0)), text)
-        if new == text:
-            return new
-        text = new
 
 
 @dataclass
@@ -85,8 +75,8 @@ def _abbreviation_facts(
     defs = []
     for term, span in _definitions(text):
         spans.append(span)
-        defs.append((_key(term), tuple(_TOKEN_RE.findall(_unquoted(term)))))
-    plain = _unquoted(text)
+        defs.append((_key(term), tuple(_TOKEN_RE.findall(unquoted(term)))))
+    plain = unquoted(text)
     for start, end in spans:
         plain = plain[:start] + " " * (end - start) + plain[end:]
     caps_only = not re.search(r"[а-яё]", text)
@@ -209,7 +199,7 @@ def _short_name(text: str) -> str | None:
     """Return the first short name «комитет» / «департамент» (lower case) outside quotes."""
     if "омитет" not in text and "епартамент" not in text:
         return None
-    match = _SHORT_NAME_RE.search(_unquoted(text))
+    match = _SHORT_NAME_RE.search(unquoted(text))
     return match.group("word").lower() if match else None
 
 

@@ -22,7 +22,7 @@ from ..patterns import (
     strip_marks,
 )
 from ..registry import Issue, issue, rule
-from ._common import ERROR, INFO, WARNING, first_lines, text_paras
+from ._common import ERROR, INFO, WARNING, first_lines, text_paras, unquoted
 
 # -- G-47 -----------------------------------------------------------------------------------
 _CUT_RE = re.compile(r"\s+(?:согласно\s+приложени|\(приложени|\(далее|в\s+новой\s+редакции)|[.;:]$")
@@ -180,7 +180,7 @@ def _mentions(text: str, clean: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
         return ()
     return tuple(
         (match.group(0), tuple(_norm(match.group("tail")).split()))
-        for match in _MENTION_RE.finditer(_unquoted(clean))
+        for match in _MENTION_RE.finditer(unquoted(clean))
     )
 
 
@@ -251,17 +251,6 @@ def _check_act(act: Part, names) -> Iterator[Issue]:
                 f"{target[0].genitive} ({target[3].position()})",
                 f"«… {target[2]}»",
             )
-
-
-_QUOTED_RE = re.compile(r"«[^«»]*»")
-
-
-def _unquoted(text: str) -> str:
-    while True:
-        new = _QUOTED_RE.sub(lambda m: " " * len(m.group(0)), text)
-        if new == text:
-            return new
-        text = new
 
 
 # -- G-48 -----------------------------------------------------------------------------------
@@ -428,7 +417,7 @@ def _organs(text: str) -> tuple[tuple[tuple[str, str], bool, str], ...]:
     """Return ((head, next word), capitalised?, mention) of each organ name in mid-sentence."""
     if not any(head in text for head in _ORGAN_HEADS) or not re.search(r"[а-яё]", text):
         return ()
-    text = _unquoted(text)
+    text = unquoted(text)
     out = []
     for match in _ORGAN_RE.finditer(text):
         before = text[: match.start()]
