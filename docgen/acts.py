@@ -30,31 +30,21 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Collection, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from .errors import VariablesError
 from .schema import CASE_KEYS, parse_date
-from .variables import read_yaml
+from .variables import display_path, read_yaml
 
 ACTS_FILE = "_acts.yaml"
 MUNICIPAL_ACTS_DIR = "_acts"
 STATUSES = ("действует", "утратил силу", "изменён")
-#: Kinds of cited acts (nominative, lower case as in running text).
-KINDS = (
-    "федеральный конституционный закон",
-    "федеральный закон",
-    "закон",
-    "областной закон",
-    "указ",
-    "постановление",
-    "распоряжение",
-    "приказ",
-    "решение",
-    "письмо",
-)
+#: Fields every entry has; an act known through another document (``document``: the
+#: recommendations a letter sends, the passport a protocol approves) may have no title.
+REQUIRED = ("kind", "date", "number", "title")
 _ID_RE = re.compile(r"^[a-z0-9][a-z0-9_.-]*$")
 _FIELDS = {
     "kind",
@@ -88,6 +78,8 @@ class CitedAct:
     amended_by: tuple[str, ...] = ()
     document: str | Mapping[str, str] | None = None
     source: str = ""
+    #: what is not verified about the entry («статус не проверен»)
+    note: str = ""
     #: «файл:строка» where the entry is declared
     origin: str = ""
 
@@ -167,12 +159,17 @@ def registry_files(variables_dir: Path, set_id: str | None = None) -> list[Path]
     return [f for f in files if f.exists()]
 
 
-def load_registry(files: list[Path], variables_dir: Path) -> ActRegistry:
-    """Return the registry declared in `files`; raise VariablesError listing every problem."""
+def load_registry(
+    files: list[Path], variables_dir: Path, kinds: Collection[str] | None = None
+) -> ActRegistry:
+    """Return the registry declared in `files`; raise VariablesError listing every problem.
+
+    `kinds` are the act kinds an entry may have (docgen.kinds); None accepts any.
+    """
     acts: dict[str, CitedAct] = {}
     problems: list[str] = []
     for path in files:
-        display = _display(path, variables_dir)
+        display = display_path(path, variables_dir)
         data = read_yaml(path, display)
         lines = getattr(data, "lines", {})
         for act_id, entry in data.items():
@@ -181,7 +178,7 @@ def load_registry(files: list[Path], variables_dir: Path) -> ActRegistry:
                 problems.append(f"{where}: акт «{act_id}» уже есть в {acts[act_id].origin}")
                 continue
             try:
-                acts[act_id] = _entry(act_id, entry, where)
+                acts[act_id] = _entry(act_id, entry, where, kinds)
             except ValueError as exc:
                 problems.append(f"{where}: {act_id}: {exc}")
     for act in acts.values():
@@ -195,7 +192,7 @@ def load_registry(files: list[Path], variables_dir: Path) -> ActRegistry:
     return ActRegistry(acts)
 
 
-def _entry(act_id: str, entry: Any, where: str) -> CitedAct:
+def _entry(act_id: str, entry: Any, where: str, kinds: Collection[str] | None) -> CitedAct:
     if not _ID_RE.match(act_id):
         raise ValueError("идентификатор: латинские строчные буквы, цифры, «-», «_», «.»")
     if not isinstance(entry, Mapping):
@@ -203,12 +200,13 @@ def _entry(act_id: str, entry: Any, where: str) -> CitedAct:
     unknown = sorted(set(entry) - _FIELDS)
     if unknown:
         raise ValueError(f"неизвестные поля: {', '.join(unknown)}")
-    missing = [k for k in ("kind", "date", "number", "title") if not entry.get(k)]
+    required = ("kind", "date", "number") if entry.get("document") else REQUIRED
+    missing = [k for k in required if not entry.get(k)]
     if missing:
         raise ValueError(f"не заданы поля: {', '.join(missing)}")
     kind = str(entry["kind"])
-    if kind not in KINDS:
-        raise ValueError(f"kind «{kind}»: допустимы {', '.join(KINDS)}")
+    if kinds is not None and kind not in kinds:
+        raise ValueError(f"kind «{kind}»: допустимы {', '.join(kinds)}")
     status = str(entry.get("status", "действует"))
     if status not in STATUSES:
         raise ValueError(f"status «{status}»: допустимы {', '.join(STATUSES)}")
@@ -222,7 +220,7 @@ def _entry(act_id: str, entry: Any, where: str) -> CitedAct:
         kind=kind,
         date=_date(entry["date"], "date"),
         number=str(entry["number"]).strip(),
-        title=" ".join(str(entry["title"]).split()),
+        title=" ".join(str(entry.get("title") or "").split()),
         issuer=_phrase(entry.get("issuer"), "issuer"),
         status=status,
         status_date=_date(entry["status_date"], "status_date")
@@ -232,6 +230,7 @@ def _entry(act_id: str, entry: Any, where: str) -> CitedAct:
         amended_by=tuple(str(a) for a in amended),
         document=_phrase(entry.get("document"), "document"),
         source=str(entry.get("source") or ""),
+        note=" ".join(str(entry.get("note") or "").split()),
         origin=where,
     )
 
@@ -256,13 +255,6 @@ def _phrase(value: Any, key: str) -> str | Mapping[str, str] | None:
 
 def _number_key(number: str) -> str:
     return re.sub(r"[\s\u00a0]+", "", number).casefold()
-
-
-def _display(path: Path, variables_dir: Path) -> str:
-    try:
-        return f"variables/{path.relative_to(variables_dir)}"
-    except ValueError:
-        return str(path)
 
 
 def _suggest(act_id: str, known: Mapping[str, CitedAct]) -> str:

@@ -1,6 +1,7 @@
 """Variable set → the plain dict templates see. Pure: no I/O, no clock.
 
-Every declared field is present (absent optional values are None, absent lists empty);
+Every declared field is present (absent optional values are :class:`Absent`, absent lists
+empty); registry ids become citations;
 official names become :class:`docgen.ru.Phrase` (with the set's explicit case forms),
 personal names :class:`docgen.ru.Person` (with gender), free text is typographed, and
 explicitly unknown values become :class:`docgen.placeholders.Missing` placeholders.
@@ -10,10 +11,11 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from . import ru
+from .kinds import Kinds
 from .placeholders import CLOSE, OPEN, Missing
 from .schema import UNKNOWN, FieldSpec, Schema, value_at
 
@@ -30,81 +32,110 @@ def clean_text(text: str) -> str:
     return ru.typograph(text.strip())
 
 
-def build_values(data: Mapping[str, Any], schema: Schema) -> dict[str, Any]:
-    """Return the nested template values for validated variable-set `data`."""
-    return _convert_node(data, schema, "", "", data)
-
-
-def _convert_node(
-    node: Mapping, schema: Schema, prefix: str, spec_prefix: str, root: Mapping
+def build_values(
+    data: Mapping[str, Any],
+    schema: Schema,
+    *,
+    cite: Callable[[str], Any] | None = None,
+    kinds: Kinds | None = None,
 ) -> dict[str, Any]:
-    out: dict[str, Any] = {}
-    for spec in schema.children(spec_prefix.rstrip(".")):
-        key = spec.path[len(spec_prefix) :]
-        if key.endswith("[]"):
-            continue
-        path = f"{prefix}{key}"
-        out[key] = _convert(
-            node.get(key) if isinstance(node, Mapping) else None, spec, schema, path, root
-        )
-    # -- groups declared only through their children (e.g. «act» for «act.kind») --
-    groups = {
-        p[len(spec_prefix) :].split(".")[0]
-        for p in schema.fields
-        if p.startswith(spec_prefix) and "." in p[len(spec_prefix) :]
-    }
-    for group in sorted(groups - set(out)):
-        if group.endswith("[]"):
-            continue
-        child = node.get(group) if isinstance(node, Mapping) else None
-        out[group] = _convert_node(
-            child or {}, schema, f"{prefix}{group}.", f"{spec_prefix}{group}.", root
-        )
-    return out
+    """Return the nested template values for validated variable-set `data`.
+
+    `cite` turns a registry id into what templates cite (docgen.citation.Citation); without
+    it an act id stays a string. `kinds` gives the act kinds their explicit case forms.
+    """
+    return _Values(schema, cite, kinds).node(data, "", "", data)
 
 
-def _convert(value: Any, spec: FieldSpec, schema: Schema, path: str, root: Mapping) -> Any:
-    if value is UNKNOWN:
-        return Missing(spec.label)
-    if value is None:
-        return [] if spec.type == "list" else None
-    kind = spec.type
-    if kind == "text":
-        return clean_text(value)
-    if kind == "phrase":
-        if isinstance(value, Mapping):
-            forms = {case: clean_text(form) for case, form in value.items()}
-            return ru.Phrase(forms["nomn"], forms=forms)
-        return ru.Phrase(clean_text(value))
-    if kind == "person":
-        gender = value_at(root, spec.gender) if spec.gender else None
-        return ru.Person(clean_text(value), gender=gender if gender in ("m", "f") else None)
-    if kind == "list":
-        item_spec = schema.fields.get(spec.path + "[]")
-        items = []
-        for i, item in enumerate(value):
-            item_path = f"{path}[{i}]"
-            if item_spec is not None:
-                items.append(_convert(item, item_spec, schema, item_path, root))
-            else:
-                items.append(_convert_node(item, schema, item_path + ".", spec.path + "[].", item))
-        return items
-    return value
+class Absent(Missing):
+    """An optional value that is not given: false in ``{% if %}``, a placeholder if printed.
+
+    A template that guards the sentence (``{% if region.system %}``) omits it; one that
+    does not shows «[не заполнено: …]» in the draft and the final is refused — never an
+    exception from a filter that got nothing.
+    """
+
+    def __bool__(self) -> bool:
+        return False
 
 
-def appendix_entries(titles: Sequence[tuple[str, str, int | None]]) -> list[dict[str, Any]]:
+class _Values:
+    def __init__(self, schema: Schema, cite, kinds: Kinds | None) -> None:
+        self.schema = schema
+        self.cite = cite
+        self.kinds = kinds
+
+    def node(self, node: Mapping, prefix: str, spec_prefix: str, root: Mapping) -> dict[str, Any]:
+        schema = self.schema
+        out: dict[str, Any] = {}
+        for spec in schema.children(spec_prefix.rstrip(".")):
+            key = spec.path[len(spec_prefix) :]
+            if key.endswith("[]"):
+                continue
+            path = f"{prefix}{key}"
+            out[key] = self.value(
+                node.get(key) if isinstance(node, Mapping) else None, spec, path, root
+            )
+        # -- groups declared only through their children (e.g. «act» for «act.kind») --
+        groups = {
+            p[len(spec_prefix) :].split(".")[0]
+            for p in schema.fields
+            if p.startswith(spec_prefix) and "." in p[len(spec_prefix) :]
+        }
+        for group in sorted(groups - set(out)):
+            if group.endswith("[]"):
+                continue
+            child = node.get(group) if isinstance(node, Mapping) else None
+            out[group] = self.node(child or {}, f"{prefix}{group}.", f"{spec_prefix}{group}.", root)
+        return out
+
+    def value(self, value: Any, spec: FieldSpec, path: str, root: Mapping) -> Any:
+        if value is UNKNOWN:
+            return Missing(spec.label)
+        if value is None or (isinstance(value, str) and not value.strip()):
+            return [] if spec.type == "list" else Absent(spec.label)
+        kind = spec.type
+        if kind == "text":
+            return clean_text(value)
+        if kind == "phrase":
+            if isinstance(value, Mapping):
+                forms = {case: clean_text(form) for case, form in value.items()}
+                return ru.Phrase(forms["nomn"], forms=forms)
+            return ru.Phrase(clean_text(value))
+        if kind == "person":
+            gender = value_at(root, spec.gender) if spec.gender else None
+            return ru.Person(clean_text(value), gender=gender if gender in ("m", "f") else None)
+        if kind == "act":
+            return self.cite(value) if self.cite else value
+        if kind == "choice" and spec.choices_from == "kinds" and self.kinds is not None:
+            forms = self.kinds.get(value).forms
+            return ru.Phrase(value, forms={"nomn": value, **forms}) if forms else value
+        if kind == "list":
+            item_spec = self.schema.fields.get(spec.path + "[]")
+            items = []
+            for i, item in enumerate(value):
+                item_path = f"{path}[{i}]"
+                if item_spec is not None:
+                    items.append(self.value(item, item_spec, item_path, root))
+                else:
+                    items.append(self.node(item, item_path + ".", spec.path + "[].", item))
+            return items
+        return value
+
+
+def appendix_entries(titles: Sequence[tuple[str, str]]) -> list[dict[str, Any]]:
     """Return the appendix descriptions the act and the marks need.
 
-    `titles` holds (full name in the nominative, approval word, fixed number or None) per
-    appendix, e.g. («Положение о муниципальной … службе …», «УТВЕРЖДЕНО», None). Appendices
-    are numbered 1…N; a single appendix has no number unless one is fixed.
+    `titles` holds (full name in the nominative, approval word) per appendix, e.g.
+    («Положение о муниципальной … службе …», «УТВЕРЖДЕНО»). Appendices are numbered 1…N
+    by the act's real appendices; a single appendix has no number.
     """
     numbered = len(titles) > 1
     entries = []
-    for i, (title, approval, fixed) in enumerate(titles, 1):
+    for i, (title, approval) in enumerate(titles, 1):
         title = clean_text(_SPACES_RE.sub(" ", title))
         head, _, tail = title.partition(" ")
-        number = fixed if fixed is not None else (i if numbered else None)
+        number = i if numbered else None
         entries.append(
             {
                 "number": number,

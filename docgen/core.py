@@ -27,7 +27,9 @@ from jinja2 import TemplateError as JinjaTemplateError
 from . import ru
 from .acts import ActRegistry, load_registry, registry_files
 from .cache import LRU
+from .citation import Citation, check_citations, citation
 from .context import appendix_entries, build_values
+from .cover import build_cover
 from .environment import make_environment
 from .errors import (
     DocgenError,
@@ -37,10 +39,11 @@ from .errors import (
     UnknownIdError,
 )
 from .findings import Finding
+from .kinds import Kinds, kinds_files, load_kinds
 from .lint import lint_template
 from .render import Assembly, CompiledTemplate, compile_template, make_assembly, render_package
 from .result import GenerationResult, requisites_of
-from .schema import Schema, load_schema, schema_files
+from .schema import REGION_SCHEMA_FILE, Schema, load_schema, schema_files
 from .settings import Settings
 from .templates import (
     DocTemplate,
@@ -55,7 +58,16 @@ from .templates import (
     single_part_package,
 )
 from .validators import VALIDATORS
-from .variables import SCHEMA_FILE, VariableSet, data_hash, layer_files, list_sets, load_variables
+from .variables import (
+    SCHEMA_FILE,
+    VariableSet,
+    data_hash,
+    layer_files,
+    list_sets,
+    load_variables,
+    region_of,
+)
+from .wording import Wording, load_wording, wording_files
 
 #: How many of each kind of thing one core object keeps (a web server serves a few sets
 #: over and over; a batch over thousands of sets gains nothing from more).
@@ -92,7 +104,8 @@ class _State:
     compiled: LRU = field(default_factory=lambda: LRU(TEMPLATE_CACHE_SIZE))
     assemblies: LRU = field(default_factory=lambda: LRU(TEMPLATE_CACHE_SIZE))
     expressions: LRU = field(default_factory=lambda: LRU(TEMPLATE_CACHE_SIZE))
-    schemas: LRU = field(default_factory=lambda: LRU(4))
+    schemas: LRU = field(default_factory=lambda: LRU(16))
+    tables: LRU = field(default_factory=lambda: LRU(32))
     registries: LRU = field(default_factory=lambda: LRU(SET_CACHE_SIZE))
     sets: LRU = field(default_factory=lambda: LRU(SET_CACHE_SIZE))
     warm: bool = False
@@ -159,7 +172,24 @@ class Docgen:
             (path, _stamp(path)), lambda: read_package(package_id, path, label)
         )
         check_package_parts(package, [self.template(p) for p in parts])
+        self._check_defaults(package)
         return package
+
+    def _check_defaults(self, package: Package) -> None:
+        """Raise TemplateError unless each of the package's defaults is a valid choice."""
+        fields = self.schema().fields
+        for path, value in package.defaults.items():
+            spec = fields.get(path)
+            if spec is None or spec.type not in ("choice", "bool", "int"):
+                raise TemplateError(
+                    f"defaults: «{path}» — не поле выбора схемы (можно задавать выбор, да/нет, "
+                    "число)",
+                    package.label,
+                )
+            try:
+                spec.coerce(value)
+            except ValueError as exc:
+                raise TemplateError(f"defaults: {path}: {exc}", package.label) from None
 
     def package_templates(self, package: Package) -> tuple[DocTemplate, ...]:
         """Return the templates of every part of `package`, in order."""
@@ -171,40 +201,70 @@ class Docgen:
         """Return every variable-set id, regions first, sorted."""
         return list_sets(self.settings.variables_dir)
 
-    def schema(self) -> Schema:
-        """Return the schema of variable sets (``_schema.yaml`` + ``_schema/*.yaml``)."""
-        return self._schema()[1]
+    def schema(self, set_id: str | None = None) -> Schema:
+        """Return the schema of variable sets: the shared files, plus the region's own
+        extension (``variables/<region>/_schema.yaml``) when `set_id` names a region's set."""
+        return self._schema(region_of(set_id) if set_id else None)[1]
 
-    def _schema(self) -> tuple[tuple, Schema]:
-        """Return the version key of the schema files and the schema they declare."""
-        path = self.settings.variables_dir / SCHEMA_FILE
-        key = tuple((f, _stamp(f)) for f in schema_files(path))
-        return key, self._state.schemas.get(key, lambda: load_schema(path, VALIDATORS))
+    def _schema(self, region: str | None) -> tuple[tuple, Schema]:
+        """Return the version key of the schema files of `region` and the schema they make."""
+        root = self.settings.variables_dir
+        path = root / SCHEMA_FILE
+        region_file = root / region / REGION_SCHEMA_FILE if region else None
+        kind_files = kinds_files(root, region)
+        files = [*schema_files(path), *([region_file] if region_file else []), *kind_files]
+        key = tuple((f, _stamp(f)) for f in files)
+
+        def make() -> Schema:
+            kinds = self.kinds(region).issued()
+            return load_schema(path, VALIDATORS, region_file=region_file, kinds=kinds)
+
+        return key, self._state.schemas.get(key, make)
+
+    def kinds(self, region: str | None = None) -> Kinds:
+        """Return the act kinds visible from `region` (shared ones plus the region's own)."""
+        root = self.settings.variables_dir
+        files = kinds_files(root, region)
+        key = ("kinds", *((f, _stamp(f)) for f in files))
+        return self._state.tables.get(key, lambda: load_kinds(files, root))
+
+    def wording(self, region: str | None = None) -> Wording:
+        """Return the act wording of `region` (shared, with the region's replacements)."""
+        root = self.settings.variables_dir
+        files = wording_files(root, region)
+        key = ("wording", *((f, _stamp(f)) for f in files))
+        return self._state.tables.get(key, lambda: load_wording(files, root))
 
     def variables(self, set_id: str, overrides: Mapping[str, Any] | None = None) -> VariableSet:
         """Return the validated variable set `set_id` with dotted-path `overrides` applied.
 
         Without overrides the set is kept per version of its files; treat it as read-only.
         """
-        if overrides:
-            return load_variables(set_id, self.settings.variables_dir, self.schema(), overrides)
-        return self._load_set(set_id).variables
+        return self._load_set(set_id, overrides).variables
 
     def _load_set(self, set_id: str, overrides: Mapping[str, Any] | None = None) -> _LoadedSet:
         """Return the set with its template values and hash; kept per file version when
-        there are no overrides."""
-        schema_key, schema = self._schema()
+        there are no overrides. Every cited act must be in the registry visible from it."""
+        root = self.settings.variables_dir
+        files = layer_files(set_id, root)
+        region = region_of(set_id)
+        schema_key, schema = self._schema(region)
 
         def make() -> _LoadedSet:
-            root = self.settings.variables_dir
             variables = load_variables(set_id, root, schema, overrides)
-            return _LoadedSet(
-                variables, build_values(variables.data, schema), data_hash(variables.data)
+            registry = self.registry(set_id)
+            check_citations(variables, schema, registry)
+            kinds, wording = self.kinds(region), self.wording(region)
+            values = build_values(
+                variables.data,
+                schema,
+                cite=lambda act_id: citation(act_id, registry, kinds, wording),
+                kinds=kinds,
             )
+            return _LoadedSet(variables, values, data_hash(variables.data))
 
         if overrides:
             return make()
-        files = layer_files(set_id, self.settings.variables_dir)
         key = (set_id, schema_key, tuple((f, _stamp(f)) for f in files))
         return self._state.sets.get(key, make)
 
@@ -213,8 +273,16 @@ class Docgen:
         every shipped act when `set_id` is None."""
         root = self.settings.variables_dir
         files = registry_files(root, set_id)
-        key = tuple((f, _stamp(f)) for f in files)
-        return self._state.registries.get(key, lambda: load_registry(files, root))
+        region = region_of(set_id) if set_id else None
+        key = tuple((f, _stamp(f)) for f in [*files, *kinds_files(root, region)])
+        return self._state.registries.get(
+            key, lambda: load_registry(files, root, self.kinds(region).names())
+        )
+
+    def citation(self, act_id: str, set_id: str | None = None) -> Citation:
+        """Return the citation of registry act `act_id` as seen from `set_id`."""
+        region = region_of(set_id) if set_id else None
+        return citation(act_id, self.registry(set_id), self.kinds(region), self.wording(region))
 
     def sets_for(self, package_id: str, region: str | None = None) -> list[str]:
         """Return the ids of the sets `package_id` is made for (optionally of one region)."""
@@ -235,8 +303,8 @@ class Docgen:
         """Return the package, its templates and the validated set, checked to match."""
         package = self.package(package_id)
         templates = self.package_templates(package)
+        _check_match(package, set_id)
         loaded = self._load_set(set_id, overrides)
-        _check_match(package, loaded.variables)
         return Resolved(package, templates, loaded.variables, loaded)
 
     def context(
@@ -310,7 +378,7 @@ class Docgen:
                     self.settings.page_numbering,
                 ]
             )
-            findings = tuple(self.check_docx(rendered.data, layout_key=layout_key))
+            findings = tuple(self.check_docx(rendered.data, layout_key=layout_key, set_id=set_id))
         return GenerationResult(
             package=resolved.package,
             set_id=set_id,
@@ -335,11 +403,22 @@ class Docgen:
                 declared = read_metadata(meta, str(meta)).get("variables")
         return lint_template(path, self.schema(), declared, self.environment)
 
-    def check_docx(self, data: bytes, *, layout_key: str | None = None) -> list[Finding]:
-        """Return the conformance findings for the .docx `data` (profile from settings)."""
+    def check_docx(
+        self, data: bytes, *, layout_key: str | None = None, set_id: str | None = None
+    ) -> list[Finding]:
+        """Return the conformance findings for the .docx `data` (profile from settings).
+
+        Citations are judged against the registry visible from `set_id` (every shipped
+        act when None): an act that lost force is named with its replacement.
+        """
         from .checks import check_docx
 
-        return check_docx(data, self.settings.gost_profile, layout_key=layout_key)
+        return check_docx(
+            data,
+            self.settings.gost_profile,
+            layout_key=layout_key,
+            registry=self.registry(set_id),
+        )
 
     # -- internals ---------------------------------------------------------------------
 
@@ -352,7 +431,7 @@ class Docgen:
         """Return the context and the templates of the package this variable set includes."""
         self._warm()
         package, variables = resolved.package, resolved.variables
-        context = dict(resolved._loaded.values)
+        context = _with_defaults(resolved._loaded.values, package, variables)
         context["package"] = {
             "id": package.id,
             "title": package.title,
@@ -364,19 +443,16 @@ class Docgen:
             if template.kind != "appendix":
                 continue
             title = self._render_meta(template, "doc_title", template.doc_title, context)
-            number = None
-            if template.appendix_number:
-                raw = self._render_meta(
-                    template, "appendix_number", template.appendix_number, context
-                ).strip()
-                if raw:
-                    if not raw.isdigit():
-                        raise TemplateRenderError(
-                            f"appendix_number дал «{raw}», а не номер", template.meta_label
-                        )
-                    number = int(raw)
-            titles.append((title, template.approval_word, number))
+            titles.append((title, template.approval_word))
         context["appendices"] = appendix_entries(titles)
+        region = variables.region
+        context["cover"] = build_cover(
+            context,
+            context["appendices"],
+            kinds=self.kinds(region),
+            wording=self.wording(region),
+            filters=self.environment.filters,
+        ).as_context()
         return context, templates
 
     def _render_meta(self, template: DocTemplate, key: str, source: str, context) -> str:
@@ -417,17 +493,40 @@ class Docgen:
         )
 
 
-def _check_match(package: Package, variables: VariableSet) -> None:
-    if variables.region not in package.regions:
+def _with_defaults(
+    values: dict[str, Any], package: Package, variables: VariableSet
+) -> dict[str, Any]:
+    """Return a copy of `values` with the package's defaults where the set gave nothing.
+
+    A package may choose its wording (``defaults: {act.title_names: first}``); a value the
+    set writes in any of its files wins. The cached `values` are never changed.
+    """
+    context = dict(values)
+    for path, value in package.defaults.items():
+        if path in variables.origins:
+            continue
+        *groups, leaf = path.split(".")
+        node = context
+        for group in groups:
+            node[group] = dict(node.get(group) or {})
+            node = node[group]
+        node[leaf] = value
+    return context
+
+
+def _check_match(package: Package, set_id: str) -> None:
+    """Raise UnknownIdError unless the set `set_id` is of the package's region and level."""
+    region = region_of(set_id)
+    if region not in package.regions:
         raise UnknownIdError(
             f"документ «{package.id}» предназначен для регионов: {', '.join(package.regions)}; "
-            f"набор «{variables.id}» относится к региону «{variables.region}»"
+            f"набор «{set_id}» относится к региону «{region}»"
         )
-    if not package.accepts(variables.id):
+    if not package.accepts(set_id):
         level = "муниципального образования" if package.level == "municipality" else "региона"
         raise UnknownIdError(
             f"документ «{package.id}» формируется по набору {level}, "
-            f"а «{variables.id}» — набор другого уровня"
+            f"а «{set_id}» — набор другого уровня"
         )
 
 

@@ -9,11 +9,12 @@ from jinja2 import StrictUndefined
 from jinja2.sandbox import ImmutableSandboxedEnvironment, SandboxedEnvironment
 
 from . import ru
+from .citation import Citation
 from .errors import InflectionError
-from .placeholders import Missing
+from .placeholders import REVIEW_PREFIX, Missing
 
 #: Names templates may use that are not variables: added per render (see docgen.render).
-RENDER_NAMES = frozenset({"num", "part", "appendices", "package"})
+RENDER_NAMES = frozenset({"num", "part", "appendices", "package", "cover"})
 
 
 def make_environment() -> SandboxedEnvironment:
@@ -31,9 +32,31 @@ def make_environment() -> SandboxedEnvironment:
         keep_trailing_newline=True,
     )
     env.filters.update(ru.FILTERS)
+    env.filters["cite"] = cite
+    env.filters["review"] = review
     # -- every filter, Jinja's own too («upper»), must leave a placeholder as it is --
     env.filters = {name: _guard(name, func) for name, func in env.filters.items()}
     return env
+
+
+def cite(value, case: str = "nomn", date: str = "long") -> str:
+    """Return a citation of the registry act `value` in `case`, dates `long` or `digital`.
+
+    ``{{ b | cite('ablt') }}``: «Федеральным законом от 29 декабря 2012 г. № 273-ФЗ «Об
+    образовании в Российской Федерации»».
+    """
+    if not isinstance(value, Citation):
+        raise ValueError(f"cite: ожидается акт из реестра (идентификатор в наборе), а не «{value}»")
+    return value.text(case, date)
+
+
+def review(label: str) -> str:
+    """Return a placeholder asking for a substantive review of what `label` describes.
+
+    ``{{ 'мероприятия составлены без источника' | review }}`` shows «[проверить: …]»
+    highlighted in a draft; a final is refused while it is there.
+    """
+    return Missing(str(label), REVIEW_PREFIX)
 
 
 def _guard(name: str, func: Callable) -> Callable:

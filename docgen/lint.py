@@ -24,6 +24,7 @@ from pathlib import Path
 from jinja2 import TemplateSyntaxError, nodes
 from lxml import etree
 
+from .cover import VARIABLES as COVER_VARIABLES
 from .environment import RENDER_NAMES, make_environment
 from .findings import Finding, Severity
 from .render import DOCUMENT, docx_context, jinja_source
@@ -357,6 +358,9 @@ def _check_names(asts, env, schema: Schema | None, declared: Iterable[str] | Non
     for name in sorted(filters - set(env.filters)):
         findings.append(Finding("L-07", Severity.ERROR, "шаблон", f"неизвестный фильтр «{name}»"))
     ignored = local | RENDER_NAMES | set(env.globals) | {"loop"}
+    if any(p.split(".")[0] == "cover" for p in used):
+        # -- the act docgen builds («cover») is made of these variables --
+        used |= set(COVER_VARIABLES)
     used = {p for p in used if p.split(".")[0] not in ignored}
     # -- keep only the longest chains: «act.date» makes «act» redundant --
     used = {p for p in used if not any(o != p and o.startswith(p + ".") for o in used)}

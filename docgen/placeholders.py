@@ -12,13 +12,19 @@ import re
 OPEN, CLOSE = "\ue000", "\ue001"
 MARKED_RE = re.compile(f"{OPEN}([^{CLOSE}]*){CLOSE}")
 PREFIX = "не заполнено: "
+#: The prefix of a placeholder for text docgen proposes without a source.
+REVIEW_PREFIX = "проверить: "
 
 
 class Missing(str):
-    """A placeholder for the unknown value labelled `label`."""
+    """A placeholder for the unknown value labelled `label`.
 
-    def __new__(cls, label: str):
-        obj = super().__new__(cls, f"{OPEN}{PREFIX}{label}{CLOSE}")
+    `prefix` says what the reader must do: «не заполнено: » (a value to give) by default,
+    «проверить: » for text docgen proposes without a source.
+    """
+
+    def __new__(cls, label: str, prefix: str = PREFIX):
+        obj = super().__new__(cls, f"{OPEN}{prefix}{label}{CLOSE}")
         obj.label = label
         return obj
 

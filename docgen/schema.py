@@ -1,11 +1,17 @@
-"""The declared schema of variable sets (``variables/_schema.yaml``) and value checks."""
+"""The declared schema of variable sets (``variables/_schema.yaml``) and value checks.
+
+The shared schema is ``variables/_schema.yaml`` plus ``variables/_schema/*.yaml`` (the fields
+of template families); a region extends it in ``variables/<region>/_schema.yaml``: new
+fields, and more choices for a shared ``choice`` field — without editing the shared files.
+A choice field may take its choices from the table of act kinds (``choices_from: kinds``).
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Collection, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Collection, Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -13,7 +19,11 @@ import yaml
 
 from .errors import VariablesError
 
-TYPES = ("text", "phrase", "person", "date", "int", "bool", "choice", "list", "year")
+TYPES = ("text", "phrase", "person", "date", "int", "bool", "choice", "list", "year", "act")
+#: Where a choice field may take its choices from instead of listing them.
+CHOICE_SOURCES = ("kinds",)
+REGION_SCHEMA_FILE = "_schema.yaml"
+_ACT_ID_RE = re.compile(r"^[a-z0-9][a-z0-9_.-]*$")
 CASE_KEYS = ("nomn", "gent", "datv", "accs", "ablt", "loct")
 
 
@@ -50,6 +60,8 @@ class FieldSpec:
     default: Any = None
     #: name of a validator of values against each other (docgen.validators.VALIDATORS)
     validator: str | None = None
+    #: the table the choices come from (``kinds``), when they are not listed
+    choices_from: str | None = None
 
     def coerce(self, value: Any) -> Any:
         """Return `value` converted to this field's type; raise ValueError (Russian reason)."""
@@ -83,13 +95,20 @@ def schema_files(path: Path) -> list[Path]:
     return [f for f in files if f.exists()]
 
 
-def load_schema(path: Path, validators: Collection[str] = ()) -> Schema:
+def load_schema(
+    path: Path,
+    validators: Collection[str] = (),
+    *,
+    region_file: Path | None = None,
+    kinds: Sequence[str] = (),
+) -> Schema:
     """Return the schema declared in `path` plus the files of the folder beside it.
 
     ``variables/_schema.yaml`` holds the common fields; ``variables/_schema/*.yaml`` add
     the fields of particular template families (a field may be declared only once).
-    `validators` are the names a field may give in ``validate:``. Errors name the file
-    and the field.
+    `region_file` (``variables/<region>/_schema.yaml``) adds a region's fields and choices.
+    `validators` are the names a field may give in ``validate:``; `kinds` are the act
+    kinds a ``choices_from: kinds`` field offers. Errors name the file and the field.
     """
     fields: dict[str, FieldSpec] = {}
     for file in schema_files(path):
@@ -99,42 +118,74 @@ def load_schema(path: Path, validators: Collection[str] = ()) -> Schema:
                     "поле уже объявлено в другом файле схемы", f"{file.name}: {key}"
                 )
             fields[key] = spec
+    if region_file is not None and region_file.exists():
+        _extend(fields, region_file, validators)
+    for key, spec in fields.items():
+        if spec.choices_from == "kinds":
+            fields[key] = replace(spec, choices=tuple(dict.fromkeys((*kinds, *spec.choices))))
     return Schema(fields)
 
 
-def _read_schema_file(path: Path, validators: Collection[str]) -> dict[str, FieldSpec]:
+def _extend(fields: dict[str, FieldSpec], path: Path, validators: Collection[str]) -> None:
+    """Add a region's fields to `fields`; a shared choice field may only gain choices."""
+    where_file = f"{path.parent.name}/{path.name}"
+    for key, raw in _read_raw(path).items():
+        where = f"{where_file}: {key}"
+        if key not in fields:
+            fields[key] = _field(key, raw, where, validators)
+            continue
+        spec = fields[key]
+        if not isinstance(raw, Mapping) or set(raw) != {"choices"} or spec.type != "choice":
+            raise VariablesError(
+                "общее поле регион может только дополнить значениями (choices) поля выбора",
+                where,
+            )
+        extra = tuple(str(c) for c in raw["choices"] or ())
+        fields[key] = replace(spec, choices=tuple(dict.fromkeys((*spec.choices, *extra))))
+
+
+def _read_raw(path: Path) -> Mapping:
     try:
         raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
     except yaml.YAMLError as exc:
         raise VariablesError(f"схема не читается как YAML: {exc}", str(path)) from None
     if not isinstance(raw, Mapping):
         raise VariablesError("схема: ожидается словарь «путь: описание поля»", path.name)
-    fields: dict[str, FieldSpec] = {}
-    for key, spec in raw.items():
-        where = f"{path.name}: {key}"
-        if not isinstance(spec, Mapping) or spec.get("type") not in TYPES:
-            raise VariablesError(f"у поля должен быть type — одно из {', '.join(TYPES)}", where)
-        if spec["type"] == "choice" and not spec.get("choices"):
-            raise VariablesError("для type: choice нужен список choices", where)
-        validator = spec.get("validate")
-        if validator and validator not in validators:
-            known = ", ".join(sorted(validators))
-            raise VariablesError(
-                f"неизвестная проверка значений «{validator}»; есть: {known}", where
-            )
-        fields[key] = FieldSpec(
-            path=key,
-            type=spec["type"],
-            label=spec.get("label", key),
-            help=spec.get("help", ""),
-            required=bool(spec.get("required", False)),
-            required_always=spec.get("required") == "always",
-            choices=tuple(str(c) for c in spec.get("choices", ())),
-            gender=spec.get("gender"),
-            default=spec.get("default"),
-            validator=validator,
-        )
-    return fields
+    return raw
+
+
+def _read_schema_file(path: Path, validators: Collection[str]) -> dict[str, FieldSpec]:
+    return {
+        key: _field(key, spec, f"{path.name}: {key}", validators)
+        for key, spec in _read_raw(path).items()
+    }
+
+
+def _field(key: str, spec: Any, where: str, validators: Collection[str]) -> FieldSpec:
+    if not isinstance(spec, Mapping) or spec.get("type") not in TYPES:
+        raise VariablesError(f"у поля должен быть type — одно из {', '.join(TYPES)}", where)
+    source = spec.get("choices_from")
+    if source is not None and source not in CHOICE_SOURCES:
+        raise VariablesError(f"choices_from: одно из {', '.join(CHOICE_SOURCES)}", where)
+    if spec["type"] == "choice" and not spec.get("choices") and not source:
+        raise VariablesError("для type: choice нужен список choices (или choices_from)", where)
+    validator = spec.get("validate")
+    if validator and validator not in validators:
+        known = ", ".join(sorted(validators))
+        raise VariablesError(f"неизвестная проверка значений «{validator}»; есть: {known}", where)
+    return FieldSpec(
+        path=key,
+        type=spec["type"],
+        label=spec.get("label", key),
+        help=spec.get("help", ""),
+        required=bool(spec.get("required", False)),
+        required_always=spec.get("required") == "always",
+        choices=tuple(str(c) for c in spec.get("choices", ()) or ()),
+        gender=spec.get("gender"),
+        default=spec.get("default"),
+        validator=validator,
+        choices_from=source,
+    )
 
 
 def value_at(data: Mapping[str, Any], path: str) -> Any:
@@ -226,4 +277,10 @@ def coerce(spec: FieldSpec, value: Any) -> Any:
         if not isinstance(value, list):
             raise ValueError("ожидается список")
         return value
+    if kind == "act":
+        if not isinstance(value, str) or not _ACT_ID_RE.match(value.strip()):
+            raise ValueError(
+                "ожидается идентификатор акта из реестра актов, например «fz-2012-273»"
+            )
+        return value.strip()
     raise ValueError(f"неизвестный тип {kind}")  # pragma: no cover - schema load rejects it

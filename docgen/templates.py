@@ -17,7 +17,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Protocol
+from typing import Any, Protocol
 
 from .errors import TemplateError, UnknownIdError, VariablesError
 from .variables import read_yaml
@@ -136,8 +136,6 @@ class DocTemplate:
     doc_gender: str = "n"
     description: str = ""
     level: str = "municipality"
-    #: Jinja expression giving a fixed appendix number (e.g. the act's «приложение 3»)
-    appendix_number: str = ""
     #: where the metadata came from, for messages
     meta_label: str = ""
 
@@ -165,6 +163,9 @@ class Package:
     level: str = "municipality"
     #: where the package is declared, for messages
     label: str = ""
+    #: values the package chooses where a set gives none (dotted path → value), e.g. the
+    #: wording of its act («act.title_names: first»)
+    defaults: Mapping[str, Any] = field(default_factory=dict)
 
     def accepts(self, set_id: str) -> bool:
         """Return True when the variable set `set_id` is of this package's region and level."""
@@ -223,7 +224,6 @@ def read_template(files: TemplateFiles) -> DocTemplate:
         doc_gender=gender,
         description=str(meta.get("description", "")),
         level=level,
-        appendix_number=str(meta.get("appendix_number", "") or ""),
         meta_label=display,
     )
 
@@ -255,6 +255,9 @@ def read_package(package_id: str, path: Path, label: str) -> tuple[Package, list
     level = meta.get("level", "municipality")
     if level not in LEVELS:
         raise TemplateError(f"level: одно из {', '.join(LEVELS)}", display)
+    defaults = meta.get("defaults") or {}
+    if not isinstance(defaults, Mapping):
+        raise TemplateError("defaults: ожидается словарь «путь: значение»", display)
     package = Package(
         package_id,
         str(meta["title"]),
@@ -264,6 +267,7 @@ def read_package(package_id: str, path: Path, label: str) -> tuple[Package, list
         conditions,
         level,
         display,
+        dict(defaults),
     )
     return package, parts
 

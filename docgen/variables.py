@@ -170,14 +170,22 @@ def list_sets(variables_dir: Path) -> list[str]:
     return ids
 
 
-def layer_files(set_id: str, variables_dir: Path) -> list[Path]:
-    """Return the YAML files that make up `set_id`, most general first."""
-    if not _ID_RE.match(set_id):
+def region_of(set_id: str) -> str:
+    """Return the region of the set id `set_id` («leningrad/kirovsky» → «leningrad»).
+
+    Raise UnknownIdError for an id that is not «регион» or «регион/муниципалитет».
+    """
+    if not isinstance(set_id, str) or not _ID_RE.match(set_id):
         raise UnknownIdError(
             f"недопустимый идентификатор набора переменных «{set_id}»: "
             "ожидается «регион» или «регион/муниципалитет» (латиница, цифры, дефис)"
         )
-    region, _, slug = set_id.partition("/")
+    return set_id.partition("/")[0]
+
+
+def layer_files(set_id: str, variables_dir: Path) -> list[Path]:
+    """Return the YAML files that make up `set_id`, most general first."""
+    region, _, slug = region_of(set_id), *set_id.partition("/")[1:]
     files = [variables_dir / DEFAULTS_FILE, variables_dir / region / REGION_FILE]
     if slug:
         files.append(variables_dir / region / f"{slug}.yaml")
@@ -210,7 +218,7 @@ def _load(
     origins: dict[str, str] = {}
     files = layer_files(set_id, variables_dir)
     for file in files:
-        display = _display(file, variables_dir)
+        display = display_path(file, variables_dir)
         _merge(merged, read_yaml(file, display), origins, display, "")
     for path, value in (overrides or {}).items():
         _set_path(merged, path, value)
@@ -218,7 +226,8 @@ def _load(
     return validate(set_id, merged, schema, origins, tuple(files))
 
 
-def _display(file: Path, variables_dir: Path) -> str:
+def display_path(file: Path, variables_dir: Path) -> str:
+    """Return how messages name `file`: «variables/leningrad/kirovsky.yaml»."""
     try:
         return f"variables/{file.relative_to(variables_dir)}"
     except ValueError:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 import shutil
 import textwrap
 from pathlib import Path
@@ -12,7 +11,6 @@ import pytest
 
 from docgen.acts import MUNICIPAL_ACTS_DIR, ActRegistry, load_registry, registry_files
 from docgen.errors import VariablesError
-from docgen.schema import parse_date
 from docgen.variables import list_sets
 
 from shipped import variables
@@ -119,7 +117,6 @@ def test_unknown_id_is_reported_with_a_suggestion(tree: Path):
     ("entry", "message"),
     [
         ("x:\n  kind: указ\n  date: 2020-01-01\n  number: '1'\n", "не заданы поля: title"),
-        ("x:\n  kind: закон-указ\n  date: 2020-01-01\n  number: '1'\n  title: T\n", "kind"),
         (
             "x:\n  kind: указ\n  date: 2020-01-01\n  number: '1'\n  title: T\n  status: отменён\n",
             "status «отменён»",
@@ -168,17 +165,12 @@ def test_every_shipped_registry_file_loads_and_every_supersession_resolves():
 # ------------------------------------------------- the shipped registry and the sets agree
 
 
-def _plain(text: str) -> str:
-    return re.sub(r"[\s\u00a0]+", " ", str(text)).strip()
-
-
 def registry_problems(variables_dir: Path) -> list[str]:
     """Return every disagreement between the registry and the variable sets of `variables_dir`.
 
     A municipal registry file names a shipped set; every act names its source, and an act
-    marked «изменён» names the act that changed it; every act a set cites in its preamble
-    (act.basis) or repeals (act.repeals) is in the registry visible from that set: as an id,
-    or, while the sets still spell acts out, by date and number with the same title.
+    marked «изменён» names the act that changed it; every set loads, which means every act
+    it cites (preamble, repeals, legal-bases lists) is in the registry visible from it.
     """
     problems = []
     for path in sorted(variables_dir.glob(f"*/{MUNICIPAL_ACTS_DIR}/*.yaml")):
@@ -190,20 +182,10 @@ def registry_problems(variables_dir: Path) -> list[str]:
         if act.status == "изменён" and not act.amended_by:
             problems.append(f"{act.origin}: {act.id}: изменён, но не указан amended_by")
     for set_id in list_sets(variables_dir):
-        visible = load_registry(registry_files(variables_dir, set_id), variables_dir)
-        act = variables(set_id, variables_dir).data.get("act") or {}
-        for key in ("basis", "repeals"):
-            for i, item in enumerate(act.get(key) or []):
-                where = f"{set_id}: act.{key}[{i}]"
-                if isinstance(item, str):
-                    if item not in visible:
-                        problems.append(f"{where}: акта «{item}» нет в реестре")
-                    continue
-                found = visible.find(parse_date(item["date"]), str(item["number"]))
-                if found is None:
-                    problems.append(f"{where}: акта от {item['date']} № {item['number']} нет")
-                elif _plain(found.title) != _plain(item["title"]):
-                    problems.append(f"{where}: заголовок не как в реестре ({found.id})")
+        try:
+            variables(set_id, variables_dir)
+        except VariablesError as exc:
+            problems.append(str(exc))
     return problems
 
 
@@ -235,17 +217,20 @@ def _edit(path: Path, old: str, new: str) -> None:
         ),
         (
             lambda root: _edit(
-                root / "leningrad" / "kirovsky.yaml", 'number: "45"', 'number: "46"'
+                root / "leningrad" / "kirovsky.yaml",
+                "- kirovsky-ko-rasp-2019-45",
+                "- kirovsky-ko-rasp-2019-46",
             ),
-            "leningrad/kirovsky: act.repeals[0]: акта от 2019-02-26 № 46 нет",
+            "act.repeals[0]: акт «kirovsky-ko-rasp-2019-46» не найден в реестре актов; "
+            "возможно, имелось в виду «kirovsky-ko-rasp-2019-45»",
         ),
         (
             lambda root: _edit(
-                root / "khmao" / "oktyabrsky.yaml",
-                "title: О совершенствовании муниципальной",
-                "title: О совершенствовании районной",
+                root / "leningrad" / "_region.yaml",
+                "- act: lenobl-ko-prikaz-2023-17",
+                "- act: khmao-depobr-prikaz-2023-10-p-777",
             ),
-            "khmao/oktyabrsky: act.repeals[0]: заголовок не как в реестре",
+            "act.mandate[0].act: акт «khmao-depobr-prikaz-2023-10-p-777» не найден",
         ),
         (
             lambda root: _edit(root / "_acts.yaml", "  amended_by: minpros-rasp-2022-r-303\n", ""),
@@ -260,11 +245,20 @@ def _edit(path: Path, old: str, new: str) -> None:
             "kirovsky-ko-rasp-2023-233: не указан source",
         ),
     ],
-    ids=["file-without-set", "wrong-number", "other-title", "amended-by-whom", "no-source"],
+    ids=["file-without-set", "unknown-id", "other-region", "amended-by-whom", "no-source"],
 )
 def test_a_disagreement_is_reported(shipped_copy: Path, fault, message: str):
     fault(shipped_copy)
     assert any(message in problem for problem in registry_problems(shipped_copy))
+
+
+def test_an_unknown_citation_names_the_file_and_line(shipped_copy: Path):
+    _edit(shipped_copy / "leningrad" / "kirovsky.yaml", "- ukaz-2020-474", "- ukaz-2020-475")
+    problems = registry_problems(shipped_copy)
+    assert any(
+        "variables/leningrad/kirovsky.yaml:" in p and "service.legal_bases[1]" in p
+        for p in problems
+    ), problems
 
 
 def test_a_set_only_sees_its_own_municipal_acts():
@@ -274,3 +268,22 @@ def test_a_set_only_sees_its_own_municipal_acts():
     assert "kirovsky-ko-rasp-2019-45" not in gatchinsky
     assert "lenobl-ko-prikaz-2023-17" in gatchinsky and "fz-2012-273" in gatchinsky
     assert "khmao-depobr-prikaz-2023-10-p-777" not in gatchinsky
+
+
+def test_an_entry_of_a_kind_the_kinds_table_lacks_is_refused(tmp_path: Path):
+    write(
+        tmp_path,
+        "_acts.yaml",
+        "x:\n  kind: закон-указ\n  date: 2020-01-01\n  number: '1'\n  title: T\n",
+    )
+    with pytest.raises(VariablesError, match="kind «закон-указ»: допустимы указ, приказ"):
+        load_registry(registry_files(tmp_path), tmp_path, kinds=("указ", "приказ"))
+
+
+def test_a_document_known_through_a_letter_needs_no_title(tmp_path: Path):
+    write(
+        tmp_path,
+        "_acts.yaml",
+        "x:\n  kind: протокол\n  date: 2018-12-24\n  number: '16'\n  document: паспорт проекта\n",
+    )
+    assert load_registry(registry_files(tmp_path), tmp_path).get("x").title == ""

@@ -27,34 +27,37 @@ def kirovsky(settings) -> list[str]:
 def test_cover_carries_the_requisites_of_seed_000(kirovsky):
     cover = kirovsky[: kirovsky.index("УТВЕРЖДЕНО")]
     nonempty = [t for t in cover if t]
-    assert nonempty[:4] == [
+    assert nonempty[:5] == [
         "Администрация Кировского муниципального района Ленинградской области",
         "КОМИТЕТ ОБРАЗОВАНИЯ",
         "РАСПОРЯЖЕНИЕ",
         "от 23.05.2023 №\u00a0233",
+        "г.\u00a0Кировск",
     ]
-    assert nonempty[4] == (
+    assert nonempty[5] == (
         "Об утверждении Положения о муниципальной информационно-методической "
         "службе Кировского муниципального района Ленинградской области"
     )
-    assert nonempty[5].startswith(
-        "Во исполнение приказа комитета общего и профессионального образования Ленинградской "
-        "области от 11\u00a0мая\u00a02023\u00a0г. №\u00a017 «Об утверждении положения о "
-        "региональной системе"
-    )
-    assert nonempty[5].endswith("»:")
+    # -- the regional mandate (act.mandate of the region), cited from the registry --
     assert nonempty[6] == (
+        "Во исполнение приказа комитета общего и профессионального образования Ленинградской "
+        "области от 11.05.2023 №\u00a017 «Об утверждении положения о региональной системе "
+        "научно-методического сопровождения педагогических работников и управленческих кадров "
+        "Ленинградской области»:"
+    )
+    assert nonempty[7] == (
         "1. Утвердить Положение о муниципальной информационно-методической службе Кировского "
         "муниципального района Ленинградской области согласно приложению к настоящему "
         "распоряжению."
     )
-    assert nonempty[7] == (
-        "2. Признать утратившим силу распоряжение комитета образования от 26.02.2019 №\u00a045 "
+    assert nonempty[8] == (
+        "2. Признать утратившим силу распоряжение комитета образования администрации "
+        "Кировского муниципального района Ленинградской области от 26.02.2019 №\u00a045 "
         "«Об утверждении Положения о муниципальной информационно-методической службе "
         "Кировского района Ленинградской области (новая редакция)»."
     )
-    assert nonempty[8] == "3. Контроль за исполнением настоящего распоряжения оставляю за собой."
-    assert nonempty[9] == "Заместитель председателя комитета\tИ.В.\u00a0Носова"
+    assert nonempty[9] == "3. Контроль за исполнением настоящего распоряжения оставляю за собой."
+    assert nonempty[10] == "Заместитель председателя комитета\tИ.В.\u00a0Носова"
 
 
 def test_cover_matches_seed_000_word_for_word_but_for_deliberate_fixes(kirovsky):
@@ -67,8 +70,18 @@ def test_cover_matches_seed_000_word_for_word_but_for_deliberate_fixes(kirovsky)
         ).get_opcodes()
         if op != "equal"
     ]
-    # -- T-06: no «года»/«г.» after digital dates; one verbal date form («г.») per document --
-    assert diff == [("delete", "года", ""), ("replace", "года", "г."), ("delete", "г.", "")]
+    assert diff == [
+        # -- T-06: no «года» after a digital date --
+        ("delete", "года", ""),
+        # -- G-23: the place of issue on the blank --
+        ("insert", "", "г. кировск"),
+        # -- one date style in the act's citations (act.citation_date: digital) --
+        ("replace", "11 мая 2023 года", "11.05.2023"),
+        # -- a cited act is spelled as in the registry: its issuer's full name --
+        ("insert", "", "администрации кировского муниципального района ленинградской области"),
+        # -- T-06: no «г.» after a digital date --
+        ("delete", "г.", ""),
+    ]
 
 
 def test_appendix_mark_and_heading(kirovsky):

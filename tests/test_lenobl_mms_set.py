@@ -1,9 +1,10 @@
 """Package lenobl-mms-set: ONE распоряжение approving several Положения as appendices 1…N.
 
-After the распоряжение of the комитет образования администрации Сланцевского муниципального
-района of 19.01.2024 № 13-р: Положение о муниципальной методической службе (приложение 1),
-о муниципальном методическом активе (приложение 2), о муниципальном методическом совете
-(приложение 3). Which of them an act approves is data (``mms_set.appendices``); the
+Modelled on the распоряжение of the комитет образования администрации Сланцевского
+муниципального района of 19.01.2024 № 13-р (its composition: Положение о муниципальной
+методической службе, о муниципальном методическом активе, о муниципальном методическом
+совете); the texts are the regional model's, so the set issues a NEW act whose date and
+number are unknown. Which Положения an act approves is data (``mms_set.appendices``); the
 appendices are always in that order, renumbered 1…k, and a single one has no number.
 """
 
@@ -17,6 +18,7 @@ import docx
 import pytest
 import yaml
 
+from docgen import UNKNOWN
 from docgen.docxbuild import build_docx, markup_text
 from docgen.errors import MissingValuesError, VariablesError
 from docgen.lint import lint_template
@@ -39,10 +41,12 @@ SUBJECTS = {
     "active": f"о муниципальном методическом активе {MUN_GENT}",
     "council": f"о муниципальном методическом совете {MUN_GENT}",
 }
+#: Requisites for the renders of these tests — test values, not a real act's.
+REQUISITES = {"act.date": "2026-12-01", "act.number": "99-р"}
 MARK_HEAD = [
     "УТВЕРЖДЕНО",
     "распоряжением комитета образования администрации Сланцевского муниципального района",
-    f"от 19.01.2024 №{NBSP}13-р",
+    f"от 01.12.2026 №{NBSP}99-р",
 ]
 #: A signer and an institution for the «final» render only (the set leaves them unknown).
 COMPLETE = {
@@ -75,7 +79,8 @@ def sections(data: bytes) -> list[list[str]]:
 
 
 def render(overrides=None, set_id=SLANTSY, settings=None, draft=True):
-    return generate(PACKAGE, set_id, overrides, draft=draft, settings=settings)
+    values = {**REQUISITES, **(overrides or {})} if set_id == SLANTSY else overrides
+    return generate(PACKAGE, set_id, values, draft=draft, settings=settings)
 
 
 def clause_numbers(paragraphs: list[str]) -> list[tuple[int, ...]]:
@@ -118,10 +123,14 @@ def test_package_parts_and_conditions(settings):
     assert package.level == "municipality" and package.regions == ("leningrad",)
 
 
-def test_slantsevsky_set_carries_the_requisites_of_the_real_act(settings):
+def test_slantsevsky_set_prepares_a_new_act_of_the_real_acts_composition(settings):
     data = core(settings).variables(SLANTSY).data
     act = data["act"]
-    assert (str(act["date"]), act["number"], act["kind"]) == ("2024-01-19", "13-р", "распоряжение")
+    # -- № 13-р approved three Положения whose texts are unknown: a new act, its date and
+    #    number unknown; the real act stays in the registry (a new one may repeal it) --
+    assert act["date"] is UNKNOWN and act["number"] is UNKNOWN
+    assert act["kind"] == "распоряжение"
+    assert "slantsevsky-ko-rasp-2024-13-r" in core(settings).registry(SLANTSY)
     assert act["place"] == f"г.{NBSP}Сланцы"
     assert data["mms_set"]["appendices"] == ["mms", "active", "council"]
     assert data["authority"]["parent"] == (
@@ -151,18 +160,19 @@ def test_cover_blank_date_number_place(full):
         "Ленинградской области",
         "КОМИТЕТ ОБРАЗОВАНИЯ",
         "РАСПОРЯЖЕНИЕ",
-        f"от 19.01.2024 №{NBSP}13-р",
+        f"от 01.12.2026 №{NBSP}99-р",
         f"г.{NBSP}Сланцы",
-        "Об утверждении Положения "
+        # -- several documents of one kind: «положений о …, о … и о …» --
+        "Об утверждении положений "
         + SUBJECTS["mms"]
-        + ", Положения "
+        + ", "
         + SUBJECTS["active"]
-        + " и Положения "
+        + " и "
         + SUBJECTS["council"],
     ]
     assert cover[6].startswith(
         "На основании приказа комитета общего и профессионального "
-        f"образования Ленинградской области от 11{NBSP}мая{NBSP}2023{NBSP}г. "
+        f"образования Ленинградской области от 11.05.2023 "
         f"№{NBSP}17 «Об утверждении положения о региональной системе"
     )
     assert cover[6].endswith("»:")
@@ -215,7 +225,7 @@ def test_gost_style_marks_are_numbered(settings):
         assert section[:3] == [
             f"Приложение {k}",
             "к распоряжению комитета образования администрации Сланцевского муниципального района",
-            f"от 19.01.2024 №{NBSP}13-р",
+            f"от 01.12.2026 №{NBSP}99-р",
         ]
 
 
@@ -234,7 +244,7 @@ def test_a_subset_is_renumbered_in_package_order(settings, chosen):
         for k, key in enumerate(order, 1)
     ]
     title = next(t for t in parts[0] if t.startswith("Об утверждении"))
-    assert title == "Об утверждении " + " и ".join(f"Положения {SUBJECTS[k]}" for k in order)
+    assert title == "Об утверждении положений " + " и ".join(SUBJECTS[k] for k in order)
     for k, (section, key) in enumerate(zip(parts[1:], order, strict=False), 1):
         assert section[3] == f"(приложение {k})"
         assert section[6] == SUBJECTS[key]
@@ -292,13 +302,19 @@ def test_every_district_is_named_in_the_right_case(settings, set_id):
     values = forms["sets"][set_id]
     name = forms["phrases"][values["municipality.name"]]
     service = forms["phrases"][values.get("service.name", "муниципальная методическая служба")]
-    parts = sections(
-        render({"mms_set.appendices": ["mms", "active", "council"]}, set_id, settings).docx
-    )
+    # -- three Положения make a new act: a set's real requisites (Кировский's № 233 approved
+    #    one Положение) do not belong on it --
+    overrides = {
+        "mms_set.appendices": ["mms", "active", "council"],
+        "act.date": UNKNOWN,
+        "act.number": UNKNOWN,
+    }
+    parts = sections(render(overrides, set_id, settings).docx)
     text = "\n".join("\n".join(p) for p in parts)
     assert (
-        f"Положения о муниципальном методическом активе {name['gent']} и Положения о "
-        f"муниципальном методическом совете {name['gent']}"
+        f"положений о {service['loct']} {name['gent']}, о муниципальном "
+        f"методическом активе {name['gent']} и о муниципальном методическом совете "
+        f"{name['gent']}"
     ) in text, set_id
     assert f"Методический актив входит в структуру {service['gent']} (далее" in text
     assert f"Положением о {service['loct']} и настоящим Положением." in text
@@ -437,7 +453,7 @@ def test_built_docx_is_up_to_date_with_the_source(tmp_path, template_id):
 
 @pytest.mark.parametrize("template_id", NEW_TEMPLATES)
 def test_template_alone_is_a_single_unnumbered_appendix(settings, template_id):
-    parts = sections(generate(template_id, SLANTSY, draft=True, settings=settings).docx)
+    parts = sections(generate(template_id, SLANTSY, REQUISITES, draft=True, settings=settings).docx)
     assert len(parts) == 1 and parts[0][:4] == MARK_HEAD + ["(приложение)"]
     assert numbering_errors(clause_numbers(parts[0])) == []
 

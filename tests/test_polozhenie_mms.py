@@ -47,6 +47,10 @@ SIMILARITY_THRESHOLD = 0.98
 #: compares the actual diff against this list, so a new difference fails loudly.
 #: (seed 000 words, rendered words) after normalisation (see `words`).
 EXPECTED_DIFFS = [
+    # 1.1: the amending act is cited as the registry spells it (its issuer in full, and its
+    # number «Р-303»; 000 and 003 wrote «Минпросвещения России … № 303»).
+    (["минпросвещения", "россии"], ["министерства", "просвещения", "российской", "федерации"]),
+    (["303);"], ["р-303);"]),
     # 1.3: the authority's short name is defined once, at its first use (G-32; 000 used
     # «комитетом» in 4.6, 4.7, 4.10.2, 4.10.4 without defining it).
     (["области."], ["области", "(далее", "комитет)."]),
@@ -263,6 +267,11 @@ def _stub_date_digital(value):
     return value.strftime("%d.%m.%Y")
 
 
+def _stub_cite(act_id, case="nomn", date="long"):
+    """Cite a registry act as docgen does (its citations are tested in test_citation.py)."""
+    return core().citation(act_id, "leningrad/kirovsky").text(case, date)
+
+
 def kirov_context(**changes) -> dict:
     """Return the leningrad/kirovsky values as templates see them (every field present).
 
@@ -332,7 +341,7 @@ def render_offline(context: dict) -> list[str]:
     env = SandboxedEnvironment(
         undefined=StrictUndefined, autoescape=False, keep_trailing_newline=True
     )
-    env.filters.update(case=_stub_case, date_digital=_stub_date_digital)
+    env.filters.update(case=_stub_case, date_digital=_stub_date_digital, cite=_stub_cite)
     values = dict(context, num=ClauseCounter())
     return env.from_string("".join(pieces)).render(values).split("\n")[:-1]
 
@@ -530,7 +539,7 @@ def test_docx_through_docxtpl_renders_like_the_source(changes):
 
     context = kirov_context(**changes)
     env = SandboxedEnvironment(undefined=StrictUndefined, autoescape=True)
-    env.filters.update(case=_stub_case, date_digital=_stub_date_digital)
+    env.filters.update(case=_stub_case, date_digital=_stub_date_digital, cite=_stub_cite)
     tpl = DocxTemplate(str(REPO / "templates_docx" / f"{TEMPLATE_ID}.docx"))
     tpl.render(dict(context, num=ClauseCounter()), jinja_env=env)
     paragraphs = tpl.docx.paragraphs

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from docgen import UNKNOWN
 from docgen.errors import MissingValuesError, VariablesError
 
 from doctext import assert_sequential, numbers, text_of, words
@@ -21,11 +22,36 @@ DATA = Path(__file__).parent / "data"
 SEED = (DATA / "seeds" / "001_897204912bae904c.txt").read_text(encoding="utf-8")
 NAME = "Положение о муниципальной методической службе города Кызыла"
 DEPT_GENT = "Департамента по образованию Мэрии города Кызыла"
-UNKNOWN_LABELS = ["Дата акта", "Номер акта", "Должность подписывающего", "ФИО подписывающего"]
-#: Test-only requisites: they show that nothing but the act's requisites is unknown.
+#: What the shipped set leaves open: the order's requisites and signer, the confirmation of
+#: the proposed regional basis, the target years (seed 001's «к 2024 году» lies in the past).
+UNKNOWN_LABELS = [
+    "Дата акта",
+    "Номер акта",
+    "проверить: правовое основание предложено без источника (act.mandate[].review)",
+    "Должность подписывающего",
+    "ФИО подписывающего",
+    "Год достижения целевого значения",
+]
+REVIEWED = [{"act": "tyva-minobr-prikaz-2021-881-d", "formula": "В соответствии с"}]
+
+
+def _indicators(year: int) -> list[dict]:
+    """Return the set's indicators with every unknown target year set to `year`."""
+    items = [dict(i) for i in variables("tyva/kyzyl").data["kyzyl"]["indicators"]]
+    for item in items:
+        if item.get("year") is UNKNOWN:
+            item["year"] = year
+    return items
+
+
+#: Seed 001's own target years, for the tests that compare the text with it.
+AS_IN_SEED = {"kyzyl.indicators": _indicators(2024)}
+#: Test-only values: they show that nothing else is unknown.
 FILLED = {
-    "act.date": "2024-09-02",
+    "act.date": "2026-12-01",
     "act.number": "100",
+    "act.mandate": REVIEWED,
+    "kyzyl.indicators": _indicators(2028),
     "signer.position": "Начальник",
     "signer.name": "А.Б. Тестов",
     "signer.gender": "m",
@@ -40,8 +66,11 @@ def result(settings):
 
 
 @pytest.fixture(scope="module")
-def text(result) -> list[str]:
-    return text_of(result.docx)
+def text(settings) -> list[str]:
+    """Return the draft with seed 001's target years (the text the seed tests compare)."""
+    return text_of(
+        generate("tyva-mms", "tyva/kyzyl", AS_IN_SEED, draft=True, settings=settings).docx
+    )
 
 
 @pytest.fixture(scope="module")
@@ -70,14 +99,22 @@ def test_final_mode_needs_the_requisites_and_names_them(settings):
 def test_final_mode_renders_once_the_requisites_are_given(settings):
     result = generate("tyva-mms", "tyva/kyzyl", FILLED, settings=settings)
     text = text_of(result.docx)
-    assert not result.missing and "от 02.09.2024 №\u00a0100" in text
-    assert text[text.index("Приложение") + 2] == "от 02.09.2024 №\u00a0100"
+    assert not result.missing and "от 01.12.2026 №\u00a0100" in text
+    assert text[text.index("Приложение") + 2] == "от 01.12.2026 №\u00a0100"
 
 
 def test_shipped_set_never_invents_the_order_requisites():
     kyzyl = variables("tyva/kyzyl")
     assert sorted(kyzyl.missing) == sorted(
-        ["act.date", "act.number", "signer.position", "signer.name", "signer.gender"]
+        [
+            "act.date",
+            "act.number",
+            "signer.position",
+            "signer.name",
+            "signer.gender",
+            "kyzyl.indicators[0].year",
+            "kyzyl.indicators[2].year",
+        ]
     )
 
 
@@ -86,20 +123,29 @@ def test_shipped_set_never_invents_the_order_requisites():
 
 def test_cover_is_an_order_of_the_department(cover):
     nonempty = [t for t in cover if t]
-    assert nonempty[:4] == [
+    assert nonempty[:5] == [
         "Мэрия города Кызыла",
         "ДЕПАРТАМЕНТ ПО ОБРАЗОВАНИЮ",
         "ПРИКАЗ",
         "от [не заполнено: Дата акта] №\u00a0[не заполнено: Номер акта]",
+        "г.\u00a0Кызыл",
     ]
     assert (
-        nonempty[4] == "Об утверждении Положения о муниципальной методической службе города Кызыла"
+        nonempty[5] == "Об утверждении Положения о муниципальной методической службе города Кызыла"
     )
-    assert nonempty[5] == "ПРИКАЗЫВАЮ:"
-    assert nonempty[6] == (f"1. Утвердить {NAME} согласно приложению к настоящему приказу.")
-    assert nonempty[7] == "2. Контроль за исполнением настоящего приказа оставляю за собой."
+    # -- the proposed regional basis, marked for a lawyer's review; «,» before ПРИКАЗЫВАЮ --
+    assert nonempty[6].startswith(
+        "В соответствии с приказом Министерства образования и науки Республики Тыва от "
+        "15.07.2021 №\u00a0881-д «Об утверждении Положения, комплекса мер"
+    )
+    assert nonempty[6].endswith(
+        "» [проверить: правовое основание предложено без источника (act.mandate[].review)],"
+    )
+    assert nonempty[7] == "ПРИКАЗЫВАЮ:"
+    assert nonempty[8] == (f"1. Утвердить {NAME} согласно приложению к настоящему приказу.")
+    assert nonempty[9] == "2. Контроль за исполнением настоящего приказа оставляю за собой."
     assert (
-        nonempty[8]
+        nonempty[10]
         == "[не заполнено: Должность подписывающего]\t[не заполнено: ФИО подписывающего]"
     )
     assert_sequential(numbers(cover))
@@ -130,7 +176,7 @@ def test_lenobl_style_mark_is_selectable(settings):
     assert text[start : start + 4] == [
         "УТВЕРЖДЕНО",
         f"приказом {DEPT_GENT}",
-        "от 02.09.2024 №\u00a0100",
+        "от 01.12.2026 №\u00a0100",
         "(приложение)",
     ]
 

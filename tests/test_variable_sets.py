@@ -72,10 +72,15 @@ EXPECTED_MISSING: dict[str, tuple[str, ...]] = {
     ),
     "khmao": (),
     # -- the package's roadmap is composed: the real act's requisites are not its own --
-    "khmao/oktyabrsky": ("act.date", "act.number"),
+    "khmao/oktyabrsky": ("act.date", "act.number", "act.repeals"),
     "tyva": (),
     # -- seed 001 is the Положение only: the approving приказ is not known --
-    "tyva/kyzyl": _SIGNER_ACT,
+    "tyva/kyzyl": (
+        *_SIGNER_ACT,
+        # -- «к 2024 году» of seed 001 lies before an act signed now: the year is to be decided --
+        "kyzyl.indicators[0].year",
+        "kyzyl.indicators[2].year",
+    ),
     "leningrad/kirovsky": (),
     "leningrad/boksitogorsky": (
         *_SIGNER_ACT,
@@ -258,7 +263,38 @@ def test_expected_forms_file_is_complete():
     for nomn, forms in EXPECTED["persons"].items():
         assert forms["gender"] in ("m", "f"), nomn
     used = {v for paths in EXPECTED["sets"].values() for v in paths.values()}
+    used |= {v for names in EXPECTED["acts"].values() for v in names.values()}
     assert used == set(EXPECTED["phrases"]) | set(EXPECTED["persons"])
+
+
+def test_expected_forms_cover_every_act_of_the_registry():
+    named = {}
+    for act in core().registry():
+        names = {}
+        for key in ("issuer", "document"):
+            value = getattr(act, key)
+            if value:
+                names[key] = _nominative(value)
+        if names:
+            named[act.id] = names
+    assert named == EXPECTED["acts"]
+
+
+def _act_params():
+    for act_id, names in EXPECTED["acts"].items():
+        for key in names:
+            for case in CASES:
+                yield pytest.param(act_id, key, case, id=f"{act_id}:{key}:{case}")
+
+
+@pytest.mark.parametrize(("act_id", "key", "case"), list(_act_params()))
+def test_registry_names_decline(act_id, key, case):
+    from docgen.ru import Phrase, inflect
+
+    value = getattr(core().registry().get(act_id), key)
+    forms = dict(value) if isinstance(value, Mapping) else {"nomn": value}
+    expected = EXPECTED["phrases"][forms["nomn"]][case]
+    assert inflect(Phrase(forms["nomn"], forms=forms), case) == expected
 
 
 def _form_params():

@@ -16,6 +16,7 @@ The values as shown and typed are in web.formstate; checks and overrides in web.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from collections.abc import Iterable, Mapping
@@ -47,8 +48,13 @@ CHOICE_LABELS = {
     "delegate": "возложить на должностное лицо",
     "lenobl": "«УТВЕРЖДЕНО …» (Ленинградская область)",
     "gost": "«Приложение к …» (ГОСТ Р 7.0.97)",
-    "points": "отдельным пунктом для каждого приложения",
+    "points": "отдельным пунктом для каждого приложения («согласно приложению 1 …»)",
+    "inline": "отдельным пунктом со ссылкой в скобках («(приложение 1)»)",
     "subpoints": "подпунктами одного пункта «Утвердить:»",
+    "all": "все утверждаемые документы",
+    "first": "только первый документ",
+    "digital": "цифрами: «от 11.05.2023 № 17»",
+    "long": "словами: «от 11 мая 2023 г. № 17»",
 }
 _TOKEN_RE = re.compile(r"\[(\d{1,4})\]|\.([a-z_][a-z0-9_]*)")
 _MULTILINE_KEYS = ("title", "financing", "basis", "description", "text", "result")
@@ -96,6 +102,12 @@ class FormModel:
     variables: VariableSet
     schema: Schema
     sections: tuple[Section, ...]
+    #: registry id → how the act reads («распоряжение … от 26.02.2019 № 45 «…»»)
+    act_labels: Mapping[str, str] = dataclasses.field(default_factory=dict)
+
+    def choice_label(self, value: str) -> str:
+        """Return the Russian wording of a choice: an act's citation, or a code's words."""
+        return self.act_labels.get(value) or choice_label(value)
 
     @property
     def fields(self) -> list[Field]:
@@ -171,13 +183,36 @@ def parse_name(name: str) -> list[str | int] | None:
 
 
 def load_model(package_id: str, municipality: str, dg: Docgen) -> FormModel:
-    """Return the form model of `package_id` for `municipality`; raise DocgenError if absent."""
+    """Return the form model of `package_id` for `municipality`; raise DocgenError if absent.
+
+    A field that cites a registry act is a choice among the acts the set can see.
+    """
     resolved = dg.resolve(package_id, municipality)
-    schema = dg.schema()
+    registry = dg.registry(municipality)
+    labels = {act.id: citation_label(dg, municipality, act.id) for act in registry}
+    schema = Schema(
+        {
+            path: dataclasses.replace(spec, type="choice", choices=tuple(labels))
+            if spec.type == "act"
+            else spec
+            for path, spec in dg.schema(municipality).fields.items()
+        }
+    )
     paths = [v for t in resolved.templates for v in t.variables]
     return FormModel(
-        resolved.package, municipality, resolved.variables, schema, form_sections(paths, schema)
+        resolved.package,
+        municipality,
+        resolved.variables,
+        schema,
+        form_sections(paths, schema),
+        labels,
     )
+
+
+def citation_label(dg: Docgen, set_id: str, act_id: str) -> str:
+    """Return how the act `act_id` reads in a list to choose from (nominative, digital date)."""
+    text = dg.citation(act_id, set_id).text("nomn", "digital", amendments=False)
+    return text if len(text) <= 200 else text[:199] + "…"
 
 
 def form_sections(paths: Iterable[str], schema: Schema) -> tuple[Section, ...]:

@@ -84,7 +84,7 @@ def _page(
         result=result,
         preview=preview,
         cases=CASES,
-        choice_label=forms.choice_label,
+        choice_label=model.choice_label,
         multiline=forms.multiline,
         section_counts=formstate.section_counts,
     ), status

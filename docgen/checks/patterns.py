@@ -118,7 +118,9 @@ PLACE_RE = re.compile(rf"(?:^|(?<=[\t \u00a0]))(?:{_PLACE_MARK}|(?:{_FEDERAL})(?
 #: Artefacts of text extraction removed before classification (T-13 still reports them).
 ARTEFACT_RE = re.compile(r"\*\*|\[bookmark:[^\]]*\]")
 #: An unfilled field: «___» of a blank or docgen's draft placeholder «[не заполнено: …]».
-UNFILLED_RE = re.compile(r"_{3,}|\[не заполнено:")
+UNFILLED_RE = re.compile(r"_{3,}|\[(?:не заполнено|проверить):")
+#: A paragraph that is nothing but a draft's placeholder.
+PLACEHOLDER_ONLY_RE = re.compile(r"\[(?:не заполнено|проверить): [^\]]*\]")
 CONTACTS_RE = re.compile(
     r"\b(?:тел\.?|тел/факс|факс|e-mail|E-mail|эл\.\s?почта)\b|@\w+\.\w+|\bИНН\b|"
     r"\b[Уу]л\.\s|\bОГРН\b"

@@ -11,7 +11,7 @@ from .dates import date_digital, date_long, month_year, to_date, years
 from .declension import Phrase, inflect
 from .filters import FILTERS
 from .names import Person, inflect_name, initials, normalize_gender
-from .numbers import num_words, number, percent, plural
+from .numbers import num_words, number, percent, plural, plural_form
 from .typography import typograph
 from .warmup import warm_up
 
@@ -34,6 +34,7 @@ __all__ = [
     "number",
     "percent",
     "plural",
+    "plural_form",
     "spelling",
     "to_date",
     "typograph",

@@ -114,6 +114,28 @@ def plural(value, noun: str, case: str = "nomn") -> str:
     return f"{number(n)}{NBSP}{_noun_form(noun, category, code)}"
 
 
+def plural_form(noun: str, case: str = "nomn") -> str:
+    """Return `noun` (nominative singular) in the plural, in `case`: «положение» → «положения».
+
+    ``plural_form("положение", "gent")`` → «положений». Raises `InflectionFailed` for a
+    word that is not a known noun.
+    """
+    return _plural_noun(noun, normalize_case(case))
+
+
+@lru_cache(maxsize=256)
+def _plural_noun(noun: str, case: str) -> str:
+    readings = [
+        p
+        for p in parse(noun.strip().lower())
+        if p.tag.POS == "NOUN" and p.tag.case == "nomn" and p.tag.number == "sing"
+    ]
+    form = readings[0].inflect({"plur", case}) if readings else None
+    if form is None:
+        raise InflectionFailed(noun, case, "неизвестное существительное")
+    return _surface(noun, form.word)
+
+
 @lru_cache(maxsize=1)
 def _locale():
     from babel import Locale

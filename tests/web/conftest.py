@@ -52,6 +52,9 @@ def web_settings(tmp_path) -> Settings:
         assert old in text, old
         text = text.replace(old, new)
     (variables / "leningrad" / "testovy.yaml").write_text(text, encoding="utf-8")
+    # -- the acts it cites and repeals are the ones of Кировский --
+    acts = variables / "leningrad" / "_acts"
+    shutil.copy(acts / "kirovsky.yaml", acts / "testovy.yaml")
     return Settings(templates_dir=templates, variables_dir=variables, run_checks=False)
 
 

@@ -33,14 +33,11 @@ def test_lists_and_case_forms(client, docx_text):
         json={
             **KIROVSKY,
             "values": {
-                "act.repeals": [
-                    {
-                        "kind": "приказ",
-                        "date": "15.01.2020",
-                        "number": "99",
-                        "title": "О тестовом приказе",
-                    }
+                "act.mandate": [
+                    {"act": "lenobl-ko-prikaz-2023-17", "formula": "На основании"},
+                    {"act": "fz-2012-273", "formula": "В соответствии с"},
                 ],
+                "act.repeals": [],
                 "authority.name": {
                     "nomn": "комитет образования",
                     "gent": "комитета ОСОБОГО образования",
@@ -50,7 +47,9 @@ def test_lists_and_case_forms(client, docx_text):
     )
     assert response.status_code == 200, response.json
     text = docx_text(response.data)
-    assert "приказ от 15.01.2020 №\u00a099 «О тестовом приказе»" in text
+    assert "На основании приказа комитета общего и профессионального образования" in text
+    assert "в соответствии с Федеральным законом от 29.12.2012 №\u00a0273-ФЗ" in text
+    assert "утратившим силу" not in text
     assert "комитета ОСОБОГО образования" in text
 
 
@@ -64,7 +63,7 @@ def test_field_errors_are_listed_all_at_once(client):
                 "act.number": "x" * 3000,
                 "act.kind": "указ",
                 "no.such": 1,
-                "act.repeals": [{"date": "вчера", "bogus": 1}],
+                "act.mandate": [{"formula": "вчера", "bogus": 1}],
                 "signer.position": ["список"],
             },
         },
@@ -77,8 +76,8 @@ def test_field_errors_are_listed_all_at_once(client):
         "act.number",
         "act.kind",
         "no.such",
-        "act.repeals[0].date",
-        "act.repeals[0].bogus",
+        "act.mandate[0].formula",
+        "act.mandate[0].bogus",
         "signer.position",
     }
     messages = {e["field"]: e["message"] for e in body["errors"]}

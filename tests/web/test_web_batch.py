@@ -16,7 +16,7 @@ from docgen.web import jobs
 def small_region(web_settings):
     """Leave only two Leningrad sets (Кировский and the incomplete «testovy»)."""
     for path in (web_settings.variables_dir / "leningrad").glob("*.yaml"):
-        if path.stem not in ("_region", "kirovsky", "testovy"):
+        if not path.stem.startswith("_") and path.stem not in ("kirovsky", "testovy"):
             path.unlink()
     return ["leningrad/kirovsky", "leningrad/testovy"]
 

@@ -155,7 +155,8 @@ def test_a_new_user_gets_the_kirovsky_draft_in_under_a_minute(live_server, page,
         "от 23.05.2023 №\u00a0233",
         "Об утверждении Положения о муниципальной информационно-методической "
         "службе Кировского муниципального района Ленинградской области",
-        "Признать утратившим силу распоряжение комитета образования от 26.02.2019",
+        "Во исполнение приказа комитета общего и профессионального образования",
+        "Признать утратившим силу распоряжение комитета образования администрации Кировского",
         "И.В.\u00a0Носова",
         "ПОЛОЖЕНИЕ",
     ):
@@ -171,17 +172,16 @@ def test_everything_works_without_javascript(live_server, nojs_page, docx_text):
 def test_rows_are_added_and_values_corrected_without_javascript(live_server, nojs_page, docx_text):
     page = nojs_page
     page.goto(live_server + "/generate/lenobl-mms/leningrad/kirovsky")
-    page.locator('[id="f-act.repeals"]').get_by_role("button", name="+ Добавить строку").click()
-    row = '[id="act.repeals[1].{}"]'
-    page.locator(row.format("kind")).select_option("приказ")
-    page.locator(row.format("date")).fill("2020-01-15")
-    page.locator(row.format("number")).fill("99")
-    page.locator(row.format("title")).fill("О тестовом <приказе> & {{ 7*7 }}")
+    page.locator('[id="f-act.mandate"]').get_by_role("button", name="+ Добавить строку").click()
+    row = '[id="act.mandate[1].{}"]'
+    page.locator(row.format("act")).select_option("fz-2012-273")
+    page.locator(row.format("formula")).select_option("В соответствии с")
+    page.locator(row.format("ref")).fill("статьи 9 <и> & {{ 7*7 }}")
     _field(page, "act.number").fill("234")
     with page.expect_download() as info:
         page.locator(".toc").get_by_role("button", name="Скачать черновик (DOCX)").click()
     text = docx_text(Path(info.value.path()).read_bytes())
-    assert "от 15.01.2020 №\u00a099 «О тестовом <приказе> & {{ 7*7 }}»" in text
+    assert "в соответствии с статьи 9 <и> & {{ 7*7 }} Федеральным законом" in text
     assert "№\u00a0234" in text
 
 

@@ -69,20 +69,28 @@ def test_fields_are_the_templates_variables_grouped_by_section(model):
     assert keys[:3] == ["authority", "act", "signer"]
     paths = [f.path for f in model.fields]
     assert paths.index("signer.gender") == paths.index("signer.name") + 1
-    repeals = model.field("act.repeals")
-    assert repeals.is_list and [c.path for c in repeals.children][:2] == [
-        "act.repeals[].kind",
-        "act.repeals[].issuer",
+    mandate = model.field("act.mandate")
+    assert mandate.is_list and [c.path for c in mandate.children][:2] == [
+        "act.mandate[].act",
+        "act.mandate[].formula",
     ]
-    assert model.field("service.legal_bases").item.spec.type == "text"
-    assert model.field("act.repeals[0].date").spec.type == "date"
+    # -- a cited act is a choice among the acts of the registry the set can see --
+    act = model.field("act.mandate[0].act").spec
+    assert act.type == "choice" and "lenobl-ko-prikaz-2023-17" in act.choices
+    assert "khmao-depobr-prikaz-2023-10-p-777" not in act.choices
+    assert model.field("service.legal_bases").item.spec.type == "choice"
+    assert model.choice_label("fz-2012-273").startswith("Федеральный закон от 29.12.2012")
 
 
 @pytest.mark.parametrize(
     ("name", "label"),
     [
         ("act.date", "Дата акта"),
-        ("act.repeals[1].number", "Акты, признаваемые утратившими силу, строка 2: Номер"),
+        (
+            "act.mandate[1].formula",
+            "Правовое основание, общее для региона (преамбула), строка 2: "
+            "Вводные слова для этого акта",
+        ),
         (
             "authority.name:datv",
             "Орган управления образованием (полное наименование) (дательный падеж)",
@@ -133,34 +141,22 @@ def test_final_needs_every_required_value(model):
 
 def test_rows_are_added_and_removed(model):
     state = formstate.initial_state(model, Deriver(core().environment))
-    assert formstate.apply_action(model, state, "add:act.repeals")
-    assert state.rows["act.repeals"] == 2
-    state.values["act.repeals[1].number"] = "99"
-    assert formstate.apply_action(model, state, "remove:act.repeals:0")
-    assert state.rows["act.repeals"] == 1 and state.get("act.repeals[0].number") == "99"
+    assert formstate.apply_action(model, state, "add:act.mandate")
+    assert state.rows["act.mandate"] == 2
+    state.values["act.mandate[1].ref"] = "пункта 5"
+    assert formstate.apply_action(model, state, "remove:act.mandate:0")
+    assert state.rows["act.mandate"] == 1 and state.get("act.mandate[0].ref") == "пункта 5"
     assert not formstate.apply_action(model, state, "add:act.number")
     assert not formstate.apply_action(model, state, "explode")
 
 
 def test_list_rows_keep_their_yaml_values_when_another_row_is_added(model):
     values = formstate.initial_state(model, Deriver(core().environment)).values
-    values.update(
-        {
-            "act.repeals[1].kind": "приказ",
-            "act.repeals[1].date": "2020-01-15",
-            "act.repeals[1].number": "99",
-            "act.repeals[1].title": "О втором",
-        }
-    )
+    values.update({"act.mandate[1].act": "fz-2012-273", "act.mandate[1].review": "да"})
     state = formstate.submitted_state(model, values, Deriver(core().environment))
-    repeals = validation.to_overrides(model, state, final=True)["act.repeals"]
-    assert repeals[0]["date"] == dt.date(2019, 2, 26)
-    assert repeals[1] == {
-        "kind": "приказ",
-        "date": dt.date(2020, 1, 15),
-        "number": "99",
-        "title": "О втором",
-    }
+    mandate = validation.to_overrides(model, state, final=True)["act.mandate"]
+    assert mandate[0] == {"act": "lenobl-ko-prikaz-2023-17", "formula": "Во исполнение"}
+    assert mandate[1] == {"act": "fz-2012-273", "review": True}
 
 
 def test_case_forms_left_as_derived_follow_the_name(model):

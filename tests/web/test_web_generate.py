@@ -64,12 +64,26 @@ def test_form_fields_are_the_union_of_the_templates_variables(client, web_settin
     assert 'name="signer.gender"' in page  # -- the gender of a person comes along --
 
 
-def test_form_has_rows_of_repealed_acts_with_add_and_remove(client, plain):
+def _selected(page: str, name: str) -> str:
+    """Return the value of the selected option of select `name`."""
+    select = page.split(f'name="{name}"', 1)[1].split("</select>", 1)[0]
+    match = re.search(r'<option value="([^"]*)" selected', select)
+    assert match, name
+    return match.group(1)
+
+
+def test_form_has_rows_of_bases_and_repealed_acts_from_the_registry(client, plain):
     page = client.get(FORM_URL).get_data(as_text=True)
-    assert 'value="45"' in _input(page, "act.repeals[0].number")
-    assert 'value="add:act.repeals"' in page
-    assert 'value="remove:act.repeals:0"' in page
-    assert "Акты, признаваемые утратившими силу" in plain(page)
+    assert _selected(page, "act.mandate[0].act") == "lenobl-ko-prikaz-2023-17"
+    assert _selected(page, "act.repeals[0]") == "kirovsky-ko-rasp-2019-45"
+    assert 'value="add:act.mandate"' in page and 'value="remove:act.mandate:0"' in page
+    text = plain(page)
+    assert "Акты, признаваемые утратившими силу" in text
+    # -- an act is chosen by how it reads, not by its registry id --
+    assert (
+        "распоряжение комитета образования администрации Кировского муниципального района" in text
+    )
+    assert "от 26.02.2019" in text
 
 
 def test_form_shows_derived_case_forms_and_initials(client, plain):
@@ -248,8 +262,8 @@ def test_field_errors_are_shown_beside_the_field_and_the_form_is_kept(submit, pl
         ("signer.position", "первая\x07вторая", "Недопустимый управляющий символ (код U+0007)"),
         ("act.kind", "{{ 7*7 }}", "Допустимые значения: распоряжение, приказ"),
         ("act.date", "{% if true %}", "Ожидается дата"),
-        ("act.repeals[0].date", "<script>", "Ожидается дата"),
-        ("act.repeals[0].kind", "]]>", "Допустимые значения"),
+        ("act.mandate[0].act", "<script>", "Допустимые значения"),
+        ("act.mandate[0].formula", "]]>", "Допустимые значения"),
     ],
 )
 def test_hostile_input_gets_a_field_message(submit, name, value, message):
@@ -271,7 +285,7 @@ HOSTILE = [
 
 @pytest.mark.parametrize("value", HOSTILE)
 @pytest.mark.parametrize(
-    "name", ["act.number", "signer.position", "act.repeals[0].title", "service.abbr"]
+    "name", ["act.number", "signer.position", "act.mandate[0].ref", "service.abbr"]
 )
 def test_hostile_text_appears_literally_in_the_docx(submit, docx_text, name, value):
     response = submit(changes={name: value}, action="draft")
@@ -303,10 +317,10 @@ def test_unknown_action_means_preview(submit):
 
 
 def test_add_row_keeps_the_typed_values(submit):
-    response = submit(changes={"act.number": "555"}, action="add:act.repeals")
+    response = submit(changes={"act.number": "555"}, action="add:act.mandate")
     page = response.get_data(as_text=True)
     assert response.status_code == 200
-    assert 'name="act.repeals[1].number"' in page
+    assert 'name="act.mandate[1].act"' in page
     assert 'value="555"' in _input(page, "act.number")
     assert 'class="paper"' not in page
 
@@ -315,54 +329,52 @@ def test_remove_row_shifts_the_rest(client, form_values):
     values = form_values(client.get(FORM_URL).get_data(as_text=True))
     values.update(
         {
-            "act.repeals[1].kind": "приказ",
-            "act.repeals[1].number": "99",
-            "act.repeals[1].date": "2020-01-01",
-            "act.repeals[1].title": "О втором",
-            "action": "remove:act.repeals:0",
+            "act.mandate[1].act": "fz-2012-273",
+            "act.mandate[1].formula": "В соответствии с",
+            "action": "remove:act.mandate:0",
         }
     )
     page = client.post(FORM_URL, data=values).get_data(as_text=True)
-    assert 'value="99"' in _input(page, "act.repeals[0].number")
-    assert 'name="act.repeals[1].number"' not in page
+    assert _selected(page, "act.mandate[0].act") == "fz-2012-273"
+    assert 'name="act.mandate[1].act"' not in page
 
 
-def test_a_new_repealed_act_reaches_the_document(client, form_values, docx_text):
+def test_a_new_basis_reaches_the_preamble(client, form_values, docx_text):
     values = form_values(client.get(FORM_URL).get_data(as_text=True))
     values.update(
         {
-            "act.repeals[1].kind": "приказ",
-            "act.repeals[1].issuer": "комитет образования",
-            "act.repeals[1].number": "99",
-            "act.repeals[1].date": "2020-01-15",
-            "act.repeals[1].title": "О тестовом приказе",
+            "act.mandate[1].act": "fz-2012-273",
+            "act.mandate[1].formula": "В соответствии с",
             "action": "draft",
         }
     )
     text = docx_text(client.post(FORM_URL, data=values).data)
-    assert "от 15.01.2020 №\u00a099 «О тестовом приказе»" in text
-    assert "от 26.02.2019 №\u00a045" in text
+    assert (
+        "от 11.05.2023 №\u00a017 «Об утверждении положения о региональной системе "
+        "научно-методического сопровождения педагогических работников и управленческих "
+        "кадров Ленинградской области», в соответствии с Федеральным законом от 29.12.2012 "
+        "№\u00a0273-ФЗ «Об образовании в Российской Федерации»:"
+    ) in text
 
 
 def test_removing_all_repealed_acts(submit, docx_text):
-    fields = ("kind", "issuer", "date", "number", "title")
-    text = docx_text(submit(action="draft", drop=tuple(f"act.repeals[0].{f}" for f in fields)).data)
+    text = docx_text(submit(action="draft", drop=("act.repeals[0]",)).data)
     assert "утратившим силу" not in text
 
 
 def test_a_half_filled_row_needs_its_required_values_for_the_final(client, form_values):
     values = form_values(client.get(FORM_URL).get_data(as_text=True))
-    values.update({"act.repeals[1].title": "О неполном", "action": "final"})
+    values.update({"act.mandate[1].ref": "пункта 5 положения, утвержденного", "action": "final"})
     response = client.post(FORM_URL, data=values)
     page = response.get_data(as_text=True)
     assert response.status_code == 400
-    assert 'id="act.repeals[1].number-error"' in page
+    assert 'id="act.mandate[1].act-error"' in page
 
 
 def test_too_many_rows_are_refused(client, form_values):
     values = form_values(client.get(FORM_URL).get_data(as_text=True))
     for i in range(1, 60):
-        values[f"act.repeals[{i}].number"] = str(i)
+        values[f"act.mandate[{i}].ref"] = str(i)
     values["action"] = "draft"
     response = client.post(FORM_URL, data=values)
     assert response.status_code == 400

@@ -38,6 +38,12 @@ _FIELDS = patterns(
         "задать значение в наборе переменных и сформировать чистовик",
         needles=("[не заполнено",),
     ),
+    pattern(
+        r"\[проверить:[^\]]*\]",
+        "текст предложен без источника и не проверен (черновик)",
+        "проверить по существу и снять отметку в наборе переменных (review: false)",
+        needles=("[проверить",),
+    ),
 )
 _ENDS_MID_SENTENCE = re.compile(r"[а-яёa-z0-9,]$")
 _STARTS_LOWER = re.compile(r"^(?:[-–—•][ \u00a0]*)?[а-яё]")
@@ -73,7 +79,7 @@ def artefacts(doc: DocModel, profile):
             )
 
 
-@rule("G-51", ERROR, "text", "Незаполненные поля: «___», «[не заполнено: …]»")
+@rule("G-51", ERROR, "text", "Незаполненные поля: «___», «[не заполнено: …]», «[проверить: …]»")
 def unfilled(doc: DocModel, profile):
     for para in text_paras(doc):
         yield from scan(para, _FIELDS)

@@ -8,7 +8,16 @@ import re
 
 from ..memo import text_memo
 from ..model import DocModel, Para, Part
-from ..patterns import DATE, NUMBER, PLACE_RE, SP, UNFILLED_RE, parse_date, short
+from ..patterns import (
+    DATE,
+    NUMBER,
+    PLACE_RE,
+    PLACEHOLDER_ONLY_RE,
+    SP,
+    UNFILLED_RE,
+    parse_date,
+    short,
+)
 from ..registry import issue, rule
 from ._common import ERROR, WARNING, acts, as_date, judged_on
 
@@ -27,7 +36,10 @@ def place_of_issue(doc: DocModel, profile):
         return
     for part in acts(doc):
         lines = part.role("datenum")
-        if any(PLACE_RE.search(p.clean) for p in lines):
+        # -- a line that is only a draft's placeholder is the place, still to be filled (G-51) --
+        if any(
+            PLACE_RE.search(p.clean) or PLACEHOLDER_ONLY_RE.fullmatch(p.text.strip()) for p in lines
+        ):
             continue
         # -- a draft's blank may be all placeholders: then the title carries the finding --
         where = _anchor(*lines, *part.role("kind"), *part.role("title"), part.paras[0])

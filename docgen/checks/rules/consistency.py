@@ -203,10 +203,34 @@ def _other_name(words: tuple[str, ...], canon: tuple[str, ...]) -> bool:
 _TITLE_SPLIT_RE = re.compile(rf"(?:,\s*|\s+и\s+)(?={DOC_KINDS}(?:\s|$))", re.IGNORECASE)
 
 
+#: One generic word in the plural for several documents: «положений о …, о … и о …».
+_PLURAL_HEADS = {
+    "положений": "Положение",
+    "порядков": "Порядок",
+    "регламентов": "Регламент",
+    "планов": "План",
+    "правил": "Правила",
+}
+_PLURAL_RE = re.compile(
+    rf"^(?P<head>{'|'.join(_PLURAL_HEADS)})\s+(?P<rest>(?:о|об|обо)\s.+)$", re.I
+)
+_SUBJECT_SPLIT_RE = re.compile(r"(?:,\s*|\s+и\s+)(?=(?:о|об|обо)\s)")
+
+
 def _title_names(title: str) -> list[tuple[str, str]]:
-    """Return (head stem, tail) of each document the act's title approves, in order."""
+    """Return (head stem, tail) of each document the act's title approves, in order.
+
+    «Об утверждении Положения о А и Комплекса мер …» names two documents; so does «Об
+    утверждении положений о А и о Б» (each subject with the singular head).
+    """
     text = re.sub(r"^Об?\s+утверждении\s+", "", strip_marks(title), flags=re.IGNORECASE)
-    return [split for piece in _TITLE_SPLIT_RE.split(text) if (split := _split_name(piece))]
+    plural = _PLURAL_RE.match(text)
+    if plural:
+        head = _PLURAL_HEADS[plural.group("head").lower()]
+        pieces = [f"{head} {s}" for s in _SUBJECT_SPLIT_RE.split(plural.group("rest"))]
+    else:
+        pieces = _TITLE_SPLIT_RE.split(text)
+    return [split for piece in pieces if (split := _split_name(piece))]
 
 
 def _pick(candidates: list, tail: str, ordinal: int, key):

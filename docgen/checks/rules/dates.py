@@ -8,7 +8,7 @@ from ..memo import text_memo
 from ..model import DocModel, Para
 from ..patterns import DATE_BLANK, MONTHS, SP, UNFILLED_RE
 from ..registry import issue, rule
-from ._common import ERROR, WARNING, pattern, patterns, scan, text_paras
+from ._common import ERROR, WARNING, pattern, patterns, scan, text_paras, unquoted
 
 _YEARS = (".19", ".20")
 _MONTH_NAMES = (
@@ -84,9 +84,13 @@ def _word_dates(text: str) -> tuple[tuple[str, str], ...]:
 
 @text_memo
 def _mixed_references(text: str) -> bool:
-    """Return True when `text` refers to acts with both digital and word dates."""
+    """Return True when `text` refers to acts with both digital and word dates.
+
+    Dates inside the quoted title of a cited act are its own wording and do not count.
+    """
     if "от" not in text:
         return False
+    text = unquoted(text) if "«" in text else text
     kinds = {("digital" if m.group("digital") else "words") for m in _REF_DATE_RE.finditer(text)}
     return len(kinds) == 2
 

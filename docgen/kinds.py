@@ -1,0 +1,102 @@
+"""Kinds of acts as data: which an authority issues, their operative formula, their spelling.
+
+``variables/_kinds.yaml`` holds the shared kinds (распоряжение, приказ, постановление,
+решение, and the kinds acts cite: федеральный закон, указ, письмо …); a region may add
+kinds in ``variables/<region>/_kinds.yaml``. The variable sets' ``act.kind`` choices and
+the registry's kinds come from here, and the act's operative formula («ПРИКАЗЫВАЮ:») too.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .errors import VariablesError
+from .schema import CASE_KEYS
+from .variables import display_path, read_yaml
+
+KINDS_FILE = "_kinds.yaml"
+_FIELDS = {"issued", "issuer", "formula", "capital", "forms"}
+
+
+@dataclass(frozen=True)
+class ActKind:
+    """One kind of act: `name` in the nominative, lower case («распоряжение»)."""
+
+    name: str
+    issued: bool = False
+    issuer: str = ""
+    #: the operative formula on its own line («ПРИКАЗЫВАЮ:»); "" when there is none
+    formula: str = ""
+    #: written with a capital in a citation («Федеральным законом», «Указом»)
+    capital: bool = False
+    #: explicit case forms where the rules cannot derive them
+    forms: Mapping[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Kinds:
+    """The kinds visible from one region (the shared ones plus the region's own)."""
+
+    kinds: Mapping[str, ActKind]
+
+    def __contains__(self, name: object) -> bool:
+        return name in self.kinds
+
+    def get(self, name: str) -> ActKind:
+        """Return the kind `name`, or a plain kind with no formula when it is not declared."""
+        return self.kinds.get(name) or ActKind(name)
+
+    def issued(self) -> tuple[str, ...]:
+        """Return the names of the kinds an authority issues, in declaration order."""
+        return tuple(k.name for k in self.kinds.values() if k.issued)
+
+    def names(self) -> tuple[str, ...]:
+        """Return every kind's name, in declaration order."""
+        return tuple(self.kinds)
+
+
+def kinds_files(variables_dir: Path, region: str | None = None) -> list[Path]:
+    """Return the kinds files visible from `region` (the shared one first)."""
+    files = [variables_dir / KINDS_FILE]
+    if region:
+        files.append(variables_dir / region / KINDS_FILE)
+    return [f for f in files if f.exists()]
+
+
+def load_kinds(files: list[Path], variables_dir: Path) -> Kinds:
+    """Return the kinds declared in `files`; raise VariablesError naming file and line."""
+    kinds: dict[str, ActKind] = {}
+    for path in files:
+        display = display_path(path, variables_dir)
+        data = read_yaml(path, display)
+        lines = getattr(data, "lines", {})
+        for name, spec in data.items():
+            where = f"{display}:{lines[name]}" if name in lines else display
+            if name in kinds:
+                raise VariablesError(f"вид акта «{name}» уже объявлен", where)
+            kinds[name] = _kind(name, spec if spec is not None else {}, where)
+    return Kinds(kinds)
+
+
+def _kind(name: str, spec: Any, where: str) -> ActKind:
+    if not isinstance(spec, Mapping):
+        raise VariablesError("ожидается словарь полей вида акта", where)
+    unknown = sorted(set(spec) - _FIELDS)
+    if unknown:
+        raise VariablesError(f"неизвестные поля вида акта «{name}»: {', '.join(unknown)}", where)
+    if name != name.strip().lower():
+        raise VariablesError(f"вид акта пишется строчными буквами: «{name}»", where)
+    forms = spec.get("forms") or {}
+    if not isinstance(forms, Mapping) or any(k not in CASE_KEYS for k in forms):
+        raise VariablesError(f"forms: словарь падежных форм ({', '.join(CASE_KEYS)})", where)
+    return ActKind(
+        name=name,
+        issued=bool(spec.get("issued", False)),
+        issuer=str(spec.get("issuer") or ""),
+        formula=str(spec.get("formula") or ""),
+        capital=bool(spec.get("capital", False)),
+        forms={k: str(v) for k, v in forms.items()},
+    )
