@@ -19,7 +19,7 @@ from docgen import DocgenError, Severity
 from . import gate, library, metaform, packageform, store, uploads, versions
 from .catalog import regions
 from .db import get_db
-from .editview import lint_bytes, max_bytes, page, set_names
+from .editview import max_bytes, page, set_names
 
 bp = Blueprint("authoring", __name__)
 
@@ -129,7 +129,7 @@ def activate_meta(template_id: str, number: int):
     else:
         findings = [
             f
-            for f in lint_bytes(template.path.read_bytes(), declared)
+            for f in uploads.lint_upload(template.path, declared, dg)
             if f.severity is Severity.ERROR
         ]
         if not findings:

@@ -162,20 +162,20 @@ def activate(template_id: str, number: int):
     """
     _version_or_404(template_id, number)
     db, user = get_db(), g.user["username"]
-    findings = lint_bytes(
-        _version_path(template_id, number).read_bytes(), _template(template_id).variables
-    )
+    active = library.docgen()
+    declared = active.template(template_id).variables
+    findings = uploads.lint_upload(_version_path(template_id, number), declared, active)
     failures = []
     if not uploads.refused(findings):
         candidate = library.docgen(library.Candidate(template_id, docx=number))
-        failures = gate.check_template(candidate, library.docgen(), template_id)
+        failures = gate.check_template(candidate, active, template_id)
     if uploads.refused(findings) or failures:
         count = len(failures) or sum(1 for f in findings if f.severity is Severity.ERROR)
         versions.record(db, template_id, number, "refuse-activate", user, f"ошибок: {count}")
-        active = versions.active_numbers(db).get(template_id, 0)
+        current = versions.active_numbers(db).get(template_id, 0)
         flash(
             f"Версия {number} не активирована: ошибок {count}. "
-            "Активной осталась " + (f"версия {active}." if active else "поставляемая версия."),
+            "Активной осталась " + (f"версия {current}." if current else "поставляемая версия."),
             "error",
         )
         return page(
