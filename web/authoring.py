@@ -56,10 +56,8 @@ def new_template():
     template_id = form.values["id"]
     meta = store.dump_yaml(form.metadata())
     with _workdir() as work:
-        docx_file, meta_file = (
-            Path(work) / f"{template_id}.docx",
-            Path(work) / f"{template_id}.yaml",
-        )
+        docx_file = Path(work) / f"{template_id}.docx"
+        meta_file = Path(work) / f"{template_id}.yaml"
         docx_file.write_bytes(data)
         meta_file.write_bytes(meta)
         candidate = library.docgen(library.Candidate(template_id, docx=docx_file, meta=meta_file))
