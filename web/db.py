@@ -1,4 +1,4 @@
-"""SQLite storage of the web app: accounts, batch jobs, template versions and their history.
+"""SQLite storage of the web app: accounts, batch jobs, the editor's library and its history.
 
 One file in the instance folder. Connections are per request (flaskr's ``get_db``) in the
 app, and per job in the batch worker processes; WAL mode lets both write safely.
@@ -59,6 +59,32 @@ CREATE TABLE IF NOT EXISTS template_active (
     number INTEGER NOT NULL,
     activated_by TEXT NOT NULL,
     activated_at TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS template_meta (
+    template_id TEXT NOT NULL,
+    number INTEGER NOT NULL,
+    sha256 TEXT NOT NULL,
+    comment TEXT NOT NULL DEFAULT '',
+    saved_by TEXT NOT NULL,
+    saved_at TEXT NOT NULL,
+    PRIMARY KEY (template_id, number)
+);
+CREATE TABLE IF NOT EXISTS template_meta_active (
+    template_id TEXT PRIMARY KEY,
+    number INTEGER NOT NULL,
+    activated_by TEXT NOT NULL,
+    activated_at TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS template_created (
+    template_id TEXT PRIMARY KEY,
+    created_by TEXT NOT NULL,
+    created_at TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS package_created (
+    package_id TEXT PRIMARY KEY,
+    sha256 TEXT NOT NULL,
+    created_by TEXT NOT NULL,
+    created_at TEXT NOT NULL
 );
 CREATE TABLE IF NOT EXISTS template_event (
     id INTEGER PRIMARY KEY,

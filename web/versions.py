@@ -1,8 +1,9 @@
-"""Template versions: uploaded .docx files and the active one per template.
+"""Template versions: uploaded .docx files, the active one per template, and the history.
 
 Version 0 of a template is the shipped file in ``templates_docx/``; uploads become 1, 2, …
-and are never changed or deleted (``<instance>/templates/versions/<id>/<n>.docx``). The
-core object reads the active ones in place (see web.library).
+and are never changed or deleted (``<instance>/templates/versions/<id>/<n>.docx``). A
+template made in the editor has no version 0: its first upload is version 1. The core
+object reads the active ones in place (see web.library).
 """
 
 from __future__ import annotations
@@ -15,6 +16,19 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .db import now
+
+#: What a history line says, by its action; {n} is the version number («поставляемая» for 0).
+EVENT_TEXT = {
+    "upload": "версия {n} загружена",
+    "activate": "версия {n} активирована",
+    "refuse": "загрузка отклонена",
+    "refuse-activate": "активация версии {n} отклонена",
+    "create": "шаблон создан (версия {n})",
+    "meta": "метаданные: версия {n} сохранена и активирована",
+    "meta-activate": "метаданные: версия {n} активирована",
+    "refuse-meta": "изменение метаданных отклонено",
+    "package": "документ создан",
+}
 
 
 @dataclass(frozen=True)
@@ -45,8 +59,11 @@ def active_numbers(db: sqlite3.Connection) -> dict[str, int]:
     }
 
 
-def list_versions(db: sqlite3.Connection, template_id: str, shipped: Path) -> list[Version]:
-    """Return every version of `template_id`, newest first, the shipped file (0) last."""
+def list_versions(db: sqlite3.Connection, template_id: str, shipped: Path | None) -> list[Version]:
+    """Return every version of `template_id`, newest first, the shipped file (0) last.
+
+    A template made in the editor has no shipped file (`shipped` is None) and no version 0.
+    """
     active = active_numbers(db).get(template_id, 0)
     rows = db.execute(
         "SELECT * FROM template_version WHERE template_id = ? ORDER BY number DESC", (template_id,)
@@ -65,6 +82,8 @@ def list_versions(db: sqlite3.Connection, template_id: str, shipped: Path) -> li
         )
         for r in rows
     ]
+    if shipped is None:
+        return out
     data = shipped.read_bytes() if shipped.exists() else b""
     out.append(
         Version(
@@ -91,17 +110,28 @@ def add_version(
     comment: str,
     username: str,
 ) -> int:
-    """Store `data` as the next version of `template_id`; return its number."""
+    """Store `data` as the next version of `template_id`, record it; return its number."""
+    number = store_version(db, store, template_id, data, filename, comment, username)
+    record(db, template_id, number, "upload", username, filename)
+    return number
+
+
+def store_version(
+    db: sqlite3.Connection,
+    store: Path,
+    template_id: str,
+    data: bytes,
+    filename: str,
+    comment: str,
+    username: str,
+) -> int:
+    """Write `data` as the next version of `template_id`; return its number (not committed)."""
     row = db.execute(
         "SELECT COALESCE(MAX(number), 0) + 1 FROM template_version WHERE template_id = ?",
         (template_id,),
     ).fetchone()
     number = row[0]
-    target = version_path(store, template_id, number)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    tmp = target.with_suffix(f".{uuid.uuid4().hex}.tmp")
-    tmp.write_bytes(data)
-    os.replace(tmp, target)
+    write_atomic(version_path(store, template_id, number), data)
     db.execute(
         "INSERT INTO template_version (template_id, number, sha256, size, filename, "
         "comment, uploaded_by, uploaded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
@@ -116,12 +146,30 @@ def add_version(
             now(),
         ),
     )
-    record(db, template_id, number, "upload", username, filename)
     return number
 
 
-def activate(db: sqlite3.Connection, template_id: str, number: int, username: str) -> None:
+def write_atomic(target: Path, data: bytes) -> None:
+    """Write `data` to `target` through a temporary file and a rename (never half-written)."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tmp = target.with_suffix(f".{uuid.uuid4().hex}.tmp")
+    try:
+        tmp.write_bytes(data)
+        os.replace(tmp, target)
+    finally:
+        tmp.unlink(missing_ok=True)
+
+
+def activate(
+    db: sqlite3.Connection, template_id: str, number: int, username: str, details: str = ""
+) -> None:
     """Make version `number` (0: the shipped file) the one docgen uses for `template_id`."""
+    set_active(db, template_id, number, username)
+    record(db, template_id, number, "activate", username, details)
+
+
+def set_active(db: sqlite3.Connection, template_id: str, number: int, username: str) -> None:
+    """Point `template_id` at version `number` (not committed: see `record`)."""
     if number == 0:
         db.execute("DELETE FROM template_active WHERE template_id = ?", (template_id,))
     else:
@@ -132,13 +180,14 @@ def activate(db: sqlite3.Connection, template_id: str, number: int, username: st
             "activated_at = excluded.activated_at",
             (template_id, number, username, now()),
         )
-    record(db, template_id, number, "activate", username)
 
 
-def has_version(db: sqlite3.Connection, template_id: str, number: int) -> bool:
-    """Return True when upload `number` of `template_id` exists (0 always does)."""
+def has_version(
+    db: sqlite3.Connection, template_id: str, number: int, shipped: bool = True
+) -> bool:
+    """Return True when version `number` of `template_id` exists (0: when it is `shipped`)."""
     if number == 0:
-        return True
+        return shipped
     return (
         db.execute(
             "SELECT 1 FROM template_version WHERE template_id = ? AND number = ?",
@@ -175,3 +224,10 @@ def events(db: sqlite3.Connection, template_id: str | None = None, limit: int = 
         "SELECT * FROM template_event WHERE template_id = ? ORDER BY id DESC LIMIT ?",
         (template_id, limit),
     ).fetchall()
+
+
+def describe(event: sqlite3.Row) -> str:
+    """Return what history line `event` says in Russian («версия 2 активирована»)."""
+    number = event["number"]
+    shown = "поставляемая" if number == 0 else number
+    return EVENT_TEXT.get(event["action"], event["action"]).format(n=shown)

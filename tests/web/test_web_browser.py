@@ -208,3 +208,121 @@ def test_batch_page_runs_a_job_to_the_zip(live_server, page, web_settings):
     with zipfile.ZipFile(io.BytesIO(Path(info.value.path()).read_bytes())) as zf:
         docs = [n for n in zf.namelist() if n.endswith(".docx")]
         assert len(docs) == expected and "report.txt" in zf.namelist()
+
+
+# -- the template editor ---------------------------------------------------------------------
+
+NEW_TEMPLATE = "poryadok-raboty"
+NEW_PACKAGE_TITLE = "Распоряжение об утверждении Порядка работы методической службы (тест)"
+APPENDIX_MARKUP = "\n".join(
+    [
+        ".mark {{ part.approval }}",
+        ".mark {{ act.kind | case('ablt') }} от {{ act.date | date_digital }} № {{ act.number }}",
+        ".mark {{ part.ref }}",
+        ".empty",
+        ".doctitle {{ part.heading }}",
+        ".doctitle {{ part.subject }}",
+        ".empty",
+        "{{ num(1) }} Настоящий Порядок определяет работу {{ service.name | case('gent') }} "
+        "{{ municipality.name | case('gent') }}.",
+    ]
+)
+
+
+@pytest.fixture
+def editor_page(live_server, make_app, page):
+    """Return the page of an editor logged in to the live server."""
+    from docgen.web import auth, db
+
+    with make_app().app_context():  # -- the same instance folder as the live server --
+        auth.create_user(db.get_db(), "editor", "correct-horse")
+    page.goto(live_server + "/auth/login")
+    page.get_by_label("Имя пользователя").fill("editor")
+    page.get_by_label("Пароль").fill("correct-horse")
+    page.get_by_role("button", name="Войти").click()
+    page.wait_for_url(re.compile(r"/editor/$"))
+    return page
+
+
+def test_an_editor_creates_a_template_and_a_package_that_users_generate(
+    live_server, editor_page, tmp_path, docx_text
+):
+    from docgen.docxbuild import build_docx
+
+    page = editor_page
+    source = tmp_path / "порядок.docx"
+    build_docx(APPENDIX_MARKUP, source)
+    page.get_by_role("link", name="Создать шаблон").click()
+    page.locator("#file").set_input_files(str(source))
+    page.get_by_label("Идентификатор").fill(NEW_TEMPLATE)
+    page.get_by_label("Наименование шаблона").fill("Порядок работы методической службы")
+    page.get_by_label("приложение (утверждаемый документ)").check()
+    page.get_by_label("Наименование документа (выражение Jinja)").fill(
+        "Порядок работы {{ service.name | case('gent') }}"
+    )
+    page.get_by_label("Гриф утверждения").select_option("m")
+    page.locator("#f-regions").get_by_label("Ленинградская область").check()
+    for path in ("act.kind", "act.date", "act.number", "municipality.name", "service.name"):
+        page.locator(f'[id="var-{path}"]').check()
+    _shot(page, "editor-new-template.png", full_page=True)
+    page.get_by_role("button", name="Проверить и создать шаблон").click()
+    page.wait_for_url(re.compile(rf"/editor/{NEW_TEMPLATE}$"))
+    assert "создан" in page.locator(".flash.ok").inner_text()
+
+    page.goto(live_server + "/editor/create/package")
+    page.get_by_label("Идентификатор").fill("lenobl-poryadok")
+    page.get_by_label("Наименование документа").fill(NEW_PACKAGE_TITLE)
+    page.locator("#f-regions").get_by_label("Ленинградская область").check()
+    page.locator("#part-0").select_option("cover-approval")
+    page.locator("#part-1").select_option(NEW_TEMPLATE)
+    page.get_by_role("button", name="Проверить и создать документ").click()
+    page.wait_for_url(re.compile(r"/editor/#packages$"))
+    assert "создан" in page.locator(".flash.ok").inner_text()
+    _shot(page, "editor-packages.png", full_page=True)
+
+    page.goto(live_server + "/")
+    card = page.locator("form.region-card", has_text="Ленинградская область")
+    card.get_by_label(NEW_PACKAGE_TITLE).check()
+    card.get_by_label("Кировский район").check()
+    card.get_by_role("button", name="Открыть форму").click()
+    page.wait_for_url(re.compile(r"/generate/lenobl-poryadok/leningrad/kirovsky$"))
+    with page.expect_download() as info:
+        page.locator(".toc").get_by_role("button", name="Скачать черновик (DOCX)").click()
+    text = docx_text(Path(info.value.path()).read_bytes())
+    for expected in (
+        "РАСПОРЯЖЕНИЕ",
+        "Об утверждении Порядка работы муниципальной информационно-методической службы",
+        "Утвердить Порядок работы муниципальной информационно-методической службы "
+        "согласно приложению к настоящему распоряжению.",
+        "УТВЕРЖДЕН",
+        "ПОРЯДОК",
+        "Настоящий Порядок определяет работу муниципальной информационно-методической "
+        "службы Кировского муниципального района Ленинградской области.",
+    ):
+        assert expected in text, expected
+
+
+def test_a_version_that_breaks_some_sets_is_refused_in_the_browser(
+    live_server, editor_page, tmp_path, docx_text
+):
+    from docgen.docxbuild import build_docx
+
+    page = editor_page
+    markup = (REPO / "templates_docx" / "src" / "cover-approval.txt").read_text("utf-8")
+    broken = tmp_path / "акт.docx"
+    build_docx(markup + "\nСледующий номер: {{ act.number | int + 1 }}", broken)
+    page.goto(live_server + "/editor/cover-approval")
+    page.locator("#file").set_input_files(str(broken))
+    page.get_by_role("button", name="Проверить и загрузить").click()
+    assert "Версия 1 загружена" in page.locator(".flash.ok").inner_text()
+    page.locator("#activate-1").get_by_role("button", name="Активировать").click()
+    failures = page.locator("#failures")
+    failures.wait_for()
+    assert "leningrad/testovy" in failures.inner_text()
+    assert "Активной осталась поставляемая версия" in page.locator(".flash.error").inner_text()
+    _shot(page, "editor-activation-refused.png", full_page=True)
+    page.goto(live_server + "/generate/lenobl-mms/leningrad/kirovsky")
+    with page.expect_download() as info:
+        page.locator(".toc").get_by_role("button", name="Скачать черновик (DOCX)").click()
+    text = docx_text(Path(info.value.path()).read_bytes())
+    assert "РАСПОРЯЖЕНИЕ" in text and "Следующий номер" not in text

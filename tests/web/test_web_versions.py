@@ -1,14 +1,16 @@
-"""Template versions: the overlay source the core object reads, and the HTML preview."""
+"""Template versions: the overlay source the core object reads, the store, the HTML preview."""
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 
+import yaml
 from docgen.web import library, versions
 from docgen.web.db import get_db
 from docgen.web.preview import docx_to_html
 
-from docgen import FolderSource, OverlaySource, TemplateFiles
+from docgen import Docgen, FolderSource, OverlaySource, TemplateFiles
 
 from shipped import generate
 
@@ -80,3 +82,89 @@ def test_preview_neutralises_script_links(monkeypatch):
     html = str(docx_to_html(b""))
     assert "javascript" not in html.lower()
     assert 'href="https://example.org/"' in html
+
+
+def test_the_overlay_holds_metadata_new_templates_and_packages(make_app, web_settings):
+    from docgen.web import store
+
+    app = make_app()
+    shipped = Docgen(web_settings)
+    cover = web_settings.templates_dir / "cover-approval"
+    meta = yaml.safe_load(cover.with_suffix(".yaml").read_text("utf-8"))
+    new_meta = {
+        **yaml.safe_load(
+            (web_settings.templates_dir / "polozhenie-mms-lenobl.yaml").read_text("utf-8")
+        ),
+        "id": "polozhenie-kopiya",
+        "title": "Копия положения",
+    }
+    package = {
+        "id": "lenobl-kopiya",
+        "title": "Копия",
+        "regions": ["leningrad"],
+        "parts": ["cover-approval", "polozhenie-kopiya"],
+    }
+    with app.app_context():
+        db, root = get_db(), library.library_dir()
+        assert library.docgen() is library.core()  # -- nothing stored: the shipped library --
+        store.add_meta(
+            db, root, "cover-approval", store.dump_yaml({**meta, "title": "Акт"}), "", "т"
+        )
+        store.add_template(
+            db,
+            root,
+            "polozhenie-kopiya",
+            (web_settings.templates_dir / "polozhenie-mms-lenobl.docx").read_bytes(),
+            "копия.docx",
+            store.dump_yaml(new_meta),
+            "т",
+        )
+        store.add_package(db, root, "lenobl-kopiya", store.dump_yaml(package), "т")
+        dg = library.docgen()
+        assert dg._state is library.core()._state
+        assert dg.template("cover-approval").title == "Акт"
+        assert dg.template("cover-approval").path == cover.with_suffix(".docx")
+        assert dg.template("polozhenie-kopiya").path.is_relative_to(app.instance_path)
+        assert dg.template_ids() == sorted([*shipped.template_ids(), "polozhenie-kopiya"])
+        assert dg.package_ids() == sorted([*shipped.package_ids(), "lenobl-kopiya"])
+        assert dg.package("lenobl-kopiya").parts == ("cover-approval", "polozhenie-kopiya")
+        result = dg.generate("lenobl-kopiya", "leningrad/kirovsky", draft=True, check=False)
+        assert result.templates[1].id == "polozhenie-kopiya"
+        # -- a candidate puts one change on top: here the shipped metadata back --
+        candidate = library.docgen(library.Candidate("cover-approval", meta=0))
+        assert (
+            candidate.template("cover-approval").title == shipped.template("cover-approval").title
+        )
+        assert library.docgen().template("cover-approval").title == "Акт"
+    stored = sorted(
+        str(p.relative_to(app.instance_path))
+        for p in Path(app.instance_path).rglob("*.*")
+        if "templates" in p.parts
+    )
+    assert stored == [
+        "templates/meta/cover-approval/1.yaml",
+        "templates/meta/polozhenie-kopiya/1.yaml",
+        "templates/packages/lenobl-kopiya.yaml",
+        "templates/versions/polozhenie-kopiya/1.docx",
+    ]
+
+
+def test_new_tables_are_added_to_an_existing_database(app_config, make_app):
+    from docgen.web import store
+
+    path = Path(app_config["INSTANCE_PATH"])
+    path.mkdir(parents=True)
+    old = sqlite3.connect(path / "docgen-web.sqlite")
+    old.executescript(
+        "CREATE TABLE template_active (template_id TEXT PRIMARY KEY, number INTEGER NOT NULL,"
+        " activated_by TEXT NOT NULL, activated_at TEXT NOT NULL);"
+        "INSERT INTO template_active VALUES ('cover-approval', 0, 'старый', '2024-01-01');"
+    )
+    old.commit()
+    old.close()
+    app = make_app()
+    with app.app_context():
+        db = get_db()
+        assert versions.active_numbers(db) == {"cover-approval": 0}
+        assert store.active_meta_numbers(db) == {}
+        assert store.created_templates(db) == {} and store.created_packages(db) == {}
