@@ -173,9 +173,8 @@ def _try_template(form, candidate, active, template_id: str, docx: Path):
         return findings, []
     failures = gate.check_template(candidate, active, template_id)
     for failure in failures:
-        for key in ("doc_title", "appendix_number"):
-            if key in failure.message and key not in form.errors:
-                form.errors[key] = failure.message
+        if "doc_title" in failure.message and "doc_title" not in form.errors:
+            form.errors["doc_title"] = failure.message
     return None if not failures else ([], failures)
 
 

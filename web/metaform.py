@@ -69,8 +69,6 @@ class MetaForm:
         if v["kind"] == "appendix":
             meta["doc_gender"] = v["doc_gender"]
             meta["doc_title"] = v["doc_title"]
-            if v["appendix_number"]:
-                meta["appendix_number"] = v["appendix_number"]
         meta["regions"] = list(v["regions"])
         if v["level"] != "municipality":
             meta["level"] = v["level"]
@@ -91,7 +89,6 @@ def from_template(template: DocTemplate) -> MetaForm:
             "level": template.level,
             "doc_title": template.doc_title,
             "doc_gender": template.doc_gender,
-            "appendix_number": template.appendix_number,
             "description": template.description,
             "variables": list(template.variables),
         }
@@ -109,7 +106,6 @@ def blank() -> MetaForm:
             "level": "municipality",
             "doc_title": "",
             "doc_gender": "n",
-            "appendix_number": "",
             "description": "",
             "variables": [],
         }
@@ -130,7 +126,6 @@ def read(form: Mapping, dg: Docgen, template_id: str | None = None) -> MetaForm:
         "level": form.get("level", "municipality"),
         "doc_title": one_line["doc_title"],
         "doc_gender": form.get("doc_gender", "n"),
-        "appendix_number": str(form.get("appendix_number", "")).strip(),
         "description": " ".join(str(form.get("description", "")).split()),
         "variables": [],
     }
@@ -162,8 +157,6 @@ def read(form: Mapping, dg: Docgen, template_id: str | None = None) -> MetaForm:
             _check_jinja(dg, "doc_title", values["doc_title"], errors)
         if values["doc_gender"] not in GENDERS:
             errors["doc_gender"] = "Выберите гриф утверждения."
-        if values["appendix_number"]:
-            _check_jinja(dg, "appendix_number", values["appendix_number"], errors)
     if len(values["description"]) > MAX_TEXT:
         errors["description"] = f"Не длиннее {MAX_TEXT} знаков."
     unknown = sorted(chosen - set(values["variables"]))

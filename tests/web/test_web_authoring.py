@@ -53,7 +53,6 @@ def _meta_form(**changes) -> dict:
         "level": "municipality",
         "doc_title": "Порядок работы {{ service.name | case('gent') }}",
         "doc_gender": "m",
-        "appendix_number": "",
         "description": "",
         "variables": list(APPENDIX_VARIABLES),
     }
@@ -189,7 +188,6 @@ def test_a_created_template_has_no_version_zero(editor, appendix_docx):
         ({"doc_title": ""}, "doc_title", "нужно наименование документа"),
         ({"doc_title": "Порядок {{ service.name | }}"}, "doc_title", "Ошибка в выражении"),
         ({"doc_gender": "x"}, "doc_gender", "Выберите гриф"),
-        ({"appendix_number": "{{ 1 + }}"}, "appendix_number", "Ошибка в выражении"),
         ({"variables": ["act.numbr"]}, "variables", "нет в схеме: act.numbr"),
         ({"variables": ["act.repeals[].date"]}, "variables", "нет в схеме"),
     ],
@@ -310,7 +308,6 @@ def _edit(client, template_id: str, web_settings, **changes):
         "level": template.level,
         "doc_title": template.doc_title,
         "doc_gender": template.doc_gender,
-        "appendix_number": template.appendix_number,
         "description": template.description,
         "variables": list(template.variables),
     }
