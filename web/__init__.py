@@ -46,6 +46,10 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
         BATCH_WORKERS=2,
         BATCH_TARGET="docgen.web.jobs:execute",
         JOB_STALE_SECONDS=30,
+        # -- renders of the editor's templates: worker processes, killed after the limit --
+        RENDER_TIMEOUT=5.0,
+        GATE_TIMEOUT=60.0,
+        RENDER_WORKERS=2,
         DOCGEN_SETTINGS=None,
     )
     if test_config is None:

@@ -21,7 +21,7 @@ from flask import Blueprint, request
 
 from docgen import Docgen, DocgenError, MissingValuesError, Schema, UnknownIdError
 
-from . import library, validation
+from . import library, rendering, validation
 from .forms import make_field
 from .generate import docx_response
 from .security import error_response
@@ -50,7 +50,7 @@ def generate():
         _check_ids(document, municipality, dg)
         overrides = _overrides(values, dg.schema())
         # -- the API returns the file; findings are what `docgen check` or the preview show --
-        result = dg.generate(document, municipality, overrides, draft=draft, check=False)
+        result = rendering.generate(dg, document, municipality, overrides, draft=draft, check=False)
     except _Invalid as exc:
         return error_response(400, str(exc), exc.errors)
     except MissingValuesError as exc:

@@ -9,7 +9,7 @@ from flask import Blueprint, Response, flash, render_template, request
 
 from docgen import DocgenError, GenerationResult, InflectionError, MissingValuesError
 
-from . import forms, formstate, library, validation
+from . import forms, formstate, library, rendering, validation
 from .derived import CASES, Deriver
 from .preview import docx_to_html
 
@@ -42,7 +42,9 @@ def form(package: str, municipality: str):
     try:
         # -- the checker's findings are shown with the preview; a download is the file alone --
         check = None if action == "preview" else False
-        result = dg.generate(package, municipality, overrides, draft=not final, check=check)
+        result = rendering.generate(
+            dg, package, municipality, overrides, draft=not final, check=check
+        )
     except MissingValuesError as exc:
         validation.mark_missing(model, state, exc.missing)
         flash(

@@ -7,6 +7,10 @@
    attribute access the sandbox would refuse, ``{{ x.__class__ }}``), with paragraphs.
    A variable unknown to the schema (L-04) or missing from the template's metadata (L-05)
    is shown with the paragraphs that use it and where its fix is.
+3. The trial render (``trial_findings``): the template is rendered for the sets it is
+   made for in the same limited sandbox, in a worker process with a time limit
+   (web.rendering.trial); a forbidden access, a limit or the time limit refuses it. A
+   pattern list could be got round (``attr``, string formatting); the sandbox cannot.
 
 An upload is refused when any finding is an error; warnings are shown and accepted.
 """
@@ -114,6 +118,19 @@ def _entry_problems(infos: list[zipfile.ZipInfo]) -> list[Finding]:
                 _problem("U-MACRO", "документ содержит макросы или элементы ActiveX", name)
             )
     return problems
+
+
+def trial_findings(problems: list[tuple[str, str]], names: dict[str, str]) -> list[Finding]:
+    """Return a U-RENDER error for each (set id, message) the trial render was refused."""
+    return [
+        _problem(
+            "U-RENDER",
+            f"пробное формирование остановлено: {message}",
+            f"набор «{names.get(set_id, set_id)}»" if set_id else "файл",
+            hint="песочница шаблонов запрещает это при каждом формировании; исправьте тег",
+        )
+        for set_id, message in problems
+    ]
 
 
 def lint_upload(path: Path, declared: Iterable[str], dg: Docgen) -> list[Finding]:
