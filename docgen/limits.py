@@ -110,9 +110,7 @@ class LimitedSandbox(ImmutableSandboxedEnvironment):
             raise LimitError("range: ожидаются целые числа")
         numbers = range(*args)
         if len(numbers) > self.limits.max_range:
-            raise LimitError(
-                f"range: больше {self.limits.max_range} элементов ({len(numbers)})"
-            )
+            raise LimitError(f"range: больше {self.limits.max_range} элементов ({len(numbers)})")
         return numbers
 
     def _check_power(self, left: Any, right: Any) -> None:
@@ -129,9 +127,7 @@ class LimitedSandbox(ImmutableSandboxedEnvironment):
         for seq, count in ((left, right), (right, left)):
             if isinstance(seq, (str, list, tuple)) and _is_int(count):
                 if len(seq) * max(count, 0) > self.limits.max_repeat:
-                    raise LimitError(
-                        f"повторение даёт больше {self.limits.max_repeat} элементов"
-                    )
+                    raise LimitError(f"повторение даёт больше {self.limits.max_repeat} элементов")
 
     def check_format(self, text: str) -> None:
         """Raise LimitError when the format string `text` asks for a huge width."""

@@ -150,6 +150,10 @@ def _unpack(payload: tuple) -> DocgenError:
 # -- the worker side ----------------------------------------------------------------------
 
 
+def _failed(message: str) -> tuple:
+    return "error", _pack(TemplateRenderError(message))
+
+
 def _serve(conn, parent: int) -> None:
     """Answer requests from `conn` until it closes (runs in the worker process)."""
     import resource
@@ -172,12 +176,12 @@ def _serve(conn, parent: int) -> None:
         except DocgenError as exc:
             reply = ("error", _pack(exc))
         except RecursionError:
-            reply = ("error", _pack(TemplateRenderError("шаблон слишком глубоко вложен сам в себя")))
+            reply = _failed("шаблон слишком глубоко вложен сам в себя")
         except MemoryError:
-            reply = ("error", _pack(TemplateRenderError("шаблону не хватило памяти")))
+            reply = _failed("шаблону не хватило памяти")
         except Exception as exc:  # noqa: BLE001 - the request gets a message, the log the rest
             log.exception("ошибка при формировании документа")
-            reply = ("error", _pack(TemplateRenderError(f"внутренняя ошибка: {type(exc).__name__}")))
+            reply = _failed(f"внутренняя ошибка: {type(exc).__name__}")
         else:
             reply = ("ok", result)
         try:

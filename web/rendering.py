@@ -70,9 +70,7 @@ def check_template(candidate: Docgen, active: Docgen, template_id: str) -> list[
 
 def check_package(dg: Docgen, package_id: str) -> list[gate.Failure]:
     """Return web.gate.check_package's failures, computed in a worker with a time limit."""
-    return _gate(
-        package_id, f"{__name__}:_check_package", dg.settings, dg.templates, package_id
-    )
+    return _gate(package_id, f"{__name__}:_check_package", dg.settings, dg.templates, package_id)
 
 
 def trial(candidate: Docgen, template_id: str) -> list[tuple[str, str]]:
@@ -118,15 +116,11 @@ def _core(settings: Settings, templates: TemplateSource) -> Docgen:
 
 
 def _generate(settings, templates, package, set_id, overrides, draft, check) -> GenerationResult:
-    return _core(settings, templates).generate(
-        package, set_id, overrides, draft=draft, check=check
-    )
+    return _core(settings, templates).generate(package, set_id, overrides, draft=draft, check=check)
 
 
 def _check_template(settings, candidate, active, template_id) -> list[gate.Failure]:
-    return gate.check_template(
-        _core(settings, candidate), _core(settings, active), template_id
-    )
+    return gate.check_template(_core(settings, candidate), _core(settings, active), template_id)
 
 
 def _check_package(settings, templates, package_id) -> list[gate.Failure]:

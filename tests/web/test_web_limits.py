@@ -125,9 +125,7 @@ def test_public_generation_with_a_broken_active_version_answers_400(
     )
     assert api.status_code == 400
     assert "дольше" in api.get_json()["error"]
-    form = client.post(
-        "/generate/lenobl-mms/leningrad/kirovsky", data={"action": "preview"}
-    )
+    form = client.post("/generate/lenobl-mms/leningrad/kirovsky", data={"action": "preview"})
     assert form.status_code == 400
     assert "дольше" in plain(form.get_data(as_text=True))
 
