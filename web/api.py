@@ -13,6 +13,8 @@ Errors have one shape (status 400, 413, 415 or 500)::
 
 from __future__ import annotations
 
+import json
+import math
 import re
 from collections.abc import Mapping
 from typing import Any
@@ -22,6 +24,7 @@ from flask import Blueprint, request
 from docgen import Docgen, DocgenError, MissingValuesError, Schema, UnknownIdError
 
 from . import library, rendering, validation
+from .catalog import PACKAGE_ID_RE
 from .forms import make_field
 from .generate import docx_response
 from .security import error_response
@@ -29,6 +32,8 @@ from .security import error_response
 bp = Blueprint("api", __name__, url_prefix="/api")
 
 _PATH_RE = re.compile(r"^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)*$")
+#: The deepest nesting of objects and lists a request may have.
+MAX_DEPTH = 16
 _KEYS = {"document", "municipality", "values", "draft"}
 
 
@@ -43,8 +48,8 @@ def generate():
     """Return the DOCX of `document` for `municipality` with `values` applied."""
     if not request.is_json:
         return error_response(415, "ожидается JSON (Content-Type: application/json)")
-    body = request.get_json(silent=True)
     try:
+        body = parse_json(request.get_data(cache=False))
         document, municipality, values, draft = _read(body)
         dg = library.docgen()
         _check_ids(document, municipality, dg)
@@ -64,6 +69,59 @@ def generate():
     except DocgenError as exc:
         return error_response(400, str(exc), [{"field": None, "message": str(exc)}])
     return docx_response(result)
+
+
+def parse_json(data: bytes) -> Any:
+    """Return the JSON document `data`; raise _Invalid for anything but finite, shallow JSON.
+
+    NaN, Infinity and numbers that overflow to infinity are refused, and so is nesting
+    deeper than MAX_DEPTH (the parser's own recursion never reaches its limit).
+    """
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        raise _Invalid("тело запроса — не текст UTF-8", []) from None
+    too_deep = _Invalid(f"слишком глубокая вложенность JSON: больше {MAX_DEPTH} уровней", [])
+    try:
+        body = json.loads(text, parse_constant=_no_constant, parse_float=_finite)
+    except _Invalid:
+        raise
+    except RecursionError:
+        raise too_deep from None
+    except ValueError as exc:
+        raise _Invalid(f"тело запроса — не JSON ({_where(exc)})", []) from None
+    if _depth(body) > MAX_DEPTH:
+        raise too_deep
+    return body
+
+
+def _depth(value: Any) -> int:
+    """Return how deep lists and objects nest in `value` (without recursion)."""
+    deepest, stack = 0, [(value, 1)]
+    while stack:
+        node, level = stack.pop()
+        if isinstance(node, dict | list):
+            deepest = max(deepest, level)
+            children = node.values() if isinstance(node, dict) else node
+            stack.extend((child, level + 1) for child in children)
+    return deepest
+
+
+def _no_constant(name: str) -> Any:
+    raise _Invalid(f"значение {name} не допускается: числа должны быть конечными", [])
+
+
+def _finite(text: str) -> float:
+    value = float(text)
+    if not math.isfinite(value):
+        raise _Invalid(f"число {text[:40]} слишком велико", [])
+    return value
+
+
+def _where(exc: BaseException) -> str:
+    if isinstance(exc, json.JSONDecodeError):
+        return f"строка {exc.lineno}, позиция {exc.colno}: {exc.msg}"
+    return "число или вложенность вне допустимого"
 
 
 def _read(body: Any) -> tuple[str, str, dict, bool]:
@@ -93,6 +151,11 @@ def _read(body: Any) -> tuple[str, str, dict, bool]:
 
 
 def _check_ids(document: str, municipality: str, dg: Docgen) -> None:
+    if not PACKAGE_ID_RE.match(document):
+        raise _Invalid(
+            "запрос не принят",
+            [{"field": "document", "message": "идентификатор документа: латиница, цифры, «-»"}],
+        )
     try:
         dg.package(document)
     except UnknownIdError as exc:
