@@ -50,6 +50,9 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
         RENDER_TIMEOUT=5.0,
         GATE_TIMEOUT=60.0,
         RENDER_WORKERS=2,
+        # -- failed logins (Flask-Limiter syntax); counters in RATELIMIT_STORAGE_URI --
+        LOGIN_LIMIT_ACCOUNT="5 per 5 minutes",
+        LOGIN_LIMIT_ADDRESS="20 per 5 minutes",
         DOCGEN_SETTINGS=None,
     )
     if test_config is None:
@@ -65,10 +68,23 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     # -- one core object for the app: its caches serve every request and every thread --
     app.extensions["docgen"] = Docgen(app.config["DOCGEN_SETTINGS"])
 
-    from . import api, auth, batch, catalog, commands, db, editor, generate, jobs, security
+    from . import (
+        api,
+        auth,
+        batch,
+        catalog,
+        commands,
+        db,
+        editor,
+        generate,
+        jobs,
+        security,
+        throttle,
+    )
 
     db.init_app(app)
     security.init_app(app)
+    throttle.init_app(app)
     jobs.init_app(app)
     for module in (catalog, generate, api, batch, auth, editor):
         app.register_blueprint(module.bp)

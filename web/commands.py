@@ -75,3 +75,24 @@ def add(username: str, password_stdin: bool) -> None:
         except auth.AccountError as exc:
             raise click.ClickException(str(exc)) from None
     click.echo(f"Создан пользователь «{username}».", file=sys.stdout)
+
+
+@user.command("passwd", help="Сменить пароль редактора; все его сеансы завершаются.")
+@click.argument("username")
+@click.option(
+    "--password-stdin", is_flag=True, help="прочитать пароль из первой строки стандартного ввода"
+)
+def passwd(username: str, password_stdin: bool) -> None:
+    from . import auth, db
+
+    if password_stdin:
+        password = sys.stdin.readline().rstrip("\r\n")
+    else:
+        password = click.prompt("Новый пароль", hide_input=True, confirmation_prompt="Ещё раз")
+    app = _app()
+    with closing(db.connect(app.config["DATABASE"])) as conn:
+        try:
+            auth.set_password(conn, username, password)
+        except auth.AccountError as exc:
+            raise click.ClickException(str(exc)) from None
+    click.echo(f"Пароль пользователя «{username}» изменён; его сеансы завершены.")
