@@ -46,6 +46,15 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
         BATCH_WORKERS=2,
         BATCH_TARGET="docgen.web.jobs:execute",
         JOB_STALE_SECONDS=30,
+        # -- the queue: empty — <instance>/queue.sqlite; or redis://… (several machines) --
+        JOB_QUEUE_URL="",
+        JOB_CONSUMER_AT_START=False,
+        JOB_TIMEOUT=1800.0,
+        # -- per client: jobs queued or running at once; new jobs per address --
+        MAX_ACTIVE_JOBS=2,
+        BATCH_LIMIT_ADDRESS="10 per minute",
+        # -- results are deleted this many hours after the job ends --
+        JOB_KEEP_HOURS=24.0,
         # -- renders of the editor's templates: worker processes, killed after the limit --
         RENDER_TIMEOUT=5.0,
         GATE_TIMEOUT=60.0,

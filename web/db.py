@@ -35,7 +35,9 @@ CREATE TABLE IF NOT EXISTS job (
     heartbeat REAL NOT NULL,
     owner TEXT NOT NULL DEFAULT '',
     formats TEXT NOT NULL DEFAULT 'docx',
-    expires_at REAL
+    expires_at REAL,
+    address TEXT NOT NULL DEFAULT '',
+    keep_seconds REAL NOT NULL DEFAULT 86400
 );
 CREATE TABLE IF NOT EXISTS job_item (
     job_id TEXT NOT NULL REFERENCES job (id),
@@ -45,6 +47,7 @@ CREATE TABLE IF NOT EXISTS job_item (
     file TEXT,
     message TEXT,
     seconds REAL,
+    missing INTEGER NOT NULL DEFAULT 0,
     PRIMARY KEY (job_id, municipality)
 );
 CREATE TABLE IF NOT EXISTS template_version (
@@ -117,6 +120,9 @@ MIGRATIONS = (
     ("job", "owner", "TEXT NOT NULL DEFAULT ''"),
     ("job", "formats", "TEXT NOT NULL DEFAULT 'docx'"),
     ("job", "expires_at", "REAL"),
+    ("job", "address", "TEXT NOT NULL DEFAULT ''"),
+    ("job", "keep_seconds", "REAL NOT NULL DEFAULT 86400"),
+    ("job_item", "missing", "INTEGER NOT NULL DEFAULT 0"),
 )
 
 
