@@ -1,7 +1,8 @@
 """Command line: ``docgen list | generate | batch | validate | check | lint``.
 
-A thin shell: parses arguments, calls the library, prints Russian messages. Library errors
-exit 1, usage errors exit 2 (click's default).
+A thin shell: parses arguments, calls the library, prints Russian messages (click's own
+texts too: docgen.cliru). Exit codes: 0 done (a draft that was written, with its unfilled
+values listed), 1 errors (data, templates, files, formatting errors), 2 usage.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from pathlib import Path
 
 import click
 
-from . import __version__
+from . import __version__, cliru
 from . import findings as findings_mod
 from .batch import STATUS_LABELS, run_batch
 from .core import Docgen
@@ -20,15 +21,18 @@ from .files import write_atomic
 from .schema import UNKNOWN
 from .settings import Settings
 
+cliru.install()
 
-class _Group(click.Group):
-    """Turn DocgenError into a one-line Russian message and exit code 1."""
+
+class _Group(cliru.RussianGroup):
+    """Turn DocgenError into a one-line Russian message (real file paths) and exit code 1."""
 
     def invoke(self, ctx):
         try:
             return super().invoke(ctx)
         except DocgenError as exc:
-            raise click.ClickException(str(exc)) from None
+            folder = ctx.obj.settings.variables_dir if ctx.obj is not None else "variables"
+            raise click.ClickException(cliru.real_paths(str(exc), folder)) from None
 
 
 @click.group(cls=_Group, help="docgen — проекты муниципальных нормативных актов в DOCX.")
@@ -93,13 +97,16 @@ def generate(
     click.echo(f"Записан {output}")
     for label in result.missing:
         click.echo(f"  не заполнено: {label}")
-    _print_findings(result.findings)
-    if findings_mod.has_errors(result.findings):
+    _print_findings(result.findings, draft)
+    if cliru.draft_errors(result.findings, draft):
         sys.exit(1)
 
 
-def _print_findings(found) -> None:
+def _print_findings(found, draft: bool = False) -> None:
     for finding in found:
+        # -- a draft's placeholders are listed above as «не заполнено» --
+        if draft and finding.rule == cliru.PLACEHOLDER_RULE:
+            continue
         if finding.severity is not findings_mod.Severity.INFO:
             click.echo(f"  {finding}")
 
@@ -148,7 +155,11 @@ def batch(
             click.echo(f"  {err}")
     click.echo(report.summary())
     click.echo(f"Отчёт: {output / 'report.txt'}, {output / 'report.html'}")
-    if report.failed:
+    if report.failed or any(
+        f["severity"] == "error" and not (draft and f["rule"] == cliru.PLACEHOLDER_RULE)
+        for item in report.items
+        for f in item.findings
+    ):
         sys.exit(1)
 
 
@@ -161,7 +172,7 @@ def validate() -> None:
             variables = dg.variables(set_id)
         except DocgenError as exc:
             bad += 1
-            click.echo(f"✗ {exc}")
+            click.echo(f"✗ {cliru.real_paths(str(exc), dg.settings.variables_dir)}")
             continue
         note = f" (неизвестно: {len(variables.missing)})" if variables.missing else ""
         click.echo(f"✓ {set_id}{note}")
@@ -259,3 +270,4 @@ def _register_web_commands() -> None:
 
 
 _register_web_commands()
+cliru.localize(cli)
