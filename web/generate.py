@@ -9,7 +9,7 @@ from flask import Blueprint, Response, flash, render_template, request
 
 from docgen import DocgenError, GenerationResult, InflectionError, MissingValuesError
 
-from . import forms, formstate, library, rendering, validation
+from . import forms, formstate, hints, library, rendering, validation
 from .derived import CASES, Deriver
 from .preview import docx_to_html
 
@@ -89,6 +89,8 @@ def _page(
         choice_label=model.choice_label,
         multiline=forms.multiline,
         section_counts=formstate.section_counts,
+        hint=lambda text, spec: hints.hint(text, spec, model.schema, model.choice_label),
+        origin=hints.origin,
     ), status
 
 
