@@ -55,6 +55,9 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
         BATCH_LIMIT_ADDRESS="10 per minute",
         # -- results are deleted this many hours after the job ends --
         JOB_KEEP_HOURS=24.0,
+        # -- PDF: LibreOffice's limit per document; previewed pages are kept this long --
+        PDF_TIMEOUT=60.0,
+        PAGE_CACHE_HOURS=24.0,
         # -- renders of the editor's templates: worker processes, killed after the limit --
         RENDER_TIMEOUT=5.0,
         GATE_TIMEOUT=60.0,
@@ -87,6 +90,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
         editor,
         generate,
         jobs,
+        pages,
         security,
         throttle,
     )
@@ -95,7 +99,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     security.init_app(app)
     throttle.init_app(app)
     jobs.init_app(app)
-    for module in (catalog, generate, api, batch, auth, editor):
+    for module in (catalog, generate, api, batch, auth, editor, pages):
         app.register_blueprint(module.bp)
     security.csrf.exempt(api.bp)
     app.cli.add_command(commands.user)

@@ -4,9 +4,11 @@ Request::
 
     {"document": "lenobl-mms", "municipality": "leningrad/kirovsky",
      "values": {"act.number": "234", "act.date": "2024-02-01", "act.repeals": []},
-     "draft": false}
+     "draft": false, "format": "docx"}
 
-Errors have one shape (status 400, 413, 415 or 500)::
+``format`` is ``docx`` (the default), ``pdf`` (PDF/A-2b) or ``zip`` (the package: .docx,
+PDF/A and ``manifest.json``). Errors have one shape (status 400, 413, 415, 503 when PDF
+cannot be made on this server, or 500)::
 
     {"ok": false, "status": 400, "error": "…", "errors": [{"field": "act.date", "message": "…"}]}
 """
@@ -23,10 +25,10 @@ from flask import Blueprint, request
 
 from docgen import Docgen, DocgenError, MissingValuesError, Schema, UnknownIdError
 
-from . import library, rendering, validation
+from . import library, pdfout, rendering, validation
 from .catalog import PACKAGE_ID_RE
 from .forms import make_field
-from .generate import docx_response
+from .generate import file_response
 from .security import error_response
 
 bp = Blueprint("api", __name__, url_prefix="/api")
@@ -34,7 +36,8 @@ bp = Blueprint("api", __name__, url_prefix="/api")
 _PATH_RE = re.compile(r"^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)*$")
 #: The deepest nesting of objects and lists a request may have.
 MAX_DEPTH = 16
-_KEYS = {"document", "municipality", "values", "draft"}
+_KEYS = {"document", "municipality", "values", "draft", "format"}
+FORMATS = ("docx", "pdf", "zip")
 
 
 class _Invalid(Exception):
@@ -50,7 +53,7 @@ def generate():
         return error_response(415, "ожидается JSON (Content-Type: application/json)")
     try:
         body = parse_json(request.get_data(cache=False))
-        document, municipality, values, draft = _read(body)
+        document, municipality, values, draft, fmt = _read(body)
         dg = library.docgen()
         _check_ids(document, municipality, dg)
         overrides = _overrides(values, dg.schema())
@@ -68,7 +71,12 @@ def generate():
         return error_response(400, str(exc), [{"field": "municipality", "message": str(exc)}])
     except DocgenError as exc:
         return error_response(400, str(exc), [{"field": None, "message": str(exc)}])
-    return docx_response(result)
+    try:
+        return file_response(result, fmt)
+    except pdfout.PdfUnavailable as exc:
+        return error_response(503, str(exc))
+    except DocgenError as exc:
+        return error_response(503, f"PDF не сформирован: {exc}")
 
 
 def parse_json(data: bytes) -> Any:
@@ -124,7 +132,7 @@ def _where(exc: BaseException) -> str:
     return "число или вложенность вне допустимого"
 
 
-def _read(body: Any) -> tuple[str, str, dict, bool]:
+def _read(body: Any) -> tuple[str, str, dict, bool, str]:
     if not isinstance(body, dict):
         raise _Invalid("тело запроса должно быть объектом JSON", [])
     errors = [
@@ -132,6 +140,7 @@ def _read(body: Any) -> tuple[str, str, dict, bool]:
     ]
     document, municipality = body.get("document"), body.get("municipality")
     values, draft = body.get("values", {}), body.get("draft", False)
+    fmt = body.get("format", "docx")
     if not isinstance(document, str) or not document:
         errors.append({"field": "document", "message": "нужен идентификатор документа"})
     if not isinstance(municipality, str) or not municipality:
@@ -145,9 +154,11 @@ def _read(body: Any) -> tuple[str, str, dict, bool]:
         errors.append({"field": "values", "message": "ожидается объект «путь: значение»"})
     if not isinstance(draft, bool):
         errors.append({"field": "draft", "message": "ожидается true или false"})
+    if fmt not in FORMATS:
+        errors.append({"field": "format", "message": "ожидается «docx», «pdf» или «zip»"})
     if errors:
         raise _Invalid("запрос не принят", errors)
-    return document, municipality, values, draft
+    return document, municipality, values, draft, fmt
 
 
 def _check_ids(document: str, municipality: str, dg: Docgen) -> None:

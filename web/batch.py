@@ -30,7 +30,7 @@ from flask import (
 
 from docgen import Docgen, DocgenError
 
-from . import catalog, jobs, library
+from . import catalog, jobs, library, pdfout
 from .db import get_db
 from .throttle import limiter
 
@@ -95,6 +95,7 @@ def index():
         region_names={r.id: r.name for r in catalog.regions(dg)},
         kept_until=kept_until,
         keep_hours=current_app.config["JOB_KEEP_HOURS"],
+        pdf_unavailable=pdfout.available(),
     )
 
 
@@ -106,6 +107,13 @@ def start():
     package = package or request.form.get("package", "")
     region = region or request.form.get("region", "")
     draft = request.form.get("mode", "draft") != "final"
+    formats = "docx,pdf" if request.form.get("formats") == "docx,pdf" else "docx"
+    if formats != "docx" and pdfout.available() is not None:
+        flash(
+            f"Задание не запущено: PDF на этом сервере не формируется ({pdfout.available()}).",
+            "error",
+        )
+        return redirect(url_for("batch.index"))
     dg = library.docgen()
     try:
         ids = dg.sets_for(package, region or None)
@@ -117,10 +125,12 @@ def start():
             "Задание не запущено: в этом регионе нет ни одного муниципального образования.", "error"
         )
         return redirect(url_for("batch.index"))
-    return _launch(package, region or None, draft, ids, dg)
+    return _launch(package, region or None, draft, ids, dg, formats)
 
 
-def _launch(package: str, region: str | None, draft: bool, ids: list[str], dg: Docgen):
+def _launch(
+    package: str, region: str | None, draft: bool, ids: list[str], dg: Docgen, formats="docx"
+):
     db = get_db()
     _cleanup()
     owner, address = _owner(create=True), request.remote_addr or ""
@@ -142,6 +152,7 @@ def _launch(package: str, region: str | None, draft: bool, ids: list[str], dg: D
         ordered,
         owner=owner,
         address=address,
+        formats=formats,
         keep_seconds=current_app.config["JOB_KEEP_HOURS"] * 3600,
     )
     _runner().submit(
@@ -153,6 +164,7 @@ def _launch(package: str, region: str | None, draft: bool, ids: list[str], dg: D
         dg.settings,
         dg.templates,
         ordered,
+        formats,
     )
     return redirect(url_for("batch.job", job_id=job_id), code=303)
 
@@ -266,4 +278,6 @@ def retry(job_id: str):
     """Start a new job with the same package, region and mode."""
     row = _job_or_404(job_id)
     ids = [i["municipality"] for i in jobs.job_items(get_db(), job_id)]
-    return _launch(row["package"], row["region"], bool(row["draft"]), ids, library.docgen())
+    return _launch(
+        row["package"], row["region"], bool(row["draft"]), ids, library.docgen(), row["formats"]
+    )

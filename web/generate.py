@@ -9,14 +9,23 @@ from flask import Blueprint, Response, flash, render_template, request
 
 from docgen import DocgenError, GenerationResult, InflectionError, MissingValuesError
 
-from . import forms, formstate, hints, library, rendering, validation
+from . import forms, formstate, hints, library, pages, pdfout, rendering, validation
 from .derived import CASES, Deriver
 from .preview import docx_to_html
 
 bp = Blueprint("generate", __name__)
 
 DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-ACTIONS = ("preview", "draft", "final")
+#: action → (final?, format): what a button of the form asks for.
+ACTIONS = {
+    "preview": (False, "html"),
+    "draft": (False, "docx"),
+    "final": (True, "docx"),
+    "draft-pdf": (False, "pdf"),
+    "final-pdf": (True, "pdf"),
+    "draft-zip": (False, "zip"),
+    "final-zip": (True, "zip"),
+}
 _UNSAFE_NAME_RE = re.compile(r'[\x00-\x1f\x7f\\/:*?"<>|\ue000-\uf8ff]+')
 
 
@@ -34,7 +43,7 @@ def form(package: str, municipality: str):
         return _page(model, state, status=400 if state.errors else 200)
     if action not in ACTIONS:
         action = "preview"
-    final = action == "final"
+    final, fmt = ACTIONS[action]
     overrides = validation.to_overrides(model, state, final=final)
     if state.errors:
         flash(_errors_summary(model, state), "error")
@@ -67,8 +76,16 @@ def form(package: str, municipality: str):
         flash(f"Документ не сформирован: {exc}", "error")
         return _page(model, state, status=400)
     if action == "preview":
-        return _page(model, state, result=result, preview=docx_to_html(result.docx))
-    return docx_response(result)
+        key = pages.remember(result.docx)
+        return _page(model, state, result=result, preview=docx_to_html(result.docx), pages_key=key)
+    try:
+        return file_response(result, fmt)
+    except pdfout.PdfUnavailable as exc:
+        flash(f"{exc}. Скачайте DOCX.", "error")
+        return _page(model, state, status=503)
+    except DocgenError as exc:
+        flash(f"PDF не сформирован: {exc}", "error")
+        return _page(model, state, status=400)
 
 
 def _page(
@@ -78,6 +95,7 @@ def _page(
     status: int = 200,
     result: GenerationResult | None = None,
     preview=None,
+    pages_key: str | None = None,
 ):
     return render_template(
         "generate/form.html",
@@ -85,6 +103,8 @@ def _page(
         state=state,
         result=result,
         preview=preview,
+        pages_key=pages_key,
+        pdf_unavailable=pdfout.available() if preview is not None else None,
         cases=CASES,
         choice_label=model.choice_label,
         multiline=forms.multiline,
@@ -112,10 +132,25 @@ def _errors_summary(model: forms.FormModel, state: formstate.FormState) -> str:
 
 def docx_response(result: GenerationResult) -> Response:
     """Return the .docx as a download under its readable name (RFC 5987 ``filename*``)."""
-    filename = result.display_name()
-    response = Response(result.docx, mimetype=DOCX_MIME)
+    return _download(result.docx, DOCX_MIME, result, "docx")
+
+
+def file_response(result: GenerationResult, fmt: str) -> Response:
+    """Return `result` as a download in `fmt`: docx, pdf (PDF/A-2b) or zip (the package)."""
+    if fmt == "pdf":
+        return _download(pdfout.to_pdf(result), "application/pdf", result, "pdf")
+    if fmt == "zip":
+        data = pdfout.package_zip(result, pdfout.to_pdf(result))
+        return _download(data, "application/zip", result, "zip")
+    return docx_response(result)
+
+
+def _download(data: bytes, mimetype: str, result: GenerationResult, extension: str) -> Response:
+    filename = result.display_name(extension)
+    latin = result.filename.rsplit(".", 1)[0] + "." + extension
+    response = Response(data, mimetype=mimetype)
     response.headers["Content-Disposition"] = (
-        f"attachment; filename=\"{result.filename}\"; filename*=UTF-8''{quote(filename, safe='')}"
+        f"attachment; filename=\"{latin}\"; filename*=UTF-8''{quote(filename, safe='')}"
     )
     response.headers["Cache-Control"] = "no-store"
     return response

@@ -202,8 +202,10 @@ def execute(
     settings: Settings,
     templates: TemplateSource,
     municipalities: list[str],
+    formats: str = "docx",
 ) -> None:
-    """Run the job in this process: generate, record each item, zip the results.
+    """Run the job in this process: generate, record each item, zip the results (with
+    `formats` «docx,pdf», a PDF/A of every document too).
 
     `templates` is the request's template source (active versions included), so the job
     uses exactly the templates the page that started it showed.
@@ -255,6 +257,8 @@ def execute(
             for i in report.items
             if i.file
         }
+        if "pdf" in formats.split(","):
+            entries.update(_pdfs(target, entries))
         _zip(target, entries)
         db.execute(
             "UPDATE job SET status = 'done', finished_at = ?, expires_at = ? + keep_seconds "
@@ -264,6 +268,19 @@ def execute(
         db.commit()
     finally:
         db.close()
+
+
+def _pdfs(folder: Path, entries: dict[str, str]) -> dict[str, str]:
+    """Convert each .docx of `entries` to PDF/A in `folder`; return the PDFs' entries."""
+    from docgen.pdf import shared_converter
+
+    office = shared_converter()
+    out = {}
+    for file, name in entries.items():
+        pdf = Path(file).with_suffix(".pdf").name
+        office.convert_file(folder / file, folder / pdf)
+        out[pdf] = name.removesuffix(".docx") + ".pdf"
+    return out
 
 
 def item_outcome(item: BatchItem) -> tuple[str, list[str]]:

@@ -141,3 +141,36 @@ def test_home_search_filters_as_you_type(browser, live_server):
     page.get_by_placeholder("Найти", exact=False).fill("")
     assert page.locator("[data-item]:visible").count() == total
     context.close()
+
+
+def test_the_preview_shows_page_images_and_the_pdf_downloads(browser, live_server):
+    from docgen.pdf import unavailable_reason
+
+    reason = unavailable_reason()
+    if reason:
+        _unavailable(reason)
+    context = browser.new_context(
+        locale="ru-RU", viewport={"width": 1366, "height": 900}, accept_downloads=True
+    )
+    page = context.new_page()
+    page.set_default_timeout(120_000)
+    page.goto(live_server + FORM)
+    page.get_by_role("button", name="Предпросмотр").first.click()
+    first = page.locator("#page-list figure.page img").first
+    first.wait_for()
+    first.scroll_into_view_if_needed()
+    page.wait_for_function(
+        "() => { const i = document.querySelector('#page-list img'); "
+        "return i && i.complete && i.naturalWidth > 500; }"
+    )
+    captions = page.locator("#page-list figcaption").all_inner_texts()
+    assert captions[0].startswith("Страница 1") and len(captions) >= 2
+    assert page.locator("#pages-status").inner_text().startswith("Страниц:")
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "preview-pages-1366.png"))
+    with page.expect_download() as info:
+        page.locator("aside.side").get_by_role("button", name="Скачать черновик (PDF)").click()
+    download = info.value
+    assert download.suggested_filename.endswith("(черновик).pdf")
+    assert Path(download.path()).read_bytes().startswith(b"%PDF")
+    context.close()
