@@ -47,6 +47,7 @@ class _Invalid(Exception):
 
 
 @bp.post("/generate")
+@rendering.limited
 def generate():
     """Return the DOCX of `document` for `municipality` with `values` applied."""
     if not request.is_json:

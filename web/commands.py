@@ -31,10 +31,10 @@ def _app():
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535), help="порт")
 @click.option(
     "--threads",
-    default=4,
+    default=16,
     show_default=True,
     type=click.IntRange(1, 64),
-    help="число потоков обработки запросов",
+    help="потоков на процесс (запросы сверх RENDER_CONCURRENCY ждут, не занимая процессор)",
 )
 @click.option(
     "--workers",

@@ -30,6 +30,7 @@ _UNSAFE_NAME_RE = re.compile(r'[\x00-\x1f\x7f\\/:*?"<>|\ue000-\uf8ff]+')
 
 
 @bp.route("/generate/<pkg:package>/<setid:municipality>", methods=["GET", "POST"])
+@rendering.limited
 def form(package: str, municipality: str):
     """Show the form; on POST check it, then preview, or send the draft or final DOCX."""
     dg = library.docgen()

@@ -12,10 +12,11 @@ The functions whose names start with ``_`` run in the worker: they get plain val
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping
 from typing import Any
 
-from flask import current_app
+from flask import current_app, request
 from jinja2.exceptions import SecurityError
 
 from docgen import Docgen, DocgenError, GenerationResult, Settings, TemplateSource
@@ -54,6 +55,23 @@ def generate(
         check,
         timeout=current_app.config["RENDER_TIMEOUT"],
     )
+
+
+def limited(view):
+    """Return `view` run by at most ``RENDER_CONCURRENCY`` requests of a process at once.
+
+    A generation request is mostly Python work: the waiting ones sleep without holding
+    the interpreter, so light pages (the home page) stay fast while many clients preview.
+    """
+
+    @functools.wraps(view)
+    def wrapped(*args, **kwargs):
+        if request.method == "GET":
+            return view(*args, **kwargs)
+        with current_app.extensions["docgen_render_slots"]:
+            return view(*args, **kwargs)
+
+    return wrapped
 
 
 def check_template(candidate: Docgen, active: Docgen, template_id: str) -> list[gate.Failure]:

@@ -19,7 +19,7 @@ from docgen import DocgenError, UnknownIdError
 
 csrf = CSRFProtect()
 
-#: Content-Security-Policy: only our own scripts and styles; mammoth's images are data: URIs.
+#: Content-Security-Policy: only our own scripts and styles (and data: images).
 CSP = (
     "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
     "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
