@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import io
 import time
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -109,3 +111,20 @@ def test_results_are_kept_for_a_while_then_deleted(make_app, small_region, plain
     client.get("/batch/")
     assert not folder.exists()
     assert client.get(f"/batch/{job_id}").status_code == 404
+
+
+def test_the_job_table_and_the_zip_follow_russian_order(app, client, web_settings, plain):
+    # -- Latin ids sort kirovsky < vyborgsky; Russian names Выборгский < Кировский --
+    for path in (web_settings.variables_dir / "leningrad").glob("*.yaml"):
+        if not path.stem.startswith("_") and path.stem not in ("kirovsky", "vyborgsky"):
+            path.unlink()
+    job_id = _job_id(_start(client))
+    app.extensions["docgen_jobs"].wait(job_id, 120)
+    rows = [i["municipality"] for i in client.get(f"/batch/{job_id}.json").get_json()["items"]]
+    assert rows == ["leningrad/vyborgsky", "leningrad/kirovsky"]
+    page = plain(client.get(f"/batch/{job_id}").get_data(as_text=True))
+    assert page.index("Выборгский район") < page.index("Кировский район")
+    assert "leningrad/kirovsky" not in page
+    with client.get(f"/batch/{job_id}/result.zip") as response:
+        names = zipfile.ZipFile(io.BytesIO(response.data)).namelist()
+    assert names[0].startswith("Выборгский район — ") and names[1].startswith("Кировский район — ")
