@@ -27,7 +27,7 @@ from jinja2 import TemplateError as JinjaTemplateError
 from . import ru
 from .acts import ActRegistry, load_registry, registry_files
 from .cache import LRU
-from .citation import Citation, check_citations, citation
+from .citation import Citation, act_ids, check_citations, citation
 from .context import appendix_entries, build_values
 from .cover import build_cover
 from .environment import make_environment
@@ -389,6 +389,9 @@ class Docgen:
             templates=tuple(templates),
             variables_hash=resolved._loaded.hash,
             requisites=requisites_of(resolved.variables.data),
+            cited_acts=tuple(
+                dict.fromkeys(i for _, i in act_ids(resolved.variables.data, self.schema(set_id)))
+            ),
         )
 
     def lint(self, path: Path, declared: Iterable[str] | None = None) -> list[Finding]:
