@@ -1,4 +1,6 @@
-"""Page and paragraph layout of docgen's documents (ГОСТ Р 7.0.97, gost.md §0.5), as data.
+"""Page and paragraph layout of docgen's documents, as data.
+
+The figures follow ГОСТ Р 7.0.97 (summarised in docs/reference/gost.md §0.5).
 
 The numbers live here once; the template builder writes them into the .docx styles and
 the checker compares documents against its own profile data.

@@ -31,7 +31,7 @@ from .zipwrite import Member, deflate, write_zip
 
 DOCUMENT = "word/document.xml"
 #: zlib level for the parts rendered per document: level 1 costs a third of level 6 for
-#: about 20 % more bytes (spec/perf.md); static parts are deflated once at level 6.
+#: about 20 % more bytes (docs/reference/perf.md); static parts are deflated once at level 6.
 RENDERED_LEVEL = 1
 STYLES = "word/styles.xml"
 _TAG_RE = re.compile(r"<[^>]+>")

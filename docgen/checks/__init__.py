@@ -1,6 +1,6 @@
 """The conformance checker and normative-act linter (`docgen check`).
 
-Rules (gost.md G-xx, typography T-xx) are small registered functions over one neutral
+Rules (docs/reference/gost.md G-xx, typography T-xx) are small registered functions over one neutral
 model of the document. Text rules work on .docx and on plain text; layout rules read
 effective .docx formatting and depend only on the template, so they can run once per
 template version::
