@@ -71,7 +71,7 @@ def citation(act_id: str, registry: ActRegistry, kinds: Kinds, wording: Wording)
     return Citation(act, kinds, wording, amendments)
 
 
-def check_citations(variables: VariableSet, schema: Schema, registry: ActRegistry) -> None:
+def validate_citations(variables: VariableSet, schema: Schema, registry: ActRegistry) -> None:
     """Raise VariablesError naming file and line of every act id the registry lacks."""
     problems = []
     for path, act_id in act_ids(variables.data, schema):

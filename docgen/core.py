@@ -27,7 +27,7 @@ from jinja2 import TemplateError as JinjaTemplateError
 from . import ru
 from .acts import ActRegistry, load_registry, registry_files
 from .cache import LRU
-from .citation import Citation, act_ids, check_citations, citation
+from .citation import Citation, act_ids, citation, validate_citations
 from .context import appendix_entries, build_values
 from .cover import build_cover
 from .environment import make_environment
@@ -50,12 +50,12 @@ from .templates import (
     FolderSource,
     Package,
     TemplateSource,
-    check_id,
-    check_package_parts,
     read_metadata,
     read_package,
     read_template,
     single_part_package,
+    validate_id,
+    validate_package_parts,
 )
 from .validators import VALIDATORS
 from .variables import (
@@ -150,7 +150,7 @@ class Docgen:
 
     def template(self, template_id: str) -> DocTemplate:
         """Return the template `template_id` with its metadata, validated."""
-        check_id("шаблона", template_id)
+        validate_id("шаблона", template_id)
         files = self.templates.template_files(template_id)
         if files is None:
             known = ", ".join(self.template_ids()) or "нет ни одного"
@@ -160,7 +160,7 @@ class Docgen:
 
     def package(self, package_id: str) -> Package:
         """Return the package `package_id`; a bare template id is a package of one part."""
-        check_id("документа", package_id)
+        validate_id("документа", package_id)
         path = self.templates.package_file(package_id)
         if path is None:
             if self.templates.template_files(package_id) is not None:
@@ -171,11 +171,11 @@ class Docgen:
         package, parts = self._state.packages.get(
             (path, _stamp(path)), lambda: read_package(package_id, path, label)
         )
-        check_package_parts(package, [self.template(p) for p in parts])
-        self._check_defaults(package)
+        validate_package_parts(package, [self.template(p) for p in parts])
+        self._validate_defaults(package)
         return package
 
-    def _check_defaults(self, package: Package) -> None:
+    def _validate_defaults(self, package: Package) -> None:
         """Raise TemplateError unless each of the package's defaults is a valid choice."""
         fields = self.schema().fields
         for path, value in package.defaults.items():
@@ -253,7 +253,7 @@ class Docgen:
         def make() -> _LoadedSet:
             variables = load_variables(set_id, root, schema, overrides)
             registry = self.registry(set_id)
-            check_citations(variables, schema, registry)
+            validate_citations(variables, schema, registry)
             kinds, wording = self.kinds(region), self.wording(region)
             values = build_values(
                 variables.data,
@@ -303,7 +303,7 @@ class Docgen:
         """Return the package, its templates and the validated set, checked to match."""
         package = self.package(package_id)
         templates = self.package_templates(package)
-        _check_match(package, set_id)
+        _require_match(package, set_id)
         loaded = self._load_set(set_id, overrides)
         return Resolved(package, templates, loaded.variables, loaded)
 
@@ -517,7 +517,7 @@ def _with_defaults(
     return context
 
 
-def _check_match(package: Package, set_id: str) -> None:
+def _require_match(package: Package, set_id: str) -> None:
     """Raise UnknownIdError unless the set `set_id` is of the package's region and level."""
     region = region_of(set_id)
     if region not in package.regions:

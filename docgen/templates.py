@@ -173,7 +173,7 @@ class Package:
         return region in self.regions and bool(slug) == (self.level == "municipality")
 
 
-def check_id(kind: str, value: str) -> None:
+def validate_id(kind: str, value: str) -> None:
     """Raise UnknownIdError unless `value` is a valid id («шаблона», «документа»)."""
     if not isinstance(value, str) or not ID_RE.match(value):
         raise UnknownIdError(
@@ -285,7 +285,7 @@ def single_part_package(template: DocTemplate) -> Package:
     )
 
 
-def check_package_parts(package: Package, templates: list[DocTemplate]) -> None:
+def validate_package_parts(package: Package, templates: list[DocTemplate]) -> None:
     """Raise TemplateError unless the first of several parts is an act (kind: cover)."""
     if len(templates) > 1 and templates[0].kind != "cover":
         raise TemplateError("первая часть пакета должна быть актом (kind: cover)", package.label)

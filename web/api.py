@@ -47,7 +47,7 @@ def generate():
     try:
         document, municipality, values, draft = _read(body)
         dg = library.docgen()
-        _check_ids(document, municipality, dg)
+        _require_known(document, municipality, dg)
         overrides = _overrides(values, dg.schema())
         # -- the API returns the file; findings are what `docgen check` or the preview show --
         result = dg.generate(document, municipality, overrides, draft=draft, check=False)
@@ -92,7 +92,7 @@ def _read(body: Any) -> tuple[str, str, dict, bool]:
     return document, municipality, values, draft
 
 
-def _check_ids(document: str, municipality: str, dg: Docgen) -> None:
+def _require_known(document: str, municipality: str, dg: Docgen) -> None:
     try:
         dg.package(document)
     except UnknownIdError as exc:
