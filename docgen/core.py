@@ -30,7 +30,7 @@ from .cache import LRU
 from .citation import Citation, act_ids, citation, validate_citations
 from .context import appendix_entries, build_values
 from .cover import build_cover
-from .environment import make_environment
+from .environment import VALUE_ERRORS, make_environment
 from .errors import (
     DocgenError,
     MissingValuesError,
@@ -167,9 +167,9 @@ class Docgen:
                 return single_part_package(self.template(package_id))
             known = ", ".join(self.package_ids() + self.template_ids())
             raise UnknownIdError(f"документ «{package_id}» не найден (есть: {known})")
-        label = getattr(self.templates, "label", "templates_docx")
+        display = self.templates.package_label(package_id)
         package, parts = self._state.packages.get(
-            (path, _stamp(path)), lambda: read_package(package_id, path, label)
+            (path, _stamp(path)), lambda: read_package(package_id, path, display)
         )
         validate_package_parts(package, [self.template(p) for p in parts])
         self._validate_defaults(package)
@@ -459,14 +459,14 @@ class Docgen:
         return context, templates
 
     def _render_meta(self, template: DocTemplate, key: str, source: str, context) -> str:
-        compiled = self._state.expressions.get(
-            ("template", source), lambda: self.environment.from_string(source)
-        )
         try:
+            compiled = self._state.expressions.get(
+                ("template", source), lambda: self.environment.from_string(source)
+            )
             return compiled.render(context)
         except DocgenError:
             raise
-        except (JinjaTemplateError, ValueError, TypeError) as exc:
+        except (JinjaTemplateError, *VALUE_ERRORS) as exc:
             raise TemplateRenderError(f"{key} не вычисляется: {exc}", template.meta_label) from None
 
     def _included(self, package: Package, template: DocTemplate, context: dict) -> bool:
@@ -480,7 +480,7 @@ class Docgen:
             return bool(expression(**context))
         except DocgenError:
             raise
-        except (JinjaTemplateError, ValueError, TypeError) as exc:
+        except (JinjaTemplateError, *VALUE_ERRORS) as exc:
             raise TemplateError(
                 f"условие «{condition}» не вычисляется: {exc}", package.label
             ) from None

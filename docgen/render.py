@@ -24,6 +24,7 @@ from jinja2 import TemplateError as JinjaTemplateError
 from jinja2.exceptions import SecurityError
 
 from . import tablegrid
+from .environment import VALUE_ERRORS
 from .errors import DocgenError, InflectionError, TemplateError, TemplateRenderError
 from .placeholders import MARKED_RE, OPEN, labels_in, visible
 from .templates import DocTemplate
@@ -173,7 +174,7 @@ def _render_xml(template: Template, context: Mapping[str, Any], where: str) -> s
         raise
     except JinjaTemplateError as exc:
         raise TemplateRenderError(f"ошибка шаблона: {exc}", where) from None
-    except (ValueError, TypeError) as exc:
+    except VALUE_ERRORS as exc:
         raise TemplateRenderError(f"ошибка при заполнении шаблона: {exc}", where) from None
     xml = re.sub(r"\n<w:p([ >])", r"<w:p\1", xml)
     xml = xml.replace("{_{", "{{").replace("}_}", "}}").replace("{_%", "{%").replace("%_}", "%}")

@@ -137,6 +137,7 @@ def test_unused_unknown_values_do_not_block_the_final_mode(make_template, tmp_se
         ("{{ signer.position | no_such_filter }}", "ошибка синтаксиса шаблона"),
         ("{{ act.repeals.append(1) }}", "запрещённое обращение"),
         ("{{ act.update({}) }}", "запрещённое обращение"),
+        ("{{ 1 // 0 }}", "ошибка при заполнении шаблона"),
     ],
 )
 def test_template_errors_name_the_template(make_template, tmp_settings, line, message):
@@ -165,3 +166,17 @@ def test_column_loops_get_a_repaired_grid(make_template, tmp_settings):
     assert group.tcPr.find(qn("w:gridSpan")).get(qn("w:val")) == "5"
     widths = [int(c.get(qn("w:w"))) for c in grid]
     assert widths[2] == widths[3] == widths[4]
+
+
+@pytest.mark.parametrize("doc_title", ["Положение о {{ service.name", "{{ 1 / 0 }}"])
+def test_a_broken_doc_title_names_the_metadata_file(tmp_settings, doc_title):
+    meta = tmp_settings.templates_dir / "polozhenie-mms-lenobl.yaml"
+    text = meta.read_text(encoding="utf-8")
+    lines = [
+        f"doc_title: {doc_title!r}" if line.startswith("doc_title:") else line
+        for line in text.splitlines()
+    ]
+    meta.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    with pytest.raises(TemplateRenderError, match="doc_title не вычисляется") as info:
+        generate("lenobl-mms", "leningrad/kirovsky", settings=tmp_settings)
+    assert "polozhenie-mms-lenobl.yaml" in str(info.value)
