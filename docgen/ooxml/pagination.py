@@ -1,0 +1,123 @@
+"""Pagination fit for signing, set on a rendered body: what must not end a page.
+
+* A lead-in — a paragraph whose text ends with «:» («3.2. Задачами МИМС являются:», the
+  preamble before «ПРИКАЗЫВАЮ:») — keeps with the next paragraph, so a page never ends
+  on it.
+* The act's last clause and the empty paragraphs between it and the signature keep with
+  the next, so the signature never stands alone at the top of a page.
+
+Both add ``<w:keepNext/>`` to a paragraph's properties (after its ``w:pStyle``)::
+
+    <w:p><w:pPr><w:pStyle w:val="Текст"/></w:pPr><w:r><w:t>Задачами МИМС являются:</w:t></w:r></w:p>
+    → <w:p><w:pPr><w:pStyle w:val="Текст"/><w:keepNext/></w:pPr>…</w:p>
+
+Paragraphs in table cells are left alone (there ``w:keepNext`` ties table rows together).
+They run for every document: string operations, the body is scanned once.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .markup import (
+    PARAGRAPH_CLOSE,
+    has_paragraph_property,
+    paragraph_start,
+    text_of,
+    with_paragraph_property,
+)
+
+KEEP_NEXT = "<w:keepNext/>"
+#: What may follow the colon in the text node that ends a lead-in.
+_LEAD_IN_END_RE = re.compile(r":\s*</w:t>")
+_TABLE_OPEN, _TABLE_CLOSE = "<w:tbl>", "</w:tbl>"
+
+
+def keep_lead_ins_with_next(body: str) -> str:
+    """Return `body` where every paragraph outside tables whose text ends with «:» keeps
+    with the next paragraph."""
+    tables = _table_spans(body) if _TABLE_OPEN in body else []
+    spans = []
+    for match in _LEAD_IN_END_RE.finditer(body):
+        end = body.find(PARAGRAPH_CLOSE, match.end())
+        if end < 0:
+            continue
+        tail = body[match.end() : end]
+        if ("<w:t>" in tail or "<w:t " in tail) and text_of(tail).strip():
+            continue  # -- more text follows in the paragraph --
+        start = paragraph_start(body, match.start())
+        if start < 0 or any(a < start < b for a, b in tables):
+            continue
+        spans.append((start, end + len(PARAGRAPH_CLOSE)))
+    return _keep_next(body, spans)
+
+
+def keep_with_signature(body: str, style_id: str) -> str:
+    """Return `body` where the paragraphs before the first one in style `style_id` (the
+    signature), back to and including the last one with text, keep with the next.
+
+    Only paragraphs directly before it count: a table or a cell ends the walk.
+    """
+    found = body.find(f'<w:pStyle w:val="{style_id}"/>')
+    if found < 0:
+        return body
+    spans = []
+    start = paragraph_start(body, found)
+    while start > 0:
+        before = body[:start].rstrip()
+        if not before.endswith(PARAGRAPH_CLOSE):
+            break
+        end = len(before)
+        start = paragraph_start(body, end)
+        if start < 0:
+            break
+        spans.append((start, end))
+        if text_of(body[start:end]).strip():
+            break
+    return _keep_next(body, sorted(spans))
+
+
+def _keep_next(body: str, spans: list[tuple[int, int]]) -> str:
+    """Return `body` with ``w:keepNext`` added to the paragraphs at `spans` (in order)."""
+    if not spans:
+        return body
+    out = []
+    pos = 0
+    for start, end in spans:
+        if start < pos:
+            continue  # -- the same paragraph twice --
+        paragraph = body[start:end]
+        out.append(body[pos:start])
+        # -- an explicit <w:keepNext w:val="0"/> is the editor's choice: left as it is --
+        if has_paragraph_property(paragraph, "<w:keepNext"):
+            out.append(paragraph)
+        else:
+            out.append(with_paragraph_property(paragraph, KEEP_NEXT))
+        pos = end
+    out.append(body[pos:])
+    return "".join(out)
+
+
+def _table_spans(body: str) -> list[tuple[int, int]]:
+    """Return (start, end) of every outermost table in `body`."""
+    spans = []
+    depth = 0
+    pos = 0
+    start = 0
+    while True:
+        opening = body.find(_TABLE_OPEN, pos)
+        closing = body.find(_TABLE_CLOSE, pos)
+        if closing < 0:
+            break
+        if 0 <= opening < closing:
+            if depth == 0:
+                start = opening
+            depth += 1
+            pos = opening + len(_TABLE_OPEN)
+        else:
+            depth -= 1
+            pos = closing + len(_TABLE_CLOSE)
+            if depth == 0:
+                spans.append((start, pos))
+            depth = max(depth, 0)
+    return spans
