@@ -100,11 +100,28 @@ def jinja_source(xml: str) -> str:
 
 def finish(xml: str) -> str:
     """Return rendered Jinja output as XML: lines joined, escapes undone, listings resolved."""
-    xml = xml.replace("\n<w:p>", "<w:p>").replace("\n<w:p ", "<w:p ")
+    xml = join_paragraph_lines(xml)
     if "_" in xml:
         for escaped, plain in _ESCAPES.items():
             xml = xml.replace(escaped, plain)
     return resolve_listing(xml)
+
+
+def join_paragraph_lines(xml: str) -> str:
+    """Return `xml` without the line breaks :func:`jinja_source` put before paragraphs.
+
+    ``…</w:p>\n<w:p>…`` → ``…</w:p><w:p>…``; any other ``\n`` (in a value) stays.
+    """
+    if "\n" not in xml:
+        return xml
+    # -- a split on the rare character beats a substring search over the whole part --
+    lines = xml.split("\n")
+    out = [lines[0]]
+    for line in lines[1:]:
+        if not line.startswith(("<w:p>", "<w:p ")):
+            out.append("\n")
+        out.append(line)
+    return "".join(out)
 
 
 def source_context(source: str, lineno: int | None) -> list[str]:

@@ -20,7 +20,12 @@ _STYLE_RE = re.compile(r'<w:pStyle w:val="([^"]*)"/>')
 
 def paragraph_start(xml: str, before: int) -> int:
     """Return where the last paragraph starting before `before` starts (-1: none)."""
-    return max(xml.rfind("<w:p>", 0, before), xml.rfind("<w:p ", 0, before))
+    # -- one backward search: ``<w:pPr>`` and ``<w:pStyle`` on the way are skipped --
+    pos = before
+    while (pos := xml.rfind("<w:p", 0, pos)) >= 0:
+        if xml.startswith((">", " "), pos + 4):
+            return pos
+    return -1
 
 
 def text_of(paragraph: str) -> str:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from .markup import with_paragraph_property
+from .markup import paragraph_start, with_paragraph_property
 
 _SECT_OPEN = "<w:sectPr"
 _SECT_CLOSE = "</w:sectPr>"
@@ -80,7 +80,7 @@ def end_section(content: str, sect: str) -> str:
     if not sect:
         return content
     if content.endswith("</w:p>"):
-        start = max(content.rfind("<w:p>"), content.rfind("<w:p "))
+        start = paragraph_start(content, len(content))
         paragraph = content[start:]
         if _SECT_OPEN not in paragraph:
             return content[:start] + with_paragraph_property(paragraph, sect, last=True)
