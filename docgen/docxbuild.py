@@ -21,6 +21,9 @@ rebuilt with ``python tools/build_templates.py``. One line is one paragraph:
 
 ``\\t`` in a line is a tab (the signature uses a right tab stop at the text width).
 Every section gets a centred page number in the header from its second page (G-04).
+Headings keep with the next paragraph and widow control is on (docgen.layout). What
+python-docx has no API for (page-number fields, row flags, document defaults) is done by
+docgen.ooxml.build.
 """
 
 from __future__ import annotations
@@ -38,7 +41,7 @@ from docx.shared import Cm, Mm, Pt
 
 from . import layout
 from .errors import TemplateError
-from .ooxml import build as xml
+from .ooxml import build as edits
 
 _ALIGN = {
     "justify": WD_ALIGN_PARAGRAPH.JUSTIFY,
@@ -125,24 +128,24 @@ def _add_paragraph(container, text: str, key: str):
 
 def _new_document(font: str, size_pt: float):
     doc = Document()
-    xml.clear_body(doc)
+    edits.clear_body(doc)
     normal = doc.styles["Normal"]
     normal.font.name = font
     normal.font.size = Pt(size_pt)
-    xml.set_style_fonts(normal, font, layout.LANGUAGE)
+    edits.set_style_fonts(normal, font, layout.LANGUAGE)
     fmt = normal.paragraph_format
     fmt.space_before = Pt(0)
     fmt.space_after = Pt(0)
     fmt.line_spacing = 1.0
     fmt.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
     fmt.widow_control = layout.WIDOW_CONTROL
-    xml.set_doc_defaults(doc.styles, font, size_pt, layout.LANGUAGE, layout.WIDOW_CONTROL)
+    edits.set_doc_defaults(doc.styles, font, size_pt, layout.LANGUAGE, layout.WIDOW_CONTROL)
     text_width = Mm(layout.PAGE_WIDTH_MM - layout.MARGINS_MM[0] - layout.MARGINS_MM[1])
     land_width = Mm(layout.PAGE_HEIGHT_MM - layout.MARGINS_MM[0] - layout.MARGINS_MM[1])
     for style_def in layout.STYLES.values():
         _add_style(doc, style_def, land_width if style_def.landscape else text_width)
-    xml.set_auto_hyphenation(doc.settings, False)
-    xml.set_theme_language(doc.settings, layout.LANGUAGE)
+    edits.set_auto_hyphenation(doc.settings, False)
+    edits.set_theme_language(doc.settings, layout.LANGUAGE)
     doc.core_properties.language = layout.LANGUAGE
     doc.core_properties.author = "docgen"
     doc.core_properties.title = ""
@@ -200,8 +203,8 @@ def _apply_section(doc, index: int, orientation: str, header: bool = True) -> No
     paragraph.style = doc.styles["Normal"]
     paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
     paragraph.paragraph_format.first_line_indent = Cm(0)
-    xml.add_page_number(paragraph)
-    xml.restart_page_numbers(doc, index)
+    edits.add_page_number(paragraph)
+    edits.restart_page_numbers(doc, index)
 
 
 def _add_table(doc, table: _Table) -> None:
@@ -241,7 +244,7 @@ def _add_table(doc, table: _Table) -> None:
         other = tbl.cell(r - 1, i) if how == "^" else tbl.cell(r, i - 1)
         other.merge(tbl.cell(r, i))
     headers = {i for i, (kind, _, _) in enumerate(table.rows) if kind == "!"}
-    xml.set_row_flags(doc, len(doc.tables) - 1, headers)
+    edits.set_row_flags(doc, len(doc.tables) - 1, headers)
     # -- a paragraph after the table keeps the next section break off the table --
     doc.add_paragraph("", style=layout.STYLES["text"].name)
 
@@ -271,7 +274,7 @@ def _drop_unused_styles(doc) -> None:
         name = style.name or ""
         if name not in keep and name.lower() not in keep:
             style.delete()
-    xml.drop_latent_styles(doc.styles)
+    edits.drop_latent_styles(doc.styles)
 
 
 _EXTRA_PARTS = ("stylesWithEffects", "thumbnail", "customXml", "webSettings")

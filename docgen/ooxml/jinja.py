@@ -2,19 +2,17 @@
 
 This is docxtpl's tag clean-up (``DocxTemplate.patch_xml``, ``render_xml_part`` and
 ``resolve_listing`` of docxtpl 0.20), ported step by step so that docgen does not depend
-on docxtpl's internals; tests/ooxml/test_jinja.py compares every step with docxtpl itself.
+on docxtpl's internals; tests/ooxml/test_ooxml_jinja.py compares every step with docxtpl itself.
 Template editors write tags as text in Word; Word splits text into runs as it pleases, so
 before Jinja can read a part its tags are joined again and docxtpl's extended tags are
 rewritten:
 
-=====================================  ==============================================
-``{%p …%}`` ``{%tr …%}`` ``{%tc …%}``  the tag replaces its whole paragraph, table row,
-``{%r …%}`` (also ``{{p …}}``, ``{#p``)  cell or run (so a loop repeats a row)
-``{%- …`` / ``… -%}``                  join with the previous / next paragraph's text
-``{% colspan N %}`` ``{% cellbg C %}``  the cell's ``w:gridSpan`` / ``w:shd`` fill
-``{% vm %}`` ``{% hm %}``               vertical / horizontal merge of a cell in a loop
-``{_{`` ``}_}`` ``{_%`` ``%_}``          literal ``{{ }} {% %}`` in the output
-=====================================  ==============================================
+* ``{%p …%}``, ``{%tr …%}``, ``{%tc …%}``, ``{%r …%}`` (also ``{{p …}}``, ``{#p …#}``):
+  the tag replaces its whole paragraph, table row, cell or run (a loop repeats a row);
+* ``{%- …`` / ``… -%}``: join with the previous / next paragraph's text;
+* ``{% colspan N %}``, ``{% cellbg C %}``: the cell's ``w:gridSpan`` / ``w:shd`` fill;
+* ``{% vm %}``, ``{% hm %}``: vertical / horizontal merge of a cell in a loop;
+* ``{_{`` ``}_}`` ``{_%`` ``%_}``: literal ``{{ }} {% %}`` in the output.
 
 After rendering, a tab, newline, ``\\a`` or ``\\f`` inside ``<w:t>`` becomes a tab run, a
 line break, a new paragraph or a page break (:func:`resolve_listing`).
@@ -110,7 +108,7 @@ def finish(xml: str) -> str:
 def join_paragraph_lines(xml: str) -> str:
     """Return `xml` without the line breaks :func:`jinja_source` put before paragraphs.
 
-    ``…</w:p>\n<w:p>…`` → ``…</w:p><w:p>…``; any other ``\n`` (in a value) stays.
+    ``…</w:p>\\n<w:p>…`` → ``…</w:p><w:p>…``; any other ``\\n`` (in a value) stays.
     """
     if "\n" not in xml:
         return xml

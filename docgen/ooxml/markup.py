@@ -12,10 +12,8 @@ from __future__ import annotations
 
 import re
 
-PARAGRAPH_OPENINGS = ("<w:p>", "<w:p ")
 PARAGRAPH_CLOSE = "</w:p>"
 _TEXT_RE = re.compile(r"<w:t(?: [^>]*)?>([^<]*)</w:t>")
-_STYLE_RE = re.compile(r'<w:pStyle w:val="([^"]*)"/>')
 
 
 def paragraph_start(xml: str, before: int) -> int:
@@ -31,15 +29,6 @@ def paragraph_start(xml: str, before: int) -> int:
 def text_of(paragraph: str) -> str:
     """Return the text of `paragraph`: its ``<w:t>`` nodes joined (markup not decoded)."""
     return "".join(_TEXT_RE.findall(paragraph))
-
-
-def style_of(paragraph: str) -> str | None:
-    """Return the style id of `paragraph` (``<w:pStyle w:val="ID"/>``), or None."""
-    open_end = paragraph.find(">") + 1
-    if not paragraph.startswith("<w:pPr><w:pStyle ", open_end):
-        return None
-    found = _STYLE_RE.match(paragraph, open_end + len("<w:pPr>"))
-    return found.group(1) if found else None
 
 
 def has_paragraph_property(paragraph: str, prop: str) -> bool:

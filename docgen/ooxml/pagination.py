@@ -64,10 +64,11 @@ def keep_with_signature(body: str, style_id: str) -> str:
     spans = []
     start = paragraph_start(body, found)
     while start > 0:
-        before = body[:start].rstrip()
-        if not before.endswith(PARAGRAPH_CLOSE):
+        end = start
+        while end and body[end - 1].isspace():
+            end -= 1  # -- line breaks Jinja tags leave between paragraphs --
+        if not body.endswith(PARAGRAPH_CLOSE, 0, end):
             break
-        end = len(before)
         start = paragraph_start(body, end)
         if start < 0:
             break

@@ -64,11 +64,6 @@ def without_page_restart(sect: str) -> str:
     return _PAGE_RESTART_RE.sub(r"\1", sect)
 
 
-def restarts_page_numbers(sect: str) -> bool:
-    """Return True when `sect` restarts page numbering (``<w:pgNumType w:start="N"/>``)."""
-    return _PAGE_RESTART_RE.search(sect) is not None
-
-
 def end_section(content: str, sect: str) -> str:
     """Return `content` whose last paragraph carries `sect`, ending a section there.
 

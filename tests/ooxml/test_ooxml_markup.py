@@ -60,12 +60,10 @@ def test_paragraph_start(xml, before, start):
     assert markup.paragraph_start(xml, before) == start
 
 
-def test_text_and_style_of_a_paragraph():
+def test_text_and_style_use_of_a_paragraph():
     paragraph = (
         '<w:p><w:pPr><w:pStyle w:val="Текст"/></w:pPr><w:r><w:t>а </w:t></w:r><w:r><w:tab/></w:r>'
         '<w:r><w:t xml:space="preserve">б</w:t></w:r></w:p>'
     )
     assert markup.text_of(paragraph) == "а б"
-    assert markup.style_of(paragraph) == "Текст"
-    assert markup.style_of("<w:p><w:r/></w:p>") is None
     assert markup.uses_style(paragraph, "Текст") and not markup.uses_style(paragraph, "Тек")
