@@ -17,7 +17,7 @@ import re
 from ..placeholders import MARKED_RE, OPEN, labels_in, visible
 
 HIGHLIGHT = '<w:highlight w:val="yellow"/>'
-_RUN_WITH_MARK_RE = re.compile(r"<w:r(?: [^>]*)?>(?:(?!</w:r>).)*?" + OPEN + r".*?</w:r>", re.S)
+_RUN_CLOSE = "</w:r>"
 _RUN_START_RE = re.compile(r"<w:r(?: [^>]*)?>")
 _RUN_PROPS_RE = re.compile(r"<w:rPr>.*?</w:rPr>|<w:rPr/>", re.S)
 _TEXT_RE = re.compile(r"<w:t(?: [^>]*)?>(.*?)</w:t>", re.S)
@@ -28,11 +28,37 @@ def highlight_placeholders(xml: str) -> tuple[str, list[str]]:
     in order without repeats."""
     if OPEN not in xml:
         return xml, []
-    return _RUN_WITH_MARK_RE.sub(_highlight_run, xml), labels_in(xml)
+    out = []
+    done = 0
+    mark = xml.find(OPEN)
+    while mark >= 0:
+        start, end = _run_around(xml, mark)
+        if start < 0:
+            mark = xml.find(OPEN, mark + 1)
+            continue
+        out.append(xml[done:start])
+        out.append(_highlight_run(xml[start:end]))
+        done = end
+        mark = xml.find(OPEN, end)
+    out.append(xml[done:])
+    return "".join(out), labels_in(xml)
 
 
-def _highlight_run(match: re.Match) -> str:
-    run = match.group(0)
+def _run_around(xml: str, pos: int) -> tuple[int, int]:
+    """Return (start, end) of the run ``<w:r …>…</w:r>`` holding `pos`; (-1, -1) if none."""
+    start = pos
+    # -- back to ``<w:r>`` or ``<w:r …>``, past ``<w:rPr>``, ``<w:rFonts …>`` and the like --
+    while (start := xml.rfind("<w:r", 0, start)) >= 0:
+        if xml.startswith((">", " "), start + 4):
+            break
+    end = xml.find(_RUN_CLOSE, pos)
+    if start < 0 or end < 0 or xml.find(_RUN_CLOSE, start, pos) >= 0:
+        return -1, -1
+    return start, end + len(_RUN_CLOSE)
+
+
+def _highlight_run(run: str) -> str:
+    """Return `run` split at its placeholders, each highlighted, the rest as it was."""
     head = _RUN_START_RE.match(run).group(0)
     props = _RUN_PROPS_RE.search(run)
     r_props = props.group(0) if props else ""

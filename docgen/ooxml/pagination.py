@@ -30,13 +30,13 @@ from .markup import (
 KEEP_NEXT = "<w:keepNext/>"
 #: What may follow the colon in the text node that ends a lead-in.
 _LEAD_IN_END_RE = re.compile(r":\s*</w:t>")
-_TABLE_OPEN, _TABLE_CLOSE = "<w:tbl>", "</w:tbl>"
+_TABLE_TAIL = "w:tbl>"
 
 
 def keep_lead_ins_with_next(body: str) -> str:
     """Return `body` where every paragraph outside tables whose text ends with «:» keeps
     with the next paragraph."""
-    tables = _table_spans(body) if _TABLE_OPEN in body else []
+    tables = None
     spans = []
     for match in _LEAD_IN_END_RE.finditer(body):
         end = body.find(PARAGRAPH_CLOSE, match.end())
@@ -46,6 +46,8 @@ def keep_lead_ins_with_next(body: str) -> str:
         if ("<w:t>" in tail or "<w:t " in tail) and text_of(tail).strip():
             continue  # -- more text follows in the paragraph --
         start = paragraph_start(body, match.start())
+        if tables is None:
+            tables = _table_spans(body)
         if start < 0 or any(a < start < b for a, b in tables):
             continue
         spans.append((start, end + len(PARAGRAPH_CLOSE)))
@@ -100,25 +102,24 @@ def _keep_next(body: str, spans: list[tuple[int, int]]) -> str:
 
 
 def _table_spans(body: str) -> list[tuple[int, int]]:
-    """Return (start, end) of every outermost table in `body`."""
+    """Return (start, end) of every outermost table in `body`.
+
+    One split on ``w:tbl>`` finds both ``<w:tbl>`` and ``</w:tbl>`` (``<w:tblPr>`` has no
+    such tail): a piece ending with ``<`` precedes an opening, one ending with ``</`` a close.
+    """
+    pieces = body.split(_TABLE_TAIL)
     spans = []
-    depth = 0
-    pos = 0
-    start = 0
-    while True:
-        opening = body.find(_TABLE_OPEN, pos)
-        closing = body.find(_TABLE_CLOSE, pos)
-        if closing < 0:
-            break
-        if 0 <= opening < closing:
-            if depth == 0:
-                start = opening
-            depth += 1
-            pos = opening + len(_TABLE_OPEN)
-        else:
+    depth = start = pos = 0
+    for piece in pieces[:-1]:
+        pos += len(piece)
+        if piece.endswith("</"):
             depth -= 1
-            pos = closing + len(_TABLE_CLOSE)
             if depth == 0:
-                spans.append((start, pos))
+                spans.append((start, pos + len(_TABLE_TAIL)))
             depth = max(depth, 0)
+        elif piece.endswith("<"):
+            if depth == 0:
+                start = pos - 1
+            depth += 1
+        pos += len(_TABLE_TAIL)
     return spans

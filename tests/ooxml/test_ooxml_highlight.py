@@ -50,3 +50,12 @@ def test_runs_without_placeholders_stay_and_labels_come_once_in_order():
 def test_nothing_to_highlight():
     xml = "<w:p><w:r><w:t>а</w:t></w:r></w:p>"
     assert highlight_placeholders(xml) == (xml, [])
+
+
+def test_two_placeholders_in_one_run_and_one_outside_any_run():
+    other = Missing("Должность")
+    xml = f"<w:p><w:r><w:t>{M}, {other}</w:t></w:r></w:p><w:p>{M}</w:p>"
+    out, labels = highlight_placeholders(xml)
+    assert out.count(HL) == 2
+    assert out.endswith(f"<w:p>{M}</w:p>")  # -- not in a run: left as it is --
+    assert labels == ["Номер акта", "Должность"]
