@@ -212,7 +212,7 @@ def render_package(
         if template.fix_tables:
             inner = tablegrid.fix_tables(inner, template.namespaces)
         content, sect = sections.split_final_section(inner)
-        content = pagination.keep_lead_ins_with_next(content)
+        content = pagination.keep_ending_together(pagination.keep_lead_ins_with_next(content))
         if template.signature_style:
             content = pagination.keep_with_signature(content, template.signature_style)
         if index:

@@ -1,9 +1,9 @@
 """The compile-once renderer gives what plain docxtpl gives, for every template and set.
 
 docgen adds what docxtpl knows nothing of: pagination properties (keep-with-next on
-lead-ins and before the signature) — the reference gets them here by python-docx's public
-API, independently of docgen.ooxml.pagination — and highlighted placeholders (the
-reference gets docgen.ooxml.highlight's, tested on its own in tests/ooxml/).
+lead-ins, before the signature and before a part's last paragraph) — the reference gets
+them here through python-docx, independently of docgen.ooxml.pagination — and highlighted
+placeholders (the reference gets docgen.ooxml.highlight's, tested in tests/ooxml/).
 """
 
 from __future__ import annotations
@@ -55,24 +55,37 @@ def body_c14n(data: bytes, highlight: bool = False) -> bytes:
     return etree.tostring(body, method="c14n")
 
 
+def lead_up(body: list, index: int) -> list:
+    """Return the paragraph elements directly before `body[index]` back to the one with
+    text."""
+    found = []
+    for element in reversed(body[:index]):
+        if element.tag != f"{W}p":
+            break
+        found.append(element)
+        if text_nodes(element).strip():
+            break
+    return found
+
+
 def with_pagination(data: bytes) -> bytes:
     """Return `data` with docgen's pagination rules applied through python-docx."""
     doc = docx.Document(io.BytesIO(data))
-    paragraphs = doc.paragraphs
-    for p in paragraphs:
-        if text_nodes(p._p).rstrip().endswith(":"):
-            p.paragraph_format.keep_with_next = True
+    keep = [p._p for p in doc.paragraphs if text_nodes(p._p).rstrip().endswith(":")]
+    body = [e for e in doc.element.body if e.tag != f"{W}sectPr"]
     sign = layout.STYLES["sign"].name
-    at = next((i for i, p in enumerate(paragraphs) if p.style.name == sign), None)
-    body = list(doc.element.body)
+    at = next((p._p for p in doc.paragraphs if p.style.name == sign), None)
     if at is not None:
-        i = at - 1
-        # -- back to the last paragraph with text, as long as nothing but paragraphs stand between
-        while i >= 0 and body.index(paragraphs[i]._p) == body.index(paragraphs[i + 1]._p) - 1:
-            paragraphs[i].paragraph_format.keep_with_next = True
-            if text_nodes(paragraphs[i]._p).strip():
-                break
-            i -= 1
+        keep += lead_up(body, body.index(at))
+    for i in range(len(body) - 1, -1, -1):
+        if body[i].tag != f"{W}p":
+            break
+        if text_nodes(body[i]).strip():
+            keep += lead_up(body, i)
+            break
+    for p in doc.paragraphs:
+        if p._p in keep:
+            p.paragraph_format.keep_with_next = True
     buffer = io.BytesIO()
     doc.save(buffer)
     return buffer.getvalue()

@@ -1,8 +1,9 @@
 """Pagination fit for signing, read back from every generated package (issue 10, item 6).
 
 Keep-with-next on headings and on every paragraph that ends with «:»; widow/orphan
-control on; the act's last clause kept with the signature; table header rows repeat and
-rows never split. And the page numbering of appendices: restarted or continuous.
+control on; the act's last clause kept with the signature, and no part's last paragraph
+alone on its page; table header rows repeat and rows never split. And the page numbering
+of appendices: restarted or continuous.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ import io
 from dataclasses import replace
 
 import docx
+import docx.text.paragraph
 import pytest
 from docx.oxml.ns import qn
 
@@ -80,15 +82,67 @@ def test_lead_ins_keep_with_the_next_paragraph(documents, pair):
         assert p.paragraph_format.keep_with_next, text(p)
 
 
+def sections_of(doc) -> list[list]:
+    """Return the body's elements section by section (python-docx proxies for paragraphs,
+    raw elements for the rest)."""
+    paragraphs = {p._p: p for p in doc.paragraphs}
+    out: list[list] = [[]]
+    for child in doc.element.body:
+        if child.tag == qn("w:sectPr"):
+            continue
+        out[-1].append(paragraphs.get(child, child))
+        if child.tag == qn("w:p") and child.find(f"{qn('w:pPr')}/{qn('w:sectPr')}") is not None:
+            out.append([])
+    return [s for s in out if s]
+
+
+def lead_up(blocks: list, index: int) -> list:
+    """Return the paragraphs directly before `blocks[index]` back to the one with text."""
+    found = []
+    for block in reversed(blocks[:index]):
+        if not isinstance(block, docx.text.paragraph.Paragraph):
+            break
+        found.append(block)
+        if text(block).strip():
+            break
+    return found
+
+
+def endings(doc) -> list:
+    """Return the paragraphs that keep the end of each section company: the lead-up to
+    its last paragraph with text (none when a table stands before it)."""
+    found = []
+    for blocks in sections_of(doc):
+        for i in range(len(blocks) - 1, -1, -1):
+            if not isinstance(blocks[i], docx.text.paragraph.Paragraph):
+                break
+            if text(blocks[i]).strip():
+                found += lead_up(blocks, i)
+                break
+    return found
+
+
 @pytest.mark.parametrize("pair", PAIRS, ids="/".join)
-def test_only_lead_ins_and_the_signature_block_get_keep_with_next(documents, pair):
+def test_the_last_paragraph_of_each_part_never_stands_alone(documents, pair):
+    doc = documents[pair]
+    ending = endings(doc)
+    assert ending or doc.tables, "ни в одной части нет абзаца с текстом в конце"
+    for p in ending:
+        assert p.paragraph_format.keep_with_next, text(p)
+
+
+@pytest.mark.parametrize("pair", PAIRS, ids="/".join)
+def test_keep_with_next_only_where_a_rule_puts_it(documents, pair):
     doc = documents[pair]
     paragraphs = doc.paragraphs
     sign = next((i for i, p in enumerate(paragraphs) if p.style.name == SIGN), len(paragraphs))
     last_clause = max((i for i in range(sign) if text(paragraphs[i]).strip()), default=-1)
+    ending = {p._p for p in endings(doc)}
     for i, p in enumerate(paragraphs):
         if p.paragraph_format.keep_with_next:
-            assert text(p).rstrip().endswith(":") or last_clause <= i < sign, text(p)
+            assert text(p).rstrip().endswith(":") or last_clause <= i < sign or p._p in ending, (
+                text(p)
+            )
     for table in doc.tables:
         for row in table.rows:
             for cell in row.cells:

@@ -4,7 +4,8 @@
   preamble before «ПРИКАЗЫВАЮ:») — keeps with the next paragraph, so a page never ends
   on it.
 * The act's last clause and the empty paragraphs between it and the signature keep with
-  the next, so the signature never stands alone at the top of a page.
+  the next, so the signature never stands alone at the top of a page; likewise the last
+  paragraph of any part never stands alone on its last page.
 
 Both add ``<w:keepNext/>`` to a paragraph's properties (after its ``w:pStyle``)::
 
@@ -63,21 +64,45 @@ def keep_with_signature(body: str, style_id: str) -> str:
     found = body.find(f'<w:pStyle w:val="{style_id}"/>')
     if found < 0:
         return body
-    spans = []
-    start = paragraph_start(body, found)
-    while start > 0:
-        end = start
-        while end and body[end - 1].isspace():
-            end -= 1  # -- line breaks Jinja tags leave between paragraphs --
-        if not body.endswith(PARAGRAPH_CLOSE, 0, end):
-            break
-        start = paragraph_start(body, end)
-        if start < 0:
-            break
-        spans.append((start, end))
+    return _keep_next(body, _lead_up(body, paragraph_start(body, found)))
+
+
+def keep_ending_together(body: str) -> str:
+    """Return `body` whose last paragraph with text never stands alone on a page: the
+    paragraphs before it, back to and including the previous one with text, keep with
+    the next. Nothing changes when a table comes first (its rows keep their own way).
+    """
+    end = len(body)
+    while (paragraph := _paragraph_before(body, end)) is not None:
+        start, end = paragraph
         if text_of(body[start:end]).strip():
+            return _keep_next(body, _lead_up(body, start))
+        end = start
+    return body
+
+
+def _lead_up(body: str, start: int) -> list[tuple[int, int]]:
+    """Return the spans of the paragraphs directly before the one at `start`, back to and
+    including the first one with text, in order."""
+    spans = []
+    while (paragraph := _paragraph_before(body, start)) is not None:
+        spans.append(paragraph)
+        start = paragraph[0]
+        if text_of(body[paragraph[0] : paragraph[1]]).strip():
             break
-    return _keep_next(body, sorted(spans))
+    return spans[::-1]
+
+
+def _paragraph_before(body: str, pos: int) -> tuple[int, int] | None:
+    """Return (start, end) of the paragraph that ends right before `pos` (whitespace
+    between them allowed); None when something else does (a table, a cell's end)."""
+    end = pos
+    while end and body[end - 1].isspace():
+        end -= 1  # -- line breaks Jinja tags leave between paragraphs --
+    if end <= 0 or not body.endswith(PARAGRAPH_CLOSE, 0, end):
+        return None
+    start = paragraph_start(body, end)
+    return (start, end) if start >= 0 else None
 
 
 def _keep_next(body: str, spans: list[tuple[int, int]]) -> str:

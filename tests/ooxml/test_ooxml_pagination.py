@@ -94,3 +94,23 @@ def test_only_the_first_signature_counts():
     assert (
         pagination.keep_with_signature(body, "Подпись") == p("а", keep=True) + SIGN + p("б") + SIGN
     )
+
+
+ENDINGS = [
+    (
+        p("4.10.4. Положения.") + p("4.10.5. Иные документы."),
+        p("4.10.4. Положения.", keep=True) + p("4.10.5. Иные документы."),
+    ),
+    # -- empty paragraphs at the end and between are walked over --
+    (p("а") + p() + p("б") + p() + "\n", p("а", keep=True) + p(keep=True) + p("б") + p() + "\n"),
+    # -- a table before the last paragraph, or at the end: nothing to keep --
+    (cell(p("а")) + p("б"), cell(p("а")) + p("б")),
+    (p("а") + cell(p("б")) + p(), p("а") + cell(p("б")) + p()),
+    # -- the only paragraph --
+    (p("а"), p("а")),
+]
+
+
+@pytest.mark.parametrize(("body", "expected"), ENDINGS)
+def test_keep_ending_together(body, expected):
+    assert pagination.keep_ending_together(body) == expected
