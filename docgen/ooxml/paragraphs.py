@@ -20,6 +20,8 @@ _P, _T, _TC = qn("w:p"), qn("w:t"), qn("w:tc")
 _PSTYLE = f"{qn('w:pPr')}/{qn('w:pStyle')}"
 _NUMPR = f"{qn('w:pPr')}/{qn('w:numPr')}"
 _VAL, _STYLE_ID = qn("w:val"), qn("w:styleId")
+#: Uploaded templates are read too: no entities expanded, nothing fetched.
+_PARSER = etree.XMLParser(resolve_entities=False, no_network=True)
 
 
 class XmlError(ValueError):
@@ -71,6 +73,6 @@ def numbered_styles(styles_xml: str | bytes | None) -> frozenset[str]:
 
 def _parse(xml: str | bytes):
     try:
-        return etree.fromstring(xml.encode("utf-8") if isinstance(xml, str) else xml)
+        return etree.fromstring(xml.encode("utf-8") if isinstance(xml, str) else xml, _PARSER)
     except etree.XMLSyntaxError as exc:
         raise XmlError(str(exc)) from None

@@ -46,3 +46,11 @@ def test_numbered_styles():
 def test_broken_xml_is_an_xml_error():
     with pytest.raises(XmlError):
         list(paragraphs("word/document.xml", "<w:document><w:p>"))
+
+
+def test_entities_are_not_expanded():
+    xml = (
+        '<!DOCTYPE d [<!ENTITY x "РАСКРЫТО">]>'
+        f'<w:document xmlns:w="{W_NS}"><w:body><w:p><w:r><w:t>&x;</w:t></w:r></w:p></w:body></w:document>'
+    )
+    assert "РАСКРЫТО" not in "".join(p.text for p in paragraphs("word/document.xml", xml))
