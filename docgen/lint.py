@@ -16,21 +16,20 @@ L-09  access to a «_name» attribute or item (``{{ x.__class__ }}``): the sandb
 from __future__ import annotations
 
 import re
-import zipfile
 from collections.abc import Iterable
-from dataclasses import dataclass
 from pathlib import Path
 
 from jinja2 import TemplateSyntaxError, nodes
-from lxml import etree
 
 from .cover import VARIABLES as COVER_VARIABLES
 from .environment import RENDER_NAMES, make_environment
 from .findings import Finding, Severity
-from .render import DOCUMENT, docx_context, jinja_source
+from .ooxml.jinja import jinja_source, source_context
+from .ooxml.ns import DOCUMENT, STYLES, describe, is_story
+from .ooxml.paragraphs import Paragraph, XmlError, numbered_styles, paragraphs
+from .ooxml.parts import PackageError, body_of, read_parts
 from .schema import Schema
 
-W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _TAG_RE = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.S)
 _OPEN_RE = re.compile(r"\{\{|\{%|\{#")
 _BLOCK_RE = re.compile(r"^\{%-?\s*(?:[ptrc]{1,2}\s+)?(\w+)")
@@ -45,21 +44,10 @@ _PAIRS = {
 }
 _MIDDLE = {"else": ("if", "for"), "elif": ("if",)}
 MAX_PARTS = 64
-#: The parts of a .docx that may hold template tags.
-TEMPLATE_PARTS_RE = re.compile(r"^word/(document|header\d*|footer\d*|footnotes|endnotes)\.xml$")
 #: A tag that contains no other opening (after a broken tag the next one still counts).
 _ONE_TAG_RE = re.compile(r"\{\{(?:(?!\{\{|\}\}).)*\}\}|\{%(?:(?!\{%|%\}).)*%\}", re.S)
 #: docxtpl's cell tags (horizontal/vertical merge, colspan, cell background)
 _DOCXTPL_TAGS = {"hm", "vm", "colspan", "cellbg"}
-
-
-@dataclass(frozen=True)
-class _Paragraph:
-    part: str
-    index: int
-    text: str
-    in_table: bool
-    numbered: bool
 
 
 def lint_template(
@@ -72,32 +60,31 @@ def lint_template(
     """
     env = env or make_environment()
     try:
-        with zipfile.ZipFile(path) as zf:
-            names = [n for n in zf.namelist() if n == DOCUMENT or TEMPLATE_PARTS_RE.match(n)]
-            parts = {n: zf.read(n).decode("utf-8") for n in names[:MAX_PARTS]}
-            numbered_styles = _numbered_styles(zf)
-    except (OSError, zipfile.BadZipFile, UnicodeDecodeError) as exc:
+        names, raw = read_parts(path, _lintable)
+        parts = {n: raw[n].decode("utf-8") for n in names if is_story(n) and n in raw}
+    except (PackageError, UnicodeDecodeError) as exc:
         return [Finding("L-01", Severity.ERROR, str(path), f"файл не читается как .docx: {exc}")]
+    numbered = numbered_styles(raw.get(STYLES))
     if DOCUMENT not in parts:
         return [Finding("L-01", Severity.ERROR, str(path), "в файле нет word/document.xml")]
     findings: list[Finding] = []
     asts = []
     for name, xml in parts.items():
         try:
-            paragraphs = list(_paragraphs(name, xml, numbered_styles))
-        except etree.XMLSyntaxError as exc:
+            found = list(paragraphs(name, xml, numbered))
+        except XmlError as exc:
             findings.append(Finding("L-01", Severity.ERROR, name, f"испорченный XML: {exc}"))
             continue
-        local, tag_asts = _check_paragraphs(paragraphs, env)
+        local, tag_asts = _check_paragraphs(found, env)
         findings += local
         if any(f.severity is Severity.ERROR for f in local):
             asts += tag_asts  # -- the whole part does not parse: analyse tag by tag --
         else:
-            source = jinja_source(_body(xml) if name == DOCUMENT else xml)
+            source = jinja_source(body_of(xml) if name == DOCUMENT else xml)
             try:
                 asts.append(env.parse(source))
             except TemplateSyntaxError as exc:
-                context = " … ".join(docx_context(source, exc.lineno))
+                context = " … ".join(source_context(source, exc.lineno))
                 findings.append(
                     Finding("L-01", Severity.ERROR, _where(name), exc.message, quote=context[:160])
                 )
@@ -106,6 +93,11 @@ def lint_template(
     for name, xml in parts.items():
         findings += _check_private_names(name, xml, env)
     return findings
+
+
+def _lintable(names: tuple[str, ...]) -> list[str]:
+    """Return the parts the linter reads: the first MAX_PARTS story parts, the styles."""
+    return [n for n in names if is_story(n)][:MAX_PARTS] + [n for n in names if n == STYLES]
 
 
 def _check_private_names(part: str, xml: str, env) -> list[Finding]:
@@ -141,56 +133,21 @@ def _check_private_names(part: str, xml: str, env) -> list[Finding]:
                         _where(part),
                         f"обращение к служебному атрибуту «{name}» запрещено",
                         "в шаблоне доступны только значения набора переменных",
-                        " … ".join(docx_context(source, node.lineno))[:160],
+                        " … ".join(source_context(source, node.lineno))[:160],
                     )
                 )
     return findings
 
 
-def _body(xml: str) -> str:
-    start = re.search(r"<w:body(?: [^>]*)?>", xml)
-    return xml[start.end() : xml.rfind("</w:body>")] if start else xml
-
-
 def _where(part: str, index: int | None = None) -> str:
-    name = part.rsplit("/", 1)[-1]
-    label = (
-        "основной текст"
-        if part == DOCUMENT
-        else ("сноски" if name.endswith("notes.xml") else f"колонтитул {name}")
-    )
+    label = describe(part)
     return f"{label}, абзац {index}" if index else label
 
 
-def _numbered_styles(zf: zipfile.ZipFile) -> frozenset[str]:
-    """Return the ids of paragraph styles that switch on Word's automatic numbering."""
-    try:
-        root = etree.fromstring(zf.read("word/styles.xml"))
-    except (KeyError, etree.XMLSyntaxError):
-        return frozenset()
-    return frozenset(
-        s.get(f"{W}styleId")
-        for s in root.iter(f"{W}style")
-        if s.find(f"{W}pPr/{W}numPr") is not None
-    )
-
-
-def _paragraphs(name: str, xml: str, numbered_styles: frozenset[str] = frozenset()):
-    root = etree.fromstring(xml.encode("utf-8"))
-    for i, p in enumerate(root.iter(f"{W}p"), 1):
-        text = "".join(t.text or "" for t in p.iter(f"{W}t"))
-        in_table = any(a.tag == f"{W}tc" for a in p.iterancestors())
-        style = p.find(f"{W}pPr/{W}pStyle")
-        numbered = p.find(f"{W}pPr/{W}numPr") is not None or (
-            style is not None and style.get(f"{W}val") in numbered_styles
-        )
-        yield _Paragraph(name, i, text, in_table, numbered)
-
-
-def _check_paragraphs(paragraphs: list[_Paragraph], env) -> tuple[list[Finding], list]:
+def _check_paragraphs(paragraphs: list[Paragraph], env) -> tuple[list[Finding], list]:
     findings = []
     asts: list = []
-    stack: list[tuple[str, _Paragraph]] = []
+    stack: list[tuple[str, Paragraph]] = []
     for p in paragraphs:
         where = _where(p.part, p.index)
         quote = p.text[:120]
@@ -264,7 +221,7 @@ def _check_paragraphs(paragraphs: list[_Paragraph], env) -> tuple[list[Finding],
 
 
 def _check_tag(
-    tag: str, p: _Paragraph, rest: str, env, where: str, quote: str, asts: list
+    tag: str, p: Paragraph, rest: str, env, where: str, quote: str, asts: list
 ) -> list[Finding]:
     findings = []
     prefix = re.match(r"^\{%-?\s*(p|tr|tc|r)\s", tag)

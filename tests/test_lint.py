@@ -123,3 +123,18 @@ def test_shipped_templates_lint_clean():
         meta = yaml.safe_load(meta_path.read_text(encoding="utf-8"))
         found = lint_template(meta_path.with_suffix(".docx"), SCHEMA, meta["variables"])
         assert [str(f) for f in found] == [], meta_path.name
+
+
+def test_a_broken_part_is_reported_and_the_rest_still_linted(tmp_path):
+    import zipfile
+
+    path = tmp_path / "t.docx"
+    build_docx("{{ act.nmber }}", path)
+    broken = tmp_path / "b.docx"
+    with zipfile.ZipFile(path) as src, zipfile.ZipFile(broken, "w") as dst:
+        for name in src.namelist():
+            data = src.read(name)
+            dst.writestr(name, b"<w:hdr><w:p>" if name == "word/header1.xml" else data)
+    found = lint_template(broken, SCHEMA)
+    assert ("L-01", "word/header1.xml") in {(f.rule, f.location) for f in found}
+    assert "L-04" in rules(found)
