@@ -8,7 +8,7 @@ import textwrap
 import pytest
 
 from docgen.acts import load_registry
-from docgen.citation import act_ids, check_citations, citation, kind_form
+from docgen.citation import act_ids, citation, kind_form, validate_citations
 from docgen.errors import VariablesError
 from docgen.kinds import kinds_files, load_kinds
 from docgen.placeholders import Missing
@@ -205,10 +205,10 @@ def test_act_ids_lists_every_cited_id_with_its_path(schema):
 
 def test_check_citations_names_the_file_and_line_of_each_unknown_id(library, schema):
     registry = library[0]
-    check_citations(town({"repeals": ["fz-2012-273"]}), schema, registry)
+    validate_citations(town({"repeals": ["fz-2012-273"]}), schema, registry)
     act = {"mandate": [{"act": "ko-prikaz-2023-71"}], "repeals": ["fz-2012-273", "fz-2012-237"]}
     with pytest.raises(VariablesError) as info:
-        check_citations(town(act), schema, registry)
+        validate_citations(town(act), schema, registry)
     message = info.value.message
     assert re.search(
         r"variables/lo/_region\.yaml:3: act\.mandate\[0\]\.act: акт «ko-prikaz-2023-71» не найден",

@@ -320,11 +320,6 @@ def test_control_is_kept_by_the_signer_or_given_to_an_official(make, act, contro
     assert texts(make(**act))[-1] == (1, control)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: docgen/cover.py control(): delegate without act.control_person fills {person} "
-    "with '' and the wording «возложить на {position} {person}.» leaves «комитета .»",
-)
 def test_control_given_to_a_position_without_a_name_ends_cleanly(make):
     act = {
         "control": "delegate",

@@ -12,11 +12,11 @@ from docgen import Docgen, FolderSource, OverlaySource, Settings, TemplateError,
 from docgen.errors import UnknownIdError
 from docgen.templates import (
     Package,
-    check_id,
-    check_package_parts,
     read_package,
     read_template,
     single_part_package,
+    validate_id,
+    validate_package_parts,
 )
 
 META = """
@@ -167,7 +167,7 @@ parts:
 def test_a_package_declares_parts_conditions_level_and_defaults(folder):
     path = folder / "packages" / "pack.yaml"
     path.write_text(PACKAGE, encoding="utf-8")
-    package, parts = read_package("pack", path, "lib")
+    package, parts = read_package("pack", path, "lib/packages/pack.yaml")
     assert parts == ["act", "note", "memo"] and package.parts == ("act", "note", "memo")
     assert package.conditions == {"note": "'x' in mms_set.appendices"}
     assert (package.level, package.regions) == ("region", ("lo", "xx"))
@@ -189,7 +189,7 @@ def test_a_wrong_package_is_refused_naming_the_file(folder, old, new, message):
     path = folder / "packages" / "pack.yaml"
     path.write_text(PACKAGE.replace(old, new), encoding="utf-8")
     with pytest.raises(TemplateError, match=re.escape(message)) as info:
-        read_package("pack", path, "lib")
+        read_package("pack", path, "lib/packages/pack.yaml")
     assert info.value.location == "lib/packages/pack.yaml"
 
 
@@ -197,7 +197,7 @@ def test_a_package_without_parts_is_refused(folder):
     path = folder / "packages" / "pack.yaml"
     path.write_text("id: pack\ntitle: Пакет\nregions: [lo]\nparts: []\n", encoding="utf-8")
     with pytest.raises(TemplateError, match="parts: ожидается непустой список шаблонов"):
-        read_package("pack", path, "lib")
+        read_package("pack", path, "lib/packages/pack.yaml")
 
 
 @pytest.mark.parametrize(
@@ -218,8 +218,8 @@ def test_the_first_of_several_parts_must_be_the_act(folder):
     appendix = read_template(files_of(folder))
     package = Package("p", "П", ("note", "note"), ("lo",), label="lib/packages/p.yaml")
     with pytest.raises(TemplateError, match="первая часть пакета должна быть актом"):
-        check_package_parts(package, [appendix, appendix])
-    check_package_parts(package, [appendix])  # -- a lone appendix is a document of its own --
+        validate_package_parts(package, [appendix, appendix])
+    validate_package_parts(package, [appendix])  # -- a lone appendix is a document of its own --
     alone = single_part_package(appendix)
     assert (alone.id, alone.parts, alone.label) == ("note", ("note",), "lib/note.yaml")
 
@@ -227,5 +227,5 @@ def test_the_first_of_several_parts_must_be_the_act(folder):
 @pytest.mark.parametrize("value", ["../x", "Note", "1note", "note_1", "", None])
 def test_ids_are_latin_lower_case_digits_and_hyphens(value):
     with pytest.raises(UnknownIdError, match="недопустимый идентификатор шаблона"):
-        check_id("шаблона", value)
-    check_id("шаблона", "note-1")
+        validate_id("шаблона", value)
+    validate_id("шаблона", "note-1")
