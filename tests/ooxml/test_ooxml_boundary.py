@@ -23,8 +23,6 @@ EXCEPTIONS = {
     "docgen/pdf/sections.py",
     "docgen/pdf/fonts.py",
     "docgen/pdf/office.py",
-    # -- numbers the paragraphs of an uploaded template's tags; the linter is to locate them
-    "web/uploads.py",
     # -- parses poppler's XHTML and the PDF's XMP metadata, not WordprocessingML
     "docgen/pdf/reader.py",
 }
