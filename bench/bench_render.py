@@ -1,6 +1,7 @@
 """Side-by-side render benchmark: docgen.render vs naive docxtpl vs writing the bytes.
 
 Usage: python bench/bench_render.py [--rounds 30] [--per-round 10]
+(needs the test extras: docxtpl is the naive baseline)
 
 Prints medians per approach and the median of the per-round ratios (same machine, same
 run, interleaved rounds), for the Положение of `lenobl-mms` and the whole package.

@@ -13,6 +13,7 @@ The conformance checker is :mod:`docgen.checks`; the Russian-language layer
 
 from __future__ import annotations
 
+from ._version import __version__ as __version__
 from .acts import ActRegistry, CitedAct
 from .batch import BatchItem, BatchReport, run_batch
 from .context import clean_text
@@ -44,8 +45,6 @@ from .templates import (
     TemplateSource,
 )
 from .variables import VariableSet
-
-__version__ = "0.1.0"
 
 __all__ = [
     "CASE_KEYS",

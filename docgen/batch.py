@@ -19,10 +19,12 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
+from .bundle import FORMATS, produce
 from .core import Docgen
 from .errors import DocgenError
 from .files import write_atomic
 from .findings import Severity
+from .pdf import shared_converter
 from .settings import Settings
 from .variables import SCHEMA_FILE, layer_files
 
@@ -133,11 +135,11 @@ class BatchReport:
         )
 
 
-def common_key(package_id: str, draft: bool, dg: Docgen) -> str:
+def common_key(package_id: str, draft: bool, dg: Docgen, fmt: str = "docx") -> str:
     """Return a hash of what every item of a batch depends on: templates, schema, mode."""
     settings = dg.settings
     digest = hashlib.sha256(
-        f"{package_id}|{draft}|{settings.page_numbering}|"
+        f"{package_id}|{draft}|{fmt}|{settings.page_numbering}|"
         f"{settings.run_checks}|{settings.gost_profile}".encode()
     )
     for template in dg.package_templates(dg.package(package_id)):
@@ -167,13 +169,19 @@ def run_batch(
     workers: int | None = None,
     resume: bool = True,
     progress: Callable[[BatchItem], None] | None = None,
+    fmt: str = "docx",
 ) -> BatchReport:
     """Generate `package_id` for every municipality into `out_dir`; return the report.
 
     `workers` processes (default: one per core; 1 runs in this process), each with a
-    core object of its own made from `docgen`'s settings. Reports (``report.json``,
-    ``report.txt``, ``report.html``) and every .docx are written atomically.
+    core object of its own made from `docgen`'s settings and, for `fmt` «pdf» or «zip»,
+    a warm LibreOffice of its own (an office that dies is restarted and the document
+    tried once more; a document that still fails is reported with the reason). Reports
+    (``report.json``, ``report.txt``, ``report.html``) and every file are written
+    atomically: no partial file is ever left.
     """
+    if fmt not in FORMATS:
+        raise DocgenError(f"формат: одно из {', '.join(FORMATS)}, а не «{fmt}»")
     started = time.perf_counter()
     dg = docgen or Docgen()
     settings = dg.settings
@@ -182,7 +190,7 @@ def run_batch(
     manifest = _read_manifest(out_dir) if resume else {}
     results: dict[str, BatchItem] = {}
     todo = []
-    common = common_key(package_id, draft, dg)
+    common = common_key(package_id, draft, dg, fmt)
     for set_id in ids:
         try:
             key = item_key(common, set_id, settings)
@@ -200,7 +208,9 @@ def run_batch(
     workers = workers or os.cpu_count() or 1
     if workers == 1 or len(todo) <= 1:
         for set_id, key in todo:
-            results[set_id] = _finish(_one(dg, package_id, set_id, out_dir, draft, key), progress)
+            results[set_id] = _finish(
+                _one(dg, package_id, set_id, out_dir, draft, key, fmt), progress
+            )
     else:
         # -- chunks amortise the inter-process round trip; small enough for a live progress bar --
         size = max(1, min(CHUNK, len(todo) // (workers * 4)))
@@ -209,7 +219,8 @@ def run_batch(
             max_workers=min(workers, len(chunks)), initializer=_start_worker, initargs=(settings,)
         ) as pool:
             futures = {
-                pool.submit(_chunk, package_id, chunk, out_dir, draft): chunk for chunk in chunks
+                pool.submit(_chunk, package_id, chunk, out_dir, draft, fmt): chunk
+                for chunk in chunks
             }
             for future in as_completed(futures):
                 try:
@@ -246,29 +257,39 @@ def _start_worker(settings: Settings) -> None:
 
 
 def _chunk(
-    package_id: str, chunk: list[tuple[str, str]], out_dir: Path, draft: bool
+    package_id: str, chunk: list[tuple[str, str]], out_dir: Path, draft: bool, fmt: str
 ) -> list[BatchItem]:
     assert _WORKER is not None, "the pool initializer makes the worker's core object"
-    return [_one(_WORKER, package_id, set_id, out_dir, draft, key) for set_id, key in chunk]
+    return [_one(_WORKER, package_id, set_id, out_dir, draft, key, fmt) for set_id, key in chunk]
 
 
 def _one(
-    dg: Docgen, package_id: str, set_id: str, out_dir: Path, draft: bool, key: str
+    dg: Docgen,
+    package_id: str,
+    set_id: str,
+    out_dir: Path,
+    draft: bool,
+    key: str,
+    fmt: str = "docx",
 ) -> BatchItem:
     started = time.perf_counter()
     try:
         result = dg.generate(package_id, set_id, draft=draft)
+        office = shared_converter() if fmt != "docx" else None
+        made = produce(dg, result, fmt, office=office)
     except DocgenError as exc:
         return BatchItem(
             set_id, "failed", errors=[str(exc)], seconds=time.perf_counter() - started, key=key
         )
-    target = out_dir / result.filename
-    write_atomic(target, result.docx)
-    findings = [f.to_dict() for f in result.findings]
+    target = out_dir / f"{result.filename.rsplit('.', 1)[0]}.{fmt}"
+    write_atomic(target, made.data)
+    found = (*result.findings, *made.findings)
+    findings = [f.to_dict() for f in found]
     status = "ok"
     if result.missing:
         status = "missing"
-    if any(f.severity is Severity.ERROR for f in result.findings):
+    # -- a draft's own placeholders (G-51) are not formatting errors --
+    if any(f.severity is Severity.ERROR and not (draft and f.rule == "G-51") for f in found):
         status = "findings"
     return BatchItem(
         set_id,

@@ -71,10 +71,10 @@ def citation(act_id: str, registry: ActRegistry, kinds: Kinds, wording: Wording)
     return Citation(act, kinds, wording, amendments)
 
 
-def check_citations(variables: VariableSet, schema: Schema, registry: ActRegistry) -> None:
+def validate_citations(variables: VariableSet, schema: Schema, registry: ActRegistry) -> None:
     """Raise VariablesError naming file and line of every act id the registry lacks."""
     problems = []
-    for path, act_id in _act_ids(variables.data, schema, ""):
+    for path, act_id in act_ids(variables.data, schema):
         if act_id not in registry:
             where = (
                 variables.origins.get(path)
@@ -92,13 +92,11 @@ def check_citations(variables: VariableSet, schema: Schema, registry: ActRegistr
         )
 
 
-def _act_ids(node: Any, schema: Schema, prefix: str):
-    """Yield (concrete path, id) of every value of type ``act`` in `node`."""
+def act_ids(node: Any, schema: Schema, prefix: str = ""):
+    """Yield (concrete path, id) of every value of type ``act`` in `node`, in order."""
     if isinstance(node, Mapping):
         for key, value in node.items():
-            yield from _act_ids(
-                value, schema, f"{prefix}{key}" if not prefix else f"{prefix}.{key}"
-            )
+            yield from act_ids(value, schema, f"{prefix}{key}" if not prefix else f"{prefix}.{key}")
         return
     spec = schema.get(prefix) if prefix else None
     if isinstance(node, list):
@@ -108,7 +106,7 @@ def _act_ids(node: Any, schema: Schema, prefix: str):
             if item_spec is not None and item_spec.type == "act" and isinstance(item, str):
                 yield path, item
             else:
-                yield from _act_ids(item, schema, path)
+                yield from act_ids(item, schema, path)
         return
     if spec is not None and spec.type == "act" and isinstance(node, str):
         yield prefix, node

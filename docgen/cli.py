@@ -15,11 +15,14 @@ import click
 from . import __version__, cliru
 from . import findings as findings_mod
 from .batch import STATUS_LABELS, run_batch
+from .bundle import FORMATS, BundleError, check_bundle, format_of, produce
+from .bundle import verify as verify_bundle
 from .core import Docgen
 from .errors import DocgenError
 from .files import write_atomic
-from .schema import UNKNOWN
+from .pdf import OfficeConverter
 from .settings import Settings
+from .variables import parse_value
 
 cliru.install()
 
@@ -47,12 +50,17 @@ def _docgen() -> Docgen:
 
 
 def _parse_vars(pairs: tuple[str, ...]) -> dict:
+    """Return the overrides of ``--var key=value`` options; a list or mapping in YAML flow
+    syntax («--var 'mms_set.appendices=[mms, council]'»), «!unknown» for an unknown value."""
     overrides = {}
     for pair in pairs:
         key, sep, value = pair.partition("=")
         if not sep or not key.strip():
             raise click.UsageError(f"--var ожидает «ключ=значение», получено «{pair}»")
-        overrides[key.strip()] = UNKNOWN if value.strip() == "!unknown" else value
+        try:
+            overrides[key.strip()] = parse_value(value, f"--var {key.strip()}")
+        except DocgenError as exc:
+            raise click.UsageError(str(exc)) from None
     return overrides
 
 
@@ -79,7 +87,13 @@ def list_cmd() -> None:
     "--output",
     type=click.Path(dir_okay=False, path_type=Path),
     required=True,
-    help="куда записать .docx",
+    help="куда записать документ: .docx, .pdf (PDF/A) или .zip (DOCX + PDF/A + манифест)",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(FORMATS),
+    help="формат вместо того, что следует из расширения файла",
 )
 @click.option(
     "--var",
@@ -90,15 +104,31 @@ def list_cmd() -> None:
 )
 @click.option("--draft", is_flag=True, help="черновик: незаполненные значения выделяются")
 def generate(
-    document_id: str, municipality: str, output: Path, pairs: tuple[str, ...], draft: bool
+    document_id: str,
+    municipality: str,
+    output: Path,
+    fmt: str | None,
+    pairs: tuple[str, ...],
+    draft: bool,
 ) -> None:
-    result = _docgen().generate(document_id, municipality, _parse_vars(pairs), draft=draft)
-    write_atomic(output, result.docx)
+    dg = _docgen()
+    overrides = _parse_vars(pairs)
+    result = dg.generate(document_id, municipality, overrides, draft=draft)
+    fmt = format_of(output.name, fmt)
+    if fmt == "docx":
+        made = produce(dg, result, fmt)
+    else:
+        with OfficeConverter() as office:
+            made = produce(dg, result, fmt, office=office, overrides=overrides)
+    write_atomic(output, made.data)
     click.echo(f"Записан {output}")
+    for note in made.notes:
+        click.echo(f"  {note}")
     for label in result.missing:
         click.echo(f"  не заполнено: {label}")
-    _print_findings(result.findings, draft)
-    if cliru.draft_errors(result.findings, draft):
+    found = (*result.findings, *made.findings)
+    _print_findings(found, draft)
+    if cliru.draft_errors(found, draft):
         sys.exit(1)
 
 
@@ -126,6 +156,14 @@ def _print_findings(found, draft: bool = False) -> None:
     "--workers", type=click.IntRange(1, 64), help="число процессов (по умолчанию — по ядрам)"
 )
 @click.option("--no-resume", is_flag=True, help="сформировать заново даже неизменившиеся документы")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(FORMATS),
+    default="docx",
+    show_default=True,
+    help="docx, pdf (PDF/A) или zip (DOCX + PDF/A + манифест) для каждого документа",
+)
 def batch(
     package_id: str,
     region: str | None,
@@ -133,6 +171,7 @@ def batch(
     draft: bool,
     workers: int | None,
     no_resume: bool,
+    fmt: str,
 ) -> None:
     dg = _docgen()
     ids = dg.sets_for(package_id, region)
@@ -147,6 +186,7 @@ def batch(
             workers=workers,
             resume=not no_resume,
             progress=lambda item: bar.update(1),
+            fmt=fmt,
         )
     for item in report.items:
         note = " (без изменений)" if item.skipped else ""
@@ -161,6 +201,26 @@ def batch(
         for f in item.findings
     ):
         sys.exit(1)
+
+
+@cli.command(help="Проверить, актуален ли пакет .zip: не изменились ли шаблоны и значения.")
+@click.argument("path", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+def verify(path: Path) -> None:
+    try:
+        verdict = verify_bundle(path.read_bytes(), _docgen())
+    except BundleError as exc:
+        click.echo(f"{path.name}: не читается: {exc.message}", err=True)
+        sys.exit(2)
+    if verdict.current:
+        click.echo(
+            f"{path.name}: акт актуален — шаблоны и значения набора «{verdict.set_id}» "
+            "не изменились."
+        )
+        return
+    click.echo(f"{path.name}: акт устарел — с момента формирования изменилось:")
+    for change in verdict.changes:
+        click.echo(f"  {change}")
+    sys.exit(1)
 
 
 @cli.command(help="Проверить все наборы переменных по схеме.")
@@ -205,7 +265,10 @@ def lint(paths: tuple[Path, ...], fmt: str) -> None:
         sys.exit(1)
 
 
-@cli.command(help="Проверить документы (.docx, .txt) по ГОСТ Р 7.0.97 и правилам оформления актов.")
+@cli.command(
+    help="Проверить документы (.docx, .txt, .pdf, пакет .zip) по ГОСТ Р 7.0.97 и правилам "
+    "оформления актов; у .pdf — страницы."
+)
 @click.argument(
     "paths", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path)
 )
@@ -227,7 +290,14 @@ def check(paths: tuple[Path, ...], profile: str | None, fmt: str) -> None:
     registry = dg.registry() if dg.settings.variables_dir.is_dir() else None
     found = []
     for path in paths:
-        for finding in check_file(path, profile, registry=registry):
+        if path.suffix.lower() == ".zip":
+            try:
+                results = check_bundle(path.read_bytes(), dg, profile)
+            except BundleError as exc:
+                raise click.ClickException(f"{path.name}: {exc.message}") from None
+        else:
+            results = check_file(path, profile, registry=registry)
+        for finding in results:
             found.append({"file": str(path), **finding.to_dict()})
             if fmt == "text":
                 click.echo(f"{path.name}: {finding}")

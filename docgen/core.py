@@ -27,10 +27,10 @@ from jinja2 import TemplateError as JinjaTemplateError
 from . import ru
 from .acts import ActRegistry, load_registry, registry_files
 from .cache import LRU
-from .citation import Citation, check_citations, citation
+from .citation import Citation, act_ids, citation, validate_citations
 from .context import appendix_entries, build_values
 from .cover import build_cover
-from .environment import make_environment
+from .environment import VALUE_ERRORS, make_environment
 from .errors import (
     DocgenError,
     MissingValuesError,
@@ -50,12 +50,12 @@ from .templates import (
     FolderSource,
     Package,
     TemplateSource,
-    check_id,
-    check_package_parts,
     read_metadata,
     read_package,
     read_template,
     single_part_package,
+    validate_id,
+    validate_package_parts,
 )
 from .validators import VALIDATORS
 from .variables import (
@@ -150,7 +150,7 @@ class Docgen:
 
     def template(self, template_id: str) -> DocTemplate:
         """Return the template `template_id` with its metadata, validated."""
-        check_id("шаблона", template_id)
+        validate_id("шаблона", template_id)
         files = self.templates.template_files(template_id)
         if files is None:
             known = ", ".join(self.template_ids()) or "нет ни одного"
@@ -160,22 +160,22 @@ class Docgen:
 
     def package(self, package_id: str) -> Package:
         """Return the package `package_id`; a bare template id is a package of one part."""
-        check_id("документа", package_id)
+        validate_id("документа", package_id)
         path = self.templates.package_file(package_id)
         if path is None:
             if self.templates.template_files(package_id) is not None:
                 return single_part_package(self.template(package_id))
             known = ", ".join(self.package_ids() + self.template_ids())
             raise UnknownIdError(f"документ «{package_id}» не найден (есть: {known})")
-        label = getattr(self.templates, "label", "templates_docx")
+        display = self.templates.package_label(package_id)
         package, parts = self._state.packages.get(
-            (path, _stamp(path)), lambda: read_package(package_id, path, label)
+            (path, _stamp(path)), lambda: read_package(package_id, path, display)
         )
-        check_package_parts(package, [self.template(p) for p in parts])
-        self._check_defaults(package)
+        validate_package_parts(package, [self.template(p) for p in parts])
+        self._validate_defaults(package)
         return package
 
-    def _check_defaults(self, package: Package) -> None:
+    def _validate_defaults(self, package: Package) -> None:
         """Raise TemplateError unless each of the package's defaults is a valid choice."""
         fields = self.schema().fields
         for path, value in package.defaults.items():
@@ -253,7 +253,7 @@ class Docgen:
         def make() -> _LoadedSet:
             variables = load_variables(set_id, root, schema, overrides)
             registry = self.registry(set_id)
-            check_citations(variables, schema, registry)
+            validate_citations(variables, schema, registry)
             kinds, wording = self.kinds(region), self.wording(region)
             values = build_values(
                 variables.data,
@@ -303,7 +303,7 @@ class Docgen:
         """Return the package, its templates and the validated set, checked to match."""
         package = self.package(package_id)
         templates = self.package_templates(package)
-        _check_match(package, set_id)
+        _require_match(package, set_id)
         loaded = self._load_set(set_id, overrides)
         return Resolved(package, templates, loaded.variables, loaded)
 
@@ -389,6 +389,9 @@ class Docgen:
             templates=tuple(templates),
             variables_hash=resolved._loaded.hash,
             requisites=requisites_of(resolved.variables.data),
+            cited_acts=tuple(
+                dict.fromkeys(i for _, i in act_ids(resolved.variables.data, self.schema(set_id)))
+            ),
         )
 
     def lint(self, path: Path, declared: Iterable[str] | None = None) -> list[Finding]:
@@ -456,14 +459,14 @@ class Docgen:
         return context, templates
 
     def _render_meta(self, template: DocTemplate, key: str, source: str, context) -> str:
-        compiled = self._state.expressions.get(
-            ("template", source), lambda: self.environment.from_string(source)
-        )
         try:
+            compiled = self._state.expressions.get(
+                ("template", source), lambda: self.environment.from_string(source)
+            )
             return compiled.render(context)
         except DocgenError:
             raise
-        except (JinjaTemplateError, ValueError, TypeError) as exc:
+        except (JinjaTemplateError, *VALUE_ERRORS) as exc:
             raise TemplateRenderError(f"{key} не вычисляется: {exc}", template.meta_label) from None
 
     def _included(self, package: Package, template: DocTemplate, context: dict) -> bool:
@@ -477,7 +480,7 @@ class Docgen:
             return bool(expression(**context))
         except DocgenError:
             raise
-        except (JinjaTemplateError, ValueError, TypeError) as exc:
+        except (JinjaTemplateError, *VALUE_ERRORS) as exc:
             raise TemplateError(
                 f"условие «{condition}» не вычисляется: {exc}", package.label
             ) from None
@@ -514,7 +517,7 @@ def _with_defaults(
     return context
 
 
-def _check_match(package: Package, set_id: str) -> None:
+def _require_match(package: Package, set_id: str) -> None:
     """Raise UnknownIdError unless the set `set_id` is of the package's region and level."""
     region = region_of(set_id)
     if region not in package.regions:

@@ -45,8 +45,6 @@ VARIABLES = (
     "act.control_position",
     "act.control_person",
 )
-TITLE_NAMES = ("all", "first")
-APPROVE_STYLES = ("points", "inline", "subpoints")
 
 
 @dataclass(frozen=True)

@@ -21,6 +21,9 @@ rebuilt with ``python tools/build_templates.py``. One line is one paragraph:
 
 ``\\t`` in a line is a tab (the signature uses a right tab stop at the text width).
 Every section gets a centred page number in the header from its second page (G-04).
+Headings keep with the next paragraph and widow control is on (docgen.layout). What
+python-docx has no API for (page-number fields, row flags, document defaults) is done by
+docgen.ooxml.build.
 """
 
 from __future__ import annotations
@@ -34,12 +37,11 @@ from docx.enum.section import WD_ORIENT, WD_SECTION
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
 from docx.shared import Cm, Mm, Pt
 
 from . import layout
 from .errors import TemplateError
+from .ooxml import build as edits
 
 _ALIGN = {
     "justify": WD_ALIGN_PARAGRAPH.JUSTIFY,
@@ -65,7 +67,7 @@ def build_docx(
 ) -> None:
     """Write the .docx for `markup` to `target` (atomically: temp file, then rename)."""
     doc = _new_document(font, size_pt)
-    _apply_section(doc.sections[0], "portrait")
+    _apply_section(doc, 0, "portrait")
     table: _Table | None = None
     for lineno, raw in enumerate(markup.splitlines(), 1):
         line = raw.rstrip()
@@ -86,10 +88,10 @@ def build_docx(
         if line.startswith("."):
             key, _, text = line[1:].partition(" ")
             if key == "section":
-                section = doc.add_section(WD_SECTION.NEW_PAGE)
-                _apply_section(section, text.strip() or "portrait")
+                doc.add_section(WD_SECTION.NEW_PAGE)
+                _apply_section(doc, len(doc.sections) - 1, text.strip() or "portrait")
             elif key == "orientation":
-                _apply_section(doc.sections[-1], text.strip(), header=False)
+                _apply_section(doc, len(doc.sections) - 1, text.strip(), header=False)
             elif key == "table":
                 try:
                     table = _Table([float(w) for w in text.split(",")])
@@ -126,71 +128,29 @@ def _add_paragraph(container, text: str, key: str):
 
 def _new_document(font: str, size_pt: float):
     doc = Document()
-    body = doc.element.body
-    for child in list(body):
-        if child.tag != qn("w:sectPr"):
-            body.remove(child)
+    edits.clear_body(doc)
     normal = doc.styles["Normal"]
     normal.font.name = font
     normal.font.size = Pt(size_pt)
-    rpr = normal.element.get_or_add_rPr()
-    fonts = rpr.get_or_add_rFonts()
-    for attr in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
-        fonts.set(qn(attr), font)
-    lang = OxmlElement("w:lang")
-    lang.set(qn("w:val"), "ru-RU")
-    lang.set(qn("w:eastAsia"), "ru-RU")
-    lang.set(qn("w:bidi"), "ar-SA")
-    rpr.append(lang)
+    edits.set_style_fonts(normal, font, layout.LANGUAGE)
     fmt = normal.paragraph_format
     fmt.space_before = Pt(0)
     fmt.space_after = Pt(0)
     fmt.line_spacing = 1.0
     fmt.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
-    fmt.widow_control = True
-    _set_doc_defaults(doc, font, size_pt)
+    fmt.widow_control = layout.WIDOW_CONTROL
+    edits.set_doc_defaults(doc.styles, font, size_pt, layout.LANGUAGE, layout.WIDOW_CONTROL)
     text_width = Mm(layout.PAGE_WIDTH_MM - layout.MARGINS_MM[0] - layout.MARGINS_MM[1])
     land_width = Mm(layout.PAGE_HEIGHT_MM - layout.MARGINS_MM[0] - layout.MARGINS_MM[1])
     for style_def in layout.STYLES.values():
         _add_style(doc, style_def, land_width if style_def.landscape else text_width)
-    settings = doc.settings.element
-    hyph = OxmlElement("w:autoHyphenation")
-    hyph.set(qn("w:val"), "false")
-    settings.append(hyph)
-    lang_el = settings.find(qn("w:themeFontLang"))
-    if lang_el is not None:
-        lang_el.set(qn("w:val"), "ru-RU")
-    doc.core_properties.language = "ru-RU"
+    edits.set_auto_hyphenation(doc.settings, False)
+    edits.set_theme_language(doc.settings, layout.LANGUAGE)
+    doc.core_properties.language = layout.LANGUAGE
     doc.core_properties.author = "docgen"
     doc.core_properties.title = ""
     doc.core_properties.comments = ""
     return doc
-
-
-def _set_doc_defaults(doc, font: str, size_pt: float) -> None:
-    styles = doc.styles.element
-    defaults = styles.find(qn("w:docDefaults"))
-    if defaults is None:
-        return
-    rpr = defaults.find(f"{qn('w:rPrDefault')}/{qn('w:rPr')}")
-    if rpr is None:
-        return
-    for child in list(rpr):
-        if child.tag in (qn("w:rFonts"), qn("w:sz"), qn("w:szCs"), qn("w:lang")):
-            rpr.remove(child)
-    fonts = OxmlElement("w:rFonts")
-    for attr in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
-        fonts.set(qn(attr), font)
-    rpr.insert(0, fonts)
-    for tag in ("w:sz", "w:szCs"):
-        el = OxmlElement(tag)
-        el.set(qn("w:val"), str(int(size_pt * 2)))
-        rpr.append(el)
-    lang = OxmlElement("w:lang")
-    lang.set(qn("w:val"), "ru-RU")
-    lang.set(qn("w:eastAsia"), "ru-RU")
-    lang.set(qn("w:bidi"), "ar-SA")
-    rpr.append(lang)
 
 
 def _add_style(doc, style_def: layout.ParagraphStyle, text_width) -> None:
@@ -217,9 +177,10 @@ def _add_style(doc, style_def: layout.ParagraphStyle, text_width) -> None:
         font.size = Pt(style_def.size_pt)
 
 
-def _apply_section(section, orientation: str, header: bool = True) -> None:
+def _apply_section(doc, index: int, orientation: str, header: bool = True) -> None:
     if orientation not in ("portrait", "landscape"):
         raise TemplateError(f"ориентация раздела: portrait или landscape, а не «{orientation}»")
+    section = doc.sections[index]
     wide, tall = Mm(layout.PAGE_HEIGHT_MM), Mm(layout.PAGE_WIDTH_MM)
     if orientation == "landscape":
         section.orientation = WD_ORIENT.LANDSCAPE
@@ -237,81 +198,13 @@ def _apply_section(section, orientation: str, header: bool = True) -> None:
         return
     section.header.is_linked_to_previous = False
     section.first_page_header.is_linked_to_previous = False
-    header = section.header
-    paragraph = header.paragraphs[0]
+    paragraph = section.header.paragraphs[0]
     paragraph.text = ""
-    paragraph.style = doc_style(section, "Normal")
+    paragraph.style = doc.styles["Normal"]
     paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
     paragraph.paragraph_format.first_line_indent = Cm(0)
-    _add_page_field(paragraph)
-    sect_pr = section._sectPr
-    pg_num = sect_pr.find(qn("w:pgNumType"))
-    if pg_num is None:
-        pg_num = OxmlElement("w:pgNumType")
-        sect_pr.append(pg_num)
-    pg_num.set(qn("w:start"), "1")
-    _order_sect_pr(sect_pr)
-
-
-def doc_style(section, name):
-    """Return the style `name` of the document that owns `section`."""
-    return section.part.document.styles[name]
-
-
-def _add_page_field(paragraph) -> None:
-    run = paragraph.add_run()
-    for kind, text in (
-        ("begin", None),
-        (None, " PAGE "),
-        ("separate", None),
-        (None, "2"),
-        ("end", None),
-    ):
-        if kind:
-            el = OxmlElement("w:fldChar")
-            el.set(qn("w:fldCharType"), kind)
-        elif text.strip() == "PAGE":
-            el = OxmlElement("w:instrText")
-            el.set(qn("xml:space"), "preserve")
-            el.text = text
-        else:
-            el = OxmlElement("w:t")
-            el.text = text
-        run._r.append(el)
-
-
-_SECT_ORDER = [
-    "headerReference",
-    "footerReference",
-    "footnotePr",
-    "endnotePr",
-    "type",
-    "pgSz",
-    "pgMar",
-    "paperSrc",
-    "pgBorders",
-    "lnNumType",
-    "pgNumType",
-    "cols",
-    "formProt",
-    "vAlign",
-    "noEndnote",
-    "titlePg",
-    "textDirection",
-    "bidi",
-    "rtlGutter",
-    "docGrid",
-    "printerSettings",
-    "sectPrChange",
-]
-
-
-def _order_sect_pr(sect_pr) -> None:
-    """Put sectPr children in schema order (Word rejects some misordered files)."""
-    rank = {qn(f"w:{name}"): i for i, name in enumerate(_SECT_ORDER)}
-    children = sorted(sect_pr, key=lambda el: rank.get(el.tag, len(rank)))
-    for child in children:
-        sect_pr.append(child)
+    edits.add_page_number(paragraph)
+    edits.restart_page_numbers(doc, index)
 
 
 def _add_table(doc, table: _Table) -> None:
@@ -328,11 +221,6 @@ def _add_table(doc, table: _Table) -> None:
     merges: list[tuple[int, int, str]] = []
     for kind, cells, where in table.rows:
         row = tbl.add_row()
-        tr_pr = row._tr.get_or_add_trPr()
-        cant = OxmlElement("w:cantSplit")
-        tr_pr.append(cant)
-        if kind == "!":
-            tr_pr.append(OxmlElement("w:tblHeader"))
         if kind == "=":
             merged = row.cells[0].merge(row.cells[-1])
             _fill_cell(merged, cells[0] if cells else "", "cell")
@@ -355,6 +243,8 @@ def _add_table(doc, table: _Table) -> None:
     for r, i, how in merges:
         other = tbl.cell(r - 1, i) if how == "^" else tbl.cell(r, i - 1)
         other.merge(tbl.cell(r, i))
+    headers = {i for i, (kind, _, _) in enumerate(table.rows) if kind == "!"}
+    edits.set_row_flags(doc, len(doc.tables) - 1, headers)
     # -- a paragraph after the table keeps the next section break off the table --
     doc.add_paragraph("", style=layout.STYLES["text"].name)
 
@@ -379,21 +269,12 @@ _KEEP_STYLES = {
 
 def _drop_unused_styles(doc) -> None:
     """Remove latent and unused built-in styles (python-docx's default has ~160)."""
-    ours = {s.name for s in layout.STYLES.values()}
-    styles_el = doc.styles.element
-    for style in list(styles_el.findall(qn("w:style"))):
-        name_el = style.find(qn("w:name"))
-        name = name_el.get(qn("w:val")) if name_el is not None else ""
-        if (
-            name in ours
-            or name in _KEEP_STYLES
-            or name.lower() in {n.lower() for n in _KEEP_STYLES}
-        ):
-            continue
-        styles_el.remove(style)
-    latent = styles_el.find(qn("w:latentStyles"))
-    if latent is not None:
-        styles_el.remove(latent)
+    keep = {s.name for s in layout.STYLES.values()} | {n.lower() for n in _KEEP_STYLES}
+    for style in list(doc.styles):
+        name = style.name or ""
+        if name not in keep and name.lower() not in keep:
+            style.delete()
+    edits.drop_latent_styles(doc.styles)
 
 
 _EXTRA_PARTS = ("stylesWithEffects", "thumbnail", "customXml", "webSettings")

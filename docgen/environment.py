@@ -15,6 +15,11 @@ from .limits import LimitedSandbox, RenderLimits, bounded_filter
 from .placeholders import REVIEW_PREFIX, Missing
 
 #: Names templates may use that are not variables: added per render (see docgen.render).
+#: What evaluating a template expression may raise besides the Jinja errors: a bad value
+#: for an operation ("abc" | int, 1 / 0, a wrong argument type). Callers report these as
+#: the template's own error.
+VALUE_ERRORS = (ValueError, TypeError, ArithmeticError)
+
 RENDER_NAMES = frozenset({"num", "part", "appendices", "package", "cover"})
 
 

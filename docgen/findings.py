@@ -52,11 +52,6 @@ def has_errors(findings: Iterable[Finding]) -> bool:
     return any(f.severity is Severity.ERROR for f in findings)
 
 
-def format_text(findings: Iterable[Finding]) -> str:
-    """Return findings one per line, as the CLI prints them."""
-    return "\n".join(str(f) for f in findings)
-
-
 def format_json(findings: Iterable[Finding]) -> str:
     """Return findings as a JSON array (UTF-8 text, Cyrillic unescaped)."""
     return json.dumps([f.to_dict() for f in findings], ensure_ascii=False, indent=2)

@@ -1,4 +1,6 @@
-"""Page and paragraph layout of docgen's documents (ГОСТ Р 7.0.97, gost.md §0.5), as data.
+"""Page and paragraph layout of docgen's documents, as data.
+
+The figures follow ГОСТ Р 7.0.97 (summarised in docs/reference/gost.md §0.5).
 
 The numbers live here once; the template builder writes them into the .docx styles and
 the checker compares documents against its own profile data.
@@ -19,6 +21,10 @@ FIRST_LINE_INDENT_CM = 1.25
 #: Width of the approval / appendix mark block at the right, cm (G-14: ≤ 7.5; 2025: ≤ 8).
 MARK_WIDTH_CM = 7.5
 TABLE_FONT_PT = 12
+#: The language of the text (spelling, hyphenation dictionaries, date formats in Word).
+LANGUAGE = "ru-RU"
+#: Widow/orphan control for every paragraph: no page starts or ends with one line of it.
+WIDOW_CONTROL = True
 
 
 @dataclass(frozen=True)
@@ -34,7 +40,7 @@ class ParagraphStyle:
     size_pt: float | None = None
     mark_block: bool = False  # left indent so the block sits in the right 7.5 cm
     landscape: bool = False  # measured against the landscape text width
-    keep_with_next: bool = False
+    keep_with_next: bool = False  # headings: never the last line of a page
     space_before_pt: float = 0
 
 
@@ -48,7 +54,9 @@ STYLES: dict[str, ParagraphStyle] = {
         ParagraphStyle("authority", "Бланк орган", align="center", bold=True),
         ParagraphStyle("kind", "Вид акта", align="center", bold=True),
         ParagraphStyle("datenum", "Дата и номер", align="center"),
-        ParagraphStyle("title", "Заголовок к тексту", align="center", bold=True),
+        ParagraphStyle(
+            "title", "Заголовок к тексту", align="center", bold=True, keep_with_next=True
+        ),
         ParagraphStyle("sign", "Подпись", align="left"),
         ParagraphStyle("mark", "Гриф", align="left", mark_block=True),
         ParagraphStyle("markland", "Гриф альбомный", align="left", mark_block=True, landscape=True),

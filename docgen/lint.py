@@ -16,21 +16,22 @@ L-09  access to a «_name» attribute or item (``{{ x.__class__ }}``): the sandb
 from __future__ import annotations
 
 import re
-import zipfile
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import replace
 from pathlib import Path
 
 from jinja2 import TemplateSyntaxError, nodes
-from lxml import etree
 
 from .cover import VARIABLES as COVER_VARIABLES
 from .environment import RENDER_NAMES, make_environment
 from .findings import Finding, Severity
-from .render import DOCUMENT, docx_context, jinja_source
+from .ooxml.jinja import jinja_source, source_context
+from .ooxml.ns import DOCUMENT, STYLES, describe, is_story
+from .ooxml.paragraphs import Paragraph, XmlError, numbered_styles, paragraphs
+from .ooxml.parts import PackageError, body_of, read_parts
 from .schema import Schema
+from .uses import Use, mentions, stored_names, syntax_hint, uses, written_forms
 
-W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _TAG_RE = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.S)
 _OPEN_RE = re.compile(r"\{\{|\{%|\{#")
 _BLOCK_RE = re.compile(r"^\{%-?\s*(?:[ptrc]{1,2}\s+)?(\w+)")
@@ -45,21 +46,10 @@ _PAIRS = {
 }
 _MIDDLE = {"else": ("if", "for"), "elif": ("if",)}
 MAX_PARTS = 64
-#: The parts of a .docx that may hold template tags.
-TEMPLATE_PARTS_RE = re.compile(r"^word/(document|header\d*|footer\d*|footnotes|endnotes)\.xml$")
 #: A tag that contains no other opening (after a broken tag the next one still counts).
 _ONE_TAG_RE = re.compile(r"\{\{(?:(?!\{\{|\}\}).)*\}\}|\{%(?:(?!\{%|%\}).)*%\}", re.S)
 #: docxtpl's cell tags (horizontal/vertical merge, colspan, cell background)
 _DOCXTPL_TAGS = {"hm", "vm", "colspan", "cellbg"}
-
-
-@dataclass(frozen=True)
-class _Paragraph:
-    part: str
-    index: int
-    text: str
-    in_table: bool
-    numbered: bool
 
 
 def lint_template(
@@ -72,40 +62,53 @@ def lint_template(
     """
     env = env or make_environment()
     try:
-        with zipfile.ZipFile(path) as zf:
-            names = [n for n in zf.namelist() if n == DOCUMENT or TEMPLATE_PARTS_RE.match(n)]
-            parts = {n: zf.read(n).decode("utf-8") for n in names[:MAX_PARTS]}
-            numbered_styles = _numbered_styles(zf)
-    except (OSError, zipfile.BadZipFile, UnicodeDecodeError) as exc:
+        names, raw = read_parts(path, _lintable)
+        parts = {n: raw[n].decode("utf-8") for n in names if is_story(n) and n in raw}
+    except (PackageError, UnicodeDecodeError) as exc:
         return [Finding("L-01", Severity.ERROR, str(path), f"файл не читается как .docx: {exc}")]
+    numbered = numbered_styles(raw.get(STYLES))
     if DOCUMENT not in parts:
         return [Finding("L-01", Severity.ERROR, str(path), "в файле нет word/document.xml")]
     findings: list[Finding] = []
     asts = []
+    tagged: list[Paragraph] = []
     for name, xml in parts.items():
         try:
-            paragraphs = list(_paragraphs(name, xml, numbered_styles))
-        except etree.XMLSyntaxError as exc:
+            found = list(paragraphs(name, xml, numbered))
+        except XmlError as exc:
             findings.append(Finding("L-01", Severity.ERROR, name, f"испорченный XML: {exc}"))
             continue
-        local, tag_asts = _check_paragraphs(paragraphs, env)
+        tagged += [p for p in found if "{" in p.text]
+        local, tag_asts = _check_paragraphs(found, env)
         findings += local
         if any(f.severity is Severity.ERROR for f in local):
             asts += tag_asts  # -- the whole part does not parse: analyse tag by tag --
         else:
-            source = jinja_source(_body(xml) if name == DOCUMENT else xml)
+            source = jinja_source(body_of(xml) if name == DOCUMENT else xml)
             try:
                 asts.append(env.parse(source))
             except TemplateSyntaxError as exc:
-                context = " … ".join(docx_context(source, exc.lineno))
+                context = " … ".join(source_context(source, exc.lineno))
                 findings.append(
-                    Finding("L-01", Severity.ERROR, _where(name), exc.message, quote=context[:160])
+                    Finding(
+                        "L-01",
+                        Severity.ERROR,
+                        _where(name),
+                        exc.message,
+                        syntax_hint(exc.message),
+                        context[:160],
+                    )
                 )
     if asts:
-        findings += _check_names(asts, env, schema, declared)
+        findings += _check_names(asts, env, schema, declared, tagged)
     for name, xml in parts.items():
         findings += _check_private_names(name, xml, env)
     return findings
+
+
+def _lintable(names: tuple[str, ...]) -> list[str]:
+    """Return the parts the linter reads: the first MAX_PARTS story parts, the styles."""
+    return [n for n in names if is_story(n)][:MAX_PARTS] + [n for n in names if n == STYLES]
 
 
 def _check_private_names(part: str, xml: str, env) -> list[Finding]:
@@ -141,56 +144,21 @@ def _check_private_names(part: str, xml: str, env) -> list[Finding]:
                         _where(part),
                         f"обращение к служебному атрибуту «{name}» запрещено",
                         "в шаблоне доступны только значения набора переменных",
-                        " … ".join(docx_context(source, node.lineno))[:160],
+                        " … ".join(source_context(source, node.lineno))[:160],
                     )
                 )
     return findings
 
 
-def _body(xml: str) -> str:
-    start = re.search(r"<w:body(?: [^>]*)?>", xml)
-    return xml[start.end() : xml.rfind("</w:body>")] if start else xml
-
-
 def _where(part: str, index: int | None = None) -> str:
-    name = part.rsplit("/", 1)[-1]
-    label = (
-        "основной текст"
-        if part == DOCUMENT
-        else ("сноски" if name.endswith("notes.xml") else f"колонтитул {name}")
-    )
+    label = describe(part)
     return f"{label}, абзац {index}" if index else label
 
 
-def _numbered_styles(zf: zipfile.ZipFile) -> frozenset[str]:
-    """Return the ids of paragraph styles that switch on Word's automatic numbering."""
-    try:
-        root = etree.fromstring(zf.read("word/styles.xml"))
-    except (KeyError, etree.XMLSyntaxError):
-        return frozenset()
-    return frozenset(
-        s.get(f"{W}styleId")
-        for s in root.iter(f"{W}style")
-        if s.find(f"{W}pPr/{W}numPr") is not None
-    )
-
-
-def _paragraphs(name: str, xml: str, numbered_styles: frozenset[str] = frozenset()):
-    root = etree.fromstring(xml.encode("utf-8"))
-    for i, p in enumerate(root.iter(f"{W}p"), 1):
-        text = "".join(t.text or "" for t in p.iter(f"{W}t"))
-        in_table = any(a.tag == f"{W}tc" for a in p.iterancestors())
-        style = p.find(f"{W}pPr/{W}pStyle")
-        numbered = p.find(f"{W}pPr/{W}numPr") is not None or (
-            style is not None and style.get(f"{W}val") in numbered_styles
-        )
-        yield _Paragraph(name, i, text, in_table, numbered)
-
-
-def _check_paragraphs(paragraphs: list[_Paragraph], env) -> tuple[list[Finding], list]:
+def _check_paragraphs(paragraphs: list[Paragraph], env) -> tuple[list[Finding], list]:
     findings = []
     asts: list = []
-    stack: list[tuple[str, _Paragraph]] = []
+    stack: list[tuple[str, Paragraph]] = []
     for p in paragraphs:
         where = _where(p.part, p.index)
         quote = p.text[:120]
@@ -264,7 +232,7 @@ def _check_paragraphs(paragraphs: list[_Paragraph], env) -> tuple[list[Finding],
 
 
 def _check_tag(
-    tag: str, p: _Paragraph, rest: str, env, where: str, quote: str, asts: list
+    tag: str, p: Paragraph, rest: str, env, where: str, quote: str, asts: list
 ) -> list[Finding]:
     findings = []
     prefix = re.match(r"^\{%-?\s*(p|tr|tc|r)\s", tag)
@@ -334,88 +302,108 @@ def _check_tag(
                 Severity.ERROR,
                 where,
                 f"ошибка синтаксиса в теге {tag[:60]}: {exc.message}",
-                quote=quote,
+                syntax_hint(exc.message),
+                quote,
             )
         )
     return findings
 
 
-def _check_names(asts, env, schema: Schema | None, declared: Iterable[str] | None) -> list[Finding]:
+def _check_names(
+    asts,
+    env,
+    schema: Schema | None,
+    declared: Iterable[str] | None,
+    found: list[Paragraph],
+) -> list[Finding]:
+    """Return L-07 (unknown filters) and, given a schema, L-04 and L-05/L-06: each variable
+    problem placed at the paragraphs (of `found`) whose tags use the variable."""
     findings = []
-    used: set[str] = set()
-    local: set[str] = set()
+    local = set().union(*(stored_names(ast) for ast in asts))
+    all_uses: list[Use] = []
     filters: set[str] = set()
     for ast in asts:
-        for node in ast.find_all((nodes.Name,)):
-            if node.ctx in ("store", "param"):
-                local.add(node.name)
-        for node in ast.find_all((nodes.Filter,)):
-            filters.add(node.name)
-        for node in ast.find_all((nodes.Getattr, nodes.Name)):
-            path = _path(node)
-            if path:
-                used.add(path)
+        all_uses += uses(ast, local)
+        filters |= {node.name for node in ast.find_all((nodes.Filter,))}
     for name in sorted(filters - set(env.filters)):
         findings.append(Finding("L-07", Severity.ERROR, "шаблон", f"неизвестный фильтр «{name}»"))
-    ignored = local | RENDER_NAMES | set(env.globals) | {"loop"}
-    if any(p.split(".")[0] == "cover" for p in used):
+    ignored = RENDER_NAMES | set(env.globals) | {"loop"}
+    all_uses = [u for u in all_uses if _head(u.path) not in ignored]
+    used = {u.path for u in all_uses}
+    if _uses_cover(asts):
         # -- the act docgen builds («cover») is made of these variables --
         used |= set(COVER_VARIABLES)
-    used = {p for p in used if p.split(".")[0] not in ignored}
     # -- keep only the longest chains: «act.date» makes «act» redundant --
-    used = {p for p in used if not any(o != p and o.startswith(p + ".") for o in used)}
-    known_used = set()
-    if schema is not None:
-        for path in sorted(used):
-            field = _schema_path(path, schema)
-            if field is None:
-                findings.append(
-                    Finding(
-                        "L-04",
-                        Severity.ERROR,
-                        "шаблон",
-                        f"переменная «{path}» не объявлена в схеме",
-                        "проверьте написание или добавьте поле в variables/_schema.yaml",
-                    )
+    used = {p for p in used if not any(o != p and o.startswith((p + ".", p + "[]")) for o in used)}
+    if schema is None:
+        return findings
+    fields = {p: _schema_path(p, schema) for p in used}
+    for path in sorted(p for p, field in fields.items() if field is None):
+        if "[]" in path and fields.get(path.split("[]")[0], "") is None:
+            continue  # -- the list itself is reported --
+        spelled = list(written_forms(all_uses, path))
+        shown = spelled[0] if spelled else path
+        about = f"«{shown}»" + (f" (поле «{path}»)" if shown != path else "")
+        finding = Finding(
+            "L-04",
+            Severity.ERROR,
+            "шаблон",
+            f"переменная {about} не объявлена в схеме",
+            "проверьте написание или добавьте поле в variables/_schema.yaml",
+        )
+        findings.append(_placed(finding, spelled, found))
+    if declared is None:
+        return findings
+    declared = {d.replace("[]", "") for d in declared}
+    known_used = {f for f in fields.values() if f is not None}
+    for field in sorted(known_used):
+        bare = field.replace("[]", "")
+        if any(bare == d or bare.startswith(d + ".") for d in declared):
+            continue
+        spelled = [u.written for u in all_uses if fields.get(u.path) == field]
+        finding = Finding(
+            "L-05",
+            Severity.ERROR,
+            "метаданные",
+            f"переменная «{bare}» используется, но не указана в variables",
+        )
+        findings.append(_placed(finding, list(dict.fromkeys(spelled)), found))
+    bare_used = {f.replace("[]", "") for f in known_used}
+    for d in sorted(declared):
+        if not any(f == d or f.startswith(d + ".") or d.startswith(f + ".") for f in bare_used):
+            findings.append(
+                Finding(
+                    "L-06",
+                    Severity.WARNING,
+                    "метаданные",
+                    f"переменная «{d}» указана в variables, но не используется",
                 )
-            else:
-                known_used.add(field)
-    if declared is not None and schema is not None:
-        declared = set(declared)
-        for field in sorted(known_used):
-            if not any(field == d or field.startswith(d + ".") for d in declared):
-                findings.append(
-                    Finding(
-                        "L-05",
-                        Severity.ERROR,
-                        "метаданные",
-                        f"переменная «{field}» используется, но не указана в variables",
-                    )
-                )
-        for d in sorted(declared):
-            if not any(
-                f == d or f.startswith(d + ".") or d.startswith(f + ".") for f in known_used
-            ):
-                findings.append(
-                    Finding(
-                        "L-06",
-                        Severity.WARNING,
-                        "метаданные",
-                        f"переменная «{d}» указана в variables, но не используется",
-                    )
-                )
+            )
     return findings
 
 
-def _path(node) -> str | None:
-    parts = []
-    while isinstance(node, nodes.Getattr):
-        parts.append(node.attr)
-        node = node.node
-    if isinstance(node, nodes.Name) and node.ctx == "load":
-        parts.append(node.name)
-        return ".".join(reversed(parts))
-    return None
+def _head(path: str) -> str:
+    return path.split(".")[0].split("[")[0]
+
+
+def _uses_cover(asts) -> bool:
+    return any(node.name == "cover" for ast in asts for node in ast.find_all(nodes.Name))
+
+
+def _placed(finding: Finding, spelled: list[str], found: list[Paragraph]) -> Finding:
+    """Return `finding` placed at the paragraphs whose tags spell one of `spelled`,
+    with the first one quoted; unchanged when no paragraph does."""
+    places = [p for p in found if any(mentions(p.text, w) for w in spelled)]
+    if not places:
+        return finding
+    by_part: dict[str, list[str]] = {}
+    for p in places:
+        by_part.setdefault(describe(p.part), []).append(str(p.index))
+    location = "; ".join(
+        f"{part}, {'абзац' if len(ns) == 1 else 'абзацы'} {', '.join(ns)}"
+        for part, ns in by_part.items()
+    )
+    return replace(finding, location=location, quote=places[0].text[:160])
 
 
 def _schema_path(path: str, schema: Schema) -> str | None:

@@ -42,6 +42,8 @@ class GenerationResult:
     templates: tuple[DocTemplate, ...] = ()
     variables_hash: str = ""
     requisites: Requisites = field(default_factory=Requisites)
+    #: the registry ids of the acts the variable set cites, in order, without repeats
+    cited_acts: tuple[str, ...] = ()
 
     @property
     def filename(self) -> str:

@@ -60,6 +60,9 @@ class TemplateSource(Protocol):
     def package_file(self, package_id: str) -> Path | None:
         """Return the YAML of `package_id`, or None when there is no such package."""
 
+    def package_label(self, package_id: str) -> str:
+        """Return how the YAML of `package_id` is named in messages."""
+
 
 @dataclass(frozen=True)
 class FolderSource:
@@ -88,18 +91,23 @@ class FolderSource:
         path = self.root / "packages" / f"{package_id}.yaml"
         return path if path.is_file() else None
 
+    def package_label(self, package_id: str) -> str:
+        return f"{self.label}/packages/{package_id}.yaml"
+
 
 @dataclass(frozen=True)
 class OverlaySource:
     """`base` with some templates and packages replaced or added (nothing is copied).
 
     `templates` maps a template id to the files that stand for it (e.g. an uploaded
-    version); `packages` maps a package id to its YAML.
+    version); `packages` maps a package id to its YAML; `label` names where those
+    files are kept in messages (the folder itself when empty).
     """
 
     base: TemplateSource
     templates: Mapping[str, TemplateFiles] = field(default_factory=dict)
     packages: Mapping[str, Path] = field(default_factory=dict)
+    label: str = ""
 
     def template_ids(self) -> list[str]:
         return sorted(set(self.base.template_ids()) | set(self.templates))
@@ -112,6 +120,12 @@ class OverlaySource:
 
     def package_file(self, package_id: str) -> Path | None:
         return self.packages.get(package_id) or self.base.package_file(package_id)
+
+    def package_label(self, package_id: str) -> str:
+        path = self.packages.get(package_id)
+        if path is None:
+            return self.base.package_label(package_id)
+        return f"{self.label or path.parent}/{path.name}"
 
 
 @dataclass(frozen=True)
@@ -173,7 +187,7 @@ class Package:
         return region in self.regions and bool(slug) == (self.level == "municipality")
 
 
-def check_id(kind: str, value: str) -> None:
+def validate_id(kind: str, value: str) -> None:
     """Raise UnknownIdError unless `value` is a valid id («шаблона», «документа»)."""
     if not isinstance(value, str) or not ID_RE.match(value):
         raise UnknownIdError(
@@ -228,12 +242,11 @@ def read_template(files: TemplateFiles) -> DocTemplate:
     )
 
 
-def read_package(package_id: str, path: Path, label: str) -> tuple[Package, list[str]]:
+def read_package(package_id: str, path: Path, display: str) -> tuple[Package, list[str]]:
     """Return the package declared in `path` and the template ids it names (to be checked).
 
-    `label` names the file in messages. Raise TemplateError for a malformed declaration.
+    `display` names the file in messages. Raise TemplateError for a malformed declaration.
     """
-    display = f"{label}/packages/{path.name}"
     meta = read_metadata(path, display)
     _require_keys(meta, ("id", "title", "parts", "regions"), display)
     if meta["id"] != package_id:
@@ -285,7 +298,7 @@ def single_part_package(template: DocTemplate) -> Package:
     )
 
 
-def check_package_parts(package: Package, templates: list[DocTemplate]) -> None:
+def validate_package_parts(package: Package, templates: list[DocTemplate]) -> None:
     """Raise TemplateError unless the first of several parts is an act (kind: cover)."""
     if len(templates) > 1 and templates[0].kind != "cover":
         raise TemplateError("первая часть пакета должна быть актом (kind: cover)", package.label)

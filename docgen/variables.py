@@ -134,25 +134,41 @@ def parse_yaml(text: str, display: str) -> dict[str, Any]:
     return data
 
 
+def parse_value(text: str, display: str) -> Any:
+    """Return one value written in YAML: «233», «!unknown», a flow list «[mms, sovet]» or
+    mapping «{nomn: …, datv: …}». A value that is not a list or mapping stays the text as
+    given (so «233» and «2023-06-01» are left to the schema to read)."""
+    stripped = text.strip()
+    if stripped == "!unknown":
+        return UNKNOWN
+    if not stripped.startswith(("[", "{")):
+        return text
+    return parse_yaml(f"value: {stripped}\n", display)["value"]
+
+
+def canonical_data(value: Any) -> Any:
+    """Return `value` as plain JSON data: keys sorted, dates ISO, unknowns marked.
+
+    An unknown value becomes ``{"!unknown": true}``.
+    """
+    if value is UNKNOWN:
+        return {"!unknown": True}
+    if isinstance(value, Mapping):
+        return {str(k): canonical_data(v) for k, v in sorted(value.items())}
+    if isinstance(value, (list, tuple)):
+        return [canonical_data(v) for v in value]
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()
+    return value
+
+
 def data_hash(data: Mapping[str, Any]) -> str:
     """Return the SHA-256 of variable-set `data` in a canonical form (keys sorted).
 
     Two sets with the same values after layering have the same hash, whatever files
     or overrides they came from.
     """
-
-    def canonical(value: Any) -> Any:
-        if value is UNKNOWN:
-            return {"!unknown": True}
-        if isinstance(value, Mapping):
-            return {str(k): canonical(v) for k, v in sorted(value.items())}
-        if isinstance(value, (list, tuple)):
-            return [canonical(v) for v in value]
-        if isinstance(value, (dt.date, dt.datetime)):
-            return value.isoformat()
-        return value
-
-    text = json.dumps(canonical(data), ensure_ascii=False, sort_keys=True)
+    text = json.dumps(canonical_data(data), ensure_ascii=False, sort_keys=True)
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 

@@ -8,6 +8,7 @@
 
 from __future__ import annotations
 
+import re
 import string
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -36,6 +37,10 @@ PATTERNS: dict[str, frozenset[str]] = {
 }
 
 
+_DOUBLE_SPACE_RE = re.compile(r" {2,}")
+_SPACE_BEFORE_MARK_RE = re.compile(r" +(?=[.,;:)])")
+
+
 @dataclass(frozen=True)
 class Wording:
     """The patterns (dotted key → text) and the preamble's formulas with their cases."""
@@ -44,8 +49,13 @@ class Wording:
     basis_formulas: Mapping[str, str] = field(default_factory=dict)
 
     def fill(self, key: str, **parts: str) -> str:
-        """Return the pattern `key` with `parts` put in («{act}» → «распоряжения»)."""
-        return self.patterns[key].format_map(parts)
+        """Return the pattern `key` with `parts` put in («{act}» → «распоряжения»).
+
+        A part left empty takes its space with it: «на {position} {person}.» with no
+        person gives «на заместителя председателя.», not «… председателя .».
+        """
+        text = self.patterns[key].format_map(parts)
+        return _SPACE_BEFORE_MARK_RE.sub("", _DOUBLE_SPACE_RE.sub(" ", text)).strip()
 
     def formula_case(self, formula: str) -> str:
         """Return the case a preamble formula governs («В соответствии с» → «ablt»)."""

@@ -83,3 +83,46 @@ def test_write_atomic_leaves_the_old_file_on_failure(tmp_path, monkeypatch):
         write_atomic(target, b"new")
     assert target.read_bytes() == b"old"
     assert [p.name for p in tmp_path.iterdir()] == ["a.docx"]
+
+
+# -- an item whose document has error-level findings is not «ok» ------------------------------
+
+BLANK_POINT = "  points:\n    - text: Назначить ответственного ___.\n"
+DOUBLED_POINT = "  points:\n    - text: Назначить ответственного,, как принято.\n"
+
+
+@pytest.mark.parametrize(
+    ("draft", "act_lines", "status", "rules"),
+    [
+        (False, "", "ok", []),
+        (False, BLANK_POINT, "findings", ["G-51"]),
+        (True, DOUBLED_POINT, "findings", ["T-15"]),
+        # -- a draft's own placeholders (G-51) are what a draft is for --
+        (True, "  number: !unknown\n", "missing", []),
+    ],
+    ids=["clean-final", "blank-in-final", "doubled-comma-in-draft", "unknown-in-draft"],
+)
+def test_an_item_with_error_findings_is_reported_as_such(
+    tmp_path, vars_copy, settings, draft, act_lines, status, rules
+):
+    kirovsky = vars_copy / "leningrad" / "kirovsky.yaml"
+    text = kirovsky.read_text(encoding="utf-8")
+    if "number: !unknown" in act_lines:
+        text = text.replace('  number: "233"\n', "")
+    kirovsky.write_text(text.replace("  control: self\n", "  control: self\n" + act_lines), "utf-8")
+    s = Settings(templates_dir=settings.templates_dir, variables_dir=vars_copy, run_checks=True)
+    report = run_batch(
+        "lenobl-mms",
+        tmp_path / "out",
+        draft=draft,
+        docgen=Docgen(s),
+        workers=1,
+        municipalities=["leningrad/kirovsky"],
+    )
+    [item] = report.items
+    assert item.status == status
+    errors = [f["rule"] for f in item.findings if f["severity"] == "error"]
+    assert [r for r in errors if r != "G-51" or not draft] == rules
+    text = (tmp_path / "out" / "report.txt").read_text(encoding="utf-8")
+    assert ("есть ошибки оформления" in text) == (status == "findings")
+    assert all(f"error {rule} ·" in text for rule in rules)

@@ -171,3 +171,33 @@ def test_python_m_docgen_works():
         check=False,
     )
     assert proc.returncode == 0 and proc.stdout.startswith("docgen ")
+
+
+# -- error findings make `generate` fail, whatever else went well -----------------------------
+
+
+@pytest.mark.parametrize(
+    ("extra", "code", "printed"),
+    [
+        ((), 0, None),
+        (("--draft", "--var", "act.number=!unknown"), 0, "не заполнено: Номер акта"),
+        (("--var", "act.points=[{text: Назначить ответственного ___.}]"), 1, "ошибка G-51"),
+        (("--draft", "--var", 'act.points=[{text: "Назначить,, как принято."}]'), 1, "ошибка T-15"),
+    ],
+    ids=["clean-final", "unknown-in-draft", "blank-in-final", "doubled-comma-in-draft"],
+)
+def test_generate_exits_1_when_the_checker_finds_errors(run, tmp_path, extra, code, printed):
+    out = tmp_path / "k.docx"
+    result = run(
+        "generate",
+        "lenobl-mms",
+        "leningrad/kirovsky",
+        "-o",
+        str(out),
+        *extra,
+        env={"DOCGEN_RUN_CHECKS": "1"},
+    )
+    assert result.exit_code == code, result.output
+    assert "Записан" in result.output
+    if printed:
+        assert printed in result.output

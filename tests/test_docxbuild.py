@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import zipfile
+
 import docx
 import pytest
 from docx.enum.section import WD_ORIENT
 from docx.oxml.ns import qn
 
+from docgen import layout
 from docgen.docxbuild import build_docx, markup_text
 from docgen.errors import TemplateError
+
+from paths import REPO
 
 MARKUP = """# комментарий
 .blank Администрация
@@ -98,3 +103,38 @@ def test_markup_errors_name_the_line(tmp_path, markup, message):
 
 def test_markup_text_lists_paragraph_texts():
     assert markup_text(MARKUP)[:3] == ["Администрация", "РАСПОРЯЖЕНИЕ", "Текст с {{ act.number }}."]
+
+
+def test_pagination_properties_in_the_styles(tmp_path):
+    path = tmp_path / "t.docx"
+    build_docx(MARKUP, path)
+    doc = docx.Document(path)
+    for style_def in layout.STYLES.values():
+        fmt = doc.styles[style_def.name].paragraph_format
+        assert bool(fmt.keep_with_next) is style_def.keep_with_next, style_def.name
+    assert doc.styles["Normal"].paragraph_format.widow_control is layout.WIDOW_CONTROL
+    defaults = doc.styles.element.find(
+        f"{qn('w:docDefaults')}/{qn('w:pPrDefault')}/{qn('w:pPr')}/{qn('w:widowControl')}"
+    )
+    assert defaults is not None
+    assert {s.name for s in layout.STYLES.values() if s.keep_with_next} >= {
+        "Заголовок к тексту",
+        "Заголовок документа",
+        "Заголовок раздела",
+    }
+
+
+@pytest.mark.parametrize(
+    "source", sorted((REPO / "templates_docx" / "src").glob("*.txt")), ids=lambda p: p.stem
+)
+def test_shipped_templates_are_what_the_builder_makes_of_their_sources(tmp_path, source):
+    fresh = tmp_path / "fresh.docx"
+    build_docx(source.read_text(encoding="utf-8"), fresh)
+    shipped = REPO / "templates_docx" / f"{source.stem}.docx"
+    with zipfile.ZipFile(fresh) as a, zipfile.ZipFile(shipped) as b:
+        assert a.namelist() == b.namelist()
+        for name in a.namelist():
+            if name != "docProps/core.xml":  # -- the build time --
+                assert a.read(name) == b.read(name), (
+                    f"{name}: пересоберите: python tools/build_templates.py {source.stem}"
+                )

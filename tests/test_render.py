@@ -137,6 +137,7 @@ def test_unused_unknown_values_do_not_block_the_final_mode(make_template, tmp_se
         ("{{ signer.position | no_such_filter }}", "ошибка синтаксиса шаблона"),
         ("{{ act.repeals.append(1) }}", "запрещённое обращение"),
         ("{{ act.update({}) }}", "запрещённое обращение"),
+        ("{{ 1 // 0 }}", "ошибка при заполнении шаблона"),
     ],
 )
 def test_template_errors_name_the_template(make_template, tmp_settings, line, message):
@@ -165,3 +166,70 @@ def test_column_loops_get_a_repaired_grid(make_template, tmp_settings):
     assert group.tcPr.find(qn("w:gridSpan")).get(qn("w:val")) == "5"
     widths = [int(c.get(qn("w:w"))) for c in grid]
     assert widths[2] == widths[3] == widths[4]
+
+
+@pytest.mark.parametrize("doc_title", ["Положение о {{ service.name", "{{ 1 / 0 }}"])
+def test_a_broken_doc_title_names_the_metadata_file(tmp_settings, doc_title):
+    meta = tmp_settings.templates_dir / "polozhenie-mms-lenobl.yaml"
+    text = meta.read_text(encoding="utf-8")
+    lines = [
+        f"doc_title: {doc_title!r}" if line.startswith("doc_title:") else line
+        for line in text.splitlines()
+    ]
+    meta.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    with pytest.raises(TemplateRenderError, match="doc_title не вычисляется") as info:
+        generate("lenobl-mms", "leningrad/kirovsky", settings=tmp_settings)
+    assert "polozhenie-mms-lenobl.yaml" in str(info.value)
+
+
+@pytest.mark.parametrize(
+    ("lines", "paragraph", "variable", "message"),
+    [
+        (
+            ("Первый", "Глава {{ none | case('datv') }} района", "Третий"),
+            2,
+            None,
+            "фильтр «case»: нет значения",
+        ),
+        (
+            (
+                "Место: {{ act.place }}",
+                "{%p for s in ['а', 'б'] %}",
+                "Пункт {{ act.place }}: {{ s.name }}.",
+                "{%p endfor %}",
+            ),
+            3,
+            "«s.name»",
+            "has no attribute 'name'",
+        ),
+        (
+            ("Первый", "Второй", "Должность: {{ signer.position | case('zzz') }}"),
+            3,
+            "«signer.position»",
+            "zzz",
+        ),
+    ],
+)
+def test_a_render_error_names_the_paragraph_its_quote_and_the_variable(
+    make_template, tmp_settings, lines, paragraph, variable, message
+):
+    make_template("t-bad", *lines)
+    with pytest.raises(TemplateRenderError) as info:
+        generate("t-bad", "leningrad/kirovsky", settings=tmp_settings)
+    error = info.value
+    assert error.location == f"шаблон t-bad, основной текст, абзац {paragraph}"
+    assert message in error.message
+    assert error.context == [lines[paragraph - 1]]
+    if variable:
+        assert variable in error.message
+        assert "act.place" not in error.message  # -- only the variable the error is about --
+
+
+@pytest.mark.parametrize("quotes", ["«datv»", "„datv“"])
+def test_typographic_quotes_fail_with_the_russian_hint_and_the_paragraph(
+    make_template, tmp_settings, quotes
+):
+    make_template("t-bad", "Первый", f"{{{{ signer.position | case({quotes}) }}}}")
+    with pytest.raises(TemplateRenderError, match="типографские кавычки") as info:
+        generate("t-bad", "leningrad/kirovsky", settings=tmp_settings)
+    assert info.value.location == "шаблон t-bad, основной текст, абзац 2"

@@ -221,3 +221,51 @@ def test_an_impossible_date_is_reported_not_crashed_on(tree, written):
     assert "act.date" in str(info.value)
     assert "такой даты нет" in str(info.value)
     assert "town.yaml:" in str(info.value)
+
+
+# -- explicit case forms are one value: a lower level replaces them whole ---------------------
+
+REGION_FORMS = REGION.replace(
+    "  name: муниципальная методическая служба\n",
+    "  name:\n"
+    "    nomn: муниципальная методическая служба\n"
+    "    gent: муниципальной методической службы\n"
+    "    loct: муниципальной методической службе\n",
+)
+TOWN_FORMS = (
+    "service:\n  name:\n    nomn: информационно-методический центр\n"
+    "    datv: информационно-методическому центру\n"
+)
+TOWN_NAME = "service:\n  name: информационно-методический центр\n"
+CENTRE = {"nomn": "информационно-методический центр", "datv": "информационно-методическому центру"}
+
+
+@pytest.mark.parametrize(
+    ("region", "town", "expected"),
+    [
+        (REGION_FORMS, TOWN_FORMS, CENTRE),
+        (REGION_FORMS, TOWN_NAME, CENTRE["nomn"]),
+        (REGION, TOWN_FORMS, CENTRE),
+    ],
+    ids=["forms-over-forms", "name-over-forms", "forms-over-name"],
+)
+def test_a_municipalitys_case_forms_replace_the_regions_whole(tree, region, town, expected):
+    tree("lo/_region.yaml", region)
+    tree("lo/town.yaml", TOWN + town)
+    vs = load_variables("lo/town", tree.root)
+    assert vs.data["service"]["name"] == expected
+    assert vs.origins["service.name"].startswith("variables/lo/town.yaml:")
+
+
+def test_a_form_the_municipality_did_not_give_is_derived_from_its_own_name(tree):
+    from docgen import ru
+    from docgen.context import build_values
+
+    tree("lo/_region.yaml", REGION_FORMS)
+    tree("lo/town.yaml", TOWN + TOWN_FORMS)
+    vs = load_variables("lo/town", tree.root)
+    schema = load_schema(tree.root / SCHEMA_FILE, VALIDATORS, kinds=KINDS)
+    name = build_values(vs.data, schema)["service"]["name"]
+    assert ru.inflect(name, "datv") == "информационно-методическому центру"
+    # -- never the region's stale «муниципальной методической службы» --
+    assert ru.inflect(name, "gent") == "информационно-методического центра"

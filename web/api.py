@@ -56,7 +56,7 @@ def generate():
         body = parse_json(request.get_data(cache=False))
         document, municipality, values, draft, fmt = _read(body)
         dg = library.docgen()
-        _check_ids(document, municipality, dg)
+        _require_known(document, municipality, dg)
         overrides = _overrides(values, dg.schema())
         # -- the API returns the file; findings are what `docgen check` or the preview show --
         result = rendering.generate(dg, document, municipality, overrides, draft=draft, check=False)
@@ -162,7 +162,7 @@ def _read(body: Any) -> tuple[str, str, dict, bool, str]:
     return document, municipality, values, draft, fmt
 
 
-def _check_ids(document: str, municipality: str, dg: Docgen) -> None:
+def _require_known(document: str, municipality: str, dg: Docgen) -> None:
     if not PACKAGE_ID_RE.match(document):
         raise _Invalid(
             "запрос не принят",

@@ -78,7 +78,9 @@ def docgen(candidate: Candidate | None = None) -> Docgen:
             overrides[template_id] = files
     if not overrides and not packages:
         return base
-    return base.using(OverlaySource(base.templates, overrides, packages))
+    return base.using(
+        OverlaySource(base.templates, overrides, packages, label=f"{INSTANCE_LABEL}/packages")
+    )
 
 
 def _files(base: Docgen, template_id: str, docx: int | Path, meta: int | Path):

@@ -1,6 +1,6 @@
 """The conformance checker and normative-act linter (`docgen check`).
 
-Rules (gost.md G-xx, typography T-xx) are small registered functions over one neutral
+Rules (docs/reference/gost.md G-xx, typography T-xx) are small registered functions over one neutral
 model of the document. Text rules work on .docx and on plain text; layout rules read
 effective .docx formatting and depend only on the template, so they can run once per
 template version::
@@ -224,10 +224,12 @@ def check_file(
     registry=None,
     today: dt.date | None = None,
 ) -> list[Finding]:
-    """Return the findings on the .docx or .txt file at `path` (chosen by extension).
+    """Return the findings on the .docx, .txt or .pdf file at `path` (chosen by extension).
 
-    `registry` and `today`: see :func:`check_text_model`. Raises CheckInputError naming
-    the file when it cannot be read as either.
+    A .pdf gets the page checks of the rendered pages (docgen.pdf, P-01…P-04: without the
+    .docx its sections are not known, so every page must be A4). `registry` and `today`:
+    see :func:`check_text_model`. Raises CheckInputError naming the file when it cannot
+    be read.
     """
     path = Path(path)
     profile = _profile(profile)
@@ -241,6 +243,13 @@ def check_file(
             return check_docx(data, profile, registry=registry, today=today)
         except CheckInputError as exc:
             raise CheckInputError(exc.message, str(path)) from None
+    if suffix == ".pdf":
+        from ..pdf import check_pdf
+
+        try:
+            return check_pdf(data)
+        except CheckInputError as exc:
+            raise CheckInputError(exc.message, str(path)) from None
     if suffix == ".txt":
         for encoding in ("utf-8-sig", "cp1251"):
             try:
@@ -248,7 +257,7 @@ def check_file(
             except UnicodeDecodeError:
                 continue
         raise CheckInputError("текст не в кодировке UTF-8 или Windows-1251", str(path))
-    raise CheckInputError("проверяются только файлы .docx и .txt", str(path))
+    raise CheckInputError("проверяются только файлы .docx, .txt и .pdf", str(path))
 
 
 __all__ = [

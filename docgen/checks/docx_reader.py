@@ -32,7 +32,6 @@ from .patterns import strip_marks
 from .styles import W_NS, StyleSheet, W, attr, is_on, merge, ppr_props, rpr_props
 
 R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
-PKG_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
 TWIP_MM = 25.4 / 1440
 TWIP_CM = 2.54 / 1440
 _P, _R, _TBL, _SDT = W + "p", W + "r", W + "tbl", W + "sdt"
@@ -103,12 +102,6 @@ def read_parts(parts: Mapping[str, bytes | str]) -> DocModel:
         raise DocxFormatError(f"повреждён XML: {exc}") from exc
     except KeyError as exc:
         raise DocxFormatError(f"повреждён архив: {exc}") from exc
-
-
-def clear_reader_caches() -> None:
-    """Forget the memoised style sheets, paragraphs, headers and small parts."""
-    for cache in (_SHEETS, _PARAS, _HEADERS, _SMALL):
-        cache.clear()
 
 
 class _ZipParts:

@@ -1,6 +1,7 @@
-"""Regular expressions shared by the classifier and the rules (gost.md §3), compiled once.
+"""Regular expressions shared by the classifier and the rules, compiled once.
 
-Names follow gost.md: ``MONTHS``, ``DATE`` (``<DATE>``), ``NUMBER`` (``<N>``), ``RE_NUM``.
+The rules are those of docs/reference/gost.md §3; the names follow it: ``MONTHS``,
+``DATE`` (``<DATE>``), ``NUMBER`` (``<N>``), ``RE_NUM``.
 """
 
 from __future__ import annotations
@@ -76,12 +77,6 @@ ACT_INSTRUMENTAL = {
     "ПРИКАЗ": "приказом",
     "ПОСТАНОВЛЕНИЕ": "постановлением",
     "РЕШЕНИЕ": "решением",
-}
-ACT_GENITIVE = {
-    "РАСПОРЯЖЕНИЕ": "распоряжения",
-    "ПРИКАЗ": "приказа",
-    "ПОСТАНОВЛЕНИЕ": "постановления",
-    "РЕШЕНИЕ": "решения",
 }
 #: The word that opens the operative part (G-28).
 ORDER_RE = re.compile(

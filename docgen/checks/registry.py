@@ -54,7 +54,7 @@ def issue(
 class Rule:
     """A registered rule: id (G-xx/T-xx), main severity, kind, Russian title, function.
 
-    `also` lists the other severities some of its findings have (gost.md grades the
+    `also` lists the other severities some of its findings have (docs/reference/gost.md grades the
     sub-checks of one rule differently: «№» without a space is an error, with an ordinary
     space a warning).
     """

@@ -1,4 +1,6 @@
-"""Plain text → :class:`DocModel`: one line is one paragraph (as gost.md §4 counts them).
+"""Plain text → :class:`DocModel`: one line is one paragraph.
+
+Lines are counted as docs/reference/gost.md §4 counts them.
 
 Text extracted from DOCX/PDF breaks sentences across lines; the rules that care
 (T-13 broken paragraphs) look at neighbouring lines, the rest read each line alone.

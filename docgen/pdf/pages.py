@@ -1,4 +1,4 @@
-"""Page checks on a rendered PDF (review.md, «Pages»): findings P-01…P-04.
+"""Page checks on a rendered PDF (docs/reference/review.md, «Pages»): findings P-01…P-04.
 
 What a делопроизводитель sends back once the act is on paper::
 

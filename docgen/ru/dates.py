@@ -1,8 +1,9 @@
-"""Dates and year ranges as acts write them (gost.md G-21, G-45, T-05, T-06).
+"""Dates and year ranges as acts write them (docs/reference/gost.md G-21, G-45, T-05, T-06).
 
 Month names come from babel's CLDR data for ``ru`` (genitive «мая» in the format
 context, nominative «сентябрь» stand-alone). The strings are assembled here rather
-than with babel's ``long`` format, which puts U+202F before «г.» (russian.md pitfall 14).
+than with babel's ``long`` format, which puts U+202F before «г.»
+(docs/reference/russian.md, pitfall 14).
 """
 
 from __future__ import annotations

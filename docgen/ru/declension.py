@@ -7,7 +7,7 @@ agrees with it declines (`agreement`): a participle phrase after a comma («…,
 подведомственные комитету») and a common-noun apposition in brackets («(парламент)»).
 The rest is left as written («… администрации Кировского района»), and so are «…», "…",
 other brackets, abbreviation heads («МБУДО «…»», «и.о. …») and numbers. The algorithm is
-the one in shared/spec/russian.md §1; `Phrase` carries the municipality's own forms,
+the one in docs/reference/russian.md §1; `Phrase` carries the municipality's own forms,
 which win.
 """
 
@@ -63,7 +63,7 @@ def inflect(phrase: str, case: str) -> str:
     if explicit is not None:
         return explicit
     text = str(phrase)
-    if isinstance(phrase, Person) or looks_like_person(text):  # russian.md §1.9
+    if isinstance(phrase, Person) or looks_like_person(text):  # docs/reference/russian.md §1.9
         return inflect_name(phrase, code)
     if not text.strip():
         raise InflectionFailed(text, code, "пустое значение")

@@ -104,7 +104,7 @@ def number(value) -> str:
 
 
 def percent(value) -> str:
-    """Return the number of percent with a no-break space before «%» (gost.md T-14).
+    """Return the number of percent with a no-break space before «%» (docs/reference/gost.md T-14).
 
     ``не менее {{ share | percent }}``: 30 → «не менее 30\u00a0%»; 12.5 → «не менее 12,5\u00a0%».
     The value is the number of percent (30 means 30 %), not a fraction.

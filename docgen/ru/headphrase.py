@@ -3,7 +3,7 @@
 `head_zone` finds where the phrase starts, `plan` decides the readings and grammemes
 of the modifiers (adjectives, participles, ordinals in digits), the head and a name after
 a generic word («город X»), and `inflect_word` produces one word. See
-shared/spec/russian.md §1 (steps 3–8) and §3 (pitfalls).
+docs/reference/russian.md §1 (steps 3–8) and §3 (pitfalls).
 """
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
 """Personal names: «Фамилия Имя Отчество» and «И.О. Фамилия» in any case, and initials.
 
 Each word is declined by `surnames.decline` (pytrovich's petrovich rules, corrected where
-Розенталь says otherwise) with the gender given, as shared/spec/russian.md §1.9 and
+Розенталь says otherwise) with the gender given, as docs/reference/russian.md §1.9 and
 pitfalls 10–12 require. The gender comes from the argument, else `Person.gender`, else
 from the name itself (`layout.guess_gender`). When it is still unknown and the two
 genders would decline differently («Ковальчук»), `InflectionFailed` asks for it in the

@@ -3,8 +3,8 @@
 Agreement follows the CLDR plural category (babel): ``one`` (1, 21) takes the
 singular, ``few`` (2–4, 22) the genitive singular, ``many`` (0, 5–20) the genitive
 plural, ``other`` (1,5) the genitive singular («1,5 года»). pymorphy's own
-`make_agree_with_number` says «5 годов», «5 людей» (russian.md pitfall 13), so a few
-counting nouns have their forms written out here. Percent convention (gost.md T-14):
+`make_agree_with_number` says «5 годов», «5 людей» (docs/reference/russian.md, pitfall 13), so a few
+counting nouns have their forms written out here. Percent convention (docs/reference/gost.md T-14):
 «30\u00a0%», the value being the number of percent, not a fraction.
 """
 

@@ -1,7 +1,7 @@
 """The «ё» policy and copying the surface (capitals, «ё») of an input word onto a library form.
 
 Libraries return dictionary spellings: pymorphy «казённого», «Воробьёва»; num2words
-«трёх». Acts write «е» (gost.md T-10), so by default every «ё» that a library adds is
+«трёх». Acts write «е» (docs/reference/gost.md T-10), so by default every «ё» that a library adds is
 turned into «е». An «ё» the user typed is kept where the library keeps that letter.
 
 `YO_POLICY` is the module-level setting: ``"е"`` (default) or ``"ё"`` (keep the
@@ -11,7 +11,8 @@ dictionary spelling). Functions also take an explicit `yo` argument.
 from __future__ import annotations
 
 YO_POLICY = "е"
-"""``"е"``: never introduce «ё» (default, gost.md T-10); ``"ё"``: keep dictionary «ё»."""
+"""``"е"``: never introduce «ё» (default, docs/reference/gost.md T-10); ``"ё"``: keep
+dictionary «ё»."""
 
 _YO_TABLE = str.maketrans("ёЁ", "еЕ")
 

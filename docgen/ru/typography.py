@@ -1,4 +1,6 @@
-"""Typography of inserted values: quotes, dashes, hyphens and no-break spaces (gost.md T-01…T-07).
+"""Typography of inserted values: quotes, dashes, hyphens and no-break spaces.
+
+The rules are T-01…T-07 of docs/reference/gost.md.
 
 `typograph` is idempotent and keeps no-break spaces it finds. Nested quotes are
 «ёлочки» by default, as acts write them (T-01: «О внесении изменений в … «Об
@@ -75,7 +77,7 @@ def typograph(text: str, nested: str = "«»") -> str:
 
     "Об образовании" и "дорожная карта" - 2023-2026 гг. → «Об образовании» и «дорожная
     карта»\u00a0– 2023–2026\u00a0гг. `nested` is the pair used inside quotes: «» (default,
-    gost.md T-01) or „“. Leading and trailing spaces are removed.
+    docs/reference/gost.md T-01) or „“. Leading and trailing spaces are removed.
     """
     if len(nested) != 2:
         raise ValueError(f"nested должен быть парой кавычек, например «» или „“, а не {nested!r}")

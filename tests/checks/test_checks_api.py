@@ -93,7 +93,8 @@ def test_check_file_reads_windows_1251(tmp_path):
 @pytest.mark.parametrize(
     ("name", "content", "message"),
     [
-        ("act.pdf", b"%PDF", "только файлы .docx и .txt"),
+        ("act.odt", b"PK", "только файлы .docx, .txt и .pdf"),
+        ("act.pdf", b"%PDF", "не читается как PDF"),
         ("act.docx", b"not a zip", "не читается как .docx"),
         ("act.docx", None, "файл не читается"),
     ],

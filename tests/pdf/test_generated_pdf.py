@@ -55,7 +55,6 @@ def test_pdf_is_pdfa_with_declared_page_formats(rendered, package_id, set_id):
     assert "".join(title.split()) in "".join(first_page.split())
 
 
-@pytest.mark.xfail(strict=False, reason="pagination fixed by issue 10")
 @pytest.mark.parametrize(("package_id", "set_id"), PAIRS)
 def test_pdf_pagination(rendered, package_id, set_id):
     docx, pdf = rendered(package_id, set_id)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
+import pytest
 import yaml
 from docgen.web import library, versions
 from docgen.web.db import get_db
@@ -178,3 +179,18 @@ def test_new_tables_are_added_to_an_existing_database(app_config, make_app):
         assert versions.active_numbers(db) == {"cover-approval": 0}
         assert store.active_meta_numbers(db) == {}
         assert store.created_templates(db) == {} and store.created_packages(db) == {}
+
+
+def test_an_overlay_package_is_named_where_it_is_kept(web_settings, tmp_path):
+    from docgen import TemplateError
+
+    shipped = FolderSource(web_settings.templates_dir)
+    bad = tmp_path / "lenobl-kopiya.yaml"
+    bad.write_text("id: lenobl-kopiya\ntitle: Копия\nregions: [leningrad]\n", encoding="utf-8")
+    overlay = OverlaySource(shipped, packages={"lenobl-kopiya": bad}, label="экземпляр/packages")
+    assert overlay.package_label("lenobl-kopiya") == "экземпляр/packages/lenobl-kopiya.yaml"
+    assert overlay.package_label("lenobl-mms") == "templates_docx/packages/lenobl-mms.yaml"
+    dg = Docgen(web_settings).using(overlay)
+    with pytest.raises(TemplateError, match="parts") as info:
+        dg.package("lenobl-kopiya")
+    assert "экземпляр/packages/lenobl-kopiya.yaml" in str(info.value)

@@ -1,7 +1,7 @@
 """Clause numbering (T-08 / G-46) and its depth (G-26), per document and per table.
 
 Each part (the act, each appendix) and each table is its own numbering scope. The
-sequence check is gost.md's T-08 algorithm: a number either opens the next level with
+sequence check is docs/reference/gost.md's T-08 algorithm: a number either opens the next level with
 «…1» or continues one of the open levels by one.
 """
 

@@ -1,4 +1,4 @@
-"""Typography of every paragraph (gost.md §3): quotes, dashes, «№», no-break spaces,
+"""Typography of every paragraph (docs/reference/gost.md §3): quotes, dashes, «№», no-break spaces,
 spaces, per cent. Each rule is a regex table; ``scan`` reports each match once."""
 
 from __future__ import annotations

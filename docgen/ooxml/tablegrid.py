@@ -13,30 +13,28 @@ import re
 
 from lxml import etree
 
-W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+from .jinja import strip_markup
+from .ns import W_NS
+from .parts import without_namespace_declarations
+
 W = f"{{{W_NS}}}"
 _TABLE_RE = re.compile(r"<w:tbl>.*?</w:tbl>", re.S)
-_XMLNS_RE = re.compile(r'\sxmlns(?::\w+)?="[^"]*"')
+_COLUMN_TAG_RE = re.compile(r"\{%-?\s*(tc\s|hm\b|colspan\b)")
 
 
 def needs_fixing(body_xml: str) -> bool:
-    """Return True when the template body uses tags that change a table's column count."""
-    text = re.sub(r"<[^>]+>", "", body_xml)
-    return bool(re.search(r"\{%-?\s*(tc\s|hm\b|colspan\b)", text))
+    """Return True when the template body uses tags that change a table's column count
+    (``{%tc …%}``, ``{% hm %}``, ``{% colspan … %}``)."""
+    return _COLUMN_TAG_RE.search(strip_markup(body_xml)) is not None
 
 
 def fix_tables(xml: str, namespaces: str) -> str:
     """Return body `xml` with the grid of every table repaired.
 
-    `namespaces` holds the ``xmlns`` declarations of the enclosing document element, so a
-    table can be parsed on its own.
+    `namespaces` holds the ``xmlns`` declarations of the enclosing document element
+    (docgen.ooxml.parts.namespace_declarations), so a table can be parsed on its own.
     """
     return _TABLE_RE.sub(lambda m: _fix_one(m.group(0), namespaces), xml)
-
-
-def namespaces_of(document_prefix: str) -> str:
-    """Return the xmlns declarations found in the document's opening tags."""
-    return "".join(_XMLNS_RE.findall(document_prefix))
 
 
 def _span(tc) -> int:
@@ -55,7 +53,6 @@ def _fix_one(table_xml: str, namespaces: str) -> str:
         return table_xml
     counts = [sum(_span(tc) for tc in tr.findall(f"{W}tc")) for tr in rows]
     old = [int(c.get(f"{W}w", "0")) for c in grid.findall(f"{W}gridCol")]
-    columns = max(counts)
     # -- the row with the most cells defines the columns (group rows are one wide cell) --
     model = max(rows, key=lambda tr: len(tr.findall(f"{W}tc")))
     columns = sum(_span(tc) for tc in model.findall(f"{W}tc"))
@@ -83,7 +80,7 @@ def _fix_one(table_xml: str, namespaces: str) -> str:
                 width_el.set(f"{W}w", str(sum(new[position : position + span])))
                 width_el.set(f"{W}type", "dxa")
             position += span
-    return _XMLNS_RE.sub("", etree.tostring(tbl, encoding="unicode"), count=0)
+    return without_namespace_declarations(etree.tostring(tbl, encoding="unicode"))
 
 
 def _set_span(tc, span: int) -> None:
