@@ -73,7 +73,7 @@ def generate():
     except DocgenError as exc:
         return error_response(400, str(exc), [{"field": None, "message": str(exc)}])
     try:
-        return file_response(result, fmt)
+        return file_response(dg, result, fmt, overrides)
     except pdfout.PdfUnavailable as exc:
         return error_response(503, str(exc))
     except DocgenError as exc:

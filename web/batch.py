@@ -35,6 +35,12 @@ from .db import get_db
 from .throttle import limiter
 
 bp = Blueprint("batch", __name__, url_prefix="/batch")
+#: What each document of a job is made as.
+FORMAT_LABELS = {
+    "docx": "DOCX",
+    "pdf": "PDF/A",
+    "zip": "пакеты ZIP (DOCX, PDF/A, опись)",
+}
 
 
 def _runner() -> jobs.JobRunner:
@@ -96,6 +102,7 @@ def index():
         kept_until=kept_until,
         keep_hours=current_app.config["JOB_KEEP_HOURS"],
         pdf_unavailable=pdfout.available(),
+        format_labels=FORMAT_LABELS,
     )
 
 
@@ -107,7 +114,8 @@ def start():
     package = package or request.form.get("package", "")
     region = region or request.form.get("region", "")
     draft = request.form.get("mode", "draft") != "final"
-    formats = "docx,pdf" if request.form.get("formats") == "docx,pdf" else "docx"
+    formats = request.form.get("formats", "docx")
+    formats = formats if formats in FORMAT_LABELS else "docx"
     if formats != "docx" and pdfout.available() is not None:
         flash(
             f"Задание не запущено: PDF на этом сервере не формируется ({pdfout.available()}).",
@@ -202,6 +210,7 @@ def job(job_id: str):
         active=row["status"] in jobs.ACTIVE,
         has_zip=(library.jobs_dir() / job_id / jobs.RESULT_ZIP).exists(),
         kept_until=kept_until(row),
+        format_label=FORMAT_LABELS.get(row["formats"], row["formats"]),
         item_label=item_label,
     )
 

@@ -80,7 +80,7 @@ def form(package: str, municipality: str):
         key = pages.remember(result.docx)
         return _page(model, state, result=result, preview=docx_to_html(result.docx), pages_key=key)
     try:
-        return file_response(result, fmt)
+        return file_response(dg, result, fmt, overrides)
     except pdfout.PdfUnavailable as exc:
         flash(f"{exc}. Скачайте DOCX.", "error")
         return _page(model, state, status=503)
@@ -136,14 +136,15 @@ def docx_response(result: GenerationResult) -> Response:
     return _download(result.docx, DOCX_MIME, result, "docx")
 
 
-def file_response(result: GenerationResult, fmt: str) -> Response:
-    """Return `result` as a download in `fmt`: docx, pdf (PDF/A-2b) or zip (the package)."""
-    if fmt == "pdf":
-        return _download(pdfout.to_pdf(result), "application/pdf", result, "pdf")
-    if fmt == "zip":
-        data = pdfout.package_zip(result, pdfout.to_pdf(result))
-        return _download(data, "application/zip", result, "zip")
-    return docx_response(result)
+#: The type of each download format.
+MIMETYPES = {"docx": DOCX_MIME, "pdf": "application/pdf", "zip": "application/zip"}
+
+
+def file_response(dg, result: GenerationResult, fmt: str, overrides=None) -> Response:
+    """Return `result` as a download in `fmt`: docx, pdf (PDF/A-2b) or zip (the package:
+    DOCX, PDF/A and ``manifest.json``, as ``docgen generate -o act.zip`` makes it)."""
+    data = pdfout.output(dg, result, fmt, overrides)
+    return _download(data, MIMETYPES[fmt], result, fmt)
 
 
 def _download(data: bytes, mimetype: str, result: GenerationResult, extension: str) -> Response:

@@ -204,8 +204,9 @@ def execute(
     municipalities: list[str],
     formats: str = "docx",
 ) -> None:
-    """Run the job in this process: generate, record each item, zip the results (with
-    `formats` «docx,pdf», a PDF/A of every document too).
+    """Run the job in this process: generate, record each item, zip the results. Each
+    document is in `formats`: «docx», «pdf» (PDF/A) or «zip» (a package of DOCX, PDF/A and
+    ``manifest.json``).
 
     `templates` is the request's template source (active versions included), so the job
     uses exactly the templates the page that started it showed.
@@ -249,16 +250,15 @@ def execute(
             workers=1,
             resume=False,
             progress=progress,
+            fmt=formats,
         )
         dg = Docgen(settings, templates=templates)
         title = dg.package(package).title + (" (черновик)" if draft else "")
         entries = {
-            i.file: f"{place_name(dg, i.municipality)} — {title}.docx"
+            i.file: f"{place_name(dg, i.municipality)} — {title}.{i.file.rsplit('.', 1)[-1]}"
             for i in report.items
             if i.file
         }
-        if "pdf" in formats.split(","):
-            entries.update(_pdfs(target, entries))
         _zip(target, entries)
         db.execute(
             "UPDATE job SET status = 'done', finished_at = ?, expires_at = ? + keep_seconds "
@@ -268,19 +268,6 @@ def execute(
         db.commit()
     finally:
         db.close()
-
-
-def _pdfs(folder: Path, entries: dict[str, str]) -> dict[str, str]:
-    """Convert each .docx of `entries` to PDF/A in `folder`; return the PDFs' entries."""
-    from docgen.pdf import shared_converter
-
-    office = shared_converter()
-    out = {}
-    for file, name in entries.items():
-        pdf = Path(file).with_suffix(".pdf").name
-        office.convert_file(folder / file, folder / pdf)
-        out[pdf] = name.removesuffix(".docx") + ".pdf"
-    return out
 
 
 def item_outcome(item: BatchItem) -> tuple[str, list[str]]:

@@ -1,23 +1,20 @@
-"""PDF and the document package for the web: one warm LibreOffice per web process.
+"""PDF and the signature-ready package for the web: one warm LibreOffice per web process.
 
 ``docgen.pdf.shared_converter`` keeps one office per process; conversions in it run one
-at a time. :func:`to_pdf` gives a generated document's PDF/A-2b, :func:`package_zip` the
-package a user can file: the .docx, the PDF/A and ``manifest.json`` (what was made from
-what: package, set, template versions, variables hash, checksums).
+at a time. :func:`output` gives a generated document as DOCX, PDF/A-2b or the package ZIP
+(DOCX, PDF/A, ``manifest.json``) through ``docgen.produce`` — the same files as
+``docgen generate -o act.zip``, so ``docgen verify`` checks a package downloaded here.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import functools
-import hashlib
-import io
-import json
-import zipfile
+from collections.abc import Mapping
+from typing import Any
 
 from flask import current_app
 
-from docgen import GenerationResult
+from docgen import Docgen, GenerationResult, produce
 from docgen.pdf import shared_converter, unavailable_reason
 
 
@@ -34,42 +31,26 @@ def available() -> str | None:
     return unavailable_reason()
 
 
-def to_pdf(result: GenerationResult) -> bytes:
-    """Return the PDF/A-2b of `result`; raise PdfUnavailable, or a DocgenError when
-    LibreOffice fails (crash, time-out, a refused file)."""
-    return convert(result.docx, result.display_name())
+def output(
+    dg: Docgen, result: GenerationResult, fmt: str, overrides: Mapping[str, Any] | None = None
+) -> bytes:
+    """Return `result` as `fmt` (docx, pdf, zip); raise PdfUnavailable, or a DocgenError
+    when LibreOffice fails (crash, time-out, a refused file)."""
+    if fmt == "docx":
+        return result.docx
+    _office_or_raise()
+    office = shared_converter(timeout=current_app.config["PDF_TIMEOUT"])
+    return produce(dg, result, fmt, office=office, overrides=overrides).data
 
 
 def convert(docx: bytes, name: str) -> bytes:
     """Return the PDF/A-2b of the .docx `docx` (`name` in messages)."""
-    reason = available()
-    if reason is not None:
-        raise PdfUnavailable(f"PDF на этом сервере не формируется: {reason}")
+    _office_or_raise()
     converter = shared_converter(timeout=current_app.config["PDF_TIMEOUT"])
     return converter.docx_to_pdf(docx, name).pdf
 
 
-def package_zip(result: GenerationResult, pdf: bytes) -> bytes:
-    """Return the ZIP of the document package: .docx, PDF/A and ``manifest.json``."""
-    docx_name = result.display_name("docx")
-    pdf_name = result.display_name("pdf")
-    manifest = {
-        "package": result.package.id,
-        "title": result.package.title,
-        "set": result.set_id,
-        "draft": result.draft,
-        "missing": list(result.missing),
-        "templates": [{"id": t.id, "sha256": t.content_hash} for t in result.templates],
-        "variables_sha256": result.variables_hash,
-        "created": dt.datetime.now().astimezone().isoformat(timespec="seconds"),
-        "files": {
-            docx_name: hashlib.sha256(result.docx).hexdigest(),
-            pdf_name: hashlib.sha256(pdf).hexdigest(),
-        },
-    }
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as zf:
-        zf.writestr(docx_name, result.docx)
-        zf.writestr(pdf_name, pdf)
-        zf.writestr("manifest.json", json.dumps(manifest, ensure_ascii=False, indent=2))
-    return buffer.getvalue()
+def _office_or_raise() -> None:
+    reason = available()
+    if reason is not None:
+        raise PdfUnavailable(f"PDF на этом сервере не формируется: {reason}")
