@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import os
 import secrets
-import threading
 from pathlib import Path
 from typing import Any
 
 from flask import Flask
 
 from docgen import Docgen, Settings
+
+from . import rendering
 
 #: The default size limits, in bytes.
 MAX_REQUEST_BYTES = 8 * 1024 * 1024
@@ -63,7 +64,10 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
         RENDER_TIMEOUT=5.0,
         GATE_TIMEOUT=60.0,
         RENDER_WORKERS=2,
-        RENDER_CONCURRENCY=2,
+        # -- generation requests that run at once per process (the rest wait their turn) --
+        RENDER_CONCURRENCY=1,
+        # -- the home page's list of sets and documents is kept this long (seconds) --
+        CATALOG_TTL=5.0,
         # -- failed logins (Flask-Limiter syntax); counters in RATELIMIT_STORAGE_URI --
         LOGIN_LIMIT_ACCOUNT="5 per 5 minutes",
         LOGIN_LIMIT_ADDRESS="20 per 5 minutes",
@@ -81,9 +85,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
         app.config["DOCGEN_SETTINGS"] = Settings.from_env()
     # -- one core object for the app: its caches serve every request and every thread --
     app.extensions["docgen"] = Docgen(app.config["DOCGEN_SETTINGS"])
-    app.extensions["docgen_render_slots"] = threading.BoundedSemaphore(
-        app.config["RENDER_CONCURRENCY"]
-    )
+    app.extensions["docgen_render_slots"] = rendering.FairSlots(app.config["RENDER_CONCURRENCY"])
 
     from . import (
         api,

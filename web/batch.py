@@ -90,15 +90,16 @@ def index():
     """Show the form for a new job and this client's recent jobs."""
     _cleanup()
     dg = library.docgen()
-    docs = [p for p in catalog.packages(dg) if not p.error]
-    choices = [(r, [p for p in docs if r.id in p.regions]) for r in catalog.regions(dg)]
+    all_regions, all_docs = catalog.listing(dg)
+    docs = [p for p in all_docs if not p.error]
+    choices = [(r, [p for p in docs if r.id in p.regions]) for r in all_regions]
     return render_template(
         "batch/index.html",
         choices=[c for c in choices if c[1]],
         jobs=jobs.recent_jobs(get_db(), _stale(), _owners()),
         labels=jobs.STATUS_LABELS,
         titles={p.id: p.title for p in docs},
-        region_names={r.id: r.name for r in catalog.regions(dg)},
+        region_names={r.id: r.name for r in all_regions},
         kept_until=kept_until,
         keep_hours=current_app.config["JOB_KEEP_HOURS"],
         pdf_unavailable=pdfout.available(),

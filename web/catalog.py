@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import re
+import time
 from dataclasses import dataclass
 
-from flask import Blueprint, flash, redirect, render_template, request, url_for
+from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
 
 from docgen import Docgen, DocgenError
 
@@ -115,6 +116,30 @@ def matches(municipality: Municipality, query: str) -> bool:
     )
 
 
+def listing(dg: Docgen) -> tuple[list[Region], list[PackageInfo]]:
+    """Return (regions, packages) for the pages that list them, kept for CATALOG_TTL
+    seconds per state of the editor's library.
+
+    Listing reads every variable set: tens of milliseconds that the home page would
+    otherwise spend on every request, and that many previewing clients make far longer.
+    A change in the editor shows at once; a variable-set file edited on disk shows within
+    CATALOG_TTL seconds.
+    """
+    ttl = current_app.config["CATALOG_TTL"]
+    if ttl <= 0:
+        return regions(dg), packages(dg)
+    key = library.state_key()
+    kept = current_app.extensions.setdefault("docgen_catalog", {})
+    found = kept.get(key)
+    now = time.monotonic()
+    if found is not None and now - found[0] < ttl:
+        return found[1], found[2]
+    made = regions(dg), packages(dg)
+    kept.clear()  # -- one state at a time: the library changes rarely --
+    kept[key] = (now, *made)
+    return made
+
+
 @dataclass(frozen=True)
 class RegionCard:
     """One region on the home page: its documents and (filtered) municipalities."""
@@ -131,9 +156,9 @@ def index():
     dg = library.docgen()
     query = request.args.get("q", "")[:100]
     wanted = request.args.get("package", "")
-    docs = packages(dg)
+    all_regions, docs = listing(dg)
     cards = []
-    for region in regions(dg):
+    for region in all_regions:
         own = tuple(p for p in docs if region.id in p.regions and not p.error)
         members = tuple(m for m in region.municipalities if matches(m, query))
         if not own or not (members or query.casefold() in region.name.casefold()):

@@ -31,7 +31,7 @@ def _app():
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535), help="порт")
 @click.option(
     "--threads",
-    default=16,
+    default=32,
     show_default=True,
     type=click.IntRange(1, 64),
     help="потоков на процесс (запросы сверх RENDER_CONCURRENCY ждут, не занимая процессор)",

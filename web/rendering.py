@@ -12,7 +12,9 @@ The functions whose names start with ``_`` run in the worker: they get plain val
 
 from __future__ import annotations
 
+import collections
 import functools
+import threading
 from collections.abc import Mapping
 from typing import Any
 
@@ -55,6 +57,33 @@ def generate(
         check,
         timeout=current_app.config["RENDER_TIMEOUT"],
     )
+
+
+class FairSlots:
+    """A semaphore that lets waiters in by arrival (``threading.Semaphore`` picks any
+    waiter, and an unlucky request can wait many turns)."""
+
+    def __init__(self, slots: int) -> None:
+        self._free = slots
+        self._lock = threading.Lock()
+        self._waiting: collections.deque[threading.Event] = collections.deque()
+
+    def __enter__(self) -> None:
+        with self._lock:
+            if self._free and not self._waiting:
+                self._free -= 1
+                return
+            turn = threading.Event()
+            self._waiting.append(turn)
+        turn.wait()
+
+    def __exit__(self, *exc) -> None:
+        with self._lock:
+            if self._waiting:
+                # -- the slot passes straight to the longest waiter --
+                self._waiting.popleft().set()
+            else:
+                self._free += 1
 
 
 def limited(view):
