@@ -116,6 +116,25 @@ def matches(municipality: Municipality, query: str) -> bool:
     )
 
 
+def kept(kind: str, key: tuple, make):
+    """Return what `make()` returns, kept CATALOG_TTL seconds per `key` and state of the
+    editor's library (at most 64 entries of each `kind`)."""
+    ttl = current_app.config["CATALOG_TTL"]
+    if ttl <= 0:
+        return make()
+    store = current_app.extensions.setdefault(f"docgen_kept_{kind}", {})
+    full = (library.state_key(), *key)
+    now = time.monotonic()
+    found = store.get(full)
+    if found is not None and now - found[0] < ttl:
+        return found[1]
+    value = make()
+    if len(store) >= 64:
+        store.clear()
+    store[full] = (now, value)
+    return value
+
+
 def listing(dg: Docgen) -> tuple[list[Region], list[PackageInfo]]:
     """Return (regions, packages) for the pages that list them, kept for CATALOG_TTL
     seconds per state of the editor's library.
@@ -125,19 +144,7 @@ def listing(dg: Docgen) -> tuple[list[Region], list[PackageInfo]]:
     A change in the editor shows at once; a variable-set file edited on disk shows within
     CATALOG_TTL seconds.
     """
-    ttl = current_app.config["CATALOG_TTL"]
-    if ttl <= 0:
-        return regions(dg), packages(dg)
-    key = library.state_key()
-    kept = current_app.extensions.setdefault("docgen_catalog", {})
-    found = kept.get(key)
-    now = time.monotonic()
-    if found is not None and now - found[0] < ttl:
-        return found[1], found[2]
-    made = regions(dg), packages(dg)
-    kept.clear()  # -- one state at a time: the library changes rarely --
-    kept[key] = (now, *made)
-    return made
+    return kept("listing", (), lambda: (regions(dg), packages(dg)))
 
 
 @dataclass(frozen=True)

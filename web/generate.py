@@ -9,7 +9,7 @@ from flask import Blueprint, Response, flash, render_template, request
 
 from docgen import DocgenError, GenerationResult, InflectionError, MissingValuesError
 
-from . import forms, formstate, hints, library, pages, pdfout, rendering, validation
+from . import catalog, forms, formstate, hints, library, pages, pdfout, rendering, validation
 from .derived import CASES, Deriver
 from .preview import docx_to_html
 
@@ -34,7 +34,10 @@ _UNSAFE_NAME_RE = re.compile(r'[\x00-\x1f\x7f\\/:*?"<>|\ue000-\uf8ff]+')
 def form(package: str, municipality: str):
     """Show the form; on POST check it, then preview, or send the draft or final DOCX."""
     dg = library.docgen()
-    model = forms.load_model(package, municipality, dg)
+    # -- the form's fields and values, kept like the home page's listing (web.catalog) --
+    model = catalog.kept(
+        "form", (package, municipality), lambda: forms.load_model(package, municipality, dg)
+    )
     deriver = Deriver(dg.environment)
     if request.method == "GET":
         return _page(model, formstate.initial_state(model, deriver))
