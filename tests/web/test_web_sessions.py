@@ -103,3 +103,23 @@ def test_a_same_site_next_is_followed(client, auth):
         data={"username": "editor", "password": "correct-horse", "next": "/editor/x?a=1"},
     )
     assert response.headers["Location"] == "/editor/x?a=1"
+
+
+def test_serve_with_workers_runs_gunicorn_processes(app, monkeypatch):
+    from web import serving
+    from web.commands import serve
+
+    calls = {}
+    monkeypatch.setattr(serving, "has_gunicorn", lambda: True)
+    monkeypatch.setattr(
+        serving,
+        "run_gunicorn",
+        lambda factory, host, port, workers, threads: calls.update(
+            app=factory(), host=host, port=port, workers=workers, threads=threads
+        ),
+    )
+    result = app.test_cli_runner().invoke(serve, ["--port", "8124", "--workers", "3"])
+    assert result.exit_code == 0, result.output
+    assert calls["app"] is app
+    assert (calls["workers"], calls["threads"], calls["port"]) == (3, 32, 8124)
+    assert "3 процесса(ов) gunicorn" in result.output
