@@ -1,4 +1,4 @@
-"""Command line: ``docgen list | generate | batch | validate | check | lint``.
+"""Command line: ``docgen list | generate | batch | validate | check | lint | redline | import``.
 
 A thin shell: parses arguments, calls the library, prints Russian messages. Library errors
 exit 1, usage errors exit 2 (click's default).
@@ -228,6 +228,46 @@ def check(paths: tuple[Path, ...], profile: str | None, fmt: str) -> None:
         click.echo("Замечаний нет.")
     if any(f["severity"] == "error" for f in found):
         sys.exit(1)
+
+
+@cli.command(help="Показать акт правкой (исправлениями Word) относительно образца региона.")
+@click.argument("package_id")
+@click.argument("municipality")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    required=True,
+    help="куда записать .docx (или .html при --format html)",
+)
+@click.option(
+    "--against",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="сравнить не с образцом, а с этим актом (.docx)",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["docx", "html"]),
+    default="docx",
+    help="docx — исправления Word; html — страница «было / стало»",
+)
+@click.option("--var", "pairs", multiple=True, metavar="КЛЮЧ=ЗНАЧЕНИЕ", help="как в generate")
+def redline(
+    package_id: str,
+    municipality: str,
+    output: Path,
+    against: Path | None,
+    fmt: str,
+    pairs: tuple[str, ...],
+) -> None:
+    from .redline import redline as make_redline
+
+    other = against.read_bytes() if against else None
+    result = make_redline(_docgen(), package_id, municipality, _parse_vars(pairs), against=other)
+    data = result.html().encode("utf-8") if fmt == "html" else result.docx
+    write_atomic(output, data)
+    click.echo(f"Записан {output}: {result.summary()}")
 
 
 def main(argv: list[str] | None = None) -> int:

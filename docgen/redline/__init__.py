@@ -88,6 +88,14 @@ class Redline:
                     deleted += _count(piece.text)
         return inserted, deleted
 
+    def summary(self) -> str:
+        """Return the counts in Russian: «образец региона → акт: изменено абзацев: 51; …»."""
+        inserted, deleted = self.words()
+        return (
+            f"{self.old_label} → {self.new_label}: изменено абзацев: {self.changed}; "
+            f"слов добавлено: {inserted}, исключено: {deleted}"
+        )
+
     def html(self, title: str = "") -> str:
         """Return the side-by-side page (a complete HTML document)."""
         return render_html(self, title)
