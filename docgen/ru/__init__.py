@@ -11,7 +11,7 @@ from .cases import CASES, InflectionFailed, UnknownCase, normalize_case
 from .dates import date_digital, date_long, month_year, to_date, years
 from .declension import Phrase, inflect
 from .filters import FILTERS
-from .names import Person, inflect_name, initials, normalize_gender
+from .names import Person, gender_of, inflect_name, initials, normalize_gender
 from .nominative import nominative
 from .numbers import num_words, number, percent, plural, plural_form
 from .typography import typograph
@@ -26,6 +26,7 @@ __all__ = [
     "UnknownCase",
     "date_digital",
     "date_long",
+    "gender_of",
     "inflect",
     "inflect_name",
     "initials",

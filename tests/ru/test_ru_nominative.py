@@ -78,3 +78,18 @@ def test_nominative_is_the_inverse_of_inflect():
 def test_a_word_not_in_that_case_is_left_as_written():
     # -- «комитета» is genitive, not dative: nothing to turn back --
     assert nominative("комитета образования", "datv") == "комитета образования"
+
+
+@pytest.mark.parametrize(
+    ("name", "gender"),
+    [
+        ("И.В. Носова", "f"),
+        ("В.А. Воробьев", "m"),
+        ("Носова Ирина Викторовна", "f"),
+        ("К.Л. Ковальчук", None),
+    ],
+)
+def test_gender_of_a_name_only_when_the_name_shows_it(name, gender):
+    from docgen.ru import gender_of
+
+    assert gender_of(name) == gender
