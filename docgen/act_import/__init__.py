@@ -1,0 +1,438 @@
+"""Import an existing municipal act: the variable set it was made with, and how it deviates.
+
+::
+
+    from docgen.act_import import import_act
+
+    result = import_act(dg, Path("act.docx").read_bytes(), "act.docx",
+                        package_id="lenobl-mms", region="leningrad")
+    Path("kirovsky.yaml").write_text(result.yaml())     # values, each with its paragraph
+    print(result.report())                              # «изменено / добавлено / исключено»
+
+How values are found:
+
+* **requisites** from the roles the checker gives the act's paragraphs
+  (:mod:`.requisites`): kind, date and number, place, signer, the blank;
+* **cited acts** by date and number in the registry (:mod:`.clauses`): the preamble's
+  basis, the acts repealed, the list of acts an appendix is based on; the act's own
+  further clauses and its control clause;
+* **names and texts** by the package's templates (:mod:`.slots`): a probe rendering
+  shows where each value stands and in which case; names go back to the nominative
+  through :func:`docgen.ru.nominative`, and a case form the rules would write otherwise
+  is kept explicit;
+* **choices** (how appendices are approved, dates in citations, the kind of
+  municipality …) by rendering each possibility and keeping the one whose text is closest.
+
+A value that is not found is ``!unknown`` when the set must have it and left out when it
+may be absent — never guessed. Values the region's layers already give are left out too:
+the set inherits them. The deviation report compares the act with the package generated
+from the region's model set (:data:`docgen.variables.MODEL_SLUG`) and the imported values.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..cover import VARIABLES as COVER_VARIABLES
+from ..redline.diff import align
+from ..placeholders import REVIEW_PREFIX
+from ..schema import UNKNOWN
+from ..variables import MODEL_SLUG, model_set_id
+from . import clauses, requisites, slots
+from .deviation import Deviation, deviations, report, words_off
+from .requisites import Found
+from .source import Line, read_act
+from .yamlout import Entry, dump, quote
+
+#: Fields read from the requisites (not probed in the text).
+_REQUISITE_FIELDS = (
+    "authority.parent",
+    "authority.blank",
+    "act.kind",
+    "act.date",
+    "act.number",
+    "act.place",
+    "signer.position",
+    "signer.name",
+    "signer.gender",
+)
+#: Municipality kinds told by the words of the name.
+_KIND_WORDS = (
+    ("городской округ", "городской округ"),
+    ("город ", "городской округ"),
+    ("муниципальный округ", "муниципальный округ"),
+    ("район", "муниципальный район"),
+)
+
+
+@dataclass
+class Imported:
+    """The result of an import: values found, values unknown, the deviation report.
+
+    `values` maps dotted paths to what was found (:class:`Found`: value and paragraph);
+    `chosen` the choices made by comparing renderings; `unknown` the paths the set must
+    have that the act does not show; `notes` what could not be expressed (a cited act
+    missing from the registry); `deviations` the report's entries.
+    """
+
+    source: str
+    package_id: str
+    region: str
+    values: dict[str, Found] = field(default_factory=dict)
+    chosen: dict[str, Any] = field(default_factory=dict)
+    unknown: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    deviations: list[Deviation] = field(default_factory=list)
+    inherited: set[str] = field(default_factory=set)
+
+    def overrides(self) -> dict[str, Any]:
+        """Return every imported value as dotted-path overrides (unknown ones as UNKNOWN)."""
+        out = {path: found.value for path, found in self.values.items()}
+        out.update(self.chosen)
+        out.update({path: UNKNOWN for path in self.unknown})
+        return out
+
+    def yaml(self) -> str:
+        """Return the variable-set file: every value the set needs with its source paragraph."""
+        entries = []
+        for path, found in self.values.items():
+            if path not in self.inherited:
+                entries.append(Entry(path, found.value, quote(found.line.where, found.line.text)))
+        for path, value in self.chosen.items():
+            if path not in self.inherited:
+                entries.append(Entry(path, value, "выбрано: так текст акта совпадает точнее"))
+        for path in self.unknown:
+            entries.append(Entry(path, UNKNOWN, "не найдено в акте"))
+        entries.sort(key=lambda e: _ORDER.get(e.path.split(".")[0], 99))
+        header = [
+            f"Импортировано командой docgen import из {self.source}",
+            f"(документ {self.package_id}, регион {self.region}, {dt.date.today():%d.%m.%Y}).",
+            "У каждого значения — абзац акта, из которого оно взято; !unknown — не найдено.",
+            "Значения, которые дает регион, не повторяются: набор их наследует.",
+            *self.notes,
+        ]
+        return dump(entries, header)
+
+    def report(self) -> str:
+        """Return the deviation report (Russian text)."""
+        head = (
+            f"Отклонения акта {self.source} от документа {self.package_id}, сформированного "
+            "по импортированным значениям:\n"
+        )
+        return head + report(self.deviations)
+
+
+_ORDER = {"municipality": 0, "authority": 1, "act": 2, "signer": 3, "service": 4}
+
+
+def import_act(dg, data: bytes, name: str, *, package_id: str, region: str) -> Imported:
+    """Return the values of the act in `data` (.docx, or .txt by `name`) for `package_id`.
+
+    `dg` is the :class:`docgen.Docgen`; `region` the region whose model the act follows.
+    Raises UnknownIdError for a package or region that do not fit, CheckInputError for a
+    file that cannot be read.
+    """
+    model_id = model_set_id(region)
+    package = dg.package(package_id)
+    if region not in package.regions:
+        from ..errors import UnknownIdError
+
+        raise UnknownIdError(
+            f"документ «{package_id}» не предназначен для региона «{region}» "
+            f"(регионы документа: {', '.join(package.regions)})"
+        )
+    lines = read_act(data, name)
+    result = Imported(name, package_id, region)
+    base = dg.variables(model_id)
+    schema = dg.schema(model_id)
+    registry = dg.registry()
+    used = {v for t in dg.package_templates(package) for v in t.variables} | set(COVER_VARIABLES)
+    # -- a field that decides which appendices there are («'council' in mms_set.appendices») --
+    used |= {p for p in schema.fields if any(p in c for c in package.conditions.values())}
+
+    _requisites(dg, lines, region, result)
+    _clauses(dg, lines, registry, schema, base, used, result)
+    _names(dg, lines, package_id, model_id, schema, used, result)
+    _municipality_kind(result)
+    _placeholders(lines, schema, result)
+    _unknown(schema, base, package.level, result)
+    takeback = _takeback(base, result)
+    _choices(dg, lines, package_id, model_id, schema, used, result, takeback)
+    generated = _render(dg, package_id, model_id, {**result.overrides(), **takeback})
+    result.deviations = deviations(lines, generated)
+    result.inherited = _inherited(base, result)
+    return result
+
+
+# -- the steps ---------------------------------------------------------------------------------
+
+
+def _requisites(dg, lines: list[Line], region: str, result: Imported) -> None:
+    found = result.values
+    kind = requisites.kind(lines, dg.kinds(region).names())
+    if kind:
+        found["act.kind"] = kind
+    date, number = requisites.date_and_number(lines)
+    if date:
+        found["act.date"] = date
+    if number:
+        found["act.number"] = number
+    place = requisites.place(lines)
+    if place:
+        found["act.place"] = place
+    parent, own = requisites.blank(lines)
+    if parent:
+        found["authority.parent"] = parent
+    if own:
+        found["authority.blank"] = own
+    found.update(requisites.signer(lines))
+
+
+def _clauses(dg, lines, registry, schema, base, used, result: Imported) -> None:
+    found = result.values
+    formulas = list(schema.fields["act.basis_formula"].choices)
+    items, missing = clauses.basis(lines, registry, formulas)
+    if items:
+        preamble = next(line for line in lines if line.role == "preamble")
+        inherited = [
+            {k: v for k, v in item.items() if k in ("act", "formula")}
+            for item in _at(base.data, "act.mandate") or []
+        ]
+        if items == inherited:
+            # -- the region's own basis (with its review marks, if any) --
+            items = list(_at(base.data, "act.mandate"))
+        elif REVIEW_PREFIX in preamble.text:
+            items = [{**item, "review": True} for item in items]
+        found["act.mandate"] = Found(items, preamble)
+    repealed, missing_repeals = clauses.repeals(lines, registry)
+    if repealed:
+        found["act.repeals"] = repealed
+    for key, finder in (
+        ("act.points", clauses.points),
+        ("act.control", clauses.control),
+        ("act.approve_style", clauses.approve_style),
+    ):
+        value = finder(lines)
+        if value:
+            found[key] = value
+    lists = [
+        p
+        for p in sorted(used)
+        if schema.fields.get(p) is not None
+        and schema.fields[p].type == "list"
+        and getattr(schema.fields.get(p + "[]"), "type", None) == "act"
+        and not p.startswith("act.")
+    ]
+    missing_bases: list[str] = []
+    if len(lists) == 1:
+        bases, missing_bases = clauses.appendix_bases(lines, registry)
+        if bases:
+            found[lists[0]] = bases
+    for label, cited in (
+        ("преамбула", missing),
+        ("утрата силы", missing_repeals),
+        ("нормативная база", missing_bases),
+    ):
+        for text in cited:
+            result.notes.append(f"Нет в реестре актов ({label}): «{text}» — внесите акт в реестр.")
+
+
+def _names(dg, lines, package_id, model_id, schema, used, result: Imported) -> None:
+    probed = [
+        (path, schema.fields[path].type)
+        for path in sorted(used)
+        if path in schema.fields
+        and schema.fields[path].type in ("phrase", "text")
+        and "[]" not in path
+        and not path.startswith(("region.", "format."))
+        and path not in _REQUISITE_FIELDS
+        and path not in result.values
+    ]
+    probes = slots.probe_values(probed)
+    # -- two renderings: every probed value present, then only the required ones (a
+    #    template may print a value only when an optional one is absent: «short or name»);
+    #    a field found in the first is taken from the first only --
+    required = {p: v for p, v in probes.items() if schema.fields[p].required}
+    empty = {p: "" for p in probes if p not in required}
+    renderings = []
+    for overrides in (probes, {**required, **empty}):
+        probe = _render(dg, package_id, model_id, {**result.overrides(), **overrides})
+        texts = [p.text for p in probe]
+        renderings.append((texts, align(texts, [line.text for line in lines])))
+    resolved: dict[int, Found | None] = {}
+    known: dict[int, dict[str, str]] = {}
+    for _ in range(2):
+        # -- the second round reads the paragraphs where two values stand side by side,
+        #    with the values found in the first standing for themselves --
+        for texts, pairs in renderings:
+            captured = slots.capture(texts, lines, pairs, known)
+            for n, (path, kind) in enumerate(probed):
+                if n in resolved or not captured.get(n):
+                    continue
+                own = captured[n]
+                if all(slots.placeholder_label(c.text) for c in own):
+                    # -- the act itself says «не заполнено» here --
+                    resolved[n] = None
+                    if schema.fields[path].required:
+                        result.unknown.append(path)
+                    continue
+                if path == "authority.short" and resolved.get(_index(probed, "authority.name")):
+                    # -- «authority.short or authority.name» showing the name is no short name --
+                    name = _nomn(resolved[_index(probed, "authority.name")].value).lower()
+                    own = [c for c in own if slots.nominative_of(c).lower() != name]
+                if kind == "phrase":
+                    resolved[n] = slots.resolve_phrase(own)
+                else:
+                    resolved[n] = slots.resolve_text(own)
+                if resolved[n] is None:
+                    del resolved[n]
+                else:
+                    cases = {c.case for c in captured[n]} | {
+                        "nomn",
+                        "gent",
+                        "datv",
+                        "accs",
+                        "ablt",
+                        "loct",
+                    }
+                    if kind == "text":
+                        cases = {"text"}
+                    known[n] = slots.forms(resolved[n].value, cases)
+    for n, (path, _) in enumerate(probed):
+        found = resolved.get(n)
+        if found is not None and found.value:
+            result.values[path] = found
+
+
+def _index(probed, path: str) -> int:
+    return next((n for n, (p, _) in enumerate(probed) if p == path), -1)
+
+
+def _placeholders(lines, schema, result: Imported) -> None:
+    """Make every value the act shows as «[не заполнено: …]» explicitly unknown."""
+    by_label = {spec.label: spec.path for spec in schema.fields.values() if "[]" not in spec.path}
+    for line in lines:
+        for label in slots.placeholder_labels(line.text):
+            path = by_label.get(label)
+            if path and path not in result.values and path not in result.unknown:
+                result.unknown.append(path)
+
+
+def _municipality_kind(result: Imported) -> None:
+    name = result.values.get("municipality.name")
+    if name is None or "municipality.kind" in result.values:
+        return
+    text = _nomn(name.value).lower() + " "
+    for words, kind in _KIND_WORDS:
+        if words in text:
+            result.values["municipality.kind"] = Found(kind, name.line)
+            return
+
+
+def _unknown(schema, base, level: str, result: Imported) -> None:
+    for spec in schema.fields.values():
+        needed = spec.required_always if level == "region" else spec.required
+        if "[]" in spec.path or not needed or spec.path in result.values:
+            continue
+        if spec.path in result.unknown:
+            continue
+        if spec.path in base.missing:
+            result.unknown.append(spec.path)
+
+
+def _takeback(base, result: Imported) -> dict[str, Any]:
+    """Return empty values for what only the model's own layer gives (its neutral wording)."""
+    out = {}
+    for path, origin in base.origins.items():
+        if f"/{MODEL_SLUG}.yaml" in origin and path not in result.values:
+            if path not in result.unknown and "." in path and isinstance(_at(base.data, path), str):
+                out[path] = ""
+    return out
+
+
+def _choices(dg, lines, package_id, model_id, schema, used, result: Imported, takeback) -> None:
+    fields = [
+        path
+        for path in sorted(used)
+        if path in schema.fields
+        and path not in result.values
+        and path not in result.unknown
+        and (
+            schema.fields[path].type == "choice"
+            or getattr(schema.fields.get(path + "[]"), "type", None) == "choice"
+        )
+    ]
+    if "act.kind" in result.unknown:
+        fields.insert(0, "act.kind")
+    current = {**result.overrides(), **takeback}
+    best_score = words_off(lines, _render(dg, package_id, model_id, current))
+    for path in fields:
+        spec = schema.fields[path]
+        if spec.type == "choice":
+            options: list[Any] = list(spec.choices)
+        else:
+            item = schema.fields[path + "[]"].choices
+            options = [
+                list(c) for r in range(len(item) + 1) for c in itertools.combinations(item, r)
+            ]
+        best = None
+        for option in options:
+            score = words_off(lines, _render(dg, package_id, model_id, {**current, path: option}))
+            if score < best_score:
+                best, best_score = option, score
+        if best is not None:
+            current[path] = best
+            result.chosen[path] = best
+            if path in result.unknown:
+                result.unknown.remove(path)
+
+
+def _inherited(base, result: Imported) -> set[str]:
+    """Return the paths whose value the region's layers already give (left out of the file)."""
+    out = set()
+    for path, found in result.values.items():
+        origin = base.origins.get(path, "")
+        if not origin or f"/{MODEL_SLUG}.yaml" in origin or path in base.missing:
+            continue
+        if _same(_at(base.data, path), found.value):
+            out.add(path)
+    for path, value in result.chosen.items():
+        if _same(_at(base.data, path), value) and path in base.origins:
+            out.add(path)
+    return out
+
+
+# -- helpers -----------------------------------------------------------------------------------
+
+
+def _render(dg, package_id: str, model_id: str, overrides: Mapping[str, Any]) -> list[Line]:
+    result = dg.generate(package_id, model_id, dict(overrides), draft=True, check=False)
+    return read_act(result.docx, "образец.docx")
+
+
+def _at(data: Mapping, path: str) -> Any:
+    node: Any = data
+    for part in path.split("."):
+        if not isinstance(node, Mapping):
+            return None
+        node = node.get(part)
+    return node
+
+
+def _nomn(value: Any) -> str:
+    return value["nomn"] if isinstance(value, Mapping) else str(value)
+
+
+def _same(a: Any, b: Any) -> bool:
+    if isinstance(a, Mapping) and not isinstance(b, Mapping):
+        return len(a) == 1 and a.get("nomn") == b
+    if isinstance(b, Mapping) and not isinstance(a, Mapping):
+        return len(b) == 1 and b.get("nomn") == a
+    return a == b
+
+
+__all__ = ["Deviation", "Found", "Imported", "import_act"]
