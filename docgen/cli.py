@@ -270,6 +270,35 @@ def redline(
     click.echo(f"Записан {output}: {result.summary()}")
 
 
+@cli.command(
+    "import", help="Прочитать действующий акт (.docx, .txt) и записать набор переменных для него."
+)
+@click.argument("act", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--package", "package_id", required=True, help="документ, по которому сверять акт")
+@click.option("--region", required=True, help="регион, например leningrad")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    required=True,
+    help="куда записать набор переменных (.yaml)",
+)
+@click.option(
+    "--report",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="куда записать отчет об отклонениях (по умолчанию — рядом: <набор>.report.txt)",
+)
+def import_cmd(act: Path, package_id: str, region: str, output: Path, report: Path | None) -> None:
+    from .act_import import import_act
+
+    result = import_act(_docgen(), act.read_bytes(), act.name, package_id=package_id, region=region)
+    report = report or output.with_suffix(".report.txt")
+    write_atomic(output, result.yaml().encode("utf-8"))
+    write_atomic(report, result.report().encode("utf-8"))
+    click.echo(f"Записан {output}: {result.summary()}")
+    click.echo(f"Отчет об отклонениях: {report}")
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the CLI; return the exit code."""
     try:

@@ -38,12 +38,12 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..cover import VARIABLES as COVER_VARIABLES
-from ..redline.diff import align
 from ..placeholders import REVIEW_PREFIX
+from ..redline.diff import align
 from ..schema import UNKNOWN
 from ..variables import MODEL_SLUG, model_set_id
 from . import clauses, requisites, slots
-from .deviation import Deviation, deviations, report, words_off
+from .deviation import GROUPS, Deviation, deviations, report, words_off
 from .requisites import Found
 from .source import Line, read_act
 from .yamlout import Entry, dump, quote
@@ -115,7 +115,18 @@ class Imported:
             "Значения, которые дает регион, не повторяются: набор их наследует.",
             *self.notes,
         ]
+        same = sorted(self.inherited)
+        if same:
+            header.append(f"Найдены в акте и совпадают с регионом: {', '.join(same)}.")
         return dump(entries, header)
+
+    def summary(self) -> str:
+        """Return the counts in Russian: values found, unknown, deviations by group."""
+        groups = ", ".join(f"{g} {sum(1 for d in self.deviations if d.group == g)}" for g in GROUPS)
+        return (
+            f"значений найдено: {len(self.values) + len(self.chosen)}, "
+            f"не найдено: {len(self.unknown)}; отклонения: {groups}"
+        )
 
     def report(self) -> str:
         """Return the deviation report (Russian text)."""
@@ -394,14 +405,12 @@ def _choices(dg, lines, package_id, model_id, schema, used, result: Imported, ta
 def _inherited(base, result: Imported) -> set[str]:
     """Return the paths whose value the region's layers already give (left out of the file)."""
     out = set()
-    for path, found in result.values.items():
+    values = {path: found.value for path, found in result.values.items()}
+    for path, value in {**values, **result.chosen}.items():
         origin = base.origins.get(path, "")
-        if not origin or f"/{MODEL_SLUG}.yaml" in origin or path in base.missing:
+        if f"/{MODEL_SLUG}.yaml" in origin or path in base.missing:
             continue
-        if _same(_at(base.data, path), found.value):
-            out.add(path)
-    for path, value in result.chosen.items():
-        if _same(_at(base.data, path), value) and path in base.origins:
+        if _same(_at(base.data, path), value):
             out.add(path)
     return out
 
