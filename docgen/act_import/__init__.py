@@ -382,6 +382,9 @@ def _choices(dg, lines, package_id, model_id, schema, used, result: Imported, ta
     current = {**result.overrides(), **takeback}
     best_score = words_off(lines, _render(dg, package_id, model_id, current))
     for path in fields:
+        if best_score == 0:
+            # -- the act is already what the values give: nothing to choose --
+            break
         spec = schema.fields[path]
         if spec.type == "choice":
             options: list[Any] = list(spec.choices)

@@ -12,7 +12,7 @@ import difflib
 from dataclasses import dataclass
 
 from ..redline.diff import align, word_diff
-from .source import Line
+from .source import Line, plain
 
 GROUPS = ("изменено", "добавлено", "исключено")
 
@@ -54,7 +54,7 @@ def deviations(act: list[Line], generated: list[Line]) -> list[Deviation]:
         if j is not None:
             last = act[j]
         if i is not None and j is not None:
-            if generated[i].text != act[j].text:
+            if plain(generated[i].text) != plain(act[j].text):
                 line = act[j]
                 out.append(
                     Deviation("изменено", line.clause, line.where, line.text, generated[i].text)
@@ -92,7 +92,7 @@ def words_off(act: list[Line], generated: list[Line]) -> int:
             total += len(act[j].text.split())
         elif j is None:
             total += len(generated[i].text.split())
-        elif generated[i].text != act[j].text:
+        elif plain(generated[i].text) != plain(act[j].text):
             total += sum(
                 len(p.text.split())
                 for p in word_diff(generated[i].text, act[j].text)

@@ -19,6 +19,8 @@ from ..errors import CheckInputError
 
 #: Paragraph texts are compared with white space made plain (no-break spaces, runs).
 _SPACES_RE = re.compile(r"[\s\u00a0\u202f]+")
+#: Ordinary white space (a no-break space is kept: it is part of the value «г.\u00a0Кировск»).
+_ORDINARY_RE = re.compile(r"[ \t\r\n]+")
 #: A clause number at the start of a paragraph: «2.1.13.»
 CLAUSE_RE = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){0,3})\.(?=\s|$)")
 #: Extraction artefacts of the seeds (shared/README.md): bookmarks and bold marks.
@@ -30,9 +32,15 @@ def plain(text: str) -> str:
     return _SPACES_RE.sub(" ", text).strip()
 
 
+def collapse(text: str) -> str:
+    """Return `text` with runs of ordinary white space (tabs too) one space; no-break kept."""
+    return _ORDINARY_RE.sub(" ", text).strip()
+
+
 @dataclass(frozen=True)
 class Line:
-    """A paragraph of the act: its plain `text`, `role`, `part` kind and place (`where`).
+    """A paragraph of the act: its `text` (white space collapsed, no-break spaces kept),
+    `role`, `part` kind and place (`where`).
 
     `part` is «act», «appendix» or «other»; `where` reads «распоряжение, стр. 9» or
     «приложение, абзац 41»; `clause` is the clause number it starts with, or the last one
@@ -71,8 +79,8 @@ def _lines(model, *, join: bool) -> list[Line]:
     out: list[Line] = []
     clause_by_part: dict[int, str] = {}
     for para in model.paragraphs:
-        text = plain(para.text)
-        if not text:
+        text = collapse(para.text)
+        if not plain(text):
             continue
         part = para.part
         kind = part.kind if part is not None else "other"
