@@ -241,20 +241,22 @@ def _text(element: etree._Element, para: Callable[[etree._Element], str] | None 
 def _rotate_tail(ordered: list[list]) -> None:
     """Keep a container's last paragraph mark unchanged (Word cannot remove it).
 
-    When the container ends with inserted or deleted paragraphs, every mark from the
-    last unchanged one on moves one paragraph back: the texts seen on accepting and on
-    rejecting stay the same, and the last mark is an ordinary one.
+    When the container ends with inserted or deleted paragraphs, every paragraph mark from
+    the last unchanged one on moves one paragraph back: the texts seen on accepting and on
+    rejecting stay the same, and the last mark is an ordinary one. Tables between them
+    (inserted or deleted whole, row by row) do not take part.
     """
-    if not ordered or ordered[-1][1] != "p" or ordered[-1][2] is None:
+    paragraphs = [entry for entry in ordered if entry[1] == "p"]
+    if not paragraphs or paragraphs[-1][2] is None:
         return
-    k = len(ordered) - 1
-    while k >= 0 and ordered[k][1] == "p" and ordered[k][2] is not None:
+    k = len(paragraphs) - 1
+    while k >= 0 and paragraphs[k][2] is not None:
         k -= 1
-    if k < 0 or ordered[k][1] != "p":
+    if k < 0:
         return
-    for n in range(k, len(ordered) - 1):
-        ordered[n][2] = ordered[n + 1][2]
-    ordered[-1][2] = None
+    for n in range(k, len(paragraphs) - 1):
+        paragraphs[n][2] = paragraphs[n + 1][2]
+    paragraphs[-1][2] = None
 
 
 def placeholder_spans(pattern: re.Pattern, blank: str) -> Substitute:
