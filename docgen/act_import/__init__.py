@@ -32,34 +32,21 @@ from the region's model set (:data:`docgen.variables.MODEL_SLUG`) and the import
 from __future__ import annotations
 
 import datetime as dt
-import itertools
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
 from ..cover import VARIABLES as COVER_VARIABLES
 from ..placeholders import REVIEW_PREFIX
-from ..redline.diff import align
 from ..schema import UNKNOWN
 from ..variables import MODEL_SLUG, model_set_id
-from . import clauses, requisites, slots
-from .deviation import GROUPS, Deviation, deviations, report, words_off
+from . import clauses, rendered, requisites, slots
+from .deviation import GROUPS, Deviation, deviations, report
+from .rendered import at, nomn
 from .requisites import Found
 from .source import Line, read_act
 from .yamlout import Entry, dump, quote
 
-#: Fields read from the requisites (not probed in the text).
-_REQUISITE_FIELDS = (
-    "authority.parent",
-    "authority.blank",
-    "act.kind",
-    "act.date",
-    "act.number",
-    "act.place",
-    "signer.position",
-    "signer.name",
-    "signer.gender",
-)
 #: Municipality kinds told by the words of the name.
 _KIND_WORDS = (
     ("городской округ", "городской округ"),
@@ -167,13 +154,13 @@ def import_act(dg, data: bytes, name: str, *, package_id: str, region: str) -> I
 
     _requisites(dg, lines, region, result)
     _clauses(dg, lines, registry, schema, base, used, result)
-    _names(dg, lines, package_id, model_id, schema, used, result)
+    rendered.names(dg, lines, package_id, model_id, schema, used, result)
     _municipality_kind(result)
     _placeholders(lines, schema, result)
     _unknown(schema, base, package.level, result)
     takeback = _takeback(base, result)
-    _choices(dg, lines, package_id, model_id, schema, used, result, takeback)
-    generated = _render(dg, package_id, model_id, {**result.overrides(), **takeback})
+    rendered.choices(dg, lines, package_id, model_id, schema, used, result, takeback)
+    generated = rendered.render(dg, package_id, model_id, {**result.overrides(), **takeback})
     result.deviations = deviations(lines, generated)
     result.inherited = _inherited(base, result)
     return result
@@ -211,11 +198,11 @@ def _clauses(dg, lines, registry, schema, base, used, result: Imported) -> None:
         preamble = next(line for line in lines if line.role == "preamble")
         inherited = [
             {k: v for k, v in item.items() if k in ("act", "formula")}
-            for item in _at(base.data, "act.mandate") or []
+            for item in at(base.data, "act.mandate") or []
         ]
         if items == inherited:
             # -- the region's own basis (with its review marks, if any) --
-            items = list(_at(base.data, "act.mandate"))
+            items = list(at(base.data, "act.mandate"))
         elif REVIEW_PREFIX in preamble.text:
             items = [{**item, "review": True} for item in items]
         found["act.mandate"] = Found(items, preamble)
@@ -252,77 +239,6 @@ def _clauses(dg, lines, registry, schema, base, used, result: Imported) -> None:
             result.notes.append(f"Нет в реестре актов ({label}): «{text}» — внесите акт в реестр.")
 
 
-def _names(dg, lines, package_id, model_id, schema, used, result: Imported) -> None:
-    probed = [
-        (path, schema.fields[path].type)
-        for path in sorted(used)
-        if path in schema.fields
-        and schema.fields[path].type in ("phrase", "text")
-        and "[]" not in path
-        and not path.startswith(("region.", "format."))
-        and path not in _REQUISITE_FIELDS
-        and path not in result.values
-    ]
-    probes = slots.probe_values(probed)
-    # -- two renderings: every probed value present, then only the required ones (a
-    #    template may print a value only when an optional one is absent: «short or name»);
-    #    a field found in the first is taken from the first only --
-    required = {p: v for p, v in probes.items() if schema.fields[p].required}
-    empty = {p: "" for p in probes if p not in required}
-    renderings = []
-    for overrides in (probes, {**required, **empty}):
-        probe = _render(dg, package_id, model_id, {**result.overrides(), **overrides})
-        texts = [p.text for p in probe]
-        renderings.append((texts, align(texts, [line.text for line in lines])))
-    resolved: dict[int, Found | None] = {}
-    known: dict[int, dict[str, str]] = {}
-    for _ in range(2):
-        # -- the second round reads the paragraphs where two values stand side by side,
-        #    with the values found in the first standing for themselves --
-        for texts, pairs in renderings:
-            captured = slots.capture(texts, lines, pairs, known)
-            for n, (path, kind) in enumerate(probed):
-                if n in resolved or not captured.get(n):
-                    continue
-                own = captured[n]
-                if all(slots.placeholder_label(c.text) for c in own):
-                    # -- the act itself says «не заполнено» here --
-                    resolved[n] = None
-                    if schema.fields[path].required:
-                        result.unknown.append(path)
-                    continue
-                if path == "authority.short" and resolved.get(_index(probed, "authority.name")):
-                    # -- «authority.short or authority.name» showing the name is no short name --
-                    name = _nomn(resolved[_index(probed, "authority.name")].value).lower()
-                    own = [c for c in own if slots.nominative_of(c).lower() != name]
-                if kind == "phrase":
-                    resolved[n] = slots.resolve_phrase(own)
-                else:
-                    resolved[n] = slots.resolve_text(own)
-                if resolved[n] is None:
-                    del resolved[n]
-                else:
-                    cases = {c.case for c in captured[n]} | {
-                        "nomn",
-                        "gent",
-                        "datv",
-                        "accs",
-                        "ablt",
-                        "loct",
-                    }
-                    if kind == "text":
-                        cases = {"text"}
-                    known[n] = slots.forms(resolved[n].value, cases)
-    for n, (path, _) in enumerate(probed):
-        found = resolved.get(n)
-        if found is not None and found.value:
-            result.values[path] = found
-
-
-def _index(probed, path: str) -> int:
-    return next((n for n, (p, _) in enumerate(probed) if p == path), -1)
-
-
 def _placeholders(lines, schema, result: Imported) -> None:
     """Make every value the act shows as «[не заполнено: …]» explicitly unknown."""
     by_label = {spec.label: spec.path for spec in schema.fields.values() if "[]" not in spec.path}
@@ -337,7 +253,7 @@ def _municipality_kind(result: Imported) -> None:
     name = result.values.get("municipality.name")
     if name is None or "municipality.kind" in result.values:
         return
-    text = _nomn(name.value).lower() + " "
+    text = nomn(name.value).lower() + " "
     for words, kind in _KIND_WORDS:
         if words in text:
             result.values["municipality.kind"] = Found(kind, name.line)
@@ -360,49 +276,9 @@ def _takeback(base, result: Imported) -> dict[str, Any]:
     out = {}
     for path, origin in base.origins.items():
         if f"/{MODEL_SLUG}.yaml" in origin and path not in result.values:
-            if path not in result.unknown and "." in path and isinstance(_at(base.data, path), str):
+            if path not in result.unknown and "." in path and isinstance(at(base.data, path), str):
                 out[path] = ""
     return out
-
-
-def _choices(dg, lines, package_id, model_id, schema, used, result: Imported, takeback) -> None:
-    fields = [
-        path
-        for path in sorted(used)
-        if path in schema.fields
-        and path not in result.values
-        and path not in result.unknown
-        and (
-            schema.fields[path].type == "choice"
-            or getattr(schema.fields.get(path + "[]"), "type", None) == "choice"
-        )
-    ]
-    if "act.kind" in result.unknown:
-        fields.insert(0, "act.kind")
-    current = {**result.overrides(), **takeback}
-    best_score = words_off(lines, _render(dg, package_id, model_id, current))
-    for path in fields:
-        if best_score == 0:
-            # -- the act is already what the values give: nothing to choose --
-            break
-        spec = schema.fields[path]
-        if spec.type == "choice":
-            options: list[Any] = list(spec.choices)
-        else:
-            item = schema.fields[path + "[]"].choices
-            options = [
-                list(c) for r in range(len(item) + 1) for c in itertools.combinations(item, r)
-            ]
-        best = None
-        for option in options:
-            score = words_off(lines, _render(dg, package_id, model_id, {**current, path: option}))
-            if score < best_score:
-                best, best_score = option, score
-        if best is not None:
-            current[path] = best
-            result.chosen[path] = best
-            if path in result.unknown:
-                result.unknown.remove(path)
 
 
 def _inherited(base, result: Imported) -> set[str]:
@@ -413,30 +289,9 @@ def _inherited(base, result: Imported) -> set[str]:
         origin = base.origins.get(path, "")
         if f"/{MODEL_SLUG}.yaml" in origin or path in base.missing:
             continue
-        if _same(_at(base.data, path), value):
+        if _same(at(base.data, path), value):
             out.add(path)
     return out
-
-
-# -- helpers -----------------------------------------------------------------------------------
-
-
-def _render(dg, package_id: str, model_id: str, overrides: Mapping[str, Any]) -> list[Line]:
-    result = dg.generate(package_id, model_id, dict(overrides), draft=True, check=False)
-    return read_act(result.docx, "образец.docx")
-
-
-def _at(data: Mapping, path: str) -> Any:
-    node: Any = data
-    for part in path.split("."):
-        if not isinstance(node, Mapping):
-            return None
-        node = node.get(part)
-    return node
-
-
-def _nomn(value: Any) -> str:
-    return value["nomn"] if isinstance(value, Mapping) else str(value)
 
 
 def _same(a: Any, b: Any) -> bool:
