@@ -16,7 +16,8 @@ from typing import Any
 
 from . import ru
 from .kinds import Kinds
-from .placeholders import CLOSE, OPEN, Missing
+from .placeholders import CLOSE, OPEN, Missing, MissingItems
+from .ru.cases import CASE_NAMES_RU
 from .schema import UNKNOWN, FieldSpec, Schema, value_at
 
 #: Runs of ordinary white space (no-break spaces are kept: «2023–2026 годы»)
@@ -91,7 +92,7 @@ class _Values:
 
     def value(self, value: Any, spec: FieldSpec, path: str, root: Mapping) -> Any:
         if value is UNKNOWN:
-            return Missing(spec.label)
+            return self.unknown(spec, path, root)
         if value is None or (isinstance(value, str) and not value.strip()):
             return [] if spec.type == "list" else Absent(spec.label)
         kind = spec.type
@@ -99,7 +100,10 @@ class _Values:
             return clean_text(value)
         if kind == "phrase":
             if isinstance(value, Mapping):
-                forms = {case: clean_text(form) for case, form in value.items()}
+                forms = {
+                    case: _unknown_form(spec, case) if form is UNKNOWN else clean_text(form)
+                    for case, form in value.items()
+                }
                 return ru.Phrase(forms["nomn"], forms=forms)
             return ru.Phrase(clean_text(value))
         if kind == "person":
@@ -121,6 +125,26 @@ class _Values:
                     items.append(self.node(item, item_path + ".", spec.path + "[].", item))
             return items
         return value
+
+    def unknown(self, spec: FieldSpec, path: str, root: Mapping) -> Missing:
+        """Return the placeholder of the unknown value of `spec`.
+
+        An unknown list iterates as one unknown item, so a loop prints the placeholder: a
+        list of mappings yields an item whose required fields are unknown and optional ones
+        absent (``{% if m.indicator %}`` stays false), just as ``- !unknown`` would.
+        """
+        if spec.type != "list":
+            return Missing(spec.label)
+        item = None
+        if self.schema.children(spec.path + "[]"):
+            unknown = self.schema.unknown_item(spec.path)
+            item = self.node(unknown, path + "[0].", spec.path + "[].", unknown)
+        return MissingItems(spec.label, item)
+
+
+def _unknown_form(spec: FieldSpec, case: str) -> Missing:
+    """Return the placeholder of a case form given as ``!unknown`` («…, дательный падеж»)."""
+    return Missing(f"{spec.label}, {CASE_NAMES_RU.get(case, case)} падеж")
 
 
 def appendix_entries(titles: Sequence[tuple[str, str]]) -> list[dict[str, Any]]:
