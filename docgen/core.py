@@ -292,8 +292,11 @@ class Docgen:
                 f"документ «{package_id}» не предназначен для региона «{region}» "
                 f"(регионы документа: {', '.join(package.regions)})"
             )
-        regions = [region] if region else list(package.regions)
-        return [s for s in self.set_ids() if s.split("/")[0] in regions and package.accepts(s)]
+        return [
+            s
+            for s in self.set_ids()
+            if package.accepts(s) and (not region or region_of(s) == region)
+        ]
 
     # -- the pipeline --------------------------------------------------------------------
 
