@@ -1,4 +1,4 @@
-"""Command line: ``docgen list | generate | batch | validate | check | lint``.
+"""Command line: ``docgen list | generate | batch | validate | check | lint | new``.
 
 A thin shell: parses arguments, calls the library, prints Russian messages. Library errors
 exit 1, usage errors exit 2 (click's default).
@@ -13,10 +13,12 @@ import click
 
 from . import __version__
 from . import findings as findings_mod
+from .audit import audit
 from .batch import STATUS_LABELS, run_batch
 from .core import Docgen
 from .errors import DocgenError
 from .files import write_atomic
+from .newcmd import new
 from .schema import UNKNOWN
 from .settings import Settings
 
@@ -152,21 +154,17 @@ def batch(
         sys.exit(1)
 
 
-@cli.command(help="Проверить все наборы переменных по схеме.")
-def validate() -> None:
-    dg = _docgen()
-    bad = 0
-    for set_id in dg.set_ids():
-        try:
-            variables = dg.variables(set_id)
-        except DocgenError as exc:
-            bad += 1
-            click.echo(f"✗ {exc}")
-            continue
-        note = f" (неизвестно: {len(variables.missing)})" if variables.missing else ""
-        click.echo(f"✓ {set_id}{note}")
-    if bad:
-        raise click.ClickException(f"наборов с ошибками: {bad}")
+@cli.command(
+    help="Проверить наборы переменных, шаблоны и пакеты и сформировать черновик каждого "
+    "документа для каждого набора (все ошибки сразу)."
+)
+@click.option("--no-render", is_flag=True, help="только наборы, шаблоны и пакеты, без черновиков")
+def validate(no_render: bool) -> None:
+    report = audit(_docgen(), render=not no_render)
+    for line in report.lines():
+        click.echo(line)
+    if report.failures:
+        raise click.ClickException(f"ошибок: {len(report.failures)}")
 
 
 @cli.command(
@@ -237,6 +235,9 @@ def main(argv: list[str] | None = None) -> int:
     except SystemExit as exc:
         return exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
     return 0
+
+
+cli.add_command(new)
 
 
 def _register_web_commands() -> None:
