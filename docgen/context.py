@@ -24,6 +24,7 @@ from .schema import UNKNOWN, FieldSpec, Schema, value_at
 _SPACES_RE = re.compile(r"[ \t\r\n]+")
 #: Characters XML 1.0 forbids, plus docgen's own placeholder markers.
 _FORBIDDEN_RE = re.compile(f"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff{OPEN}{CLOSE}]")
+_CONTROL_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
 @functools.lru_cache(maxsize=8192)
@@ -157,7 +158,9 @@ def appendix_entries(titles: Sequence[tuple[str, str]]) -> list[dict[str, Any]]:
     numbered = len(titles) > 1
     entries = []
     for i, (title, approval) in enumerate(titles, 1):
-        title = clean_text(_SPACES_RE.sub(" ", title))
+        # -- the title is rendered from values already clean: its placeholders («Положение о
+        #    [не заполнено: …]») keep their markers, so a draft shows them and a final refuses --
+        title = ru.typograph(_CONTROL_RE.sub("", _SPACES_RE.sub(" ", title)).strip())
         head, _, tail = title.partition(" ")
         number = i if numbered else None
         entries.append(

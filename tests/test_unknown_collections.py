@@ -158,3 +158,13 @@ def test_the_callers_list_is_not_changed():
     items = [UNKNOWN]
     core().variables("leningrad/kirovsky", {"act.points": items})
     assert items == [UNKNOWN]
+
+
+def test_an_unknown_value_in_an_appendix_title_stays_a_placeholder():
+    # -- the title is rendered from the metadata (doc_title): its placeholder kept its
+    #    words but lost its markers, so a final would have printed «не заполнено: …» --
+    result = core().generate(*LENOBL, {"service.name": UNKNOWN}, draft=True, check=False)
+    text = _all_text(result.docx)
+    label = "Наименование методической службы"
+    assert f"Об утверждении Положения о {_placeholder(label)} Кировского" in text
+    assert f"о {label}" not in text.replace(_placeholder(label), "")
