@@ -184,5 +184,14 @@ def _retitle(title: str, names: Sequence[str]) -> str:
 
 
 def _yaml(header: str, meta: Mapping[str, Any]) -> str:
-    body = yaml.safe_dump(dict(meta), allow_unicode=True, sort_keys=False, width=96)
+    body = yaml.safe_dump(_plain(meta), allow_unicode=True, sort_keys=False, width=96)
     return "\n".join(comment(header)) + "\n" + body
+
+
+def _plain(value: Any) -> Any:
+    """Return `value` with the YAML reader's mappings as plain dicts (for the writer)."""
+    if isinstance(value, Mapping):
+        return {str(k): _plain(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    return value
