@@ -93,6 +93,14 @@ def test_draft_lists_unknown_values(run, tmp_path):
     assert "не заполнено: Номер акта" in result.output
 
 
+def test_a_checked_draft_lists_its_placeholders_once_and_exits_0(run, tmp_path):
+    args = ["generate", "lenobl-mms", "leningrad/kirovsky", "-o", str(tmp_path / "k.docx")]
+    env = {"DOCGEN_RUN_CHECKS": "1"}
+    draft = run(*args, "--draft", "--var", "act.number=!unknown", env=env)
+    assert draft.exit_code == 0, draft.output
+    assert "не заполнено: Номер акта" in draft.output and "G-51" not in draft.output
+
+
 @pytest.mark.parametrize(
     ("args", "message"),
     [

@@ -275,3 +275,20 @@ def test_the_commands_print_what_to_fill_and_what_next(dg):
     assert result.exit_code == 1 and "уже есть" in result.output
     result = runner.invoke(cli, ["new", "region", "moskovskaya"], env=env)
     assert result.exit_code == 2
+
+
+@pytest.mark.parametrize(("regions", "refused"), [("[moskovskaya]", False), ("[tyva]", True)])
+def test_lint_knows_the_fields_the_templates_regions_add(dg, regions, refused):
+    from docgen.docxbuild import build_docx
+
+    new_region(dg, "moskovskaya", "Московская область")
+    schema = dg.settings.variables_dir / "moskovskaya" / "_schema.yaml"
+    schema.write_text("moskovskaya.meetings:\n  type: text\n  label: Заседания\n", "utf-8")
+    docx_path = dg.settings.templates_dir / "t-mo.docx"
+    build_docx("Заседания проводятся {{ moskovskaya.meetings }}.", docx_path)
+    docx_path.with_suffix(".yaml").write_text(
+        f"id: t-mo\ntitle: Т\nkind: cover\nregions: {regions}\nvariables: [moskovskaya.meetings]\n",
+        encoding="utf-8",
+    )
+    rules = [f.rule for f in dg.lint(docx_path)]
+    assert ("L-04" in rules) is refused
