@@ -216,7 +216,9 @@ def test_the_guide_has_the_worked_examples_in_order():
         assert any(s.kind in ("output", "document") for s in steps), title
 
 
-@pytest.mark.parametrize("title", SECTIONS)
+@pytest.mark.parametrize(
+    "title", SECTIONS, ids=["region", "municipality", "kind", "template", "package"]
+)
 def test_a_section_of_the_guide_followed_literally_ends_in_a_docx(title, workspace, monkeypatch):
     everything = sections()
     for earlier in SECTIONS[: SECTIONS.index(title) + 1]:
