@@ -292,3 +292,15 @@ def test_lint_knows_the_fields_the_templates_regions_add(dg, regions, refused):
     )
     rules = [f.rule for f in dg.lint(docx_path)]
     assert ("L-04" in rules) is refused
+
+
+def test_a_key_the_region_gives_is_not_overridden_by_an_unknown(dg):
+    new_region(dg, "moskovskaya", "Московская область")
+    region = dg.settings.variables_dir / "moskovskaya" / "_region.yaml"
+    text = region.read_text("utf-8").replace(
+        "  mandate: !unknown", "  mandate: !unknown\n  kind: приказ"
+    )
+    region.write_text(text, encoding="utf-8")
+    done = new_municipality(dg, "moskovskaya/ensky", NAME)
+    assert "act.kind" not in _flat(read_yaml(done.written[0]))
+    assert dg.variables("moskovskaya/ensky").data["act"]["kind"] == "приказ"
