@@ -1,4 +1,5 @@
-"""Command line: ``docgen list | generate | batch | validate | check | lint | redline | import``.
+"""Command line: ``docgen list | generate | batch | verify | validate | check | lint | new |
+redline | import``.
 
 A thin shell: parses arguments, calls the library, prints Russian messages. Library errors
 exit 1, usage errors exit 2 (click's default).
@@ -13,12 +14,14 @@ import click
 
 from . import __version__
 from . import findings as findings_mod
+from .audit import audit
 from .batch import STATUS_LABELS, run_batch
 from .bundle import FORMATS, BundleError, check_bundle, format_of, produce
 from .bundle import verify as verify_bundle
 from .core import Docgen
 from .errors import DocgenError
 from .files import write_atomic
+from .newcmd import new
 from .pdf import OfficeConverter
 from .settings import Settings
 from .variables import parse_value
@@ -122,13 +125,10 @@ def generate(
         click.echo(f"  {note}")
     for label in result.missing:
         click.echo(f"  не заполнено: {label}")
-    found = (*result.findings, *made.findings)
+    # -- in a draft the placeholders are the point (G-51): listed above, not errors --
+    found = [f for f in (*result.findings, *made.findings) if not (draft and f.rule == "G-51")]
     _print_findings(found)
-    # -- a draft's own placeholders (G-51) are what a draft is for, not a failure --
-    if any(
-        f.severity is findings_mod.Severity.ERROR and not (draft and f.rule == "G-51")
-        for f in found
-    ):
+    if findings_mod.has_errors(found):
         sys.exit(1)
 
 
@@ -216,21 +216,17 @@ def verify(path: Path) -> None:
     sys.exit(1)
 
 
-@cli.command(help="Проверить все наборы переменных по схеме.")
-def validate() -> None:
-    dg = _docgen()
-    bad = 0
-    for set_id in dg.set_ids():
-        try:
-            variables = dg.variables(set_id)
-        except DocgenError as exc:
-            bad += 1
-            click.echo(f"✗ {exc}")
-            continue
-        note = f" (неизвестно: {len(variables.missing)})" if variables.missing else ""
-        click.echo(f"✓ {set_id}{note}")
-    if bad:
-        raise click.ClickException(f"наборов с ошибками: {bad}")
+@cli.command(
+    help="Проверить наборы переменных, шаблоны и пакеты и сформировать черновик каждого "
+    "документа для каждого набора (все ошибки сразу)."
+)
+@click.option("--no-render", is_flag=True, help="только наборы, шаблоны и пакеты, без черновиков")
+def validate(no_render: bool) -> None:
+    report = audit(_docgen(), render=not no_render)
+    for line in report.lines():
+        click.echo(line)
+    if report.failures:
+        raise click.ClickException(f"ошибок: {len(report.failures)}")
 
 
 @cli.command(
@@ -380,6 +376,9 @@ def main(argv: list[str] | None = None) -> int:
     except SystemExit as exc:
         return exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
     return 0
+
+
+cli.add_command(new)
 
 
 def _register_web_commands() -> None:

@@ -292,8 +292,11 @@ class Docgen:
                 f"документ «{package_id}» не предназначен для региона «{region}» "
                 f"(регионы документа: {', '.join(package.regions)})"
             )
-        regions = [region] if region else list(package.regions)
-        return [s for s in self.set_ids() if s.split("/")[0] in regions and package.accepts(s)]
+        return [
+            s
+            for s in self.set_ids()
+            if package.accepts(s) and (not region or region_of(s) == region)
+        ]
 
     # -- the pipeline --------------------------------------------------------------------
 
@@ -398,13 +401,26 @@ class Docgen:
         """Return every problem of the .docx template at `path`, all at once.
 
         `declared` (the variables the metadata lists) defaults to the ``variables`` of
-        the metadata YAML beside the file, when there is one.
+        the metadata YAML beside the file, when there is one. The variables a template may
+        use are the shared schema's plus those its regions add (their ``_schema.yaml``).
         """
-        if declared is None:
-            meta = path.with_suffix(".yaml")
-            if meta.is_file():
-                declared = read_metadata(meta, str(meta)).get("variables")
-        return lint_template(path, self.schema(), declared, self.environment)
+        regions: Any = None
+        meta = path.with_suffix(".yaml")
+        if meta.is_file():
+            data = read_metadata(meta, str(meta))
+            declared = data.get("variables") if declared is None else declared
+            regions = data.get("regions")
+        return lint_template(path, self._regions_schema(regions), declared, self.environment)
+
+    def _regions_schema(self, regions: Any) -> Schema:
+        """Return the shared schema with the fields every region in `regions` adds."""
+        if not isinstance(regions, list):
+            return self.schema()
+        fields = dict(self.schema().fields)
+        for region in regions:
+            if isinstance(region, str) and (self.settings.variables_dir / region).is_dir():
+                fields.update(self.schema(region).fields)
+        return Schema(fields)
 
     def check_docx(
         self, data: bytes, *, layout_key: str | None = None, set_id: str | None = None

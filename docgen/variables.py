@@ -338,6 +338,9 @@ def validate(
             spec_path = f"{spec_prefix}{key}"
             spec = schema.fields.get(spec_path)
             if spec is None:
+                if value is UNKNOWN and schema.group_fields(spec_path):
+                    # -- «signer: !unknown»: every field of the group is unknown --
+                    node[key] = value = schema.unknown_group(spec_path)
                 if isinstance(value, Mapping) and schema.children(spec_path):
                     walk(value, path + ".", spec_path + ".")
                     continue
@@ -352,7 +355,10 @@ def validate(
                 continue
             if node[key] is UNKNOWN:
                 missing.append(path)
+            elif spec.type == "phrase" and isinstance(node[key], Mapping):
+                missing.extend(f"{path}.{c}" for c, v in node[key].items() if v is UNKNOWN)
             elif spec.type == "list":
+                node[key] = list(node[key])  # -- items are coerced: never the caller's list --
                 for i, item in enumerate(node[key]):
                     item_path = f"{path}[{i}]"
                     item_spec = schema.fields.get(spec_path + "[]")
@@ -363,7 +369,10 @@ def validate(
                             problems.append(f"{where(path)}: {item_path}: {exc}")
                         if node[key][i] is UNKNOWN:
                             missing.append(item_path)
-                    elif isinstance(item, Mapping):
+                    elif isinstance(item, Mapping) or item is UNKNOWN:
+                        if item is UNKNOWN:
+                            # -- «- !unknown»: an item whose fields are yet to be filled --
+                            node[key][i] = item = schema.unknown_item(spec_path)
                         walk(item, item_path + ".", spec_path + "[].")
                         _require(item, item_path, spec_path + "[]", schema, problems, where)
                     else:
