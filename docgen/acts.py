@@ -154,7 +154,11 @@ def registry_files(variables_dir: Path, set_id: str | None = None) -> list[Path]
     else:
         region, _, slug = set_id.partition("/")
         files.append(variables_dir / region / ACTS_FILE)
-        if slug:
+        if slug == "_model":
+            # -- the region's model set («leningrad/_model») sees every municipality's acts:
+            #    an act imported from a municipality's text cites them --
+            files += sorted((variables_dir / region / MUNICIPAL_ACTS_DIR).glob("*.yaml"))
+        elif slug:
             files.append(variables_dir / region / MUNICIPAL_ACTS_DIR / f"{slug}.yaml")
     return [f for f in files if f.exists()]
 

@@ -1,4 +1,4 @@
-"""Command line: ``docgen list | generate | batch | validate | check | lint``.
+"""Command line: ``docgen list | generate | batch | validate | check | lint | redline | import``.
 
 A thin shell: parses arguments, calls the library, prints Russian messages. Library errors
 exit 1, usage errors exit 2 (click's default).
@@ -302,6 +302,75 @@ def check(paths: tuple[Path, ...], profile: str | None, fmt: str) -> None:
         click.echo("Замечаний нет.")
     if any(f["severity"] == "error" for f in found):
         sys.exit(1)
+
+
+@cli.command(help="Показать акт правкой (исправлениями Word) относительно образца региона.")
+@click.argument("package_id")
+@click.argument("municipality")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    required=True,
+    help="куда записать .docx (или .html при --format html)",
+)
+@click.option(
+    "--against",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="сравнить не с образцом, а с этим актом (.docx)",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["docx", "html"]),
+    default="docx",
+    help="docx — исправления Word; html — страница «было / стало»",
+)
+@click.option("--var", "pairs", multiple=True, metavar="КЛЮЧ=ЗНАЧЕНИЕ", help="как в generate")
+def redline(
+    package_id: str,
+    municipality: str,
+    output: Path,
+    against: Path | None,
+    fmt: str,
+    pairs: tuple[str, ...],
+) -> None:
+    from .redline import redline as make_redline
+
+    other = against.read_bytes() if against else None
+    result = make_redline(_docgen(), package_id, municipality, _parse_vars(pairs), against=other)
+    data = result.html().encode("utf-8") if fmt == "html" else result.docx
+    write_atomic(output, data)
+    click.echo(f"Записан {output}: {result.summary()}")
+
+
+@cli.command(
+    "import", help="Прочитать действующий акт (.docx, .txt) и записать набор переменных для него."
+)
+@click.argument("act", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--package", "package_id", required=True, help="документ, по которому сверять акт")
+@click.option("--region", required=True, help="регион, например leningrad")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    required=True,
+    help="куда записать набор переменных (.yaml)",
+)
+@click.option(
+    "--report",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="куда записать отчет об отклонениях (по умолчанию — рядом: <набор>.report.txt)",
+)
+def import_cmd(act: Path, package_id: str, region: str, output: Path, report: Path | None) -> None:
+    from .act_import import import_act
+
+    result = import_act(_docgen(), act.read_bytes(), act.name, package_id=package_id, region=region)
+    report = report or output.with_suffix(".report.txt")
+    write_atomic(output, result.yaml().encode("utf-8"))
+    write_atomic(report, result.report().encode("utf-8"))
+    click.echo(f"Записан {output}: {result.summary()}")
+    click.echo(f"Отчет об отклонениях: {report}")
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -133,7 +133,9 @@ def appendix_entries(titles: Sequence[tuple[str, str]]) -> list[dict[str, Any]]:
     numbered = len(titles) > 1
     entries = []
     for i, (title, approval) in enumerate(titles, 1):
-        title = clean_text(_SPACES_RE.sub(" ", title))
+        # -- the title is rendered template text: a placeholder in it (an unknown
+        #    municipality) keeps its markers, so the draft highlights and lists it --
+        title = ru.typograph(_SPACES_RE.sub(" ", title).strip())
         head, _, tail = title.partition(" ")
         number = i if numbered else None
         entries.append(

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from dataclasses import replace
 from pathlib import Path
 
 from jinja2 import TemplateSyntaxError, nodes
@@ -29,6 +30,7 @@ from .ooxml.ns import DOCUMENT, STYLES, describe, is_story
 from .ooxml.paragraphs import Paragraph, XmlError, numbered_styles, paragraphs
 from .ooxml.parts import PackageError, body_of, read_parts
 from .schema import Schema
+from .uses import Use, mentions, stored_names, syntax_hint, uses, written_forms
 
 _TAG_RE = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.S)
 _OPEN_RE = re.compile(r"\{\{|\{%|\{#")
@@ -69,12 +71,14 @@ def lint_template(
         return [Finding("L-01", Severity.ERROR, str(path), "в файле нет word/document.xml")]
     findings: list[Finding] = []
     asts = []
+    tagged: list[Paragraph] = []
     for name, xml in parts.items():
         try:
             found = list(paragraphs(name, xml, numbered))
         except XmlError as exc:
             findings.append(Finding("L-01", Severity.ERROR, name, f"испорченный XML: {exc}"))
             continue
+        tagged += [p for p in found if "{" in p.text]
         local, tag_asts = _check_paragraphs(found, env)
         findings += local
         if any(f.severity is Severity.ERROR for f in local):
@@ -86,10 +90,17 @@ def lint_template(
             except TemplateSyntaxError as exc:
                 context = " … ".join(source_context(source, exc.lineno))
                 findings.append(
-                    Finding("L-01", Severity.ERROR, _where(name), exc.message, quote=context[:160])
+                    Finding(
+                        "L-01",
+                        Severity.ERROR,
+                        _where(name),
+                        exc.message,
+                        syntax_hint(exc.message),
+                        context[:160],
+                    )
                 )
     if asts:
-        findings += _check_names(asts, env, schema, declared)
+        findings += _check_names(asts, env, schema, declared, tagged)
     for name, xml in parts.items():
         findings += _check_private_names(name, xml, env)
     return findings
@@ -291,88 +302,108 @@ def _check_tag(
                 Severity.ERROR,
                 where,
                 f"ошибка синтаксиса в теге {tag[:60]}: {exc.message}",
-                quote=quote,
+                syntax_hint(exc.message),
+                quote,
             )
         )
     return findings
 
 
-def _check_names(asts, env, schema: Schema | None, declared: Iterable[str] | None) -> list[Finding]:
+def _check_names(
+    asts,
+    env,
+    schema: Schema | None,
+    declared: Iterable[str] | None,
+    found: list[Paragraph],
+) -> list[Finding]:
+    """Return L-07 (unknown filters) and, given a schema, L-04 and L-05/L-06: each variable
+    problem placed at the paragraphs (of `found`) whose tags use the variable."""
     findings = []
-    used: set[str] = set()
-    local: set[str] = set()
+    local = set().union(*(stored_names(ast) for ast in asts))
+    all_uses: list[Use] = []
     filters: set[str] = set()
     for ast in asts:
-        for node in ast.find_all((nodes.Name,)):
-            if node.ctx in ("store", "param"):
-                local.add(node.name)
-        for node in ast.find_all((nodes.Filter,)):
-            filters.add(node.name)
-        for node in ast.find_all((nodes.Getattr, nodes.Name)):
-            path = _path(node)
-            if path:
-                used.add(path)
+        all_uses += uses(ast, local)
+        filters |= {node.name for node in ast.find_all((nodes.Filter,))}
     for name in sorted(filters - set(env.filters)):
         findings.append(Finding("L-07", Severity.ERROR, "шаблон", f"неизвестный фильтр «{name}»"))
-    ignored = local | RENDER_NAMES | set(env.globals) | {"loop"}
-    if any(p.split(".")[0] == "cover" for p in used):
+    ignored = RENDER_NAMES | set(env.globals) | {"loop"}
+    all_uses = [u for u in all_uses if _head(u.path) not in ignored]
+    used = {u.path for u in all_uses}
+    if _uses_cover(asts):
         # -- the act docgen builds («cover») is made of these variables --
         used |= set(COVER_VARIABLES)
-    used = {p for p in used if p.split(".")[0] not in ignored}
     # -- keep only the longest chains: «act.date» makes «act» redundant --
-    used = {p for p in used if not any(o != p and o.startswith(p + ".") for o in used)}
-    known_used = set()
-    if schema is not None:
-        for path in sorted(used):
-            field = _schema_path(path, schema)
-            if field is None:
-                findings.append(
-                    Finding(
-                        "L-04",
-                        Severity.ERROR,
-                        "шаблон",
-                        f"переменная «{path}» не объявлена в схеме",
-                        "проверьте написание или добавьте поле в variables/_schema.yaml",
-                    )
+    used = {p for p in used if not any(o != p and o.startswith((p + ".", p + "[]")) for o in used)}
+    if schema is None:
+        return findings
+    fields = {p: _schema_path(p, schema) for p in used}
+    for path in sorted(p for p, field in fields.items() if field is None):
+        if "[]" in path and fields.get(path.split("[]")[0], "") is None:
+            continue  # -- the list itself is reported --
+        spelled = list(written_forms(all_uses, path))
+        shown = spelled[0] if spelled else path
+        about = f"«{shown}»" + (f" (поле «{path}»)" if shown != path else "")
+        finding = Finding(
+            "L-04",
+            Severity.ERROR,
+            "шаблон",
+            f"переменная {about} не объявлена в схеме",
+            "проверьте написание или добавьте поле в variables/_schema.yaml",
+        )
+        findings.append(_placed(finding, spelled, found))
+    if declared is None:
+        return findings
+    declared = {d.replace("[]", "") for d in declared}
+    known_used = {f for f in fields.values() if f is not None}
+    for field in sorted(known_used):
+        bare = field.replace("[]", "")
+        if any(bare == d or bare.startswith(d + ".") for d in declared):
+            continue
+        spelled = [u.written for u in all_uses if fields.get(u.path) == field]
+        finding = Finding(
+            "L-05",
+            Severity.ERROR,
+            "метаданные",
+            f"переменная «{bare}» используется, но не указана в variables",
+        )
+        findings.append(_placed(finding, list(dict.fromkeys(spelled)), found))
+    bare_used = {f.replace("[]", "") for f in known_used}
+    for d in sorted(declared):
+        if not any(f == d or f.startswith(d + ".") or d.startswith(f + ".") for f in bare_used):
+            findings.append(
+                Finding(
+                    "L-06",
+                    Severity.WARNING,
+                    "метаданные",
+                    f"переменная «{d}» указана в variables, но не используется",
                 )
-            else:
-                known_used.add(field)
-    if declared is not None and schema is not None:
-        declared = set(declared)
-        for field in sorted(known_used):
-            if not any(field == d or field.startswith(d + ".") for d in declared):
-                findings.append(
-                    Finding(
-                        "L-05",
-                        Severity.ERROR,
-                        "метаданные",
-                        f"переменная «{field}» используется, но не указана в variables",
-                    )
-                )
-        for d in sorted(declared):
-            if not any(
-                f == d or f.startswith(d + ".") or d.startswith(f + ".") for f in known_used
-            ):
-                findings.append(
-                    Finding(
-                        "L-06",
-                        Severity.WARNING,
-                        "метаданные",
-                        f"переменная «{d}» указана в variables, но не используется",
-                    )
-                )
+            )
     return findings
 
 
-def _path(node) -> str | None:
-    parts = []
-    while isinstance(node, nodes.Getattr):
-        parts.append(node.attr)
-        node = node.node
-    if isinstance(node, nodes.Name) and node.ctx == "load":
-        parts.append(node.name)
-        return ".".join(reversed(parts))
-    return None
+def _head(path: str) -> str:
+    return path.split(".")[0].split("[")[0]
+
+
+def _uses_cover(asts) -> bool:
+    return any(node.name == "cover" for ast in asts for node in ast.find_all(nodes.Name))
+
+
+def _placed(finding: Finding, spelled: list[str], found: list[Paragraph]) -> Finding:
+    """Return `finding` placed at the paragraphs whose tags spell one of `spelled`,
+    with the first one quoted; unchanged when no paragraph does."""
+    places = [p for p in found if any(mentions(p.text, w) for w in spelled)]
+    if not places:
+        return finding
+    by_part: dict[str, list[str]] = {}
+    for p in places:
+        by_part.setdefault(describe(p.part), []).append(str(p.index))
+    location = "; ".join(
+        f"{part}, {'абзац' if len(ns) == 1 else 'абзацы'} {', '.join(ns)}"
+        for part, ns in by_part.items()
+    )
+    return replace(finding, location=location, quote=places[0].text[:160])
 
 
 def _schema_path(path: str, schema: Schema) -> str | None:

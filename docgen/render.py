@@ -18,13 +18,13 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from jinja2 import Template, TemplateSyntaxError, UndefinedError
+from jinja2 import Template, TemplateSyntaxError
 from jinja2 import TemplateError as JinjaTemplateError
-from jinja2.exceptions import SecurityError
 
 from . import layout
 from .environment import VALUE_ERRORS
-from .errors import DocgenError, InflectionError, TemplateError, TemplateRenderError
+from .errors import DocgenError, TemplateError
+from .located import render_error, syntax_error
 from .ooxml import highlight, jinja, markup, pagination, sections, tablegrid
 from .ooxml import parts as package_parts
 from .ooxml import styles as style_defs
@@ -88,6 +88,17 @@ class CompiledTemplate:
     #: the style id of the signature paragraph, when the body has one
     signature_style: str | None = None
 
+    def xml(self, part: str) -> str:
+        """Return the template's own XML of `part` (as the editor made it)."""
+        return self.raw[part].decode("utf-8")
+
+    def source(self, part: str) -> str:
+        """Return the Jinja source `part` was compiled from (made again: errors only)."""
+        xml = self.xml(part)
+        if part == DOCUMENT:
+            xml = package_parts.split_body(xml).body
+        return jinja.jinja_source(xml)
+
 
 def compile_template(template: DocTemplate, env) -> CompiledTemplate:
     """Return `template` compiled in `env`: Jinja bodies and headers, deflated static parts.
@@ -101,17 +112,17 @@ def compile_template(template: DocTemplate, env) -> CompiledTemplate:
         raise TemplateError(f"файл не читается как .docx: {exc}", str(template.path)) from None
     if DOCUMENT not in raw:
         raise TemplateError("в файле нет word/document.xml", str(template.path))
-    where = f"шаблон {template.id}"
-    split = package_parts.split_body(raw[DOCUMENT].decode("utf-8"))
+    document = raw[DOCUMENT].decode("utf-8")
+    split = package_parts.split_body(document)
     if split is None:
-        raise TemplateError("в word/document.xml нет тела документа", where)
-    body = _compile_part(split.body, env, where)
+        raise TemplateError("в word/document.xml нет тела документа", f"шаблон {template.id}")
+    body = _compile_part(split.body, env, template.id, DOCUMENT, document)
     headers = {}
     for name in names:
         if is_header_or_footer(name):
             xml = raw[name].decode("utf-8")
             if "{" in xml:
-                headers[name] = _compile_part(xml, env, f"{where}, колонтитул {name}")
+                headers[name] = _compile_part(xml, env, template.id, name, xml)
     rendered = {DOCUMENT, *headers}
     static = {n: deflate(n, raw[n]) for n in names if n not in rendered}
     signature = style_defs.style_id(
@@ -133,35 +144,25 @@ def compile_template(template: DocTemplate, env) -> CompiledTemplate:
     )
 
 
-def _compile_part(xml: str, env, where: str) -> Template:
+def _compile_part(xml: str, env, template_id: str, part: str, original: str) -> Template:
+    """Return the Jinja template of a part's `xml` (`original`: the part as made, for
+    numbering a syntax error's paragraph)."""
     source = jinja.jinja_source(xml)
     try:
         return env.from_string(source)
     except TemplateSyntaxError as exc:
-        raise TemplateRenderError(
-            f"ошибка синтаксиса шаблона: {exc.message}",
-            where,
-            jinja.source_context(source, exc.lineno),
-        ) from None
+        raise syntax_error(exc, template_id, part, source, original) from None
 
 
-def _render_xml(template: Template, context: Mapping[str, Any], where: str) -> str:
+def _render_part(compiled: CompiledTemplate, part: str, context: Mapping[str, Any]) -> str:
+    """Return the rendered XML of `part` (the body or a header) of `compiled`."""
+    template = compiled.body if part == DOCUMENT else compiled.headers[part]
     try:
         xml = template.render(context)
-    except UndefinedError as exc:
-        raise TemplateRenderError(
-            f"шаблон обращается к неизвестной переменной: {exc.message}", where
+    except (JinjaTemplateError, DocgenError, *VALUE_ERRORS) as exc:
+        raise render_error(
+            exc, compiled.id, part, compiled.source(part), compiled.xml(part), template.environment
         ) from None
-    except SecurityError as exc:
-        raise TemplateRenderError(f"запрещённое обращение в шаблоне: {exc}", where) from None
-    except InflectionError as exc:
-        raise InflectionError(exc.message, f"{where}, {exc.location}") from None
-    except DocgenError:
-        raise
-    except JinjaTemplateError as exc:
-        raise TemplateRenderError(f"ошибка шаблона: {exc}", where) from None
-    except VALUE_ERRORS as exc:
-        raise TemplateRenderError(f"ошибка при заполнении шаблона: {exc}", where) from None
     return jinja.finish(xml)
 
 
@@ -209,7 +210,7 @@ def render_package(
     for index, (template, context) in enumerate(parts):
         values = dict(context)
         values["num"] = ClauseCounter()
-        inner = _render_xml(template.body, values, f"шаблон {template.id}")
+        inner = _render_part(template, DOCUMENT, values)
         if template.fix_tables:
             inner = tablegrid.fix_tables(inner, template.namespaces)
         content, sect = sections.split_final_section(inner)
@@ -227,8 +228,8 @@ def render_package(
     rendered: dict[str, Member] = {
         DOCUMENT: deflate(DOCUMENT, document.encode("utf-8"), RENDERED_LEVEL)
     }
-    for name, header in master.headers.items():
-        xml = _render_xml(header, dict(parts[0][1]), f"шаблон {master.id}, {name}")
+    for name in master.headers:
+        xml = _render_part(master, name, dict(parts[0][1]))
         rendered[name] = deflate(name, xml.encode("utf-8"), RENDERED_LEVEL)
     styles = _styles_member(assembly, master, font, font_size)
     if styles is not None:

@@ -182,8 +182,13 @@ class Package:
     defaults: Mapping[str, Any] = field(default_factory=dict)
 
     def accepts(self, set_id: str) -> bool:
-        """Return True when the variable set `set_id` is of this package's region and level."""
+        """Return True when the variable set `set_id` is of this package's region and level.
+
+        The region's model set («leningrad/_model») is accepted at either level.
+        """
         region, _, slug = set_id.partition("/")
+        if slug == "_model":
+            return region in self.regions
         return region in self.regions and bool(slug) == (self.level == "municipality")
 
 

@@ -4,6 +4,12 @@ Layers, each overriding the one before: ``_defaults.yaml`` → ``<region>/_regio
 ``<region>/<slug>.yaml`` (or, for the region's own set, ``<region>/_own.yaml``) →
 overrides given by the caller. Set ids are ``<region>`` (the
 region level itself, e.g. ``leningrad``) or ``<region>/<slug>`` (``leningrad/kirovsky``).
+
+The region's model set ``<region>/_model`` (:data:`MODEL_SLUG`) is what the region's model
+act is made of: ``_defaults.yaml`` → ``<region>/_region.yaml`` → ``<region>/_model.yaml`` (if
+the region writes one), and every field a municipality must give that these layers leave
+out is unknown — the model shows a blank there. Optional municipal values stay absent, so
+the templates print their neutral wording.
 """
 
 from __future__ import annotations
@@ -29,7 +35,11 @@ DEFAULTS_FILE = "_defaults.yaml"
 REGION_FILE = "_region.yaml"
 #: The region's own acts (set «<region>»): not inherited by its municipalities.
 REGION_OWN_FILE = "_own.yaml"
-_ID_RE = re.compile(r"^[a-z][a-z0-9_-]*(/[a-z][a-z0-9_-]*)?$")
+#: The slug of a region's model set («leningrad/_model»); its own layer is «_model.yaml».
+MODEL_SLUG = "_model"
+#: Where the model set says a municipal value was left blank (its «origin»).
+MODEL_ORIGIN = "образец региона"
+_ID_RE = re.compile(r"^[a-z][a-z0-9_-]*(/(?:[a-z][a-z0-9_-]*|_model))?$")
 
 
 @dataclass(frozen=True, eq=False)
@@ -203,7 +213,10 @@ def layer_files(set_id: str, variables_dir: Path) -> list[Path]:
     """Return the YAML files that make up `set_id`, most general first."""
     region, _, slug = region_of(set_id), *set_id.partition("/")[1:]
     files = [variables_dir / DEFAULTS_FILE, variables_dir / region / REGION_FILE]
-    if slug:
+    if slug == MODEL_SLUG:
+        files.append(variables_dir / region / f"{MODEL_SLUG}.yaml")
+        slug = ""
+    elif slug:
         files.append(variables_dir / region / f"{slug}.yaml")
     else:
         files.append(variables_dir / region / REGION_OWN_FILE)
@@ -236,10 +249,27 @@ def _load(
     for file in files:
         display = display_path(file, variables_dir)
         _merge(merged, read_yaml(file, display), origins, display, "")
+    if set_id.partition("/")[2] == MODEL_SLUG:
+        _blank_municipal(merged, schema, origins)
     for path, value in (overrides or {}).items():
         _set_path(merged, path, value)
         origins[path] = "переопределение"
     return validate(set_id, merged, schema, origins, tuple(files))
+
+
+def model_set_id(region: str) -> str:
+    """Return the id of the model set of `region` («leningrad» → «leningrad/_model»)."""
+    return f"{region_of(region)}/{MODEL_SLUG}"
+
+
+def _blank_municipal(data: dict, schema: Schema, origins: dict[str, str]) -> None:
+    """Make every municipal field that the region's layers leave out unknown (a blank)."""
+    for spec in schema.fields.values():
+        if "[]" in spec.path or not spec.required or spec.default is not None:
+            continue
+        if not _lookup(data, spec.path)[0]:
+            _set_path(data, spec.path, UNKNOWN)
+            origins[spec.path] = MODEL_ORIGIN
 
 
 def display_path(file: Path, variables_dir: Path) -> str:

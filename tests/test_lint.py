@@ -92,6 +92,50 @@ def test_loop_variables_render_names_and_loop_are_not_undeclared(lint):
     assert found == []
 
 
+@pytest.mark.parametrize(
+    "loop",
+    ["{%p for p in act.points %}", "{%p for p in act.points | sort(attribute='text') %}"],
+)
+def test_a_typo_in_a_loop_item_field_is_found_with_its_paragraph(lint, loop):
+    found = lint("Вступление", loop, "{{ num(1) }} {{ p.tekst }}", "{%p endfor %}")
+    assert rules(found) == ["L-04"]
+    assert "«p.tekst» (поле «act.points[].tekst»)" in found[0].message
+    assert found[0].location == "основной текст, абзац 3"
+    assert found[0].quote == "{{ num(1) }} {{ p.tekst }}"
+    assert lint("Вступление", loop, "{{ num(1) }} {{ p.text }}", "{%p endfor %}") == []
+
+
+def test_nested_loops_resolve_to_the_inner_lists_items(lint):
+    nested = (
+        "{%p for p in act.points %}",
+        "{{ p.text }}",
+        "{%p for s in p.subpoints %}",
+        "{{ s }}",
+        "{%p endfor %}",
+        "{%p endfor %}",
+    )
+    assert lint(*nested, declared=["act.points"]) == []
+    found = lint(*nested, declared=["act.number"])
+    assert {(f.rule, f.location, f.message.split("»")[0]) for f in found} == {
+        ("L-05", "основной текст, абзац 2", "переменная «act.points.text"),
+        ("L-05", "основной текст, абзацы 3, 4", "переменная «act.points.subpoints"),
+        ("L-06", "метаданные", "переменная «act.number"),
+    }
+
+
+def test_a_variable_outside_the_schema_is_placed_at_every_paragraph_using_it(lint):
+    found = lint("{{ act.nmber }}", "Текст", "Ещё {{ act.nmber | upfirst }}")
+    assert [(f.rule, f.location) for f in found] == [("L-04", "основной текст, абзацы 1, 3")]
+
+
+@pytest.mark.parametrize("quotes", ["«datv»", "„datv“", "‚datv‛"])
+def test_typographic_quotes_in_a_tag_get_the_russian_hint(lint, quotes):
+    found = lint(f"{{{{ signer.position | case({quotes}) }}}}")
+    assert rules(found) == ["L-01"]
+    assert "типографские кавычки" in found[0].hint and "прямые" in found[0].hint
+    assert lint("{{ signer.position | case('datv') }}") == []
+
+
 def test_every_error_is_reported_at_once_with_its_paragraph(lint):
     found = lint("Первый {{ signer.position }", "{{ act.nmber }}", "{{ x | shout }}", "{% if %}")
     assert set(rules(found)) >= {"L-01", "L-02", "L-04", "L-07"}

@@ -180,3 +180,56 @@ def test_a_broken_doc_title_names_the_metadata_file(tmp_settings, doc_title):
     with pytest.raises(TemplateRenderError, match="doc_title не вычисляется") as info:
         generate("lenobl-mms", "leningrad/kirovsky", settings=tmp_settings)
     assert "polozhenie-mms-lenobl.yaml" in str(info.value)
+
+
+@pytest.mark.parametrize(
+    ("lines", "paragraph", "variable", "message"),
+    [
+        (
+            ("Первый", "Глава {{ none | case('datv') }} района", "Третий"),
+            2,
+            None,
+            "фильтр «case»: нет значения",
+        ),
+        (
+            (
+                "Место: {{ act.place }}",
+                "{%p for s in ['а', 'б'] %}",
+                "Пункт {{ act.place }}: {{ s.name }}.",
+                "{%p endfor %}",
+            ),
+            3,
+            "«s.name»",
+            "has no attribute 'name'",
+        ),
+        (
+            ("Первый", "Второй", "Должность: {{ signer.position | case('zzz') }}"),
+            3,
+            "«signer.position»",
+            "zzz",
+        ),
+    ],
+)
+def test_a_render_error_names_the_paragraph_its_quote_and_the_variable(
+    make_template, tmp_settings, lines, paragraph, variable, message
+):
+    make_template("t-bad", *lines)
+    with pytest.raises(TemplateRenderError) as info:
+        generate("t-bad", "leningrad/kirovsky", settings=tmp_settings)
+    error = info.value
+    assert error.location == f"шаблон t-bad, основной текст, абзац {paragraph}"
+    assert message in error.message
+    assert error.context == [lines[paragraph - 1]]
+    if variable:
+        assert variable in error.message
+        assert "act.place" not in error.message  # -- only the variable the error is about --
+
+
+@pytest.mark.parametrize("quotes", ["«datv»", "„datv“"])
+def test_typographic_quotes_fail_with_the_russian_hint_and_the_paragraph(
+    make_template, tmp_settings, quotes
+):
+    make_template("t-bad", "Первый", f"{{{{ signer.position | case({quotes}) }}}}")
+    with pytest.raises(TemplateRenderError, match="типографские кавычки") as info:
+        generate("t-bad", "leningrad/kirovsky", settings=tmp_settings)
+    assert info.value.location == "шаблон t-bad, основной текст, абзац 2"

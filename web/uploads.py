@@ -6,7 +6,7 @@
    paragraph, split tags, block balance, filters, schema and metadata variables, and
    attribute access the sandbox would refuse, ``{{ x.__class__ }}``), with paragraphs.
    A variable unknown to the schema (L-04) or missing from the template's metadata (L-05)
-   is shown with the paragraphs that use it and where its fix is.
+   is shown with the paragraphs that use it (the linter places it) and where its fix is.
 
 An upload is refused when any finding is an error; warnings are shown and accepted.
 """
@@ -20,18 +20,12 @@ from collections.abc import Iterable
 from dataclasses import replace
 from pathlib import Path
 
-from lxml import etree
-
 from docgen import Docgen, Finding, Severity
 
 MAX_ENTRIES = 2000
 MAX_UNCOMPRESSED = 64 * 1024 * 1024
 MAX_RATIO = 200
 _MACRO_RE = re.compile(r"vbaproject\.bin|vbadata\.xml|(^|/)activex/|(^|/)embeddings/.*\.bin$", re.I)
-#: The parts of a .docx that may hold template tags, as docgen's linter reads them.
-_TAG_PARTS_RE = re.compile(r"^word/(document|header\d*|footer\d*|footnotes|endnotes)\.xml$")
-_TAG_RE = re.compile(r"\{\{.*?\}\}|\{%.*?%\}", re.S)
-_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 #: Where the fix of a variable problem is, by linter rule.
 VARIABLE_FIXES = {
     "L-04": "такой переменной нет в схеме: проверьте написание "
@@ -118,68 +112,15 @@ def _entry_problems(infos: list[zipfile.ZipInfo]) -> list[Finding]:
 
 def lint_upload(path: Path, declared: Iterable[str], dg: Docgen) -> list[Finding]:
     """Return every problem of the uploaded .docx at `path` for a template that lists the
-    variables `declared`; variable problems name the paragraphs that use the variable."""
+    variables `declared`; the linter places variable problems at the paragraphs using the
+    variable, and each gets where its fix is."""
     findings = dg.lint(path, declared=list(declared))
-    if not any(f.rule in VARIABLE_FIXES for f in findings):
-        return findings
-    paragraphs = _tag_paragraphs(path)
-    return [_with_paragraphs(f, paragraphs) if f.rule in VARIABLE_FIXES else f for f in findings]
+    return [
+        replace(f, hint=VARIABLE_FIXES[f.rule]) if f.rule in VARIABLE_FIXES else f for f in findings
+    ]
 
 
 def variable_of(finding: Finding) -> str:
     """Return the variable a linter finding is about («act.number»), or an empty string."""
     match = re.search(r"«([^»]+)»", finding.message)
     return match.group(1) if match else ""
-
-
-def _with_paragraphs(finding: Finding, paragraphs: list[tuple[str, int, str]]) -> Finding:
-    """Return `finding` placed at the paragraphs whose tags use its variable, with its fix."""
-    variable = variable_of(finding)
-    hint = VARIABLE_FIXES[finding.rule]
-    if not variable:
-        return replace(finding, hint=hint)
-    used = re.compile(r"(?<![\w.])" + re.escape(variable) + r"(?!\w)")
-    found = [
-        (part, n, text)
-        for part, n, text in paragraphs
-        if any(used.search(tag) for tag in _TAG_RE.findall(text))
-    ]
-    if not found:
-        return replace(finding, hint=hint)
-    by_part: dict[str, list[str]] = {}
-    for part, n, _ in found:
-        by_part.setdefault(part, []).append(str(n))
-    location = "; ".join(
-        f"{part}, {'абзац' if len(ns) == 1 else 'абзацы'} {', '.join(ns)}"
-        for part, ns in by_part.items()
-    )
-    return replace(finding, location=location, quote=found[0][2][:160], hint=hint)
-
-
-def _tag_paragraphs(path: Path) -> list[tuple[str, int, str]]:
-    """Return (part label, paragraph number, text) of each paragraph with a template tag,
-    numbered as docgen's linter numbers them."""
-    parser = etree.XMLParser(resolve_entities=False, no_network=True)
-    out = []
-    with zipfile.ZipFile(path) as archive:
-        for name in archive.namelist():
-            if not _TAG_PARTS_RE.match(name):
-                continue
-            try:
-                root = etree.fromstring(archive.read(name), parser)
-            except etree.XMLSyntaxError:
-                continue  # -- the linter reports a broken part (L-01) --
-            label = _part_label(name)
-            for n, p in enumerate(root.iter(f"{_W}p"), 1):
-                text = "".join(t.text or "" for t in p.iter(f"{_W}t"))
-                if "{" in text:
-                    out.append((label, n, text))
-    return out
-
-
-def _part_label(name: str) -> str:
-    """Return how docgen's linter names the part `name` («основной текст», «сноски», …)."""
-    if name == "word/document.xml":
-        return "основной текст"
-    short = name.rsplit("/", 1)[-1]
-    return "сноски" if short.endswith("notes.xml") else f"колонтитул {short}"

@@ -1,0 +1,164 @@
+"""The steps of an import that render the package: names read by probes, choices compared.
+
+Both render the package for the region's model set with the values found so far
+(:func:`render`) and read the result back as the act is read (:func:`.source.read_act`).
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Mapping
+from typing import Any
+
+from ..redline.diff import align
+from . import slots
+from .deviation import words_off
+from .requisites import Found
+from .source import Line, read_act
+
+#: Fields read from the requisites (not probed in the text).
+REQUISITE_FIELDS = (
+    "authority.parent",
+    "authority.blank",
+    "act.kind",
+    "act.date",
+    "act.number",
+    "act.place",
+    "signer.position",
+    "signer.name",
+    "signer.gender",
+)
+
+
+def names(dg, lines, package_id, model_id, schema, used, result) -> None:
+    """Add to `result` the names and texts the act shows where the templates print them."""
+    probed = [
+        (path, schema.fields[path].type)
+        for path in sorted(used)
+        if path in schema.fields
+        and schema.fields[path].type in ("phrase", "text")
+        and "[]" not in path
+        and not path.startswith(("region.", "format."))
+        and path not in REQUISITE_FIELDS
+        and path not in result.values
+    ]
+    probes = slots.probe_values(probed)
+    # -- two renderings: every probed value present, then only the required ones (a
+    #    template may print a value only when an optional one is absent: «short or name»);
+    #    a field found in the first is taken from the first only --
+    required = {p: v for p, v in probes.items() if schema.fields[p].required}
+    empty = {p: "" for p in probes if p not in required}
+    renderings = []
+    for overrides in (probes, {**required, **empty}):
+        probe = render(dg, package_id, model_id, {**result.overrides(), **overrides})
+        texts = [p.text for p in probe]
+        renderings.append((texts, align(texts, [line.text for line in lines])))
+    resolved: dict[int, Found | None] = {}
+    known: dict[int, dict[str, str]] = {}
+    for _ in range(2):
+        # -- the second round reads the paragraphs where two values stand side by side,
+        #    with the values found in the first standing for themselves --
+        for texts, pairs in renderings:
+            captured = slots.capture(texts, lines, pairs, known)
+            for n, (path, kind) in enumerate(probed):
+                if n in resolved or not captured.get(n):
+                    continue
+                own = captured[n]
+                if all(slots.placeholder_label(c.text) for c in own):
+                    # -- the act itself says «не заполнено» here --
+                    resolved[n] = None
+                    if schema.fields[path].required:
+                        result.unknown.append(path)
+                    continue
+                if path == "authority.short" and resolved.get(_index(probed, "authority.name")):
+                    # -- «authority.short or authority.name» showing the name is no short name --
+                    name = nomn(resolved[_index(probed, "authority.name")].value).lower()
+                    own = [c for c in own if slots.nominative_of(c).lower() != name]
+                if kind == "phrase":
+                    resolved[n] = slots.resolve_phrase(own)
+                else:
+                    resolved[n] = slots.resolve_text(own)
+                if resolved[n] is None:
+                    del resolved[n]
+                else:
+                    cases = {c.case for c in captured[n]} | {
+                        "nomn",
+                        "gent",
+                        "datv",
+                        "accs",
+                        "ablt",
+                        "loct",
+                    }
+                    if kind == "text":
+                        cases = {"text"}
+                    known[n] = slots.forms(resolved[n].value, cases)
+    for n, (path, _) in enumerate(probed):
+        found = resolved.get(n)
+        if found is not None and found.value:
+            result.values[path] = found
+
+
+def _index(probed, path: str) -> int:
+    return next((n for n, (p, _) in enumerate(probed) if p == path), -1)
+
+
+def choices(dg, lines, package_id, model_id, schema, used, result, takeback) -> None:
+    """Add to `result` the choice of each choice field that brings the text closest to the act."""
+    fields = [
+        path
+        for path in sorted(used)
+        if path in schema.fields
+        and path not in result.values
+        and path not in result.unknown
+        and (
+            schema.fields[path].type == "choice"
+            or getattr(schema.fields.get(path + "[]"), "type", None) == "choice"
+        )
+    ]
+    if "act.kind" in result.unknown:
+        fields.insert(0, "act.kind")
+    current = {**result.overrides(), **takeback}
+    best_score = words_off(lines, render(dg, package_id, model_id, current))
+    for path in fields:
+        if best_score == 0:
+            # -- the act is already what the values give: nothing to choose --
+            break
+        spec = schema.fields[path]
+        if spec.type == "choice":
+            options: list[Any] = list(spec.choices)
+        else:
+            item = schema.fields[path + "[]"].choices
+            options = [
+                list(c) for r in range(len(item) + 1) for c in itertools.combinations(item, r)
+            ]
+        best = None
+        for option in options:
+            score = words_off(lines, render(dg, package_id, model_id, {**current, path: option}))
+            if score < best_score:
+                best, best_score = option, score
+        if best is not None:
+            current[path] = best
+            result.chosen[path] = best
+            if path in result.unknown:
+                result.unknown.remove(path)
+
+
+def render(dg, package_id: str, model_id: str, overrides: Mapping[str, Any]) -> list[Line]:
+    """Return the paragraphs of `package_id` rendered for `model_id` with `overrides`."""
+    result = dg.generate(package_id, model_id, dict(overrides), draft=True, check=False)
+    return read_act(result.docx, "образец.docx")
+
+
+def at(data: Mapping, path: str) -> Any:
+    """Return the value at dotted `path` of nested `data`, or None."""
+    node: Any = data
+    for part in path.split("."):
+        if not isinstance(node, Mapping):
+            return None
+        node = node.get(part)
+    return node
+
+
+def nomn(value: Any) -> str:
+    """Return the nominative of a name given as a string or as explicit forms."""
+    return value["nomn"] if isinstance(value, Mapping) else str(value)
