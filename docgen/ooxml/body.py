@@ -28,7 +28,8 @@ _SDT, _SDT_CONTENT, _SECT_PR, _PPR = W + "sdt", W + "sdtContent", W + "sectPr", 
 _TR, _TC, _TR_PR, _TBL_PR = W + "tr", W + "tc", W + "trPr", W + "tblPr"
 _TBL_STYLE, _GRID_COL = W + "tblStyle", f"{W}tblGrid/{W}gridCol"
 _GRID_SPAN, _HEADER, _CANT_SPLIT = f"{W}tcPr/{W}gridSpan", W + "tblHeader", W + "cantSplit"
-#: Elements whose content is read as if it stood in their place.
+#: Elements whose content is read as if it stood in their place (text inserted or moved
+#: here with tracked changes is; text deleted or moved away, ``w:del``/``w:moveFrom``, not).
 CONTAINERS = frozenset(
     W + tag
     for tag in (
