@@ -23,9 +23,6 @@ EXCEPTIONS = {
     "docgen/pdf/sections.py",
     "docgen/pdf/fonts.py",
     "docgen/pdf/office.py",
-    # -- tracked changes (w:ins/w:del) written into the act's own .docx; its XML
-    # -- (docgen/redline/wordml.py) moves into docgen/ooxml next (issue 11)
-    "docgen/redline/",
     # -- parses poppler's XHTML and the PDF's XMP metadata, not WordprocessingML
     "docgen/pdf/reader.py",
 }
