@@ -32,6 +32,7 @@ from the region's model set (:data:`docgen.variables.MODEL_SLUG`) and the import
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -44,7 +45,7 @@ from . import clauses, rendered, requisites, slots
 from .deviation import GROUPS, Deviation, deviations, report
 from .rendered import at, nomn
 from .requisites import Found
-from .source import Line, read_act
+from .source import Line, plain, read_act
 from .yamlout import Entry, dump, quote
 
 #: Municipality kinds told by the words of the name.
@@ -193,14 +194,14 @@ def _requisites(dg, lines: list[Line], region: str, result: Imported) -> None:
 def _clauses(dg, lines, registry, schema, base, used, result: Imported) -> None:
     found = result.values
     formulas = list(schema.fields["act.basis_formula"].choices)
-    items, missing = clauses.basis(lines, registry, formulas)
+    items, missing = clauses.basis(lines, registry, formulas, _head(dg, base.id))
     if items:
         preamble = next(line for line in lines if line.role == "preamble")
         inherited = [
-            {k: v for k, v in item.items() if k in ("act", "formula")}
+            {k: plain(v) if k == "ref" else v for k, v in item.items() if k in _BASIS_KEYS}
             for item in at(base.data, "act.mandate") or []
         ]
-        if items == inherited:
+        if [{k: plain(v) if k == "ref" else v for k, v in i.items()} for i in items] == inherited:
             # -- the region's own basis (with its review marks, if any) --
             items = list(at(base.data, "act.mandate"))
         elif REVIEW_PREFIX in preamble.text:
@@ -237,6 +238,21 @@ def _clauses(dg, lines, registry, schema, base, used, result: Imported) -> None:
     ):
         for text in cited:
             result.notes.append(f"Нет в реестре актов ({label}): «{text}» — внесите акт в реестр.")
+
+
+#: What the preamble shows of a basis item (its review mark is the preamble's own).
+_BASIS_KEYS = ("act", "formula", "ref")
+
+
+def _head(dg, set_id: str):
+    """Return the function giving a registry act's kind and issuer in the instrumental
+    («распоряжением Правительства Российской Федерации»): its citation up to the date."""
+
+    def head(act_id: str) -> str:
+        text = dg.citation(act_id, set_id).text("ablt", amendments=False)
+        return re.split(r"\sот\s+\d", text, maxsplit=1)[0]
+
+    return head
 
 
 def _placeholders(lines, schema, result: Imported) -> None:
