@@ -41,7 +41,7 @@ from ..cover import VARIABLES as COVER_VARIABLES
 from ..placeholders import REVIEW_PREFIX
 from ..schema import UNKNOWN
 from ..variables import MODEL_SLUG, model_set_id
-from . import clauses, rendered, requisites, slots
+from . import clauses, lists, rendered, requisites, slots
 from .deviation import GROUPS, Deviation, deviations, report
 from .rendered import at, nomn
 from .requisites import Found
@@ -160,6 +160,8 @@ def import_act(dg, data: bytes, name: str, *, package_id: str, region: str) -> I
     _placeholders(lines, schema, result)
     _unknown(schema, base, package.level, result)
     takeback = _takeback(base, result)
+    ordered = [v for t in dg.package_templates(package) for v in t.variables]
+    lists.read(dg, lines, package_id, model_id, lists.readable(schema, ordered), result, takeback)
     rendered.choices(dg, lines, package_id, model_id, schema, used, result, takeback)
     generated = rendered.render(dg, package_id, model_id, {**result.overrides(), **takeback})
     result.deviations = deviations(lines, generated)

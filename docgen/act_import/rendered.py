@@ -149,7 +149,8 @@ def _index(probed, path: str) -> int:
 
 
 def choices(dg, lines, package_id, model_id, schema, used, result, takeback) -> None:
-    """Add to `result` the choice of each choice field that brings the text closest to the act."""
+    """Add to `result` the choice of each choice or yes/no field that brings the text
+    closest to the act."""
     fields = [
         path
         for path in sorted(used)
@@ -157,7 +158,7 @@ def choices(dg, lines, package_id, model_id, schema, used, result, takeback) -> 
         and path not in result.values
         and path not in result.unknown
         and (
-            schema.fields[path].type == "choice"
+            schema.fields[path].type in ("choice", "bool")
             or getattr(schema.fields.get(path + "[]"), "type", None) == "choice"
         )
     ]
@@ -172,6 +173,8 @@ def choices(dg, lines, package_id, model_id, schema, used, result, takeback) -> 
         spec = schema.fields[path]
         if spec.type == "choice":
             options: list[Any] = list(spec.choices)
+        elif spec.type == "bool":
+            options = [True, False]
         else:
             item = schema.fields[path + "[]"].choices
             options = [

@@ -94,7 +94,7 @@ def pattern(
         free = typed_group is None
         if previous_free and free and not literal.strip():
             return None
-        pieces.append(_literal(literal))
+        pieces.append(literal_pattern(literal))
         literal = ""
         if marker or label in labels:
             groups.append((field, case, bool(marker) and marker.group(1) == "Q"))
@@ -104,11 +104,12 @@ def pattern(
         previous_free = free
     if not groups:
         return None
-    pieces.append(_literal(literal + text[at:]))
+    pieces.append(literal_pattern(literal + text[at:]))
     return re.compile("".join(pieces), re.S), groups
 
 
-def _literal(text: str) -> str:
+def literal_pattern(text: str) -> str:
+    """Return the regex of literal `text`: its words, any white space between them."""
     return (
         r"\s*".join(re.escape(word) for word in plain(text).split(" "))
         if text.strip()
