@@ -34,6 +34,7 @@ from shipped import core, package_set_pairs
 
 SEED_000 = SEEDS / "000_f4b46eba82c31ebb.txt"
 
+
 @pytest.fixture(scope="module")
 def seed_000():
     return import_act(

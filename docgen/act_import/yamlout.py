@@ -26,6 +26,10 @@ _QUOTE = 90
 class _Dumper(yaml.SafeDumper):
     """Safe dumper that writes an unknown value inside a list item as ``!unknown``."""
 
+    def ignore_aliases(self, data) -> bool:
+        # -- the one UNKNOWN in several items is written each time, not as «*id001» --
+        return True
+
     def choose_scalar_style(self):
         # -- the tag alone, as the sets write it (not «!unknown ''») --
         if self.event.tag == "!unknown":
