@@ -14,14 +14,18 @@ How values are found:
 * **requisites** from the roles the checker gives the act's paragraphs
   (:mod:`.requisites`): kind, date and number, place, signer, the blank;
 * **cited acts** by date and number in the registry (:mod:`.clauses`): the preamble's
-  basis, the acts repealed, the list of acts an appendix is based on; the act's own
-  further clauses and its control clause;
+  basis (with the words before an act's kind, its ``ref``), the acts repealed, the list
+  of acts an appendix is based on; the act's own further clauses and its control clause;
 * **names and texts** by the package's templates (:mod:`.slots`): a probe rendering
   shows where each value stands and in which case; names go back to the nominative
   through :func:`docgen.ru.nominative`, and a case form the rules would write otherwise
-  is kept explicit;
+  is kept explicit; **numbers, years and dates** the same way, probed as unknown and read
+  back by their type (:mod:`.typed`);
+* **lists** — table rows and repeated paragraphs — by probe items of each list, their
+  rendering made into patterns the act's rows are read with (:mod:`.lists`);
 * **choices** (how appendices are approved, dates in citations, the kind of
-  municipality …) by rendering each possibility and keeping the one whose text is closest.
+  municipality, yes/no …) by rendering each possibility and keeping the one whose text is
+  closest.
 
 A value that is not found is ``!unknown`` when the set must have it and left out when it
 may be absent — never guessed. Values the region's layers already give are left out too:
