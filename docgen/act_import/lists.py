@@ -86,7 +86,7 @@ def read(dg, lines: list[Line], package_id: str, model_id: str, shapes, result, 
             others = {
                 s.path: probe(s, {}, {}) for s in pending if s is not top and s.path not in found
             }
-            for extra in ({}, others):
+            for extra in ({}, others) if others else ({},):
                 got = _Reader(dg, lines, package_id, model_id, top, {**tentative, **extra}).read()
                 if got is not None:
                     found[top.path] = got
@@ -145,12 +145,13 @@ class _Reader:
     def read(self) -> tuple[Any, Line] | None:
         """Return the list's value and the act's paragraph it starts at, or None."""
         default = self._default()
-        if default is None:
+        span = _span(blocks.units(default), self.top.all_labels()) if default else None
+        if span is None:
+            # -- the probe does not show (the table needs rows of another list first) --
             return None
         for level in _levels(self.top):
             self.grammar[level.path] = self._patterns(level)
-        span = _span(blocks.units(default), self.top.all_labels())
-        if span is None or not self.grammar[self.top.path]:
+        if not self.grammar[self.top.path]:
             return None
         for start in _starts(default, span, self.lines, self.act):
             items, _ = self._items(self.top, start)
