@@ -16,6 +16,8 @@ import pytest
 
 from docgen import Docgen, Settings
 from docgen.act_import import blocks, clauses, import_act, lists, shapes, typed
+from docgen.act_import.deviation import words_off
+from docgen.act_import.rendered import render
 from docgen.act_import.requisites import citations, end_of_title
 from docgen.act_import.source import Line, read_act
 from docgen.docxbuild import build_docx
@@ -378,3 +380,21 @@ def test_the_ref_before_a_citation_is_read():
         # -- «в соответствии с распоряжением»: the formula's own case, no ref --
         {"act": "minpros-rasp-2022-r-303", "formula": "В соответствии с"},
     ]
+
+
+def test_a_list_is_kept_only_when_the_act_is_closer_with_it():
+    dg = core()
+    act = dg.generate("tyva-mms", "tyva/kyzyl", draft=True, check=False)
+    lines = read_act(act.docx, "act.docx")
+    imported = import_act(dg, act.docx, "act.docx", package_id="tyva-mms", region="tyva")
+    current = {p: v for p, v in imported.overrides().items() if p != "kyzyl.staff"}
+    score = words_off(lines, render(dg, "tyva-mms", "tyva/_model", current))
+    staff = imported.values["kyzyl.staff"]
+    wrong = [{"position": f"консультант {n}", "units": n} for n in range(1, 6)]
+
+    def kept(value):
+        found = {"kyzyl.staff": (value, staff.line)}
+        return lists._accept(dg, lines, "tyva-mms", "tyva/_model", current, score, found)
+
+    assert kept(staff.value) == ["kyzyl.staff"]
+    assert kept(wrong) == []
