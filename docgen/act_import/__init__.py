@@ -14,14 +14,18 @@ How values are found:
 * **requisites** from the roles the checker gives the act's paragraphs
   (:mod:`.requisites`): kind, date and number, place, signer, the blank;
 * **cited acts** by date and number in the registry (:mod:`.clauses`): the preamble's
-  basis, the acts repealed, the list of acts an appendix is based on; the act's own
-  further clauses and its control clause;
+  basis (with the words before an act's kind, its ``ref``), the acts repealed, the list
+  of acts an appendix is based on; the act's own further clauses and its control clause;
 * **names and texts** by the package's templates (:mod:`.slots`): a probe rendering
   shows where each value stands and in which case; names go back to the nominative
   through :func:`docgen.ru.nominative`, and a case form the rules would write otherwise
-  is kept explicit;
+  is kept explicit; **numbers, years and dates** the same way, probed as unknown and read
+  back by their type (:mod:`.typed`);
+* **lists** — table rows and repeated paragraphs — by probe items of each list, their
+  rendering made into patterns the act's rows are read with (:mod:`.lists`);
 * **choices** (how appendices are approved, dates in citations, the kind of
-  municipality …) by rendering each possibility and keeping the one whose text is closest.
+  municipality, yes/no …) by rendering each possibility and keeping the one whose text is
+  closest.
 
 A value that is not found is ``!unknown`` when the set must have it and left out when it
 may be absent — never guessed. Values the region's layers already give are left out too:
@@ -32,6 +36,7 @@ from the region's model set (:data:`docgen.variables.MODEL_SLUG`) and the import
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -40,11 +45,11 @@ from ..cover import VARIABLES as COVER_VARIABLES
 from ..placeholders import REVIEW_PREFIX
 from ..schema import UNKNOWN
 from ..variables import MODEL_SLUG, model_set_id
-from . import clauses, rendered, requisites, slots
+from . import clauses, lists, rendered, requisites, slots
 from .deviation import GROUPS, Deviation, deviations, report
 from .rendered import at, nomn
 from .requisites import Found
-from .source import Line, read_act
+from .source import Line, plain, read_act
 from .yamlout import Entry, dump, quote
 
 #: Municipality kinds told by the words of the name.
@@ -159,6 +164,8 @@ def import_act(dg, data: bytes, name: str, *, package_id: str, region: str) -> I
     _placeholders(lines, schema, result)
     _unknown(schema, base, package.level, result)
     takeback = _takeback(base, result)
+    ordered = [v for t in dg.package_templates(package) for v in t.variables]
+    lists.read(dg, lines, package_id, model_id, lists.readable(schema, ordered), result, takeback)
     rendered.choices(dg, lines, package_id, model_id, schema, used, result, takeback)
     generated = rendered.render(dg, package_id, model_id, {**result.overrides(), **takeback})
     result.deviations = deviations(lines, generated)
@@ -193,14 +200,14 @@ def _requisites(dg, lines: list[Line], region: str, result: Imported) -> None:
 def _clauses(dg, lines, registry, schema, base, used, result: Imported) -> None:
     found = result.values
     formulas = list(schema.fields["act.basis_formula"].choices)
-    items, missing = clauses.basis(lines, registry, formulas)
+    items, missing = clauses.basis(lines, registry, formulas, _head(dg, base.id))
     if items:
         preamble = next(line for line in lines if line.role == "preamble")
         inherited = [
-            {k: v for k, v in item.items() if k in ("act", "formula")}
+            {k: plain(v) if k == "ref" else v for k, v in item.items() if k in _BASIS_KEYS}
             for item in at(base.data, "act.mandate") or []
         ]
-        if items == inherited:
+        if [{k: plain(v) if k == "ref" else v for k, v in i.items()} for i in items] == inherited:
             # -- the region's own basis (with its review marks, if any) --
             items = list(at(base.data, "act.mandate"))
         elif REVIEW_PREFIX in preamble.text:
@@ -237,6 +244,21 @@ def _clauses(dg, lines, registry, schema, base, used, result: Imported) -> None:
     ):
         for text in cited:
             result.notes.append(f"Нет в реестре актов ({label}): «{text}» — внесите акт в реестр.")
+
+
+#: What the preamble shows of a basis item (its review mark is the preamble's own).
+_BASIS_KEYS = ("act", "formula", "ref")
+
+
+def _head(dg, set_id: str):
+    """Return the function giving a registry act's kind and issuer in the instrumental
+    («распоряжением Правительства Российской Федерации»): its citation up to the date."""
+
+    def head(act_id: str) -> str:
+        text = dg.citation(act_id, set_id).text("ablt", amendments=False)
+        return re.split(r"\sот\s+\d", text, maxsplit=1)[0]
+
+    return head
 
 
 def _placeholders(lines, schema, result: Imported) -> None:

@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from .requisites import Found, act_lines, citations
-from .source import CLAUSE_RE, Line
+from .requisites import Found, act_lines, citations, end_of_title
+from .source import CLAUSE_RE, Line, plain
 
 APPROVE_RE = re.compile(r"^Утвердить\b")
 REPEAL_RE = re.compile(r"^Признать\s+утратившими?\s+силу")
@@ -29,11 +29,17 @@ def _level(line: Line) -> int:
     return match.group(1).count(".") + 1 if match else 0
 
 
-def basis(lines: list[Line], registry, formulas: list[str]) -> tuple[list[dict], list[str]]:
-    """Return the preamble's cited acts as items {act, formula} and the citations not found.
+def basis(
+    lines: list[Line], registry, formulas: list[str], head=None
+) -> tuple[list[dict], list[str]]:
+    """Return the preamble's cited acts as items {act, formula, ref} and the citations not
+    found.
 
     `formulas` are the lead-in words an item may have («Во исполнение», «В соответствии с»):
-    an item names its formula when the words before its citation start with one.
+    an item names its formula when the words before its citation start with one. `head`
+    gives an act's kind and issuer in the instrumental («распоряжением Правительства
+    Российской Федерации»): words between the formula and that head are the item's `ref`
+    («Во исполнение пункта 13 …, утвержденных распоряжением …»).
     """
     preamble = [line for line in act_lines(lines) if line.role == "preamble"]
     text = " ".join(line.text for line in preamble)
@@ -42,17 +48,34 @@ def basis(lines: list[Line], registry, formulas: list[str]) -> tuple[list[dict],
     start = 0
     for act_id, match in citations(text, registry):
         lead = text[start : match.start()]
-        start = match.end()
+        start = end_of_title(text, match.end())
         if act_id is None:
             missing.append(match.group(0))
             continue
         item: dict[str, Any] = {"act": act_id}
+        after = re.split(r"[,;]\s", lead)[-1]
         for formula in formulas:
-            if re.search(rf"(?:^|[,;]\s*){re.escape(formula)}\s", lead, re.I):
+            found = re.search(rf"(?:^|[,;]\s*){re.escape(formula)}\s", lead, re.I)
+            if found:
                 item["formula"] = formula
+                after = lead[found.end() :]
                 break
+        ref = _ref(after, head(act_id) if head else "")
+        if ref:
+            item["ref"] = ref
         items.append(item)
     return items, missing
+
+
+def _ref(words: str, head: str) -> str:
+    """Return the words before `head` at the end of `words` (the cited act's kind and
+    issuer), empty when `words` is the head alone or does not end with it."""
+    words = words.rstrip()
+    if not head or not plain(words).endswith(plain(head)):
+        return ""
+    # -- cut as many words as the head has (white space may differ: no-break spaces) --
+    kept = words.split()[: -len(head.split())]
+    return " ".join(kept).rstrip(" ,")
 
 
 def repeals(lines: list[Line], registry) -> tuple[Found | None, list[str]]:

@@ -7,11 +7,14 @@ Both render the package for the region's model set with the values found so far
 from __future__ import annotations
 
 import itertools
+from collections import Counter
 from collections.abc import Mapping
 from typing import Any
 
+from ..errors import DocgenError
 from ..redline.diff import align
-from . import slots
+from ..schema import UNKNOWN
+from . import slots, typed
 from .deviation import words_off
 from .requisites import Found
 from .source import Line, read_act
@@ -31,35 +34,42 @@ REQUISITE_FIELDS = (
 
 
 def names(dg, lines, package_id, model_id, schema, used, result) -> None:
-    """Add to `result` the names and texts the act shows where the templates print them."""
+    """Add to `result` the names, texts, numbers, years and dates the act shows where the
+    templates print them."""
     probed = [
         (path, schema.fields[path].type)
         for path in sorted(used)
         if path in schema.fields
-        and schema.fields[path].type in ("phrase", "text")
+        and schema.fields[path].type in ("phrase", "text", *typed.TYPED)
         and "[]" not in path
         and not path.startswith(("region.", "format."))
         and path not in REQUISITE_FIELDS
         and path not in result.values
     ]
     probes = slots.probe_values(probed)
+    labels = {
+        schema.fields[path].label: (n, kind)
+        for n, (path, kind) in enumerate(probed)
+        if kind in typed.TYPED
+    }
     # -- two renderings: every probed value present, then only the required ones (a
     #    template may print a value only when an optional one is absent: «short or name»);
     #    a field found in the first is taken from the first only --
     required = {p: v for p, v in probes.items() if schema.fields[p].required}
-    empty = {p: "" for p in probes if p not in required}
+    empty = {p: "" for p, k in probed if p not in required and k not in typed.TYPED}
+    numbers = {p for p, k in probed if k in typed.TYPED}
     renderings = []
     for overrides in (probes, {**required, **empty}):
-        probe = render(dg, package_id, model_id, {**result.overrides(), **overrides})
-        texts = [p.text for p in probe]
-        renderings.append((texts, align(texts, [line.text for line in lines])))
+        for probe in _probe_renderings(dg, package_id, model_id, result, overrides, numbers):
+            texts = [p.text for p in probe]
+            renderings.append((texts, align(texts, [line.text for line in lines])))
     resolved: dict[int, Found | None] = {}
     known: dict[int, dict[str, str]] = {}
     for _ in range(2):
         # -- the second round reads the paragraphs where two values stand side by side,
         #    with the values found in the first standing for themselves --
         for texts, pairs in renderings:
-            captured = slots.capture(texts, lines, pairs, known)
+            captured = slots.capture(texts, lines, pairs, known, labels)
             for n, (path, kind) in enumerate(probed):
                 if n in resolved or not captured.get(n):
                     continue
@@ -76,10 +86,14 @@ def names(dg, lines, package_id, model_id, schema, used, result) -> None:
                     own = [c for c in own if slots.nominative_of(c).lower() != name]
                 if kind == "phrase":
                     resolved[n] = slots.resolve_phrase(own)
+                elif kind in typed.TYPED:
+                    resolved[n] = _resolve_typed(own, kind, schema.fields[path].label)
                 else:
                     resolved[n] = slots.resolve_text(own)
                 if resolved[n] is None:
                     del resolved[n]
+                elif kind in typed.TYPED:
+                    continue
                 else:
                     cases = {c.case for c in captured[n]} | {
                         "nomn",
@@ -98,12 +112,45 @@ def names(dg, lines, package_id, model_id, schema, used, result) -> None:
             result.values[path] = found
 
 
+def _probe_renderings(dg, package_id, model_id, result, overrides, numbers) -> list[list[Line]]:
+    """Return the probe renderings for `overrides`: one, or — when a template computes with
+    numbers (`numbers`) left unknown together («на {{ (start, end) | years }}») — the names
+    alone and then each number alone that renders."""
+    base = result.overrides()
+    try:
+        return [render(dg, package_id, model_id, {**base, **overrides})]
+    except DocgenError:
+        pass
+    names = {p: v for p, v in overrides.items() if p not in numbers}
+    out = [render(dg, package_id, model_id, {**base, **names})]
+    for path in sorted(numbers & set(overrides)):
+        try:
+            out.append(render(dg, package_id, model_id, {**base, **names, path: overrides[path]}))
+        except DocgenError:
+            continue
+    return out
+
+
+def _resolve_typed(captures, kind: str, label: str) -> Found | None:
+    """Return the value most captures read as (placeholders of the act left out)."""
+    read = []
+    for c in captures:
+        ok, value = typed.value(kind, c.text, label)
+        if ok and value is not UNKNOWN:
+            read.append((value, c.line))
+    if not read:
+        return None
+    best = Counter(v for v, _ in read).most_common(1)[0][0]
+    return Found(best, next(line for v, line in read if v == best))
+
+
 def _index(probed, path: str) -> int:
     return next((n for n, (p, _) in enumerate(probed) if p == path), -1)
 
 
 def choices(dg, lines, package_id, model_id, schema, used, result, takeback) -> None:
-    """Add to `result` the choice of each choice field that brings the text closest to the act."""
+    """Add to `result` the choice of each choice or yes/no field that brings the text
+    closest to the act."""
     fields = [
         path
         for path in sorted(used)
@@ -111,7 +158,7 @@ def choices(dg, lines, package_id, model_id, schema, used, result, takeback) -> 
         and path not in result.values
         and path not in result.unknown
         and (
-            schema.fields[path].type == "choice"
+            schema.fields[path].type in ("choice", "bool")
             or getattr(schema.fields.get(path + "[]"), "type", None) == "choice"
         )
     ]
@@ -126,6 +173,8 @@ def choices(dg, lines, package_id, model_id, schema, used, result, takeback) -> 
         spec = schema.fields[path]
         if spec.type == "choice":
             options: list[Any] = list(spec.choices)
+        elif spec.type == "bool":
+            options = [True, False]
         else:
             item = schema.fields[path + "[]"].choices
             options = [

@@ -144,11 +144,31 @@ def citations(text: str, registry) -> list[tuple[str | None, re.Match]]:
     """Return (registry id or None, match) for every «от … № …» in `text`, in order.
 
     Citations of amendments («(в ред. … от … № …)») belong to the act before them and are
-    left out.
+    left out, and so are acts named inside a cited act's title («… «О внесении изменений в
+    Концепцию, утвержденную распоряжением … от … № Р-174»»).
     """
     out = []
-    for match in CITATION_RE.finditer(_AMENDED_RE.sub(lambda m: " " * len(m.group(0)), text)):
+    plain = _AMENDED_RE.sub(lambda m: " " * len(m.group(0)), text)
+    title_end = 0
+    for match in CITATION_RE.finditer(plain):
+        if match.start() < title_end:
+            continue
+        title_end = end_of_title(plain, match.end())
         date = parse_date(match.group(1))
         act = registry.find(date, match.group(2)) if date else None
         out.append((act.id if act else None, match))
     return out
+
+
+def end_of_title(text: str, at: int) -> int:
+    """Return where the title «…» that follows position `at` of `text` ends (after its
+    closing quote; quotes inside it are balanced); `at` when no title follows."""
+    start = len(text) - len(text[at:].lstrip())
+    if not text.startswith("«", start):
+        return at
+    depth = 0
+    for n in range(start, len(text)):
+        depth += {"«": 1, "»": -1}.get(text[n], 0)
+        if depth == 0:
+            return n + 1
+    return len(text)

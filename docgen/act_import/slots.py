@@ -17,7 +17,8 @@ from dataclasses import dataclass
 
 from .. import ru
 from ..placeholders import PREFIX
-from ..schema import CASE_KEYS
+from ..schema import CASE_KEYS, UNKNOWN
+from . import typed
 from .requisites import Found
 from .source import Line, plain
 
@@ -30,10 +31,13 @@ ANCHOR = 30
 
 
 def probe_values(fields: list[tuple[str, str]]) -> dict[str, object]:
-    """Return the probe override of each (path, type) in `fields`, numbered in order."""
+    """Return the probe override of each (path, type) in `fields`, numbered in order: a
+    marker per case of a name, one marker for a text, unknown for a number or a date."""
     out: dict[str, object] = {}
     for n, (path, kind) in enumerate(fields):
-        if kind == "phrase":
+        if kind in typed.TYPED:
+            out[path] = UNKNOWN
+        elif kind == "phrase":
             out[path] = {case: f"qZ{n}{case.upper()}q" for case in CASE_KEYS}
         else:
             out[path] = f"qZ{n}TEXTq"
@@ -54,46 +58,58 @@ class Capture:
 
 
 def pattern(
-    probe: str, known: dict[int, dict[str, str]] | None = None
+    probe: str,
+    known: dict[int, dict[str, str]] | None = None,
+    labels: dict[str, tuple[int, str]] | None = None,
 ) -> tuple[re.Pattern, list[tuple[int, str, bool]]] | None:
     """Return the pattern matching a paragraph like `probe` and its groups' markers.
 
     The markers of fields in `known` (field number → case → text) stand for their known
-    text. None when two unknown markers stand side by side (their boundary cannot be
-    told) or when no unknown marker is left.
+    text. A placeholder whose label is in `labels` (label → field number, type) is a group
+    of that field, typed (:func:`.typed.group`); other placeholders match anything. None
+    when two free-text groups stand side by side (their boundary cannot be told) or when
+    no group is left.
     """
     known = known or {}
+    labels = labels or {}
     pieces: list[str] = []
     groups: list[tuple[int, str, bool]] = []
     at = 0
     text = plain(probe)
-    previous_group = False
+    literal = ""
+    previous_free = False
     for token in re.finditer(f"{MARKER_RE.pattern}|{_PLACEHOLDER_RE.pattern}", text):
-        literal = text[at : token.start()]
+        literal += text[at : token.start()]
+        at = token.end()
         marker = MARKER_RE.fullmatch(token.group(0))
         field, case = (int(marker.group(2)), marker.group(3).lower()) if marker else (None, "")
+        label = None if marker else token.group(0)[len(PREFIX) + 1 : -1]
         if field is not None and case in known.get(field, {}):
             literal += known[field][case]
-            pieces.append(_literal(literal))
-            at = token.end()
             continue
-        if previous_group and not literal.strip():
+        typed_group = None
+        if label in labels:
+            field, case = labels[label]
+            typed_group = typed.group(case)
+        free = typed_group is None
+        if previous_free and free and not literal.strip():
             return None
-        pieces.append(_literal(literal))
-        if marker:
-            groups.append((field, case, marker.group(1) == "Q"))
-            pieces.append("(.+?)")
+        pieces.append(literal_pattern(literal))
+        literal = ""
+        if marker or label in labels:
+            groups.append((field, case, bool(marker) and marker.group(1) == "Q"))
+            pieces.append(rf"\s*({typed_group})\s*" if typed_group else "(.+?)")
         else:
             pieces.append("(?:.+?)")
-        previous_group = True
-        at = token.end()
+        previous_free = free
     if not groups:
         return None
-    pieces.append(_literal(text[at:]))
+    pieces.append(literal_pattern(literal + text[at:]))
     return re.compile("".join(pieces), re.S), groups
 
 
-def _literal(text: str) -> str:
+def literal_pattern(text: str) -> str:
+    """Return the regex of literal `text`: its words, any white space between them."""
     return (
         r"\s*".join(re.escape(word) for word in plain(text).split(" "))
         if text.strip()
@@ -106,16 +122,18 @@ def capture(
     act: list[Line],
     pairs: list[tuple[int | None, int | None]],
     known: dict[int, dict[str, str]] | None = None,
+    labels: dict[str, tuple[int, str]] | None = None,
 ) -> dict[int, list[Capture]]:
     """Return what each probed field matched in `act`, by field number.
 
     `pairs` aligns `probe_lines` with `act`; a probe paragraph is tried against its partner
-    first, then against every paragraph of the act, and counts once.
+    first, then against every paragraph of the act, and counts once. `labels` are the
+    placeholders that stand for fields (see :func:`pattern`).
     """
     partner = _partners(pairs)
     found: dict[int, list[Capture]] = {}
     for i, probe in enumerate(probe_lines):
-        made = pattern(probe, known)
+        made = pattern(probe, known, labels)
         if made is None:
             continue
         regex, groups = made

@@ -44,7 +44,8 @@ class Line:
 
     `part` is «act», «appendix» or «other»; `where` reads «распоряжение, стр. 9» or
     «приложение, абзац 41»; `clause` is the clause number it starts with, or the last one
-    before it in its part («2.1.13»), empty before the first.
+    before it in its part («2.1.13»), empty before the first. `cell` is (table, row,
+    column) for a paragraph in a table cell of a .docx, None elsewhere.
     """
 
     text: str
@@ -53,6 +54,7 @@ class Line:
     where: str
     clause: str = ""
     numbered: bool = False
+    cell: tuple[int, int, int] | None = None
 
 
 def read_act(data: bytes, name: str) -> list[Line]:
@@ -102,7 +104,9 @@ def _lines(model, *, join: bool) -> list[Line]:
         if match:
             clause_by_part[key] = match.group(1)
         where = model.where(para)
-        out.append(Line(text, para.role, kind, where, clause_by_part.get(key, ""), bool(match)))
+        cell = (para.table, para.row, para.col) if para.table is not None else None
+        clause = clause_by_part.get(key, "")
+        out.append(Line(text, para.role, kind, where, clause, bool(match), cell))
     return out
 
 

@@ -18,9 +18,26 @@ from typing import Any
 
 import yaml
 
-from ..schema import UNKNOWN
+from ..schema import UNKNOWN, Unknown
 
 _QUOTE = 90
+
+
+class _Dumper(yaml.SafeDumper):
+    """Safe dumper that writes an unknown value inside a list item as ``!unknown``."""
+
+    def ignore_aliases(self, data) -> bool:
+        # -- the one UNKNOWN in several items is written each time, not as «*id001» --
+        return True
+
+    def choose_scalar_style(self):
+        # -- the tag alone, as the sets write it (not «!unknown ''») --
+        if self.event.tag == "!unknown":
+            return ""
+        return super().choose_scalar_style()
+
+
+_Dumper.add_representer(Unknown, lambda dumper, _: dumper.represent_scalar("!unknown", ""))
 
 
 @dataclass(frozen=True)
@@ -53,8 +70,13 @@ def _value_lines(key: str, value: Any) -> list[str]:
     nested: Any = value
     for part in reversed(key.split(".")):
         nested = {part: nested}
-    text = yaml.safe_dump(
-        _plain(nested), allow_unicode=True, sort_keys=False, width=4096, default_flow_style=False
+    text = yaml.dump(
+        _plain(nested),
+        Dumper=_Dumper,
+        allow_unicode=True,
+        sort_keys=False,
+        width=4096,
+        default_flow_style=False,
     )
     return text.rstrip("\n").split("\n")
 

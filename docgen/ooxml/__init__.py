@@ -25,6 +25,8 @@ only through these modules; no other module of docgen parses XML or runs a regex
 ``tablegrid``      table grids repaired after column loops
 ``paragraphs``     reading paragraphs (text, table, Word numbering) for the linter
 ``build``          element edits of the template builder (python-docx objects)
+``storytext``      the body as a tree: containers, paragraphs, tables, runs (for the redline)
+``revisions``      tracked changes written into that tree: ``w:ins``/``w:del``, author, date
 =================  ========================================================================
 
 Per-document edits are string operations on known shapes (much faster than parsing);

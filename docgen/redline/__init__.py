@@ -22,8 +22,9 @@ runs a bundled .NET executable of some 30 MB per engine in a subprocess — 1.0�
 comparison here, against a budget well under a second — and aligns by its own rules;
 ``redlines`` is a word diff of two strings (difflib) with Markdown output, no .docx;
 ``xmldiff`` diffs XML trees, so formatting and run splits show as changes. The comparison
-here is :mod:`difflib` over a paragraph alignment (:mod:`.diff`), written as OOXML by
-:mod:`.wordml`.
+here is :mod:`difflib` over a paragraph alignment (:mod:`.diff`), made into tracked changes
+by :mod:`.track` through docgen's OOXML layer (:mod:`docgen.ooxml.storytext` reads the
+tree, :mod:`docgen.ooxml.revisions` writes the marks).
 """
 
 from __future__ import annotations
@@ -36,12 +37,12 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from lxml import etree
-
 from ..errors import CheckInputError
+from ..ooxml import storytext
+from ..ooxml.ns import DOCUMENT, STYLES
+from ..ooxml.revisions import Revisions, max_id
 from ..placeholders import PREFIX
 from ..variables import model_set_id
-from . import wordml
 from .diff import DELETE, EQUAL, INSERT, Piece
 from .html import render_html
 from .track import Row, Tracker, placeholder_spans
@@ -52,7 +53,6 @@ BLANK = "__________"
 AUTHOR = "docgen"
 #: A placeholder of the draft: «[не заполнено: Дата акта]».
 PLACEHOLDER_RE = re.compile(r"\[" + re.escape(PREFIX) + r"[^\]]*\]")
-DOCUMENT = "word/document.xml"
 
 
 @dataclass(frozen=True)
@@ -126,14 +126,14 @@ def compare(
     «__________». Raises CheckInputError when either file is not a .docx.
     """
     when = when or dt.datetime.now(dt.UTC).replace(microsecond=0)
-    old_root = _body_root(old, labels[0])
-    new_root = _body_root(new, labels[1])
+    old_root = _document(old, labels[0])
+    new_root = _document(new, labels[1])
     with zipfile.ZipFile(io.BytesIO(new)) as archive:
-        styles = wordml.style_ids(_read(archive, "word/styles.xml"))
-    revisions = wordml.Revisions(author, when, wordml.max_id(new_root) + 1)
+        styles = storytext.style_ids(_read(archive, STYLES))
+    revisions = Revisions(author, when, max_id(new_root) + 1)
     tracker = Tracker(revisions, styles, placeholder_spans(PLACEHOLDER_RE, BLANK))
-    tracker.container(_body(old_root, labels[0]), _body(new_root, labels[1]))
-    document = etree.tostring(new_root, xml_declaration=True, encoding="UTF-8", standalone=True)
+    tracker.container(storytext.body(old_root), storytext.body(new_root))
+    document = storytext.serialize(new_root)
     return Redline(_replace_part(new, DOCUMENT, document), tuple(tracker.rows), *labels)
 
 
@@ -161,7 +161,8 @@ def redline(
     return compare(against, act.docx, when=when, labels=("сравниваемый акт", "акт docgen"))
 
 
-def _body_root(data: bytes, label: str) -> etree._Element:
+def _document(data: bytes, label: str):
+    """Return the parsed ``word/document.xml`` of .docx `data` (`label` names it in errors)."""
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             xml = _read(archive, DOCUMENT)
@@ -170,16 +171,9 @@ def _body_root(data: bytes, label: str) -> etree._Element:
     if xml is None:
         raise CheckInputError("не читается как .docx: нет word/document.xml", label)
     try:
-        return etree.fromstring(xml, etree.XMLParser(resolve_entities=False, no_network=True))
-    except etree.XMLSyntaxError as exc:
+        return storytext.parse_document(xml)
+    except storytext.StoryError as exc:
         raise CheckInputError(f"не читается как .docx: {exc}", label) from None
-
-
-def _body(root: etree._Element, label: str) -> etree._Element:
-    body = root.find(wordml.q("body"))
-    if body is None:
-        raise CheckInputError("не читается как .docx: в word/document.xml нет w:body", label)
-    return body
 
 
 def _read(archive: zipfile.ZipFile, name: str) -> bytes | None:

@@ -5,7 +5,7 @@ aligned with the old document's (:func:`docgen.redline.diff.align`); then
 
 * an equal item stays as it is;
 * a changed paragraph gets its runs rebuilt from the word diff: equal and inserted text
-  keep the new runs' formatting, deleted text the old runs' (:mod:`.wordml`);
+  keep the new runs' formatting, deleted text the old runs';
 * an inserted paragraph has its runs and its mark marked inserted;
 * a deleted paragraph is copied in from the old document, its runs and mark deleted;
 * tables pair with tables: rows are aligned like paragraphs, cells of paired rows are
@@ -13,24 +13,26 @@ aligned with the old document's (:func:`docgen.redline.diff.align`); then
 
 Only text is compared, so formatting that differs is never shown as a change: the new
 document's formatting stands. Every comparison is also kept as a :class:`Row` of the
-side-by-side view.
+side-by-side view. The tree is read through :mod:`docgen.ooxml.storytext` and marked
+through :mod:`docgen.ooxml.revisions`.
 """
 
 from __future__ import annotations
 
-import copy
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
-from lxml import etree
-
-from . import wordml
+from ..ooxml import storytext as story
+from ..ooxml.revisions import DELETED, INSERTED, Revisions, keep_last_mark, neutralise, set_runs
+from ..ooxml.storytext import Segment
 from .diff import DELETE, EQUAL, INSERT, Piece, align, word_diff
-from .wordml import DEL, INS, SECTPR, TBL, TC, TR, P, Revisions, Segment
 
 #: Spans of an old paragraph's text to replace before comparing: (start, end, text).
 Substitute = Callable[[str], list[tuple[int, int, str]]]
+#: An element of the document tree (opaque here: only the layer looks inside).
+Element = Any
 
 
 @dataclass(frozen=True)
@@ -58,151 +60,146 @@ class Tracker:
 
     # -- containers ------------------------------------------------------------------------
 
-    def container(self, old: etree._Element, new: etree._Element) -> None:
+    def container(self, old: Element, new: Element) -> None:
         """Make container `new` (body or cell) a redline of container `old`."""
-        old_items = _items(old)
-        new_items = _items(new)
+        old_items = story.items(old)
+        new_items = story.items(new)
         pairs = align(
             [self._old_text(x) for x in old_items],
-            [_text(x) for x in new_items],
-            [_kind(x) for x in old_items],
-            [_kind(x) for x in new_items],
+            [story.text(x) for x in new_items],
+            [story.kind(x) for x in old_items],
+            [story.kind(x) for x in new_items],
         )
-        # -- (element, kind, mark) in document order; marks are applied at the end --
-        ordered: list[list] = []
-        pending: list[etree._Element] = []
+        # -- (paragraph, mark) in document order; marks are applied at the end --
+        ordered: list[tuple[Element, str | None]] = []
+        pending: list[Element] = []
         for i, j in pairs:
             if j is None:
                 copied = self._deleted(old_items[i])
                 pending.append(copied)
-                ordered.append([copied, _kind(copied), DEL if copied.tag == P else None])
+                if story.kind(copied) == "p":
+                    ordered.append((copied, DELETED))
                 continue
             element = new_items[j]
             for copied in pending:
-                element.addprevious(copied)
+                story.put_before(element, copied)
             pending = []
             if i is None:
                 self._inserted(element)
-                ordered.append([element, _kind(element), INS if element.tag == P else None])
-            elif element.tag == P:
+                if story.kind(element) == "p":
+                    ordered.append((element, INSERTED))
+            elif story.kind(element) == "p":
                 ordered += self._paragraph(old_items[i], element)
             else:
                 self._table(old_items[i], element)
-                ordered.append([element, "tbl", None])
         self._place_tail(new, new_items, pending)
-        _rotate_tail(ordered)
-        for element, kind, mark in ordered:
-            if kind == "p" and mark is not None:
-                self.revisions.mark_paragraph(element, mark)
+        marks = keep_last_mark([mark for _, mark in ordered])
+        for (p, _), mark in zip(ordered, marks, strict=True):
+            if mark is not None:
+                self.revisions.mark_paragraph(p, mark)
 
-    def _place_tail(self, new, new_items, pending) -> None:
+    def _place_tail(self, new: Element, new_items: list, pending: list) -> None:
         """Put the deleted items that follow every new item at the end of `new`."""
-        if not pending:
-            return
         if new_items:
             anchor = new_items[-1]
             for copied in pending:
-                anchor.addnext(copied)
+                story.put_after(anchor, copied)
                 anchor = copied
             return
-        sect = new.find(SECTPR)
         for copied in pending:
-            if sect is not None:
-                sect.addprevious(copied)
-            else:
-                new.append(copied)
+            story.append_item(new, copied)
 
     # -- paragraphs ------------------------------------------------------------------------
 
-    def _old_segments(self, p: etree._Element) -> list[Segment]:
-        segs = wordml.segments(p)
+    def _old_segments(self, p: Element) -> list[Segment]:
+        segs = story.segments(p)
         if segs is None:
-            segs = [Segment(wordml.paragraph_text(p), None)]
+            segs = [Segment(story.paragraph_text(p), None)]
         for start, end, text in reversed(self.substitute("".join(s.text for s in segs))):
-            segs = wordml.replace_text(segs, start, end, text)
+            segs = story.replace_text(segs, start, end, text)
         return segs
 
-    def _old_text(self, element: etree._Element) -> str:
-        if element.tag == P:
+    def _old_text(self, element: Element) -> str:
+        if story.kind(element) == "p":
             return "".join(s.text for s in self._old_segments(element))
-        return _text(element, self._old_text)
+        return story.text(element, self._old_text)
 
-    def _paragraph(self, old: etree._Element, new: etree._Element) -> list[list]:
-        """Return the ordered entries for the pair of paragraphs `old` → `new`."""
+    def _paragraph(self, old: Element, new: Element) -> list[tuple[Element, str | None]]:
+        """Return the ordered (paragraph, mark) entries for the pair `old` → `new`."""
         old_segs = self._old_segments(old)
         old_text = "".join(s.text for s in old_segs)
-        new_text = wordml.paragraph_text(new)
+        new_text = story.paragraph_text(new)
         if old_text == new_text:
             self.rows.append(Row(EQUAL, old_text, new_text))
-            return [[new, "p", None]]
-        new_segs = wordml.segments(new)
+            return [(new, None)]
+        new_segs = story.segments(new)
         if new_segs is None:
             # -- a field or a drawing cannot be rebuilt: the old paragraph goes, the new comes --
             copied = self._deleted(old)
-            new.addprevious(copied)
+            story.put_before(new, copied)
             self._inserted(new)
-            return [[copied, "p", DEL], [new, "p", INS]]
+            return [(copied, DELETED), (new, INSERTED)]
         pieces = word_diff(old_text, new_text)
         runs = []
         for piece in pieces:
             end = piece.start + len(piece.text)
             if piece.op == DELETE:
-                runs += self.revisions.runs(wordml.slice_segments(old_segs, piece.start, end), DEL)
+                runs += self.revisions.runs(
+                    story.slice_segments(old_segs, piece.start, end), DELETED
+                )
             else:
-                tag = INS if piece.op == INSERT else None
-                runs += self.revisions.runs(wordml.slice_segments(new_segs, piece.start, end), tag)
-        wordml.set_runs(new, runs)
+                change = INSERTED if piece.op == INSERT else None
+                runs += self.revisions.runs(
+                    story.slice_segments(new_segs, piece.start, end), change
+                )
+        set_runs(new, runs)
         self.rows.append(Row("change", old_text, new_text, tuple(pieces)))
-        return [[new, "p", None]]
+        return [(new, None)]
 
-    def _inserted(self, element: etree._Element) -> None:
+    def _inserted(self, element: Element) -> None:
         """Mark the runs (and the rows of a table) of new `element` inserted."""
-        for p in [element] if element.tag == P else element.iter(P):
-            self.rows.append(Row(INSERT, "", wordml.paragraph_text(p)))
-        if element.tag == TBL:
-            for tr in element.iter(TR):
-                self.revisions.mark_row(tr, INS)
-        self.revisions.wrap_runs(element, INS)
+        for p in story.paragraphs(element):
+            self.rows.append(Row(INSERT, "", story.paragraph_text(p)))
+        if story.kind(element) == "tbl":
+            for tr in story.table_rows(element):
+                self.revisions.mark_row(tr, INSERTED)
+        self.revisions.wrap_runs(element, INSERTED)
 
-    def _deleted(self, old: etree._Element) -> etree._Element:
+    def _deleted(self, old: Element) -> Element:
         """Return a copy of old `old` (paragraph, row or table) with its text deleted."""
-        copied = copy.deepcopy(old)
-        pairs = (
-            [(copied, old)]
-            if old.tag == P
-            else list(zip(list(copied.iter(P)), list(old.iter(P)), strict=True))
-        )
-        for target, source in pairs:
+        copied = story.clone(old)
+        for target, source in zip(story.paragraphs(copied), story.paragraphs(old), strict=True):
             segs = self._old_segments(source)
             self.rows.append(Row(DELETE, "".join(s.text for s in segs), ""))
-            wordml.set_runs(target, self.revisions.runs(segs, DEL))
-        wordml.neutralise(copied, self.styles)
-        rows = [copied] if copied.tag == TR else copied.iter(TR)
-        for tr in rows:
-            self.revisions.mark_row(tr, DEL)
+            set_runs(target, self.revisions.runs(segs, DELETED))
+        neutralise(copied, self.styles)
+        for tr in story.table_rows(copied) if story.kind(copied) != "p" else []:
+            self.revisions.mark_row(tr, DELETED)
         return copied
 
     # -- tables ----------------------------------------------------------------------------
 
-    def _table(self, old: etree._Element, new: etree._Element) -> None:
+    def _table(self, old: Element, new: Element) -> None:
         """Make table `new` a redline of table `old`, row by row."""
-        old_rows, new_rows = old.findall(TR), new.findall(TR)
-        pairs = align([_text(r, self._old_text) for r in old_rows], [_text(r) for r in new_rows])
-        pending: list[etree._Element] = []
+        old_rows, new_rows = story.rows(old), story.rows(new)
+        pairs = align(
+            [story.text(r, self._old_text) for r in old_rows], [story.text(r) for r in new_rows]
+        )
+        pending: list[Element] = []
         for i, j in pairs:
             if j is None:
                 pending.append(self._deleted(old_rows[i]))
                 continue
             row = new_rows[j]
             for copied in pending:
-                row.addprevious(copied)
+                story.put_before(row, copied)
             pending = []
             if i is None:
                 self._inserted_row(row)
                 continue
-            old_cells, new_cells = old_rows[i].findall(TC), row.findall(TC)
+            old_cells, new_cells = story.cells(old_rows[i]), story.cells(row)
             if len(old_cells) != len(new_cells):
-                row.addprevious(self._deleted(old_rows[i]))
+                story.put_before(row, self._deleted(old_rows[i]))
                 self._inserted_row(row)
                 continue
             for old_cell, new_cell in zip(old_cells, new_cells, strict=True):
@@ -210,53 +207,16 @@ class Tracker:
         anchor = new_rows[-1] if new_rows else None
         for copied in pending:
             if anchor is None:
-                new.append(copied)
+                story.append_item(new, copied)
             else:
-                anchor.addnext(copied)
+                story.put_after(anchor, copied)
             anchor = copied
 
-    def _inserted_row(self, row: etree._Element) -> None:
-        for p in row.iter(P):
-            self.rows.append(Row(INSERT, "", wordml.paragraph_text(p)))
-        self.revisions.mark_row(row, INS)
-        self.revisions.wrap_runs(row, INS)
-
-
-def _items(container: etree._Element) -> list[etree._Element]:
-    return [c for c in container if c.tag in (P, TBL)]
-
-
-def _kind(element: etree._Element) -> str:
-    return "p" if element.tag == P else "tbl"
-
-
-def _text(element: etree._Element, para: Callable[[etree._Element], str] | None = None) -> str:
-    """Return the text of a paragraph, row or table (cells and paragraphs on own lines)."""
-    para = para or wordml.paragraph_text
-    if element.tag == P:
-        return para(element)
-    return "\n".join(para(p) for p in element.iter(P))
-
-
-def _rotate_tail(ordered: list[list]) -> None:
-    """Keep a container's last paragraph mark unchanged (Word cannot remove it).
-
-    When the container ends with inserted or deleted paragraphs, every paragraph mark from
-    the last unchanged one on moves one paragraph back: the texts seen on accepting and on
-    rejecting stay the same, and the last mark is an ordinary one. Tables between them
-    (inserted or deleted whole, row by row) do not take part.
-    """
-    paragraphs = [entry for entry in ordered if entry[1] == "p"]
-    if not paragraphs or paragraphs[-1][2] is None:
-        return
-    k = len(paragraphs) - 1
-    while k >= 0 and paragraphs[k][2] is not None:
-        k -= 1
-    if k < 0:
-        return
-    for n in range(k, len(paragraphs) - 1):
-        paragraphs[n][2] = paragraphs[n + 1][2]
-    paragraphs[-1][2] = None
+    def _inserted_row(self, row: Element) -> None:
+        for p in story.paragraphs(row):
+            self.rows.append(Row(INSERT, "", story.paragraph_text(p)))
+        self.revisions.mark_row(row, INSERTED)
+        self.revisions.wrap_runs(row, INSERTED)
 
 
 def placeholder_spans(pattern: re.Pattern, blank: str) -> Substitute:

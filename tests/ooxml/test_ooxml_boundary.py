@@ -15,9 +15,6 @@ from paths import REPO
 EXCEPTIONS = {
     # -- regexes over mammoth's HTML; replaced by real page previews (issue 11)
     "web/preview.py",
-    # -- tracked changes (w:ins/w:del) written into the act's own .docx; its XML
-    # -- (docgen/redline/wordml.py) moves into docgen/ooxml next (issue 11)
-    "docgen/redline/",
     # -- not WordprocessingML: lxml parses poppler's XHTML («pdftotext -bbox»: pages, lines,
     # -- words with their boxes) and the PDF's XMP metadata (PDF/A part and conformance)
     "docgen/pdf/reader.py",
