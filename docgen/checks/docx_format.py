@@ -57,40 +57,8 @@ def paragraph_facts(read: ParagraphRead) -> tuple:
 
 def thaw(frozen: FrozenFormat) -> Format:
     """Return a new Format (own dicts) from its frozen fields."""
-    (
-        align,
-        first_line,
-        left,
-        right,
-        line,
-        line_rule,
-        before,
-        after,
-        tabs,
-        numbered,
-        bold,
-        caps,
-        fonts,
-        sizes,
-        direct,
-    ) = frozen
-    return Format(
-        align,
-        first_line,
-        left,
-        right,
-        line,
-        line_rule,
-        before,
-        after,
-        tabs,
-        numbered,
-        bold,
-        caps,
-        dict(fonts),
-        dict(sizes),
-        direct,
-    )
+    *scalars, fonts, sizes, direct = frozen
+    return Format(*scalars, dict(fonts), dict(sizes), direct)
 
 
 def _format(read: ParagraphRead) -> Format:
