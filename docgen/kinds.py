@@ -9,7 +9,6 @@ the conformance checker reads documents with them (:mod:`docgen.checks.kinds`).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -119,7 +118,7 @@ def _kind(name: str, spec: Any, where: str) -> ActKind:
     if name != name.strip().lower():
         raise VariablesError(f"вид акта пишется строчными буквами: «{name}»", where)
     collective = str(spec.get("collective") or "")
-    if collective and not re.search(r"\w:$", collective):
+    if collective and not (collective.endswith(":") and collective[-2:-1].isalpha()):
         raise VariablesError(
             f"collective: формула кончается словом и двоеточием («… постановляет:»): "
             f"«{collective}»",
