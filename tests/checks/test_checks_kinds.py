@@ -17,8 +17,16 @@ from checks.conftest import BASE_TEXT, nb
 from click.testing import CliRunner
 
 from docgen import Docgen, Settings
-from docgen.checks import check_docx, check_file, check_text, model_from_docx, model_from_text
+from docgen.checks import (
+    check_docx,
+    check_file,
+    check_text,
+    load_profile,
+    model_from_docx,
+    model_from_text,
+)
 from docgen.checks.kinds import KindWords, kind_words, shared_kinds
+from docgen.checks.runner import cached_layout
 from docgen.cli import cli
 from docgen.kinds import kinds_files, load_kinds
 
@@ -99,6 +107,9 @@ def test_memoised_layout_is_kept_per_kinds(lib):
     for kinds, expected in ((None, True), (region, False), (None, True), (region, False)):
         found = check_docx(data, layout_key=key, text=False, kinds=kinds)
         assert ("G-09" in rules(found)) is expected, kinds
+    profile = load_profile()
+    shared, own = (cached_layout(key, profile, kind_words(k)) for k in (None, region))
+    assert shared is not None and own is not None and shared != own
 
 
 def swap_kind(text: str) -> str:
@@ -137,6 +148,18 @@ def test_a_text_act_of_a_region_kind_reads_like_a_shared_one(text_kinds):
     roles = {p.clean: p.role for p in model.paragraphs}
     assert (roles["УКАЗАНИЕ"], roles["ПРЕДЛАГАЮ:"]) == ("kind", "order")
     assert model_from_text(text).parts[0].kind == "other"
+
+
+def test_the_kind_words_in_the_text_follow_the_kinds(text_kinds):
+    # -- the same paragraph, judged per kinds: «Указанием» with a capital mid-sentence is a
+    # -- kind of act (T-11) only where «указание» is a kind --
+    text = swap_kind(BASE_TEXT).replace(
+        "1. Утвердить Положение", "1. В соответствии с Указанием комитета утвердить Положение"
+    )
+    for _ in range(2):
+        own = [f for f in check_text(text, kinds=text_kinds) if f.rule == "T-11"]
+        assert [f.quote for f in own] == ["Указанием"], own
+        assert not [f for f in check_text(text) if f.rule == "T-11"]
 
 
 @pytest.mark.parametrize(
