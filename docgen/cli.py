@@ -275,8 +275,10 @@ def check(paths: tuple[Path, ...], profile: str | None, fmt: str) -> None:
 
     dg = _docgen()
     profile = profile or dg.settings.gost_profile
-    # -- the registry of cited acts: G-55 names acts that lost force --
+    # -- the registry of cited acts: G-55 names acts that lost force; a file's region is not
+    # -- known, so it is read with every act kind of the library (a region's own too) --
     registry = dg.registry() if dg.settings.variables_dir.is_dir() else None
+    kinds = dg.known_kinds() if dg.settings.variables_dir.is_dir() else None
     found = []
     for path in paths:
         if path.suffix.lower() == ".zip":
@@ -285,7 +287,7 @@ def check(paths: tuple[Path, ...], profile: str | None, fmt: str) -> None:
             except BundleError as exc:
                 raise click.ClickException(f"{path.name}: {exc.message}") from None
         else:
-            results = check_file(path, profile, registry=registry)
+            results = check_file(path, profile, registry=registry, kinds=kinds)
         for finding in results:
             found.append({"file": str(path), **finding.to_dict()})
             if fmt == "text":

@@ -239,3 +239,18 @@ def test_the_contributors_section_names_files_that_exist():
     text = GUIDE.read_text(encoding="utf-8")
     for path in ("tests/data/expected_forms.yaml", "tests/data/expected_unknowns.yaml"):
         assert path in text and (REPO / path).is_file(), path
+
+
+def test_a_regions_own_kind_is_generated_with_the_checks_on(workspace, monkeypatch):
+    # -- «Свой вид акта»: the checker reads the document with the region's kinds, so the
+    # -- «указание» has none of the findings of a checker that knew the shared kinds only --
+    title = "Новый вид акта"
+    everything = sections()
+    runs = [s.args[0] for s in everything[title] if s.kind == "run"]
+    assert not [line for line in runs if "RUN_CHECKS" in line]
+    for earlier in SECTIONS[: SECTIONS.index(title) + 1]:
+        for step in everything[earlier]:
+            perform(step, workspace, monkeypatch)
+    assert "act.kind=указание" in runs[-1] and workspace.document.name == "ukazanie.docx"
+    found = re.findall(r"\b([GT]-\d\d) ·", workspace.output)
+    assert not {"G-09", "G-12", "G-28", "G-31", "G-34", "G-35"} & set(found), workspace.output
