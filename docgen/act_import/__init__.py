@@ -148,7 +148,7 @@ def import_act(dg, data: bytes, name: str, *, package_id: str, region: str) -> I
             f"документ «{package_id}» не предназначен для региона «{region}» "
             f"(регионы документа: {', '.join(package.regions)})"
         )
-    lines = read_act(data, name)
+    lines = read_act(data, name, dg.kinds(region))
     result = Imported(name, package_id, region)
     base = dg.variables(model_id)
     schema = dg.schema(model_id)

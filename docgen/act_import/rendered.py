@@ -14,6 +14,7 @@ from typing import Any
 from ..errors import DocgenError
 from ..redline.diff import align
 from ..schema import UNKNOWN
+from ..variables import region_of
 from . import slots, typed
 from .deviation import words_off
 from .requisites import Found
@@ -195,7 +196,7 @@ def choices(dg, lines, package_id, model_id, schema, used, result, takeback) -> 
 def render(dg, package_id: str, model_id: str, overrides: Mapping[str, Any]) -> list[Line]:
     """Return the paragraphs of `package_id` rendered for `model_id` with `overrides`."""
     result = dg.generate(package_id, model_id, dict(overrides), draft=True, check=False)
-    return read_act(result.docx, "образец.docx")
+    return read_act(result.docx, "образец.docx", dg.kinds(region_of(model_id)))
 
 
 def at(data: Mapping, path: str) -> Any:

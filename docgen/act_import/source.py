@@ -57,9 +57,10 @@ class Line:
     cell: tuple[int, int, int] | None = None
 
 
-def read_act(data: bytes, name: str) -> list[Line]:
+def read_act(data: bytes, name: str, kinds=None) -> list[Line]:
     """Return the non-empty paragraphs of the act in `data` (.docx, or text when `name`
-    ends with .txt). Raises CheckInputError naming `name` when it cannot be read."""
+    ends with .txt), read with the act `kinds` (docgen.kinds; default: the shared ones).
+    Raises CheckInputError naming `name` when it cannot be read."""
     if name.lower().endswith(".txt"):
         for encoding in ("utf-8-sig", "cp1251"):
             try:
@@ -69,9 +70,9 @@ def read_act(data: bytes, name: str) -> list[Line]:
                 continue
         else:
             raise CheckInputError("текст не в кодировке UTF-8 или Windows-1251", name)
-        return _lines(model_from_text(_ARTEFACT_RE.sub("", text)), join=True)
+        return _lines(model_from_text(_ARTEFACT_RE.sub("", text), kinds), join=True)
     try:
-        model = model_from_docx(data)
+        model = model_from_docx(data, kinds)
     except DocxFormatError as exc:
         raise CheckInputError(f"не читается как .docx: {exc}", name) from None
     return _lines(model, join=False)

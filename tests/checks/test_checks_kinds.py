@@ -288,3 +288,15 @@ def test_each_shared_kind_with_a_formula_needs_it_before_the_clauses():
         )
     ]
     assert not [f for f in check_text(with_kind("распоряжение", ":")) if f.rule == "G-28"]
+
+
+def test_an_act_of_a_region_kind_is_imported_as_that_kind(lib):
+    from docgen.act_import import import_act
+
+    dg, set_id = lib
+    result = generated(dg, set_id, "указание", "gost")
+    imported = import_act(
+        dg, result.docx, "акт.docx", package_id=PACKAGE, region=set_id.partition("/")[0]
+    )
+    assert imported.values["act.kind"].value == "указание"
+    assert not imported.deviations, imported.report()
