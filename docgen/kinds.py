@@ -16,7 +16,7 @@ from typing import Any, TypeVar
 
 from .errors import VariablesError
 from .schema import CASE_KEYS
-from .variables import display_path, read_yaml
+from .variables import read_entries
 
 KINDS_FILE = "_kinds.yaml"
 _FIELDS = {"issued", "issuer", "formula", "collective", "capital", "forms"}
@@ -97,15 +97,10 @@ def kinds_files(variables_dir: Path, region: str | None = None) -> list[Path]:
 def load_kinds(files: list[Path], variables_dir: Path) -> Kinds:
     """Return the kinds declared in `files`; raise VariablesError naming file and line."""
     kinds: dict[str, ActKind] = {}
-    for path in files:
-        display = display_path(path, variables_dir)
-        data = read_yaml(path, display)
-        lines = getattr(data, "lines", {})
-        for name, spec in data.items():
-            where = f"{display}:{lines[name]}" if name in lines else display
-            if name in kinds:
-                raise VariablesError(f"вид акта «{name}» уже объявлен", where)
-            kinds[name] = _kind(name, spec if spec is not None else {}, where)
+    for name, spec, where in read_entries(files, variables_dir):
+        if name in kinds:
+            raise VariablesError(f"вид акта «{name}» уже объявлен", where)
+        kinds[name] = _kind(name, spec if spec is not None else {}, where)
     return Kinds(kinds)
 
 

@@ -19,7 +19,7 @@ import hashlib
 import io
 import json
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -118,6 +118,17 @@ def read_yaml(path: Path, display: str | None = None) -> dict[str, Any]:
     except UnicodeDecodeError:
         raise VariablesError("файл должен быть в кодировке UTF-8", display) from None
     return parse_yaml(text, display)
+
+
+def read_entries(files: Iterable[Path], variables_dir: Path) -> Iterator[tuple[str, Any, str]]:
+    """Yield (key, value, where) for each top-level entry of each YAML file in `files`, in
+    order; `where` names the file and line («variables/_acts.yaml:12»)."""
+    for path in files:
+        display = display_path(path, variables_dir)
+        data = read_yaml(path, display)
+        lines = getattr(data, "lines", {})
+        for key, value in data.items():
+            yield key, value, f"{display}:{lines[key]}" if key in lines else display
 
 
 def parse_yaml(text: str, display: str) -> dict[str, Any]:
