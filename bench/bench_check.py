@@ -1,7 +1,7 @@
 """Checker benchmark: `docgen check` on a 50-page act package, or on generated packages.
 
 Usage: python bench/bench_check.py [--pages 50] [--rounds 15] [--compare REV]
-       python bench/bench_check.py --generated [--sets 18] [--rounds 7] [--compare REV]
+       python bench/bench_check.py --generated [--sets N] [--rounds 7] [--compare REV]
 
 Default mode builds, with python-docx (through docgen's template builder), a распоряжение
 and a Положение long enough for about `--pages` A4 pages at 14 pt, plus a landscape
@@ -9,13 +9,13 @@ roadmap table, then times: reading the .docx into the model, the text rules, the
 rules, the whole ``check_docx`` (parse + all rules), ``check_docx`` with the layout
 memoised under a template key, and ``check_text`` on the same text.
 
-``--generated`` generates `lenobl-mms` for `--sets` different leningrad/* sets (a batch
-checks different municipalities) and times per package: generation, ``check_docx`` with
-the layout key as the pipeline passes it (warm process: the sets in turn, several rounds),
-the same with every memo emptied before each package (``cold``: a paragraph never seen
-before, e.g. the first package of a process), ``check_parts`` on the unzipped parts, and
-``generate`` with and without the checks as the pipeline runs them; the batch estimate
-is 2,500 × the pipeline figure / 2 cores.
+``--generated`` generates `lenobl-mms` for `--sets` different leningrad/* sets (default:
+all of them; a batch checks different municipalities) and times per package: generation,
+``check_docx`` with the layout key as the pipeline passes it (warm process: the sets in
+turn, several rounds), the same with every memo emptied before each package (``cold``: a
+paragraph never seen before, e.g. the first package of a process), ``check_parts`` on the
+unzipped parts, and ``generate`` with and without the checks as the pipeline runs them;
+the batch estimate is 2,500 × the pipeline figure / 2 cores.
 
 Both modes print medians and p90 per figure. ``--compare REV`` runs the same benchmark
 on docgen at git revision REV (exported to a temporary directory, run in a subprocess)
@@ -280,7 +280,7 @@ def main() -> None:
         help="per-package figures on generated packages of different sets",
     )
     parser.add_argument("--package", default="lenobl-mms")
-    parser.add_argument("--sets", type=int, default=18)
+    parser.add_argument("--sets", type=int, default=None, help="how many sets (default: all)")
     parser.add_argument(
         "--compare",
         metavar="REV",
@@ -297,8 +297,7 @@ def main() -> None:
         str(args.rounds),
         "--package",
         args.package,
-        "--sets",
-        str(args.sets),
+        *(["--sets", str(args.sets)] if args.sets else []),
     ] + (["--generated"] if args.generated else [])
     before = baseline(args.compare, argv) if args.compare else None
     title, figures = (generated_figures if args.generated else page_figures)(args)

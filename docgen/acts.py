@@ -37,7 +37,7 @@ from typing import Any
 
 from .errors import VariablesError
 from .schema import CASE_KEYS, parse_date
-from .variables import display_path, read_yaml
+from .variables import read_entries
 
 ACTS_FILE = "_acts.yaml"
 MUNICIPAL_ACTS_DIR = "_acts"
@@ -154,7 +154,11 @@ def registry_files(variables_dir: Path, set_id: str | None = None) -> list[Path]
     else:
         region, _, slug = set_id.partition("/")
         files.append(variables_dir / region / ACTS_FILE)
-        if slug:
+        if slug == "_model":
+            # -- the region's model set («leningrad/_model») sees every municipality's acts:
+            #    an act imported from a municipality's text cites them --
+            files += sorted((variables_dir / region / MUNICIPAL_ACTS_DIR).glob("*.yaml"))
+        elif slug:
             files.append(variables_dir / region / MUNICIPAL_ACTS_DIR / f"{slug}.yaml")
     return [f for f in files if f.exists()]
 
@@ -168,19 +172,14 @@ def load_registry(
     """
     acts: dict[str, CitedAct] = {}
     problems: list[str] = []
-    for path in files:
-        display = display_path(path, variables_dir)
-        data = read_yaml(path, display)
-        lines = getattr(data, "lines", {})
-        for act_id, entry in data.items():
-            where = f"{display}:{lines[act_id]}" if act_id in lines else display
-            if act_id in acts:
-                problems.append(f"{where}: акт «{act_id}» уже есть в {acts[act_id].origin}")
-                continue
-            try:
-                acts[act_id] = _entry(act_id, entry, where, kinds)
-            except ValueError as exc:
-                problems.append(f"{where}: {act_id}: {exc}")
+    for act_id, entry, where in read_entries(files, variables_dir):
+        if act_id in acts:
+            problems.append(f"{where}: акт «{act_id}» уже есть в {acts[act_id].origin}")
+            continue
+        try:
+            acts[act_id] = _entry(act_id, entry, where, kinds)
+        except ValueError as exc:
+            problems.append(f"{where}: {act_id}: {exc}")
     for act in acts.values():
         for ref in (act.superseded_by, *act.amended_by):
             if ref and ref not in acts:

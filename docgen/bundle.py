@@ -27,7 +27,7 @@ from .core import Docgen
 from .errors import DocgenError
 from .findings import Finding
 from .result import GenerationResult
-from .variables import canonical_data, data_hash
+from .variables import canonical_data, data_hash, region_of
 
 FORMATS = ("docx", "pdf", "zip")
 MANIFEST = "manifest.json"
@@ -234,8 +234,10 @@ def check_bundle(data: bytes, dg: Docgen, profile: str | None = None) -> list[Fi
     from .pdf import check_pdf
 
     meta, docx, pdf = read_bundle(data)
-    registry = dg.registry(meta.get("set"))
-    found = check_docx(docx, profile or dg.settings.gost_profile, registry=registry)
+    set_id = meta.get("set")
+    registry = dg.registry(set_id)
+    kinds = dg.kinds(region_of(set_id)) if set_id else dg.known_kinds()
+    found = check_docx(docx, profile or dg.settings.gost_profile, registry=registry, kinds=kinds)
     return [*found, *check_pdf(pdf, docx)]
 
 

@@ -10,7 +10,7 @@ later acts gets «(в ред. …)». The pattern is data (``citation`` in the w
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from . import ru
@@ -31,12 +31,17 @@ class Citation:
     """A registry act as the templates see it: ``{{ act | cite('ablt') }}``.
 
     `amendments` are the acts that changed it («в ред.»), resolved from the registry.
+    A citation is immutable, so each spelling is made once: a context (and the citations
+    in it) is cached by the core object and rendered many times.
     """
 
     act: CitedAct
     kinds: Kinds
     wording: Wording
     amendments: tuple[CitedAct, ...] = ()
+    _texts: dict[tuple[str, str, bool], str] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
 
     @property
     def id(self) -> str:
@@ -49,6 +54,10 @@ class Citation:
         «Федеральный закон от 29 декабря 2012 г. № 273-ФЗ «Об образовании в Российской
         Федерации»» (nomn, long); «приказа … от 11.05.2023 № 17 «…»» (gent, digital).
         """
+        key = (case, date, amendments)
+        known = self._texts.get(key)
+        if known is not None:
+            return known
         if date not in DATE_STYLES:
             raise ValueError(f"стиль даты: одно из {', '.join(DATE_STYLES)}, а не «{date}»")
         text = _cite(self.act, case, date, self.kinds, self.wording)
@@ -58,6 +67,7 @@ class Citation:
                 for a in self.amendments
             )
             text += " " + self.wording.fill("amendments", cited=cited)
+        self._texts[key] = text
         return text
 
     def __str__(self) -> str:

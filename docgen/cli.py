@@ -1,4 +1,5 @@
-"""Command line: ``docgen list | generate | batch | validate | check | lint``.
+"""Command line: ``docgen list | generate | batch | verify | validate | check | lint | new |
+redline | import``.
 
 A thin shell: parses arguments, calls the library, prints Russian messages (click's own
 texts too: docgen.cliru). Exit codes: 0 done (a draft that was written, with its unfilled
@@ -14,12 +15,14 @@ import click
 
 from . import __version__, cliru
 from . import findings as findings_mod
+from .audit import audit
 from .batch import STATUS_LABELS, run_batch
 from .bundle import FORMATS, BundleError, check_bundle, format_of, produce
 from .bundle import verify as verify_bundle
 from .core import Docgen
 from .errors import DocgenError
 from .files import write_atomic
+from .newcmd import new
 from .pdf import OfficeConverter
 from .settings import Settings
 from .variables import parse_value
@@ -223,21 +226,18 @@ def verify(path: Path) -> None:
     sys.exit(1)
 
 
-@cli.command(help="Проверить все наборы переменных по схеме.")
-def validate() -> None:
-    dg = _docgen()
-    bad = 0
-    for set_id in dg.set_ids():
-        try:
-            variables = dg.variables(set_id)
-        except DocgenError as exc:
-            bad += 1
-            click.echo(f"✗ {cliru.real_paths(str(exc), dg.settings.variables_dir)}")
-            continue
-        note = f" (неизвестно: {len(variables.missing)})" if variables.missing else ""
-        click.echo(f"✓ {set_id}{note}")
-    if bad:
-        raise click.ClickException(f"наборов с ошибками: {bad}")
+@cli.command(
+    help="Проверить наборы переменных, шаблоны и пакеты и сформировать черновик каждого "
+    "документа для каждого набора (все ошибки сразу)."
+)
+@click.option("--no-render", is_flag=True, help="только наборы, шаблоны и пакеты, без черновиков")
+def validate(no_render: bool) -> None:
+    report = audit(_docgen(), render=not no_render)
+    folder = _docgen().settings.variables_dir
+    for line in report.lines():
+        click.echo(cliru.real_paths(line, folder))
+    if report.failures:
+        raise click.ClickException(f"ошибок: {len(report.failures)}")
 
 
 @cli.command(
@@ -286,8 +286,10 @@ def check(paths: tuple[Path, ...], profile: str | None, fmt: str) -> None:
 
     dg = _docgen()
     profile = profile or dg.settings.gost_profile
-    # -- the registry of cited acts: G-55 names acts that lost force --
+    # -- the registry of cited acts: G-55 names acts that lost force; a file's region is not
+    # -- known, so it is read with every act kind of the library (a region's own too) --
     registry = dg.registry() if dg.settings.variables_dir.is_dir() else None
+    kinds = dg.known_kinds() if dg.settings.variables_dir.is_dir() else None
     found = []
     for path in paths:
         if path.suffix.lower() == ".zip":
@@ -296,7 +298,7 @@ def check(paths: tuple[Path, ...], profile: str | None, fmt: str) -> None:
             except BundleError as exc:
                 raise click.ClickException(f"{path.name}: {exc.message}") from None
         else:
-            results = check_file(path, profile, registry=registry)
+            results = check_file(path, profile, registry=registry, kinds=kinds)
         for finding in results:
             found.append({"file": str(path), **finding.to_dict()})
             if fmt == "text":
@@ -311,6 +313,75 @@ def check(paths: tuple[Path, ...], profile: str | None, fmt: str) -> None:
         sys.exit(1)
 
 
+@cli.command(help="Показать акт правкой (исправлениями Word) относительно образца региона.")
+@click.argument("package_id")
+@click.argument("municipality")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    required=True,
+    help="куда записать .docx (или .html при --format html)",
+)
+@click.option(
+    "--against",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="сравнить не с образцом, а с этим актом (.docx)",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["docx", "html"]),
+    default="docx",
+    help="docx — исправления Word; html — страница «было / стало»",
+)
+@click.option("--var", "pairs", multiple=True, metavar="КЛЮЧ=ЗНАЧЕНИЕ", help="как в generate")
+def redline(
+    package_id: str,
+    municipality: str,
+    output: Path,
+    against: Path | None,
+    fmt: str,
+    pairs: tuple[str, ...],
+) -> None:
+    from .redline import redline as make_redline
+
+    other = against.read_bytes() if against else None
+    result = make_redline(_docgen(), package_id, municipality, _parse_vars(pairs), against=other)
+    data = result.html().encode("utf-8") if fmt == "html" else result.docx
+    write_atomic(output, data)
+    click.echo(f"Записан {output}: {result.summary()}")
+
+
+@cli.command(
+    "import", help="Прочитать действующий акт (.docx, .txt) и записать набор переменных для него."
+)
+@click.argument("act", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--package", "package_id", required=True, help="документ, по которому сверять акт")
+@click.option("--region", required=True, help="регион, например leningrad")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    required=True,
+    help="куда записать набор переменных (.yaml)",
+)
+@click.option(
+    "--report",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="куда записать отчет об отклонениях (по умолчанию — рядом: <набор>.report.txt)",
+)
+def import_cmd(act: Path, package_id: str, region: str, output: Path, report: Path | None) -> None:
+    from .act_import import import_act
+
+    result = import_act(_docgen(), act.read_bytes(), act.name, package_id=package_id, region=region)
+    report = report or output.with_suffix(".report.txt")
+    write_atomic(output, result.yaml().encode("utf-8"))
+    write_atomic(report, result.report().encode("utf-8"))
+    click.echo(f"Записан {output}: {result.summary()}")
+    click.echo(f"Отчет об отклонениях: {report}")
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the CLI; return the exit code."""
     try:
@@ -318,6 +389,9 @@ def main(argv: list[str] | None = None) -> int:
     except SystemExit as exc:
         return exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
     return 0
+
+
+cli.add_command(new)
 
 
 def _register_web_commands() -> None:

@@ -16,13 +16,15 @@ from typing import Any
 
 from . import ru
 from .kinds import Kinds
-from .placeholders import CLOSE, OPEN, Missing
+from .placeholders import CLOSE, OPEN, Missing, MissingItems
+from .ru.cases import CASE_NAMES_RU
 from .schema import UNKNOWN, FieldSpec, Schema, value_at
 
 #: Runs of ordinary white space (no-break spaces are kept: «2023–2026 годы»)
 _SPACES_RE = re.compile(r"[ \t\r\n]+")
 #: Characters XML 1.0 forbids, plus docgen's own placeholder markers.
 _FORBIDDEN_RE = re.compile(f"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff{OPEN}{CLOSE}]")
+_CONTROL_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
 @functools.lru_cache(maxsize=8192)
@@ -91,7 +93,7 @@ class _Values:
 
     def value(self, value: Any, spec: FieldSpec, path: str, root: Mapping) -> Any:
         if value is UNKNOWN:
-            return Missing(spec.label)
+            return self.unknown(spec, path, root)
         if value is None or (isinstance(value, str) and not value.strip()):
             return [] if spec.type == "list" else Absent(spec.label)
         kind = spec.type
@@ -99,7 +101,10 @@ class _Values:
             return clean_text(value)
         if kind == "phrase":
             if isinstance(value, Mapping):
-                forms = {case: clean_text(form) for case, form in value.items()}
+                forms = {
+                    case: _unknown_form(spec, case) if form is UNKNOWN else clean_text(form)
+                    for case, form in value.items()
+                }
                 return ru.Phrase(forms["nomn"], forms=forms)
             return ru.Phrase(clean_text(value))
         if kind == "person":
@@ -122,6 +127,26 @@ class _Values:
             return items
         return value
 
+    def unknown(self, spec: FieldSpec, path: str, root: Mapping) -> Missing:
+        """Return the placeholder of the unknown value of `spec`.
+
+        An unknown list iterates as one unknown item, so a loop prints the placeholder: a
+        list of mappings yields an item whose required fields are unknown and optional ones
+        absent (``{% if m.indicator %}`` stays false), just as ``- !unknown`` would.
+        """
+        if spec.type != "list":
+            return Missing(spec.label)
+        item = None
+        if self.schema.children(spec.path + "[]"):
+            unknown = self.schema.unknown_item(spec.path)
+            item = self.node(unknown, path + "[0].", spec.path + "[].", unknown)
+        return MissingItems(spec.label, item)
+
+
+def _unknown_form(spec: FieldSpec, case: str) -> Missing:
+    """Return the placeholder of a case form given as ``!unknown`` («…, дательный падеж»)."""
+    return Missing(f"{spec.label}, {CASE_NAMES_RU.get(case, case)} падеж")
+
 
 def appendix_entries(titles: Sequence[tuple[str, str]]) -> list[dict[str, Any]]:
     """Return the appendix descriptions the act and the marks need.
@@ -133,7 +158,9 @@ def appendix_entries(titles: Sequence[tuple[str, str]]) -> list[dict[str, Any]]:
     numbered = len(titles) > 1
     entries = []
     for i, (title, approval) in enumerate(titles, 1):
-        title = clean_text(_SPACES_RE.sub(" ", title))
+        # -- the title is rendered from values already clean: its placeholders («Положение о
+        #    [не заполнено: …]») keep their markers, so a draft shows them and a final refuses --
+        title = ru.typograph(_CONTROL_RE.sub("", _SPACES_RE.sub(" ", title)).strip())
         head, _, tail = title.partition(" ")
         number = i if numbered else None
         entries.append(

@@ -39,7 +39,7 @@ from .errors import (
     UnknownIdError,
 )
 from .findings import Finding
-from .kinds import Kinds, kinds_files, load_kinds
+from .kinds import KINDS_FILE, Kinds, kinds_files, load_kinds, merged_kinds
 from .lint import lint_template
 from .render import Assembly, CompiledTemplate, compile_template, make_assembly, render_package
 from .result import GenerationResult, requisites_of
@@ -228,6 +228,18 @@ class Docgen:
         key = ("kinds", *((f, _stamp(f)) for f in files))
         return self._state.tables.get(key, lambda: load_kinds(files, root))
 
+    def known_kinds(self) -> Kinds:
+        """Return every act kind of the library: the shared ones and each region's own (a name
+        two regions declare keeps the first region's, by id). A document whose region is not
+        known (``docgen check``) is read with these."""
+        root = self.settings.variables_dir
+        regions = sorted({region_of(s) for s in self.set_ids()})
+        files = [*kinds_files(root), *(root / r / KINDS_FILE for r in regions)]
+        key = ("known kinds", *((f, _stamp(f)) for f in files))
+        return self._state.tables.get(
+            key, lambda: merged_kinds([self.kinds(), *(self.kinds(r) for r in regions)])
+        )
+
     def wording(self, region: str | None = None) -> Wording:
         """Return the act wording of `region` (shared, with the region's replacements)."""
         root = self.settings.variables_dir
@@ -292,8 +304,11 @@ class Docgen:
                 f"документ «{package_id}» не предназначен для региона «{region}» "
                 f"(регионы документа: {', '.join(package.regions)})"
             )
-        regions = [region] if region else list(package.regions)
-        return [s for s in self.set_ids() if s.split("/")[0] in regions and package.accepts(s)]
+        return [
+            s
+            for s in self.set_ids()
+            if package.accepts(s) and (not region or region_of(s) == region)
+        ]
 
     # -- the pipeline --------------------------------------------------------------------
 
@@ -369,13 +384,15 @@ class Docgen:
             raise MissingValuesError(rendered.placeholders, f"{resolved.package.id} / {set_id}")
         findings: tuple[Finding, ...] = ()
         if self.settings.run_checks if check is None else check:
-            # -- layout depends on the template versions and the font only: checked once --
+            # -- layout depends on the template versions, the font and the act's kind (which
+            # -- decides how its paragraphs are read: ПРИКАЗЫВАЮ:, marks): checked once each --
             layout_key = "|".join(
                 [
                     *(t.content_hash for t in templates),
                     str(font),
                     str(size),
                     self.settings.page_numbering,
+                    str((parts[0][1].get("act") or {}).get("kind", "")),
                 ]
             )
             findings = tuple(self.check_docx(rendered.data, layout_key=layout_key, set_id=set_id))
@@ -398,21 +415,36 @@ class Docgen:
         """Return every problem of the .docx template at `path`, all at once.
 
         `declared` (the variables the metadata lists) defaults to the ``variables`` of
-        the metadata YAML beside the file, when there is one.
+        the metadata YAML beside the file, when there is one. The variables a template may
+        use are the shared schema's plus those its regions add (their ``_schema.yaml``).
         """
-        if declared is None:
-            meta = path.with_suffix(".yaml")
-            if meta.is_file():
-                declared = read_metadata(meta, str(meta)).get("variables")
-        return lint_template(path, self.schema(), declared, self.environment)
+        regions: Any = None
+        meta = path.with_suffix(".yaml")
+        if meta.is_file():
+            data = read_metadata(meta, str(meta))
+            declared = data.get("variables") if declared is None else declared
+            regions = data.get("regions")
+        return lint_template(path, self._regions_schema(regions), declared, self.environment)
+
+    def _regions_schema(self, regions: Any) -> Schema:
+        """Return the shared schema with the fields every region in `regions` adds."""
+        if not isinstance(regions, list):
+            return self.schema()
+        fields = dict(self.schema().fields)
+        for region in regions:
+            if isinstance(region, str) and (self.settings.variables_dir / region).is_dir():
+                fields.update(self.schema(region).fields)
+        return Schema(fields)
 
     def check_docx(
         self, data: bytes, *, layout_key: str | None = None, set_id: str | None = None
     ) -> list[Finding]:
         """Return the conformance findings for the .docx `data` (profile from settings).
 
-        Citations are judged against the registry visible from `set_id` (every shipped
-        act when None): an act that lost force is named with its replacement.
+        The document is read with the act kinds visible from `set_id` (the shared ones and
+        its region's; every known kind when None). Citations are judged against the registry
+        visible from `set_id` (every shipped act when None): an act that lost force is named
+        with its replacement.
         """
         from .checks import check_docx
 
@@ -421,6 +453,7 @@ class Docgen:
             self.settings.gost_profile,
             layout_key=layout_key,
             registry=self.registry(set_id),
+            kinds=self.kinds(region_of(set_id)) if set_id else self.known_kinds(),
         )
 
     # -- internals ---------------------------------------------------------------------

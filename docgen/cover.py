@@ -92,9 +92,7 @@ def build_cover(
     builder = _Builder(kind, kinds, wording, filters, act.get("citation_date") or "digital")
     clauses: list[Clause] = []
     clauses += builder.approve(appendices, act.get("approve_style") or "points")
-    for point in act.get("points") or []:
-        clauses.append(Clause(1, point["text"]))
-        clauses += [Clause(2, sub) for sub in point.get("subpoints") or []]
+    clauses += _points(act.get("points") or [])
     clauses += builder.repeals(act.get("repeals") or [])
     clauses.append(builder.control(act))
     return Cover(
@@ -207,17 +205,20 @@ class _Builder:
         """
         if isinstance(repeals, Missing):
             return [Clause(1, self.wording.fill("repeal", cited=repeals, act=""))]
-        cited = [r for r in repeals if isinstance(r, Citation)]
+        # -- an unknown item («- !unknown»: an act to repeal, not yet identified) stays in
+        #    the clause as its placeholder --
+        cited = [
+            r if isinstance(r, Missing) else r.text("accs", self.dates)
+            for r in repeals
+            if isinstance(r, (Citation, Missing))
+        ]
         if not cited:
             return []
         if len(cited) == 1:
-            text = self.wording.fill("repeal", cited=cited[0].text("accs", self.dates), act="")
-            return [Clause(1, text)]
+            return [Clause(1, self.wording.fill("repeal", cited=cited[0], act=""))]
         out = [Clause(1, self.wording.fill("repeal_several", act=""))]
-        for i, c in enumerate(cited):
-            out.append(
-                Clause(2, c.text("accs", self.dates) + ("." if i == len(cited) - 1 else ";"))
-            )
+        for i, text in enumerate(cited):
+            out.append(Clause(2, text + ("." if i == len(cited) - 1 else ";")))
         return out
 
     def control(self, act: Mapping[str, Any]) -> Clause:
@@ -233,6 +234,24 @@ class _Builder:
         else:
             text = self.wording.fill("control.self", act=self.act_in("gent"))
         return Clause(1, text)
+
+
+def _points(points: Sequence[Any] | Missing) -> list[Clause]:
+    """Return the additional clauses; an unknown list, point or subpoints is a placeholder."""
+    if isinstance(points, Missing):
+        return [Clause(1, points)]
+    clauses = []
+    for point in points:
+        if isinstance(point, Missing):
+            clauses.append(Clause(1, point))
+            continue
+        clauses.append(Clause(1, point["text"]))
+        subpoints = point.get("subpoints") or []
+        if isinstance(subpoints, Missing):
+            clauses.append(Clause(2, subpoints))
+        else:
+            clauses += [Clause(2, sub) for sub in subpoints]
+    return clauses
 
 
 def _items(value: Any) -> list[Any]:

@@ -13,6 +13,7 @@ The hierarchy::
      │    └── TemplateRenderError    Jinja failed while rendering (template + nearby text)
      ├── InflectionError             a phrase cannot be declined (re-raised from ``docgen.ru``)
      ├── MissingValuesError          final mode and some values are still unknown
+     ├── ScaffoldError               ``docgen new …`` cannot write what it was asked for
      ├── CheckInputError             a file given to ``docgen check`` is not readable
      │    └── PdfReadError           a PDF cannot be read (not a PDF, poppler missing)
      └── ConversionError             LibreOffice failed to make a PDF (crash, timeout, refusal)
@@ -91,6 +92,10 @@ class MissingValuesError(DocgenError):
         super().__init__(
             f"чистовой вариант не сформирован: не заполнены значения — {listed}", location
         )
+
+
+class ScaffoldError(DocgenError):
+    """``docgen new …`` refuses: the file exists, the id is taken, the folder is installed."""
 
 
 class CheckInputError(DocgenError):

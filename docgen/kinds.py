@@ -3,22 +3,24 @@
 ``variables/_kinds.yaml`` holds the shared kinds (распоряжение, приказ, постановление,
 решение, and the kinds acts cite: федеральный закон, указ, письмо …); a region may add
 kinds in ``variables/<region>/_kinds.yaml``. The variable sets' ``act.kind`` choices and
-the registry's kinds come from here, and the act's operative formula («ПРИКАЗЫВАЮ:») too.
+the registry's kinds come from here, and the act's operative formula («ПРИКАЗЫВАЮ:») too;
+the conformance checker reads documents with them (:mod:`docgen.checks.kinds`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from .errors import VariablesError
 from .schema import CASE_KEYS
-from .variables import display_path, read_yaml
+from .variables import read_entries
 
 KINDS_FILE = "_kinds.yaml"
-_FIELDS = {"issued", "issuer", "formula", "capital", "forms"}
+_FIELDS = {"issued", "issuer", "formula", "collective", "capital", "forms"}
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -30,6 +32,9 @@ class ActKind:
     issuer: str = ""
     #: the operative formula on its own line («ПРИКАЗЫВАЮ:»); "" when there is none
     formula: str = ""
+    #: the formula a collegial body writes at the end of the preamble, its verb last
+    #: («администрация … постановляет:»); "" when there is none
+    collective: str = ""
     #: written with a capital in a citation («Федеральным законом», «Указом»)
     capital: bool = False
     #: explicit case forms where the rules cannot derive them
@@ -41,6 +46,8 @@ class Kinds:
     """The kinds visible from one region (the shared ones plus the region's own)."""
 
     kinds: Mapping[str, ActKind]
+    #: tables other modules derive from these kinds, by the function that builds them
+    _derived: dict = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def __contains__(self, name: object) -> bool:
         return name in self.kinds
@@ -57,6 +64,27 @@ class Kinds:
         """Return every kind's name, in declaration order."""
         return tuple(self.kinds)
 
+    def derived(self, build: Callable[[Kinds], T]) -> T:
+        """Return ``build(self)``, computed once per Kinds object (e.g. the checker's patterns).
+
+        `build` must be a pure function of the kinds; two threads may both compute it once.
+        """
+        try:
+            return self._derived[build]
+        except KeyError:
+            value = self._derived[build] = build(self)
+            return value
+
+
+def merged_kinds(tables: Iterable[Kinds]) -> Kinds:
+    """Return the kinds of every table in `tables`; a name declared twice keeps its first
+    declaration (two regions may each declare a kind of the same name)."""
+    kinds: dict[str, ActKind] = {}
+    for table in tables:
+        for name, kind in table.kinds.items():
+            kinds.setdefault(name, kind)
+    return Kinds(kinds)
+
 
 def kinds_files(variables_dir: Path, region: str | None = None) -> list[Path]:
     """Return the kinds files visible from `region` (the shared one first)."""
@@ -69,15 +97,10 @@ def kinds_files(variables_dir: Path, region: str | None = None) -> list[Path]:
 def load_kinds(files: list[Path], variables_dir: Path) -> Kinds:
     """Return the kinds declared in `files`; raise VariablesError naming file and line."""
     kinds: dict[str, ActKind] = {}
-    for path in files:
-        display = display_path(path, variables_dir)
-        data = read_yaml(path, display)
-        lines = getattr(data, "lines", {})
-        for name, spec in data.items():
-            where = f"{display}:{lines[name]}" if name in lines else display
-            if name in kinds:
-                raise VariablesError(f"вид акта «{name}» уже объявлен", where)
-            kinds[name] = _kind(name, spec if spec is not None else {}, where)
+    for name, spec, where in read_entries(files, variables_dir):
+        if name in kinds:
+            raise VariablesError(f"вид акта «{name}» уже объявлен", where)
+        kinds[name] = _kind(name, spec if spec is not None else {}, where)
     return Kinds(kinds)
 
 
@@ -89,6 +112,13 @@ def _kind(name: str, spec: Any, where: str) -> ActKind:
         raise VariablesError(f"неизвестные поля вида акта «{name}»: {', '.join(unknown)}", where)
     if name != name.strip().lower():
         raise VariablesError(f"вид акта пишется строчными буквами: «{name}»", where)
+    collective = str(spec.get("collective") or "")
+    if collective and not (collective.endswith(":") and collective[-2:-1].isalpha()):
+        raise VariablesError(
+            f"collective: формула кончается словом и двоеточием («… постановляет:»): "
+            f"«{collective}»",
+            where,
+        )
     forms = spec.get("forms") or {}
     if not isinstance(forms, Mapping) or any(k not in CASE_KEYS for k in forms):
         raise VariablesError(f"forms: словарь падежных форм ({', '.join(CASE_KEYS)})", where)
@@ -97,6 +127,7 @@ def _kind(name: str, spec: Any, where: str) -> ActKind:
         issued=bool(spec.get("issued", False)),
         issuer=str(spec.get("issuer") or ""),
         formula=str(spec.get("formula") or ""),
+        collective=collective,
         capital=bool(spec.get("capital", False)),
         forms={k: str(v) for k, v in forms.items()},
     )

@@ -91,6 +91,31 @@ class Schema:
             if p.startswith(start) and "." not in p[len(start) :].replace("[]", "")
         ]
 
+    def group_fields(self, prefix: str) -> list[FieldSpec]:
+        """Return the fields inside group `prefix` («signer»), nested groups too, not the
+        fields of its lists' items."""
+        start = prefix + "."
+        inside = (p[len(start) :] for p in self.fields if p.startswith(start))
+        return [self.fields[start + rest] for rest in inside if "[]" not in rest]
+
+    def unknown_group(self, prefix: str) -> dict[str, Any]:
+        """Return what ``<prefix>: !unknown`` stands for: every field of the group unknown."""
+        group: dict[str, Any] = {}
+        for spec in self.group_fields(prefix):
+            *inner, leaf = spec.path[len(prefix) + 1 :].split(".")
+            node = group
+            for part in inner:
+                node = node.setdefault(part, {})
+            node[leaf] = UNKNOWN
+        return group
+
+    def unknown_item(self, list_path: str) -> dict[str, Any]:
+        """Return what an item ``- !unknown`` of the list of mappings `list_path` stands for:
+        its required fields unknown (every field, when none is required)."""
+        fields = self.children(list_path + "[]")
+        required = [f for f in fields if f.required] or fields
+        return {f.path.rsplit(".", 1)[-1]: UNKNOWN for f in required}
+
 
 def schema_files(path: Path) -> list[Path]:
     """Return `path` and the files of the folder beside it (``_schema/*.yaml``), in order."""
@@ -269,9 +294,11 @@ def coerce(spec: FieldSpec, value: Any) -> Any:
                     f"неизвестные падежи {', '.join(map(str, unknown))}; "
                     f"допустимы {', '.join(CASE_KEYS)}"
                 )
+            if value.get("nomn") is UNKNOWN:
+                return UNKNOWN  # -- the name itself is unknown: its other forms mean nothing --
             if not isinstance(value.get("nomn"), str):
                 raise ValueError("в словаре форм нужен именительный падеж (nomn)")
-            return {k: str(v) for k, v in value.items()}
+            return {k: v if v is UNKNOWN else str(v) for k, v in value.items()}
         raise ValueError("ожидается строка или словарь падежных форм")
     if kind == "date":
         return parse_date(value)

@@ -28,6 +28,22 @@ LEVELS = ("municipality", "region")
 #: Gender of the approved document's head word → the approval word (G-35).
 APPROVAL_WORDS = {"m": "УТВЕРЖДЕН", "f": "УТВЕРЖДЕНА", "n": "УТВЕРЖДЕНО", "pl": "УТВЕРЖДЕНЫ"}
 SHIPPED_VERSION = "0"
+#: ``regions: all`` — a shared template (the act's blank) or package serves every region.
+ALL_REGIONS = "all"
+
+
+class AllRegions(tuple):
+    """The regions of a template or package declared ``regions: all``: every region.
+
+    A tuple of the one word «all» (what the metadata says), which contains any region id,
+    so ``region in template.regions`` holds for a region added after the template.
+    """
+
+    def __new__(cls) -> AllRegions:
+        return super().__new__(cls, (ALL_REGIONS,))
+
+    def __contains__(self, region: object) -> bool:
+        return isinstance(region, str)
 
 
 @dataclass(frozen=True)
@@ -182,8 +198,13 @@ class Package:
     defaults: Mapping[str, Any] = field(default_factory=dict)
 
     def accepts(self, set_id: str) -> bool:
-        """Return True when the variable set `set_id` is of this package's region and level."""
+        """Return True when the variable set `set_id` is of this package's region and level.
+
+        The region's model set («leningrad/_model») is accepted at either level.
+        """
         region, _, slug = set_id.partition("/")
+        if slug == "_model":
+            return region in self.regions
         return region in self.regions and bool(slug) == (self.level == "municipality")
 
 
@@ -218,9 +239,10 @@ def read_template(files: TemplateFiles) -> DocTemplate:
     level = meta.get("level", "municipality")
     if level not in LEVELS:
         raise TemplateError(f"level: одно из {', '.join(LEVELS)}", display)
-    for key in ("regions", "variables"):
-        if not isinstance(meta[key], list) or not all(isinstance(v, str) for v in meta[key]):
-            raise TemplateError(f"{key}: ожидается список строк", display)
+    if not isinstance(meta["variables"], list) or not all(
+        isinstance(v, str) for v in meta["variables"]
+    ):
+        raise TemplateError("variables: ожидается список строк", display)
     try:
         data = files.docx.read_bytes()
     except OSError as exc:
@@ -230,7 +252,7 @@ def read_template(files: TemplateFiles) -> DocTemplate:
         path=files.docx,
         title=str(meta["title"]),
         kind=meta["kind"],
-        regions=tuple(meta["regions"]),
+        regions=read_regions(meta["regions"], display),
         variables=tuple(meta["variables"]),
         content_hash=hashlib.sha256(data).hexdigest(),
         version=files.version,
@@ -275,7 +297,7 @@ def read_package(package_id: str, path: Path, display: str) -> tuple[Package, li
         package_id,
         str(meta["title"]),
         tuple(parts),
-        tuple(meta["regions"]),
+        read_regions(meta["regions"], display),
         str(meta.get("description", "")),
         conditions,
         level,
@@ -283,6 +305,19 @@ def read_package(package_id: str, path: Path, display: str) -> tuple[Package, li
         dict(defaults),
     )
     return package, parts
+
+
+def read_regions(value: Any, display: str) -> tuple[str, ...]:
+    """Return the regions a template or package declares: a list of region ids, or
+    :class:`AllRegions` for ``regions: all``. Raise TemplateError naming `display`."""
+    if value == ALL_REGIONS:
+        return AllRegions()
+    if not isinstance(value, list) or not value or not all(isinstance(v, str) for v in value):
+        raise TemplateError(
+            f"regions: список регионов, например [leningrad], или {ALL_REGIONS} (все регионы)",
+            display,
+        )
+    return tuple(value)
 
 
 def single_part_package(template: DocTemplate) -> Package:

@@ -4,6 +4,12 @@ Layers, each overriding the one before: ``_defaults.yaml`` → ``<region>/_regio
 ``<region>/<slug>.yaml`` (or, for the region's own set, ``<region>/_own.yaml``) →
 overrides given by the caller. Set ids are ``<region>`` (the
 region level itself, e.g. ``leningrad``) or ``<region>/<slug>`` (``leningrad/kirovsky``).
+
+The region's model set ``<region>/_model`` (:data:`MODEL_SLUG`) is what the region's model
+act is made of: ``_defaults.yaml`` → ``<region>/_region.yaml`` → ``<region>/_model.yaml`` (if
+the region writes one), and every field a municipality must give that these layers leave
+out is unknown — the model shows a blank there. Optional municipal values stay absent, so
+the templates print their neutral wording.
 """
 
 from __future__ import annotations
@@ -13,7 +19,7 @@ import hashlib
 import io
 import json
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -29,7 +35,11 @@ DEFAULTS_FILE = "_defaults.yaml"
 REGION_FILE = "_region.yaml"
 #: The region's own acts (set «<region>»): not inherited by its municipalities.
 REGION_OWN_FILE = "_own.yaml"
-_ID_RE = re.compile(r"^[a-z][a-z0-9_-]*(/[a-z][a-z0-9_-]*)?$")
+#: The slug of a region's model set («leningrad/_model»); its own layer is «_model.yaml».
+MODEL_SLUG = "_model"
+#: Where the model set says a municipal value was left blank (its «origin»).
+MODEL_ORIGIN = "образец региона"
+_ID_RE = re.compile(r"^[a-z][a-z0-9_-]*(/(?:[a-z][a-z0-9_-]*|_model))?$")
 
 
 @dataclass(frozen=True, eq=False)
@@ -108,6 +118,17 @@ def read_yaml(path: Path, display: str | None = None) -> dict[str, Any]:
     except UnicodeDecodeError:
         raise VariablesError("файл должен быть в кодировке UTF-8", display) from None
     return parse_yaml(text, display)
+
+
+def read_entries(files: Iterable[Path], variables_dir: Path) -> Iterator[tuple[str, Any, str]]:
+    """Yield (key, value, where) for each top-level entry of each YAML file in `files`, in
+    order; `where` names the file and line («variables/_acts.yaml:12»)."""
+    for path in files:
+        display = display_path(path, variables_dir)
+        data = read_yaml(path, display)
+        lines = getattr(data, "lines", {})
+        for key, value in data.items():
+            yield key, value, f"{display}:{lines[key]}" if key in lines else display
 
 
 def parse_yaml(text: str, display: str) -> dict[str, Any]:
@@ -203,7 +224,10 @@ def layer_files(set_id: str, variables_dir: Path) -> list[Path]:
     """Return the YAML files that make up `set_id`, most general first."""
     region, _, slug = region_of(set_id), *set_id.partition("/")[1:]
     files = [variables_dir / DEFAULTS_FILE, variables_dir / region / REGION_FILE]
-    if slug:
+    if slug == MODEL_SLUG:
+        files.append(variables_dir / region / f"{MODEL_SLUG}.yaml")
+        slug = ""
+    elif slug:
         files.append(variables_dir / region / f"{slug}.yaml")
     else:
         files.append(variables_dir / region / REGION_OWN_FILE)
@@ -236,10 +260,27 @@ def _load(
     for file in files:
         display = display_path(file, variables_dir)
         _merge(merged, read_yaml(file, display), origins, display, "")
+    if set_id.partition("/")[2] == MODEL_SLUG:
+        _blank_municipal(merged, schema, origins)
     for path, value in (overrides or {}).items():
         _set_path(merged, path, value)
         origins[path] = "переопределение"
     return validate(set_id, merged, schema, origins, tuple(files))
+
+
+def model_set_id(region: str) -> str:
+    """Return the id of the model set of `region` («leningrad» → «leningrad/_model»)."""
+    return f"{region_of(region)}/{MODEL_SLUG}"
+
+
+def _blank_municipal(data: dict, schema: Schema, origins: dict[str, str]) -> None:
+    """Make every municipal field that the region's layers leave out unknown (a blank)."""
+    for spec in schema.fields.values():
+        if "[]" in spec.path or not spec.required or spec.default is not None:
+            continue
+        if not _lookup(data, spec.path)[0]:
+            _set_path(data, spec.path, UNKNOWN)
+            origins[spec.path] = MODEL_ORIGIN
 
 
 def display_path(file: Path, variables_dir: Path) -> str:
@@ -308,6 +349,9 @@ def validate(
             spec_path = f"{spec_prefix}{key}"
             spec = schema.fields.get(spec_path)
             if spec is None:
+                if value is UNKNOWN and schema.group_fields(spec_path):
+                    # -- «signer: !unknown»: every field of the group is unknown --
+                    node[key] = value = schema.unknown_group(spec_path)
                 if isinstance(value, Mapping) and schema.children(spec_path):
                     walk(value, path + ".", spec_path + ".")
                     continue
@@ -322,7 +366,10 @@ def validate(
                 continue
             if node[key] is UNKNOWN:
                 missing.append(path)
+            elif spec.type == "phrase" and isinstance(node[key], Mapping):
+                missing.extend(f"{path}.{c}" for c, v in node[key].items() if v is UNKNOWN)
             elif spec.type == "list":
+                node[key] = list(node[key])  # -- items are coerced: never the caller's list --
                 for i, item in enumerate(node[key]):
                     item_path = f"{path}[{i}]"
                     item_spec = schema.fields.get(spec_path + "[]")
@@ -333,7 +380,10 @@ def validate(
                             problems.append(f"{where(path)}: {item_path}: {exc}")
                         if node[key][i] is UNKNOWN:
                             missing.append(item_path)
-                    elif isinstance(item, Mapping):
+                    elif isinstance(item, Mapping) or item is UNKNOWN:
+                        if item is UNKNOWN:
+                            # -- «- !unknown»: an item whose fields are yet to be filled --
+                            node[key][i] = item = schema.unknown_item(spec_path)
                         walk(item, item_path + ".", spec_path + "[].")
                         _require(item, item_path, spec_path + "[]", schema, problems, where)
                     else:

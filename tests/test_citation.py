@@ -152,6 +152,20 @@ def test_amendments_may_be_left_out(library):
     assert text.endswith("«Об утверждении Концепции»")
 
 
+def test_each_spelling_is_made_once_per_citation(library, monkeypatch):
+    import docgen.citation as module
+
+    calls = []
+    real = module._cite
+    monkeypatch.setattr(module, "_cite", lambda *a, **k: calls.append(a[1:3]) or real(*a, **k))
+    cited = cite(library, "minpros-rasp-2020-r-174")
+    first = [cited.text("gent", "digital") for _ in range(3)]
+    assert len(set(first)) == 1 and len(calls) == 2  # -- the act and its amendment, once --
+    assert cited.text("gent", "digital", amendments=False) != first[0]
+    assert len(calls) == 3
+    assert cited.text("ablt", "long") != first[0] and len(calls) == 5
+
+
 def test_an_unknown_date_style_is_refused(library):
     with pytest.raises(ValueError, match="стиль даты: одно из digital, long, а не «short»"):
         cite(library, "fz-2012-273").text("nomn", "short")

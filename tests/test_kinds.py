@@ -9,7 +9,7 @@ import textwrap
 import pytest
 
 from docgen.errors import VariablesError
-from docgen.kinds import ActKind, kinds_files, load_kinds
+from docgen.kinds import ActKind, kinds_files, load_kinds, merged_kinds
 
 from paths import VARIABLES
 
@@ -66,6 +66,7 @@ def test_a_region_adds_its_own_kinds_visible_from_that_region_only(root):
         ("Указание:\n  issued: true\n", "вид акта пишется строчными буквами: «Указание»", 1),
         ("указание:\n  forms: {dat: указанию}\n", "forms: словарь падежных форм", 1),
         ("указание: [issued]\n", "ожидается словарь полей вида акта", 1),
+        ("указание:\n  collective: предлагает\n", "collective: формула кончается словом", 1),
     ],
 )
 def test_a_wrong_region_kind_is_refused_naming_file_and_line(root, text, message, line):
@@ -73,3 +74,39 @@ def test_a_wrong_region_kind_is_refused_naming_file_and_line(root, text, message
     with pytest.raises(VariablesError, match=re.escape(message)) as info:
         load_kinds(kinds_files(root, "lo"), root)
     assert info.value.location == f"variables/lo/_kinds.yaml:{line}"
+
+
+def test_the_collective_formula_is_read_with_its_kind():
+    kinds = load_kinds(kinds_files(VARIABLES), VARIABLES)
+    collective = [k for k in kinds.kinds.values() if k.collective]
+    assert collective, "ни у одного вида нет формулы коллегиального органа"
+    for kind in collective:
+        assert kind.formula and kind.collective.endswith(":"), kind
+
+
+def test_every_regions_kinds_merge_with_the_first_declaration_kept(root):
+    write(root / "lo" / "_kinds.yaml", 'указание:\n  issued: true\n  formula: "ПРЕДЛАГАЮ:"\n')
+    (root / "tv").mkdir()
+    write(root / "tv" / "_kinds.yaml", "указание:\n  issued: true\nнаказ: {}\n")
+    shared = load_kinds(kinds_files(root), root)
+    regions = [load_kinds(kinds_files(root, r), root) for r in ("lo", "tv")]
+    merged = merged_kinds([shared, *regions])
+    assert merged.names() == (*shared.names(), "указание", "наказ")
+    assert merged.get("указание").formula == "ПРЕДЛАГАЮ:"
+
+
+def test_a_table_derived_from_the_kinds_is_built_once_per_kinds_object(root):
+    kinds = load_kinds(kinds_files(root), root)
+    built = []
+
+    def issued_upper(table):
+        built.append(table)
+        return tuple(n.upper() for n in table.issued())
+
+    expected = tuple(n.upper() for n in kinds.issued())
+    assert kinds.derived(issued_upper) == kinds.derived(issued_upper) == expected
+    assert len(built) == 1 and built[0] is kinds
+    # -- an equal table read again is another object: built for it anew --
+    again = load_kinds(kinds_files(root), root)
+    assert again == kinds and again.derived(issued_upper) == expected
+    assert len(built) == 2 and built[1] is again

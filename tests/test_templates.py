@@ -120,7 +120,7 @@ def test_the_core_refuses_a_template_whose_id_differs_from_its_file_name(folder)
         ("regions: [lo]\nvariables: [act.number]\n", "", "не заданы поля: regions, variables"),
         ("kind: appendix", "kind: annex", "kind: одно из cover, appendix"),
         ("doc_title: Положение о службе\n", "", "у приложения нужно поле doc_title"),
-        ("regions: [lo]", "regions: lo", "regions: ожидается список строк"),
+        ("regions: [lo]", "regions: lo", "regions: список регионов, например [leningrad], или all"),
         ("variables: [act.number]", "variables: [1, 2]", "variables: ожидается список строк"),
         ("regions: [lo]", "regions: [lo]\ndoc_gender: x", "doc_gender: одно из m, f, n, pl"),
         ("regions: [lo]", "regions: [lo]\nlevel: city", "level: одно из municipality, region"),

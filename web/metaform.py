@@ -29,6 +29,8 @@ GROUP_TITLES = {
     "mms_set": "Состав положений пакета",
     "rms": "Региональная методическая служба",
 }
+#: The metadata value of a template that serves every region (docgen: ``regions: all``).
+ALL_REGIONS = "all"
 KINDS = {"cover": "акт (распоряжение, приказ)", "appendix": "приложение (утверждаемый документ)"}
 LEVELS = {
     "municipality": "муниципального образования",
@@ -69,7 +71,8 @@ class MetaForm:
         if v["kind"] == "appendix":
             meta["doc_gender"] = v["doc_gender"]
             meta["doc_title"] = v["doc_title"]
-        meta["regions"] = list(v["regions"])
+        # -- «all»: a shared template serves every region, new ones too --
+        meta["regions"] = ALL_REGIONS if v["regions"] == [ALL_REGIONS] else list(v["regions"])
         if v["level"] != "municipality":
             meta["level"] = v["level"]
         if v["description"]:
@@ -143,7 +146,9 @@ def read(form: Mapping, dg: Docgen, template_id: str | None = None) -> MetaForm:
         errors["title"] = f"Не длиннее {MAX_TITLE} знаков."
     if values["kind"] not in KINDS:
         errors["kind"] = "Выберите вид: акт или приложение."
-    known = {r.id for r in regions(dg)}
+    known = {r.id for r in regions(dg)} | {ALL_REGIONS}
+    if ALL_REGIONS in values["regions"]:
+        values["regions"] = [ALL_REGIONS]
     if not values["regions"]:
         errors["regions"] = "Выберите хотя бы один регион."
     elif not set(values["regions"]) <= known:

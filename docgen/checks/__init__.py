@@ -10,6 +10,12 @@ template version::
     findings = check_docx(data, "gost2016", layout_key=template_hash)
     findings = check_parts({"word/document.xml": xml, …}, layout_key=template_hash)
     findings = check_file("act.docx", registry=load_registry(files, variables_dir))
+    findings = check_docx(data, kinds=dg.kinds("moskovskaya"))   # a region's own kinds too
+
+The act kinds (:mod:`docgen.kinds`: the blank's «РАСПОРЯЖЕНИЕ», the formula «ПРИКАЗЫВАЮ:»,
+the mark's «к распоряжению») are data: every public check function takes the kinds in
+effect as ``kinds=`` (a :class:`docgen.kinds.Kinds`; default: the shared kinds shipped with
+docgen), and the document is read with them (:mod:`docgen.checks.kinds`).
 
 A few rules need more than the document: the registry of cited acts
 (:class:`docgen.acts.ActRegistry`, for acts that lost force) and today's date (what a
@@ -31,6 +37,7 @@ from __future__ import annotations
 
 import collections.abc
 import datetime as dt
+import typing
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -38,6 +45,7 @@ from ..errors import CheckInputError
 from ..findings import Finding, Severity
 from . import memo
 from .docx_reader import DocxFormatError
+from .kinds import kind_words as _kind_words
 from .model import DocModel, RunContext
 from .profiles import DEFAULT_PROFILE, PROFILES, Profile, UnknownProfileError, load_profile
 from .registry import Rule, all_rules
@@ -50,6 +58,10 @@ from .runner import (
     run_layout,
     run_rules,
 )
+
+if typing.TYPE_CHECKING:
+    from ..kinds import Kinds
+    from .kinds import KindWords
 
 
 @dataclass(frozen=True)
@@ -114,23 +126,26 @@ def check_text(
     *,
     registry=None,
     today: dt.date | None = None,
+    kinds: Kinds | None = None,
 ) -> list[Finding]:
-    """Return the findings of the text rules on plain `text` (one line = one paragraph)."""
-    return check_text_model(model_from_text(text), profile, registry=registry, today=today)
+    """Return the findings of the text rules on plain `text` (one line = one paragraph),
+    read with the act `kinds` (default: the shared ones)."""
+    model = model_from_text(text, kinds)
+    return check_text_model(model, profile, registry=registry, today=today)
 
 
-def _docx_model(data: bytes, name: str = "документ") -> DocModel:
+def _docx_model(data: bytes, kinds: Kinds | None, name: str = "документ") -> DocModel:
     try:
-        return model_from_docx(data)
+        return model_from_docx(data, kinds)
     except DocxFormatError as exc:
         raise CheckInputError(f"не читается как .docx: {exc}", name) from None
 
 
 def _parts_model(
-    parts: collections.abc.Mapping[str, bytes | str], name: str = "документ"
+    parts: collections.abc.Mapping[str, bytes | str], kinds: Kinds | None, name: str = "документ"
 ) -> DocModel:
     try:
-        return model_from_parts(parts)
+        return model_from_parts(parts, kinds)
     except DocxFormatError as exc:
         raise CheckInputError(f"не читается как .docx: {exc}", name) from None
 
@@ -142,19 +157,24 @@ def clear_caches() -> None:
 
 
 def check_layout(
-    data: bytes, profile: str | Profile = DEFAULT_PROFILE, *, cache_key: str | None = None
+    data: bytes,
+    profile: str | Profile = DEFAULT_PROFILE,
+    *,
+    cache_key: str | None = None,
+    kinds: Kinds | None = None,
 ) -> list[Finding]:
-    """Return the findings of the layout rules on .docx `data`.
+    """Return the findings of the layout rules on .docx `data` read with the act `kinds`.
 
     Layout rules read page setup, styles, headers and paragraph formatting, which come from
-    the template; pass `cache_key` (e.g. the template content hash) to compute them once.
+    the template; pass `cache_key` (e.g. the template content hash) to compute them once
+    (per kinds: they decide which paragraphs are requisites).
     """
     profile = _profile(profile)
     if cache_key is not None:
-        cached = cached_layout(cache_key, profile)
+        cached = cached_layout(cache_key, profile, _kind_words(kinds))
         if cached is not None:
             return cached
-    return run_layout(_docx_model(data), profile, cache_key)
+    return run_layout(_docx_model(data, kinds), profile, cache_key)
 
 
 def check_docx(
@@ -166,15 +186,22 @@ def check_docx(
     layout_key: str | None = None,
     registry=None,
     today: dt.date | None = None,
+    kinds: Kinds | None = None,
 ) -> list[Finding]:
     """Return the findings on .docx `data`: text rules, layout rules, or both.
 
-    The document is parsed once. With `layout_key` the layout findings are memoised under
-    that key (one computation per template version). `registry` and `today`: see
-    :func:`check_text_model`.
+    The document is parsed once, read with the act `kinds` (default: the shared ones). With
+    `layout_key` the layout findings are memoised under that key (one computation per
+    template version and kinds). `registry` and `today`: see :func:`check_text_model`.
     """
     return _check_package(
-        lambda: _docx_model(data), profile, layout, text, layout_key, _context(registry, today)
+        lambda: _docx_model(data, kinds),
+        profile,
+        layout,
+        text,
+        layout_key,
+        _context(registry, today),
+        _kind_words(kinds),
     )
 
 
@@ -187,6 +214,7 @@ def check_parts(
     layout_key: str | None = None,
     registry=None,
     today: dt.date | None = None,
+    kinds: Kinds | None = None,
 ) -> list[Finding]:
     """Return the findings on a package given as its parts, without the ZIP.
 
@@ -197,15 +225,29 @@ def check_parts(
     :func:`check_docx` gives on the .docx made of the same parts.
     """
     return _check_package(
-        lambda: _parts_model(parts), profile, layout, text, layout_key, _context(registry, today)
+        lambda: _parts_model(parts, kinds),
+        profile,
+        layout,
+        text,
+        layout_key,
+        _context(registry, today),
+        _kind_words(kinds),
     )
 
 
 def _check_package(
-    build, profile, layout: bool, text: bool, layout_key: str | None, context: RunContext
+    build,
+    profile,
+    layout: bool,
+    text: bool,
+    layout_key: str | None,
+    context: RunContext,
+    kinds: KindWords,
 ) -> list[Finding]:
     profile = _profile(profile)
-    cached = cached_layout(layout_key, profile) if layout and layout_key is not None else None
+    cached = (
+        cached_layout(layout_key, profile, kinds) if layout and layout_key is not None else None
+    )
     if cached is not None and not text:
         return cached
     model = build()
@@ -223,13 +265,14 @@ def check_file(
     *,
     registry=None,
     today: dt.date | None = None,
+    kinds: Kinds | None = None,
 ) -> list[Finding]:
     """Return the findings on the .docx, .txt or .pdf file at `path` (chosen by extension).
 
     A .pdf gets the page checks of the rendered pages (docgen.pdf, P-01…P-04: without the
     .docx its sections are not known, so every page must be A4). `registry` and `today`:
-    see :func:`check_text_model`. Raises CheckInputError naming the file when it cannot
-    be read.
+    see :func:`check_text_model`; `kinds`: the act kinds the file is read with (default:
+    the shared ones). Raises CheckInputError naming the file when it cannot be read.
     """
     path = Path(path)
     profile = _profile(profile)
@@ -240,7 +283,7 @@ def check_file(
         raise CheckInputError(f"файл не читается: {exc.strerror or exc}", str(path)) from None
     if suffix == ".docx":
         try:
-            return check_docx(data, profile, registry=registry, today=today)
+            return check_docx(data, profile, registry=registry, today=today, kinds=kinds)
         except CheckInputError as exc:
             raise CheckInputError(exc.message, str(path)) from None
     if suffix == ".pdf":
@@ -253,9 +296,10 @@ def check_file(
     if suffix == ".txt":
         for encoding in ("utf-8-sig", "cp1251"):
             try:
-                return check_text(data.decode(encoding), profile, registry=registry, today=today)
+                text = data.decode(encoding)
             except UnicodeDecodeError:
                 continue
+            return check_text(text, profile, registry=registry, today=today, kinds=kinds)
         raise CheckInputError("текст не в кодировке UTF-8 или Windows-1251", str(path))
     raise CheckInputError("проверяются только файлы .docx, .txt и .pdf", str(path))
 

@@ -17,10 +17,10 @@ from __future__ import annotations
 
 import re
 
+from .kinds import KindWords
 from .model import DocModel, Para, Part
 from .patterns import POSITION_RE
 from .predicates import (
-    TRUNCATED_MARK_RE,
     datenum_text,
     has_name,
     is_clause,
@@ -28,6 +28,7 @@ from .predicates import (
     is_kind,
     is_mark_start,
     is_sign_start,
+    truncated_mark,
 )
 from .roles import act_roles, appendix_roles, other_roles
 
@@ -49,8 +50,14 @@ STYLE_ROLES = {
 _SHEET_RE = re.compile(r"^(?:ЛИСТ\s+СОГЛАСОВАНИЯ|ЛИСТ\s+ОЗНАКОМЛЕНИЯ|ПОЯСНИТЕЛЬНАЯ\s+ЗАПИСКА)\b")
 
 
-def classify(model: DocModel) -> DocModel:
-    """Set `role` and `part` of every paragraph of `model` and fill ``model.parts``."""
+def classify(model: DocModel, kinds: KindWords | None = None) -> DocModel:
+    """Set `role` and `part` of every paragraph of `model` and fill ``model.parts``.
+
+    `kinds` (default: the model's, the shared kinds unless set) are the act kinds the
+    document is read with; the model keeps them.
+    """
+    if kinds is not None:
+        model.kinds = kinds
     for para in model.paragraphs:
         if para.in_table:
             para.role = "cell"
@@ -75,7 +82,8 @@ def classify(model: DocModel) -> DocModel:
 def _part_starts(model: DocModel, body: list[Para]) -> list[tuple[int, str]]:
     if not body:
         return []
-    starts = [(0, _first_kind(body))]
+    kinds = model.kinds
+    starts = [(0, _first_kind(body, kinds))]
     has_body = False
     signed = False
     kind = starts[0][1]
@@ -95,7 +103,7 @@ def _part_starts(model: DocModel, body: list[Para]) -> list[tuple[int, str]]:
                 new_kind = "appendix"
             elif _SHEET_RE.match(para.clean) and (has_body or para.new_page):
                 new_kind = "other"
-            elif para.new_page and is_kind(para):
+            elif para.new_page and is_kind(para, kinds):
                 new_kind = "act"
             if new_kind:
                 starts.append((i, new_kind))
@@ -123,15 +131,15 @@ def _signed_in_table(model: DocModel, prev: Para, para: Para) -> bool:
     return any(POSITION_RE.match(p.clean) for p in cells) and any(has_name(p) for p in cells)
 
 
-def _first_kind(body: list[Para]) -> str:
+def _first_kind(body: list[Para], kinds: KindWords) -> str:
     first = body[0]
-    if any(is_kind(p) for p in body[:12]):
+    if any(is_kind(p, kinds) for p in body[:12]):
         for p in body[:12]:
-            if is_kind(p):
+            if is_kind(p, kinds):
                 return "act"
             if is_mark_start(p) or is_doc_head(p):
                 break
-    if is_mark_start(first) or is_doc_head(first) or TRUNCATED_MARK_RE.match(first.clean):
+    if is_mark_start(first) or is_doc_head(first) or truncated_mark(first, kinds):
         return "appendix"
     return "other"
 

@@ -1,10 +1,10 @@
-""".docx bytes → :class:`DocModel`, in one pass over the XML (zipfile + lxml).
+""".docx bytes → :class:`DocModel`, in one pass over the document.
 
-The only module of the checker that reads WordprocessingML. It walks ``w:body`` in
-order (paragraphs, tables, content controls), resolves each paragraph's effective
-formatting with :class:`~docgen.checks.styles.StyleSheet`, reads every ``w:sectPr``
-(page size, margins, ``w:titlePg``, ``w:pgNumType``, headers with inheritance from the
-previous section) and the document settings G-16/G-17 need.
+Every fact about the package comes from :mod:`docgen.ooxml` (relationships, style
+inheritance, paragraphs and runs, tables, sections, headers, settings); this module walks
+the body in order and builds the model the rules read: paragraph numbers and pages,
+tables, sections with headers inherited from the previous section, the document settings
+G-16/G-17 need (each paragraph's Format: :mod:`docgen.checks.docx_format`).
 
 The package comes from .docx bytes (:func:`read_docx`) or, to skip the ZIP, from its parts
 as a mapping of part name to XML (:func:`read_parts`). What depends only on a part's bytes
@@ -19,44 +19,23 @@ from __future__ import annotations
 import io
 import itertools
 import math
-import posixpath
-import re
 import zipfile
 from collections.abc import Mapping
 
-from lxml import etree
-
+from ..ooxml import body as ooxml_body
+from ..ooxml import package
+from ..ooxml.formatting import header_numbering as read_header
+from ..ooxml.formatting import read_paragraph
+from ..ooxml.ns import DOCUMENT
+from ..ooxml.sections import section_properties
+from ..ooxml.spans import paragraph_sources
+from ..ooxml.stylesheet import StyleSheet
+from ..ooxml.tree import XmlError, parse, serialize
+from .docx_format import paragraph_facts, thaw
 from .memo import LRU
-from .model import DocModel, Format, HeaderInfo, Para, Section, Table
-from .patterns import strip_marks
-from .styles import W_NS, StyleSheet, W, attr, is_on, merge, ppr_props, rpr_props
+from .model import DocModel, HeaderInfo, Para, Section, Table
 
-R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 TWIP_MM = 25.4 / 1440
-TWIP_CM = 2.54 / 1440
-_P, _R, _TBL, _SDT = W + "p", W + "r", W + "tbl", W + "sdt"
-_CONTAINERS = {
-    W + "hyperlink",
-    W + "ins",
-    W + "smartTag",
-    W + "fldSimple",
-    W + "customXml",
-    W + "moveTo",
-    W + "sdtContent",
-    W + "dir",
-    W + "bdo",
-}
-_JC = {
-    "both": "justify",
-    "distribute": "justify",
-    "justify": "justify",
-    "center": "center",
-    "right": "right",
-    "end": "right",
-    "left": "left",
-    "start": "left",
-}
-_PAGE_RE = re.compile(r"^\s*PAGE\b")
 
 #: Sizes of the memo tables (entries): style sheets, paragraphs, headers, small parts.
 SHEET_CACHE_SIZE = 16
@@ -82,7 +61,7 @@ def read_docx(data: bytes) -> DocModel:
     with zf:
         try:
             return _Reader(_ZipParts(zf)).read()
-        except etree.XMLSyntaxError as exc:
+        except XmlError as exc:
             raise DocxFormatError(f"повреждён XML: {exc}") from exc
         except (KeyError, zipfile.BadZipFile) as exc:
             raise DocxFormatError(f"повреждён архив: {exc}") from exc
@@ -98,7 +77,7 @@ def read_parts(parts: Mapping[str, bytes | str]) -> DocModel:
     """
     try:
         return _Reader(_MappingParts(parts)).read()
-    except etree.XMLSyntaxError as exc:
+    except XmlError as exc:
         raise DocxFormatError(f"повреждён XML: {exc}") from exc
     except KeyError as exc:
         raise DocxFormatError(f"повреждён архив: {exc}") from exc
@@ -127,15 +106,15 @@ class _MappingParts:
         return data.encode("utf-8") if isinstance(data, str) else bytes(data)
 
 
-def _style_sheet(styles: bytes | None, theme: bytes | None) -> StyleSheet:
-    """Return the (memoised) style sheet of `styles` and `theme`, with a unique `serial`."""
+def _style_sheet(styles: bytes | None, theme: bytes | None) -> tuple[int, StyleSheet]:
+    """Return the (memoised) style sheet of `styles` and `theme` with its unique serial
+    (the memo key of what is read with it)."""
     key = (styles, theme)
-    sheet = _SHEETS.get(key)
-    if sheet is None:
-        sheet = StyleSheet(styles, theme)
-        sheet.serial = next(_SERIAL)
-        _SHEETS.put(key, sheet)
-    return sheet
+    found = _SHEETS.get(key)
+    if found is None:
+        found = (next(_SERIAL), StyleSheet(styles, theme))
+        _SHEETS.put(key, found)
+    return found
 
 
 class _Reader:
@@ -144,7 +123,9 @@ class _Reader:
         self.names = source.names
         self.main = self._main_part()
         self.rels = self._rels(self.main)
-        self.sheet = _style_sheet(self._part_of_type("styles"), self._part_of_type("theme"))
+        self.serial, self.sheet = _style_sheet(
+            self._part_of_type("styles"), self._part_of_type("theme")
+        )
         self.model = DocModel(source="docx")
         self.body_number = 0
         self.break_next = False
@@ -163,49 +144,33 @@ class _Reader:
 
     def _xml(self, name: str, data: bytes | None = None):
         try:
-            return etree.fromstring(self._read(name) if data is None else data)
-        except etree.XMLSyntaxError as exc:
+            return parse(self._read(name) if data is None else data)
+        except XmlError as exc:
             raise DocxFormatError(f"повреждена часть {name}") from exc
 
     def _main_part(self) -> str:
-        if "_rels/.rels" in self.names:
-            data = self._read("_rels/.rels")
+        if package.ROOT_RELS in self.names:
+            data = self._read(package.ROOT_RELS)
             key = ("main", data)
             found = _SMALL.get(key)
             if found is None:
-                found = (None,)
-                for rel in self._xml("_rels/.rels", data):
-                    if rel.get("Type", "").endswith("/officeDocument"):
-                        found = (rel.get("Target", "").lstrip("/"),)
-                        break
+                found = (package.main_part(self._xml(package.ROOT_RELS, data)),)
                 _SMALL.put(key, found)
             if found[0] is not None:
                 return found[0]
-        if "word/document.xml" in self.names:
-            return "word/document.xml"
-        raise DocxFormatError("в архиве нет word/document.xml")
+        if DOCUMENT in self.names:
+            return DOCUMENT
+        raise DocxFormatError(f"в архиве нет {DOCUMENT}")
 
     def _rels(self, part: str) -> dict[str, tuple[str, str]]:
-        folder, name = posixpath.split(part)
-        rels_name = posixpath.join(folder, "_rels", name + ".rels")
+        rels_name = package.rels_name(part)
         if rels_name not in self.names:
             return {}
         data = self._read(rels_name)
-        key = ("rels", folder, data)
+        key = ("rels", part, data)
         found = _SMALL.get(key)
         if found is None:
-            out = {}
-            for rel in self._xml(rels_name, data):
-                target = rel.get("Target", "")
-                if rel.get("TargetMode") == "External":
-                    continue
-                path = (
-                    target.lstrip("/")
-                    if target.startswith("/")
-                    else posixpath.normpath(posixpath.join(folder, target))
-                )
-                out[rel.get("Id")] = (rel.get("Type", "").rsplit("/", 1)[-1], path)
-            found = tuple(out.items())
+            found = tuple(package.relationships(self._xml(rels_name, data), part).items())
             _SMALL.put(key, found)
         return dict(found)
 
@@ -219,76 +184,38 @@ class _Reader:
     def read(self) -> DocModel:
         data = self._read(self.main)
         root = self._xml(self.main, data)
-        body = root.find(W + "body")
+        body = ooxml_body.document_body(root)
         if body is None:
             raise DocxFormatError("в документе нет тела (w:body)")
         self._index_paragraphs(data, root)
         self._walk(body, None)
-        final = body.find(W + "sectPr")
-        self._close_section(final)
+        self._close_section(ooxml_body.final_section(body))
         self._settings()
         self._finish_sections()
         return self.model
 
     def _walk(self, container, table_ctx) -> None:
-        for child in container:
-            tag = child.tag
-            if tag == _P:
-                self._paragraph(child, table_ctx)
-            elif tag == _TBL:
-                self._table(child, table_ctx)
-            elif tag == _SDT or tag in _CONTAINERS:
-                content = child.find(W + "sdtContent") if tag == _SDT else child
-                if content is not None:
-                    self._walk(content, table_ctx)
+        ooxml_body.walk(container, self._paragraph, self._table, table_ctx)
 
     def _index_paragraphs(self, data: bytes, root) -> None:
-        """Find each paragraph's own XML in `data`, the memo key of what is read from it.
-
-        Used only when the XML allows no other reading: no comments, CDATA, DTD or
-        processing instructions, every namespace declared on the root element and ``w``
-        the only prefix of WordprocessingML. Otherwise paragraphs are keyed by their
-        serialisation.
-        """
-        start = _ROOT_START_RE.search(data)
-        if start is None or _MARKUP_RE.search(data, 1) or data.find(b"xmlns", start.end()) != -1:
-            return
-        nsmap = root.nsmap
-        if nsmap.get("w") != W_NS or sum(uri == W_NS for uri in nsmap.values()) != 1:
-            return
-        spans: list[tuple[int, int]] = []
-        stack: list[int] = []
-        for match in _P_TAG_RE.finditer(data, start.end()):
-            if match.group(1):
-                if not stack:
-                    return
-                spans.append((stack.pop(), match.end()))
-                continue
-            tag = _P_START_RE.match(data, match.start())
-            if tag is None:
-                return
-            if tag.group(1):
-                spans.append((match.start(), tag.end()))
-            else:
-                stack.append(match.start())
-        elements = list(root.iter(_P))
-        if stack or len(spans) != len(elements):
-            return
-        spans.sort()
-        self._keys = {el: data[a:b] for el, (a, b) in zip(elements, spans, strict=False)}
-        self._root_tag = start.group(0)
+        """Find each paragraph's own XML in `data`, the memo key of what is read from it
+        (:func:`docgen.ooxml.spans.paragraph_sources`); where the part's shape does not
+        allow it, paragraphs are keyed by their serialisation."""
+        found = paragraph_sources(data, root)
+        if found is not None:
+            self._root_tag, self._keys = found
 
     def _paragraph(self, p, table_ctx) -> None:
         table_style = table_ctx[4] if table_ctx else None
         xml = self._keys.get(p) if self._keys is not None else None
         key = (
-            (self.sheet.serial, table_style, self._root_tag, xml)
+            (self.serial, table_style, self._root_tag, xml)
             if xml is not None
-            else (self.sheet.serial, table_style, b"", etree.tostring(p, with_tail=False))
+            else (self.serial, table_style, b"", serialize(p))
         )
         facts = _PARAS.get(key)
         if facts is None:
-            facts = _paragraph_facts(p, self.sheet, table_style)
+            facts = paragraph_facts(read_paragraph(p, self.sheet, table_style))
             _PARAS.put(key, facts)
         text, clean, style, fmt, pbb, page_break, has_sect = facts
         model = self.model
@@ -298,7 +225,7 @@ class _Reader:
             clean=clean,
             section=len(model.sections),
             style=style,
-            fmt=_thaw(fmt),
+            fmt=thaw(fmt),
         )
         if table_ctx:
             para.table, para.row, para.col = table_ctx[0], table_ctx[1], table_ctx[2]
@@ -311,43 +238,30 @@ class _Reader:
             self.break_next = page_break == "after" or (page_break == "before" and not text.strip())
         model.paragraphs.append(para)
         if has_sect and not table_ctx:
-            self._close_section(p.find(W + "pPr").find(W + "sectPr"))
+            self._close_section(ooxml_body.paragraph_section(p))
 
     def _table(self, tbl, outer) -> None:
         model = self.model
         if outer is not None:
             # -- a nested table: its paragraphs belong to the outer cell --
-            for tr in tbl.iter(W + "tr"):
-                for tc in tr.findall(W + "tc"):
-                    self._walk(tc, outer)
+            for tc in ooxml_body.all_cells(tbl):
+                self._walk(tc, outer)
             return
         index = len(model.tables)
-        tbl_pr = tbl.find(W + "tblPr")
-        style = attr(tbl_pr.find(W + "tblStyle"), "val") if tbl_pr is not None else None
-        grid = tuple(
-            (int(attr(c, "w") or 0)) * TWIP_MM for c in tbl.findall(f"{W}tblGrid/{W}gridCol")
-        )
+        layout = ooxml_body.table_layout(tbl)
         table = Table(
-            index=index, section=len(model.sections), grid=grid, first=len(model.paragraphs)
+            index=index,
+            section=len(model.sections),
+            rows=layout.rows,
+            cols=layout.cols,
+            grid=tuple(w * TWIP_MM for w in layout.grid),
+            header_rows=layout.header_rows,
+            cant_split=layout.cant_split,
+            first=len(model.paragraphs),
         )
         model.tables.append(table)
-        header_open = True
-        for r, tr in enumerate(tbl.findall(W + "tr")):
-            tr_pr = tr.find(W + "trPr")
-            is_header = bool(tr_pr is not None and is_on(tr_pr.find(W + "tblHeader")))
-            if header_open and is_header:
-                table.header_rows += 1
-            else:
-                header_open = False
-            if tr_pr is not None and is_on(tr_pr.find(W + "cantSplit")):
-                table.cant_split += 1
-            col = 0
-            for tc in tr.findall(W + "tc"):
-                span = int(attr(tc.find(f"{W}tcPr/{W}gridSpan"), "val") or 1)
-                self._walk(tc, (index, r, col, span, style))
-                col += span
-            table.cols = max(table.cols, col)
-            table.rows = r + 1
+        for cell in layout.cells:
+            self._walk(cell.element, (index, cell.row, cell.col, cell.span, layout.style))
         table.last = len(model.paragraphs) - 1
 
     # -- sections --
@@ -358,20 +272,16 @@ class _Reader:
         prev = model.sections[-1] if model.sections else None
         self.section_types.append("nextPage")
         if sect is not None:
-            self.section_types[-1] = attr(sect.find(W + "type"), "val") or "nextPage"
-            size = sect.find(W + "pgSz")
-            section.width = int(attr(size, "w") or 0) * TWIP_MM
-            section.height = int(attr(size, "h") or 0) * TWIP_MM
-            section.orient = attr(size, "orient") or "portrait"
-            mar = sect.find(W + "pgMar")
-            for key in ("left", "right", "top", "bottom", "header", "footer", "gutter"):
-                section.margins[key] = abs(int(attr(mar, key) or 0)) * TWIP_MM
-            section.title_pg = bool(is_on(sect.find(W + "titlePg")))
-            start = attr(sect.find(W + "pgNumType"), "start")
-            section.page_start = int(start) if start and start.isdigit() else None
-            for ref in sect.findall(W + "headerReference"):
-                kind = attr(ref, "type") or "default"
-                section.headers[kind] = self._header(ref.get(f"{{{R_NS}}}id"))
+            props = section_properties(sect)
+            self.section_types[-1] = props.start
+            section.width = (props.width or 0) * TWIP_MM
+            section.height = (props.height or 0) * TWIP_MM
+            section.orient = props.orient or "portrait"
+            section.margins = {key: value * TWIP_MM for key, value in props.margins.items()}
+            section.title_pg = props.title_page
+            section.page_start = props.page_start
+            for kind, rid in props.headers:
+                section.headers[kind] = self._header(rid)
         if prev is not None:
             for kind, info in prev.headers.items():
                 section.headers.setdefault(kind, info)
@@ -385,14 +295,13 @@ class _Reader:
         rel = self.rels.get(rid or "")
         if rel and rel[1] in self.names:
             data = self._read(rel[1])
-            key = (self.sheet.serial, data)
+            key = (self.serial, data)
             found = _HEADERS.get(key)
             if found is None:
-                for p in self._xml(rel[1], data).iter(_P):
-                    _header_paragraph(p, self.sheet, info)
-                _HEADERS.put(key, (info.has_page, info.align, info.literal))
-            else:
-                info.has_page, info.align, info.literal = found
+                read = read_header(self._xml(rel[1], data), self.sheet)
+                found = (read.has_page, read.align, read.literal)
+                _HEADERS.put(key, found)
+            info.has_page, info.align, info.literal = found
         self._headers[rid or ""] = info
         return info
 
@@ -409,241 +318,10 @@ class _Reader:
             key = ("settings", data)
             hyphenation = _SMALL.get(key)
             if hyphenation is None:
-                root = etree.fromstring(data)
-                hyphenation = "true" if is_on(root.find(W + "autoHyphenation")) else "false"
+                hyphenation = "true" if package.auto_hyphenation(parse(data)) else "false"
                 _SMALL.put(key, hyphenation)
             self.model.settings["autoHyphenation"] = hyphenation
         self.model.settings["lang"] = self.sheet.lang or ""
-
-
-_ROOT_START_RE = re.compile(
-    rb"""<(?![?!])[^\s/>]+(?:\s+[^\s=/>]+\s*=\s*(?:"[^"]*"|'[^']*'))*\s*>"""
-)
-#: Markup the paragraph index does not allow: comments, CDATA, DTD, processing instructions.
-_MARKUP_RE = re.compile(rb"<[!?]")
-# -- one literal first character keeps the scan fast --
-# -- (a group in a top-level alternative does not) --
-_P_TAG_RE = re.compile(rb"<(?:w:p[\s/>]|(/)w:p\s*>)")
-_P_START_RE = re.compile(rb"""<w:p(?:\s+[^\s=/>]+\s*=\s*(?:"[^"]*"|'[^']*'))*\s*(/?)>""")
-
-#: A Format as stored in the paragraph memo: its fields, fonts and sizes as item tuples.
-FrozenFormat = tuple
-
-
-def _paragraph_facts(p, sheet: StyleSheet, table_style: str | None) -> tuple:
-    """Return what the model takes from paragraph `p`, all of it determined by its XML.
-
-    (text, clean text, style name, frozen Format, page break before, page break in the
-    runs, has a w:sectPr).
-    """
-    ppr = p.find(W + "pPr")
-    style_id = attr(ppr.find(W + "pStyle"), "val") if ppr is not None else None
-    base_p, base_r = sheet.base(style_id, table_style)
-    direct = ppr_props(ppr)
-    props = merge(base_p, direct) if direct else base_p
-    text, stats, page_break = _runs(p, sheet, base_r)
-    fmt = _format(props, direct, stats, sheet)
-    frozen = (
-        fmt.align,
-        fmt.first_line,
-        fmt.left,
-        fmt.right,
-        fmt.line,
-        fmt.line_rule,
-        fmt.before,
-        fmt.after,
-        fmt.tabs,
-        fmt.numbered,
-        fmt.bold,
-        fmt.caps,
-        tuple(fmt.fonts.items()),
-        tuple(fmt.sizes.items()),
-        fmt.direct,
-    )
-    has_sect = ppr is not None and ppr.find(W + "sectPr") is not None
-    return (
-        text,
-        strip_marks(text),
-        sheet.name(style_id),
-        frozen,
-        bool(props.get("pbb")),
-        page_break,
-        has_sect,
-    )
-
-
-def _thaw(frozen: FrozenFormat) -> Format:
-    """Return a new Format (own dicts) from its frozen fields."""
-    (
-        align,
-        first_line,
-        left,
-        right,
-        line,
-        line_rule,
-        before,
-        after,
-        tabs,
-        numbered,
-        bold,
-        caps,
-        fonts,
-        sizes,
-        direct,
-    ) = frozen
-    return Format(
-        align,
-        first_line,
-        left,
-        right,
-        line,
-        line_rule,
-        before,
-        after,
-        tabs,
-        numbered,
-        bold,
-        caps,
-        dict(fonts),
-        dict(sizes),
-        direct,
-    )
-
-
-def _iter_runs(container):
-    for child in container:
-        tag = child.tag
-        if tag == _R:
-            yield child
-        elif tag in _CONTAINERS:
-            yield from _iter_runs(child)
-        elif tag == _SDT:
-            content = child.find(W + "sdtContent")
-            if content is not None:
-                yield from _iter_runs(content)
-
-
-def _runs(p, sheet: StyleSheet, base_r: dict):
-    """Return (text, per-run stats, page break) of paragraph `p`.
-
-    stats: list of (visible chars, props); page break: None, «before» (no text before the
-    break) or «after».
-    """
-    parts: list[str] = []
-    stats = []
-    page_break = None
-    for run in _iter_runs(p):
-        rpr = run.find(W + "rPr")
-        chunk = []
-        for el in run:
-            tag = el.tag
-            if tag == W + "t":
-                chunk.append(el.text or "")
-            elif tag == W + "tab":
-                chunk.append("\t")
-            elif tag in (W + "br", W + "cr"):
-                if attr(el, "type") == "page":
-                    page_break = "after" if "".join(parts + chunk).strip() else "before"
-                else:
-                    chunk.append("\n")
-            elif tag == W + "noBreakHyphen":
-                chunk.append("\u2011")
-        text = "".join(chunk)
-        if not text:
-            continue
-        parts.append(text)
-        visible = len(text) - text.count(" ") - text.count("\t") - text.count("\n")
-        if visible:
-            run_props = rpr_props(rpr)
-            char_style = attr(rpr.find(W + "rStyle"), "val") if rpr is not None else None
-            props = (
-                merge(base_r, sheet.char_chain(char_style), run_props)
-                if (run_props or char_style)
-                else base_r
-            )
-            stats.append((visible, props))
-    return "".join(parts), stats, page_break
-
-
-def _format(props: dict, direct: dict, stats, sheet: StyleSheet) -> Format:
-    fonts: dict[str, int] = {}
-    sizes: dict[float, int] = {}
-    bold = caps = bool(stats)
-    for count, run in stats:
-        font = sheet.font_name(run.get("font")) or "?"
-        fonts[font] = fonts.get(font, 0) + count
-        size = run.get("sz", 20) / 2
-        sizes[size] = sizes.get(size, 0) + count
-        bold = bold and bool(run.get("b"))
-        caps = caps and bool(run.get("caps"))
-    rule = props.get("lineRule", "auto")
-    line = props.get("line", 240)
-    if rule == "auto":
-        line_value = line / 240
-    else:
-        size = max(sizes, key=sizes.get) if sizes else 14.0
-        line_value = (line / 20) / (size * 1.15)
-    names = {
-        "jc": "align",
-        "first": "first_line",
-        "left": "left",
-        "right": "right",
-        "line": "line",
-        "before": "before",
-        "after": "after",
-        "tabs": "tabs",
-    }
-    return Format(
-        align=_JC.get(props.get("jc", "left"), "left"),
-        first_line=props.get("first", 0) * TWIP_CM,
-        left=props.get("left", 0) * TWIP_CM,
-        right=props.get("right", 0) * TWIP_CM,
-        line=round(line_value, 3),
-        line_rule=rule,
-        before=props.get("before", 0) / 20,
-        after=props.get("after", 0) / 20,
-        tabs=tuple((kind, pos * TWIP_CM) for kind, pos in props.get("tabs", ())),
-        numbered=bool(props.get("numbered")),
-        bold=bold,
-        caps=caps,
-        fonts=fonts,
-        sizes=sizes,
-        direct=frozenset(names[k] for k in direct if k in names),
-    )
-
-
-def _header_paragraph(p, sheet: StyleSheet, info: HeaderInfo) -> None:
-    """Add what paragraph `p` of a header says about page numbering to `info`."""
-    ppr = p.find(W + "pPr")
-    style_id = attr(ppr.find(W + "pStyle"), "val") if ppr is not None else None
-    props = merge(sheet.base(style_id)[0], ppr_props(ppr))
-    literal = []
-    state = "text"
-    has_page = False
-    for el in p.iter(W + "fldSimple", W + "fldChar", W + "instrText", W + "t"):
-        tag = el.tag
-        if tag == W + "fldSimple":
-            has_page = has_page or bool(_PAGE_RE.match(attr(el, "instr") or ""))
-        elif tag == W + "fldChar":
-            kind = attr(el, "fldCharType")
-            state = {"begin": "instr", "separate": "result", "end": "text"}.get(kind, state)
-        elif tag == W + "instrText":
-            has_page = has_page or bool(_PAGE_RE.match(el.text or ""))
-        elif state == "text" and not _in_field_simple(el):
-            literal.append(el.text or "")
-    if has_page:
-        info.has_page = True
-        info.align = _JC.get(props.get("jc", "left"), "left")
-    info.literal = (info.literal + "".join(literal)).strip()
-
-
-def _in_field_simple(el) -> bool:
-    parent = el.getparent()
-    while parent is not None and parent.tag != _P:
-        if parent.tag == W + "fldSimple":
-            return True
-        parent = parent.getparent()
-    return False
 
 
 def _estimate_lines(model: DocModel, section: Section) -> int:

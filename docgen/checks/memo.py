@@ -6,7 +6,9 @@ regex table, the words of a paragraph, the names in it). :func:`text_memo` memoi
 a pure function of the text per distinct text, in one LRU table shared by all rules; a
 value is computed once per text, and only values that cannot be changed (tuples, strings,
 frozensets, None) are stored. Nothing about a paragraph other than its text goes into a
-memoised value, so a document can never see another document's findings.
+memoised value, so a document can never see another document's findings. What also depends
+on the act kinds a document is read with (:func:`kinds_memo`, :func:`kinds_text_memo`) is
+kept under the kinds' value key beside the text.
 
 :func:`cached_in_run` keeps what every rule would rebuild (the paragraphs with visible
 text, the next body paragraph of each, the numbering scopes) once per ``run_rules`` call,
@@ -94,6 +96,52 @@ def para_memo(func: Callable[[str, str], T]) -> Callable[[Any], T]:
         value = func(para.text, clean)
         found[func] = (clean, value)
         return value
+
+    get.__wrapped__ = func
+    get.__name__ = func.__name__
+    get.__doc__ = func.__doc__
+    return get
+
+
+def kinds_memo(func: Callable[[str, str, Any], T]) -> Callable[[Any, Any], T]:
+    """Decorate a pure function of a paragraph's text, clean text and the act kinds
+    (:class:`docgen.checks.kinds.KindWords`): ``f(para, kinds)``, memoised.
+
+    Memoised under the text and the kinds' value key (``kinds.key``): documents read with
+    equal kinds share the results, other kinds get their own.
+    """
+
+    def get(para, kinds) -> T:
+        memo = para.memo
+        found = memo[1] if memo is not None and memo[0] is para.text else para_entry(para)
+        clean = para.clean
+        slot = (func, kinds.key)
+        hit = found.get(slot)
+        if hit is not None and (hit[0] is clean or hit[0] == clean):
+            return hit[1]
+        value = func(para.text, clean, kinds)
+        found[slot] = (clean, value)
+        return value
+
+    get.__wrapped__ = func
+    get.__name__ = func.__name__
+    get.__doc__ = func.__doc__
+    return get
+
+
+def kinds_text_memo(func: Callable[[str, Any], T]) -> Callable[[Any, Any], T]:
+    """Decorate a pure function of a paragraph's text and the act kinds: ``f(para, kinds)``
+    → ``func(para.text, kinds)``, memoised under the text and ``kinds.key``."""
+
+    def get(para, kinds) -> T:
+        memo = para.memo
+        found = memo[1] if memo is not None and memo[0] is para.text else para_entry(para)
+        slot = (func, kinds.key)
+        try:
+            return found[slot]
+        except KeyError:
+            value = found[slot] = func(para.text, kinds)
+            return value
 
     get.__wrapped__ = func
     get.__name__ = func.__name__

@@ -3,7 +3,8 @@
 Built once per document, from a .docx (:mod:`docgen.checks.docx_reader`, with effective
 formatting) or from plain text (:mod:`docgen.checks.text_reader`, one line = one
 paragraph); then :mod:`docgen.checks.classify` gives each paragraph a role and splits the
-document into parts (the act, each appendix).
+document into parts (the act, each appendix) — reading it with the act kinds in effect
+(:mod:`docgen.checks.kinds`), which the model keeps for the rules.
 """
 
 from __future__ import annotations
@@ -11,6 +12,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
+
+from .kinds import KindWords, kind_words
 
 #: Roles a paragraph can have (set by the classifier).
 BODY_ROLES = frozenset({"text", "clause", "item", "preamble"})
@@ -150,7 +153,10 @@ class Part:
     kind: str
     paras: list[Para] = field(default_factory=list)
     number: int | None = None
+    #: the act's kind from its blank, upper case («РАСПОРЯЖЕНИЕ»); None when not known
     act_kind: str | None = None
+    #: that kind in the genitive («распоряжения»)
+    act_genitive: str | None = None
     ordinal: int = 0
 
     @property
@@ -166,8 +172,7 @@ class Part:
     def genitive(self) -> str:
         """Return the label in the genitive: «распоряжения», «приложения 2»."""
         if self.kind == "act":
-            kind = (self.act_kind or "акт").lower()
-            return {"приказ": "приказа", "акт": "акта"}.get(kind, kind[:-1] + "я")
+            return self.act_genitive or "акта"
         return self.label.replace("приложение", "приложения", 1).replace("документ", "документа", 1)
 
     def role(self, *roles: str) -> list[Para]:
@@ -197,7 +202,8 @@ class DocModel:
     """A document as the rules see it.
 
     `source` is «docx» or «text»; `settings` holds document-wide .docx settings
-    (``autoHyphenation``, ``lang``); `parts` is filled by the classifier.
+    (``autoHyphenation``, ``lang``); `parts` is filled by the classifier, and `kinds` are
+    the act kinds the classifier read the document with (the rules read them too).
     """
 
     source: str
@@ -206,6 +212,7 @@ class DocModel:
     tables: list[Table] = field(default_factory=list)
     settings: dict[str, str] = field(default_factory=dict)
     parts: list[Part] = field(default_factory=list)
+    kinds: KindWords = field(default_factory=kind_words, repr=False, compare=False)
     #: Scratch dict of the rule run in progress (see :func:`docgen.checks.memo.cached_in_run`).
     run: dict | None = field(default=None, repr=False, compare=False)
     #: Today and the registry of cited acts for the rule run in progress.

@@ -1,7 +1,8 @@
 """Regular expressions shared by the classifier and the rules, compiled once.
 
 The rules are those of docs/reference/gost.md §3; the names follow it: ``MONTHS``,
-``DATE`` (``<DATE>``), ``NUMBER`` (``<N>``), ``RE_NUM``.
+``DATE`` (``<DATE>``), ``NUMBER`` (``<N>``), ``RE_NUM``. The words of the act kinds
+(«РАСПОРЯЖЕНИЕ», «ПРИКАЗЫВАЮ:», «к распоряжению») are data: :mod:`docgen.checks.kinds`.
 """
 
 from __future__ import annotations
@@ -15,26 +16,22 @@ MONTHS = (
     r"(?:января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября"
     r"|декабря)"
 )
-MONTH_NUMBERS = {
-    name: i
-    for i, name in enumerate(
-        (
-            "января",
-            "февраля",
-            "марта",
-            "апреля",
-            "мая",
-            "июня",
-            "июля",
-            "августа",
-            "сентября",
-            "октября",
-            "ноября",
-            "декабря",
-        ),
-        1,
-    )
-}
+#: Month names in the genitive («5 июня»), in calendar order.
+MONTHS_GENITIVE = (
+    "января",
+    "февраля",
+    "марта",
+    "апреля",
+    "мая",
+    "июня",
+    "июля",
+    "августа",
+    "сентября",
+    "октября",
+    "ноября",
+    "декабря",
+)
+MONTH_NUMBERS = {name: i for i, name in enumerate(MONTHS_GENITIVE, 1)}
 DATE_DIGITAL = r"\d{1,2}\.\d{1,2}\.(?:\d{4}|\d{2})(?![\d.])"
 DATE_WORDS = rf"\d{{1,2}}{SP}+{MONTHS}{SP}+\d{{4}}(?:{SP}*(?:г\.|года?\b))?"
 DATE_BLANK = rf"«\s*\d{{1,2}}\s*»\s*{MONTHS}\s+\d{{4}}(?:{SP}*(?:г\.|года?\b))?"
@@ -62,28 +59,6 @@ NAME_IOF = rf"{INITIALS}[ \u00a0]?{SURNAME}"
 NAME_IOF_RE = re.compile(rf"(?<![А-ЯЁа-яё])(?P<ini>{INITIALS})[ \u00a0]?(?P<sur>{SURNAME})\b")
 #: «Фамилия И.О.».
 NAME_FIO_RE = re.compile(rf"\b(?P<sur>{SURNAME})[ \u00a0](?P<ini>{INITIALS})(?![А-ЯЁа-яё])")
-
-#: The kind of act on the blank (after removing letter-spacing).
-ACT_KINDS = ("РАСПОРЯЖЕНИЕ", "ПРИКАЗ", "ПОСТАНОВЛЕНИЕ", "РЕШЕНИЕ")
-#: The act kind in the dative («к распоряжению») and instrumental («распоряжением»).
-ACT_DATIVE = {
-    "РАСПОРЯЖЕНИЕ": "распоряжению",
-    "ПРИКАЗ": "приказу",
-    "ПОСТАНОВЛЕНИЕ": "постановлению",
-    "РЕШЕНИЕ": "решению",
-}
-ACT_INSTRUMENTAL = {
-    "РАСПОРЯЖЕНИЕ": "распоряжением",
-    "ПРИКАЗ": "приказом",
-    "ПОСТАНОВЛЕНИЕ": "постановлением",
-    "РЕШЕНИЕ": "решением",
-}
-#: The word that opens the operative part (G-28).
-ORDER_RE = re.compile(
-    r"^(?:П\s?Р\s?И\s?К\s?А\s?З\s?Ы\s?В\s?А\s?Ю|П\s?О\s?С\s?Т\s?А\s?Н\s?О\s?В\s?Л\s?Я\s?Ю"
-    r"|Р\s?Е\s?Ш\s?И\s?Л|.*\bп\s?о\s?с\s?т\s?а\s?н\s?о\s?в\s?л\s?я\s?е\s?т"
-    r"|.*\bПОСТАНОВЛЯЕТ)\s*:$"
-)
 
 #: The head word of an approved document (appendix heading), any case.
 DOC_KINDS = (

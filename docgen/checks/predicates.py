@@ -1,22 +1,23 @@
 """Predicates the classifier uses: is this paragraph an act kind, a mark, a heading, …
 
 Each looks at one paragraph (or two neighbours) and its text; docgen's style names, when
-present, have already set a role, which the predicates trust.
+present, have already set a role, which the predicates trust. Those that need the act kinds
+(the kind line, the operative formula, the lines of a mark) take the document's
+:class:`~docgen.checks.kinds.KindWords`.
 """
 
 from __future__ import annotations
 
 import re
 
-from .memo import para_memo
+from .kinds import KindWord, KindWords
+from .memo import kinds_memo, para_memo
 from .model import Para
 from .patterns import (
-    ACT_KINDS,
     CLAUSE_RE,
     DATE_RE,
     DOC_HEAD_RE,
     NAME_IOF,
-    ORDER_RE,
     PLACE_LINE_RE,
     POSITION_RE,
 )
@@ -25,12 +26,6 @@ _MARK_START_RE = re.compile(
     r"^(?:(?:Приложение|ПРИЛОЖЕНИЕ)(?:\s+№?\s*\d+)?(?:\s+к\s+\w+.*)?|УТВЕРЖДЕН[АОЫ]?|Утвержден[аоы]?"
     r"|УТВЕРЖДАЮ|Утверждаю|СОГЛАСОВАН[АОЫ]?)$"
 )
-_MARK_LINE_RE = re.compile(
-    r"^(?:к\s+(?:распоряжению|приказу|постановлению|решению)\b|(?:распоряжением|приказом|"
-    r"постановлением|решением)\b|от\s|\(приложение|Приложение|№\s)",
-    re.IGNORECASE,
-)
-TRUNCATED_MARK_RE = re.compile(r"^(?:распоряжением|приказом|постановлением|решением)\b")
 _PREAMBLE_RE = re.compile(
     r"^(?:Во\s+исполнение|В\s+соответствии|В\s+целях|На\s+основании|"
     r"Руководствуясь|В\s+связи|С\s+целью|Рассмотрев|Учитывая)\b"
@@ -51,11 +46,11 @@ def clause_number(text: str, clean: str) -> tuple[tuple[int, ...], bool, str] | 
     return tuple(int(n) for n in num.split(".")), bool(match.group("marker")), num
 
 
-@para_memo
-def _kind(text: str, clean: str) -> bool:
-    """Return True when the text without any whitespace is an act kind «РАСПОРЯЖЕНИЕ»."""
+@kinds_memo
+def _kind(text: str, clean: str, kinds: KindWords) -> KindWord | None:
+    """Return the act kind the text names without any whitespace («РАСПОРЯЖЕНИЕ»), or None."""
     # -- str.split() splits at exactly the characters «\s» matches (NBSP among them) --
-    return "".join(clean.split()) in ACT_KINDS
+    return kinds.blank.get("".join(clean.split()))
 
 
 @para_memo
@@ -106,11 +101,16 @@ def _sign_name(text: str, clean: str) -> tuple[bool, bool]:
     return sign, _ends_with_name(clean)
 
 
-def is_kind(para: Para) -> bool:
+def is_kind(para: Para, kinds: KindWords) -> bool:
     """Return True for the act-kind line «РАСПОРЯЖЕНИЕ» (letter-spacing allowed)."""
     if para.role == "kind":
         return True
-    return _kind(para)
+    return _kind(para, kinds) is not None
+
+
+def truncated_mark(para: Para, kinds: KindWords) -> bool:
+    """Return True for a mark that lost its first line: «распоряжением комитета …»."""
+    return bool(kinds.truncated_mark_re.match(para.clean))
 
 
 def is_clause(para: Para) -> bool:
@@ -149,7 +149,7 @@ def same_block(prev: Para, para: Para) -> bool:
     return prev.line is not None and para.line == prev.line + 1
 
 
-def continues_mark(prev: Para, para: Para) -> bool:
+def continues_mark(prev: Para, para: Para, kinds: KindWords) -> bool:
     """Return True when `para` goes on the mark that `prev` belongs to."""
     if para.role == "mark":
         return True
@@ -165,7 +165,7 @@ def continues_mark(prev: Para, para: Para) -> bool:
         return same_block(prev, para)
     if prev.clean.startswith("(приложение") or prev.clean.endswith(")"):
         return False
-    if _MARK_LINE_RE.match(para.clean):
+    if kinds.mark_line_re.match(para.clean):
         return True
     fmt, prev_fmt = para.fmt, prev.fmt
     if fmt is not None and prev_fmt is not None:
@@ -204,12 +204,12 @@ def datenum_text(text: str) -> bool:
     )
 
 
-def looks_title(para: Para) -> bool:
+def looks_title(para: Para, kinds: KindWords) -> bool:
     """Return True for the heading to the act's text (or what stands in its place)."""
     text = para.clean
     if para.role == "title":
         return True
-    if para.role or is_clause(para) or ORDER_RE.match(text):
+    if para.role or is_clause(para) or kinds.order_re.match(text):
         return False
     if text.startswith(("О ", "Об ", "О\u00a0", "Об\u00a0")):
         return True

@@ -1,15 +1,18 @@
 """Roles of the paragraphs of one part: the act (blank, kind, date and number, title,
-preamble, clauses, signature), an appendix (mark, heading, body) or other text."""
+preamble, clauses, signature), an appendix (mark, heading, body) or other text.
+
+The act kinds the document is read with (``model.kinds``) say which line is the kind, which
+paragraph is the operative formula and which lines go on a mark."""
 
 from __future__ import annotations
 
 import re
 
-from .memo import para_memo
+from .kinds import KindWords
+from .memo import kinds_memo, para_memo
 from .model import DocModel, Para, Part
-from .patterns import ACT_KINDS, MARKER_RE, ORDER_RE, POSITION_RE, SUBITEM_RE
+from .patterns import MARKER_RE, POSITION_RE, SUBITEM_RE
 from .predicates import (
-    TRUNCATED_MARK_RE,
     clause_number,
     continues_heading,
     continues_mark,
@@ -21,26 +24,29 @@ from .predicates import (
     is_mark_start,
     is_sign_start,
     looks_title,
+    truncated_mark,
 )
 
 
 def act_roles(model: DocModel, part: Part, paras: list[Para]) -> None:
     """Set the roles of an act: blank, kind, date and number, title, body, signature."""
     own(part, paras)
-    kind_at = next((i for i, p in enumerate(paras[:12]) if is_kind(p)), None)
+    kinds = model.kinds
+    kind_at = next((i for i, p in enumerate(paras[:12]) if is_kind(p, kinds)), None)
     i = 0
     if kind_at is not None:
         for p in paras[:kind_at]:
             p.role = p.role or "blank"
         kind_para = paras[kind_at]
         kind_para.role = "kind"
-        kind = re.sub(r"[\s\u00a0]", "", kind_para.clean).upper()
-        part.act_kind = kind if kind in ACT_KINDS else None
+        kind = kinds.blank.get(re.sub(r"[\s\u00a0]", "", kind_para.clean).upper())
+        if kind is not None:
+            part.act_kind, part.act_genitive = kind.upper, kind.gent
         i = kind_at + 1
     while i < len(paras) and i - (kind_at or 0) <= 4 and is_datenum(paras[i]):
         paras[i].role = "datenum"
         i += 1
-    if i < len(paras) and looks_title(paras[i]):
+    if i < len(paras) and looks_title(paras[i], kinds):
         paras[i].role = "title"
         i += 1
         while (
@@ -48,14 +54,14 @@ def act_roles(model: DocModel, part: Part, paras: list[Para]) -> None:
             and paras[i].role in ("", "title")
             and paras[i].style
             and paras[i].style == paras[i - 1].style
-            and looks_title(paras[i])
+            and looks_title(paras[i], kinds)
             and not paras[i].clean.startswith(("О ", "Об "))
         ):
             paras[i].role = "title"
             i += 1
     sign_at = _find_signature(paras, i)
     body = paras[i:sign_at] if sign_at is not None else paras[i:]
-    _body_roles(body, "act")
+    _body_roles(body, "act", kinds)
     if sign_at is not None:
         _sign_roles(paras[sign_at:])
 
@@ -63,12 +69,13 @@ def act_roles(model: DocModel, part: Part, paras: list[Para]) -> None:
 def appendix_roles(model: DocModel, part: Part, paras: list[Para]) -> None:
     """Set the roles of an appendix: mark, anything before the heading, heading, body."""
     own(part, paras)
+    kinds = model.kinds
     i = 0
     first = paras[0]
-    if is_mark_start(first) or TRUNCATED_MARK_RE.match(first.clean):
+    if is_mark_start(first) or truncated_mark(first, kinds):
         first.role = "mark"
         i = 1
-        while i < len(paras) and i < 12 and continues_mark(paras[i - 1], paras[i]):
+        while i < len(paras) and i < 12 and continues_mark(paras[i - 1], paras[i], kinds):
             paras[i].role = "mark"
             i += 1
     head_at = next(
@@ -88,7 +95,7 @@ def appendix_roles(model: DocModel, part: Part, paras: list[Para]) -> None:
             paras[i].role = "doctitle"
             i += 1
     sign_at = _find_signature(paras, i, need_name=True)
-    _body_roles(paras[i:sign_at] if sign_at is not None else paras[i:], "appendix")
+    _body_roles(paras[i:sign_at] if sign_at is not None else paras[i:], "appendix", kinds)
     if sign_at is not None:
         _sign_roles(paras[sign_at:])
 
@@ -96,7 +103,7 @@ def appendix_roles(model: DocModel, part: Part, paras: list[Para]) -> None:
 def other_roles(model: DocModel, part: Part, paras: list[Para]) -> None:
     """Set the roles of text that is neither an act nor an appendix (body roles only)."""
     own(part, paras)
-    _body_roles(paras, "other")
+    _body_roles(paras, "other", model.kinds)
 
 
 def own(part: Part, paras: list[Para]) -> None:
@@ -137,7 +144,7 @@ def _sign_roles(paras: list[Para]) -> None:
             para.role = "extra" if para.role in ("", "noindent", "text") else para.role
 
 
-def _body_roles(paras: list[Para], part_kind: str) -> None:
+def _body_roles(paras: list[Para], part_kind: str, kinds: KindWords) -> None:
     in_list = False
     seen_clause = False
     for i, para in enumerate(paras):
@@ -162,7 +169,7 @@ def _body_roles(paras: list[Para], part_kind: str) -> None:
         elif hint == "heading":
             role = "heading"
             in_list = False
-        elif _order(para):
+        elif _order(para, kinds):
             role = "order"
         elif marked or in_list:
             role = "item"
@@ -188,10 +195,10 @@ def _line_shape(text: str, clean: str) -> tuple[bool, bool, bool]:
     return bool(MARKER_RE.match(text)) or subitem, subitem, text.count("\t") >= 2
 
 
-@para_memo
-def _order(text: str, clean: str) -> bool:
+@kinds_memo
+def _order(text: str, clean: str, kinds: KindWords) -> bool:
     """Return True for the operative word «ПРИКАЗЫВАЮ:», «… постановляет:»."""
-    return bool(ORDER_RE.match(clean))
+    return bool(kinds.order_re.match(clean))
 
 
 def _heading_like(text: str, num: str, nxt: Para | None) -> bool:

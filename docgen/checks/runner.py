@@ -1,8 +1,9 @@
 """Run the registered rules over a model and turn their issues into findings.
 
-Layout rules depend only on the template (styles, sections, headers), so their results
-can be memoised under a caller's key — for docgen, the content hashes of the templates a
-package was rendered from — while text rules run on every document.
+Layout rules depend only on the template (styles, sections, headers) and on the act kinds
+the document is read with (which paragraph is a requisite), so their results can be memoised
+under a caller's key — for docgen, the content hashes of the templates a package was
+rendered from — and the kinds' key, while text rules run on every document.
 """
 
 from __future__ import annotations
@@ -11,35 +12,40 @@ from collections import OrderedDict
 from collections.abc import Iterable
 
 from ..findings import Finding
+from ..kinds import Kinds
 from . import rules as _rules  # noqa: F401 - registers every rule
 from .classify import classify
 from .docx_reader import read_docx, read_parts
+from .kinds import KindWords, kind_words
 from .model import DocModel, Para, RunContext, Section, Table
 from .patterns import UNFILLED_RE, short
 from .profiles import Profile
 from .registry import Issue, Rule, all_rules
 from .text_reader import read_text
 
-_LAYOUT_CACHE: OrderedDict[tuple[str, str], tuple[Finding, ...]] = OrderedDict()
+_LAYOUT_CACHE: OrderedDict[tuple[str, str, str], tuple[Finding, ...]] = OrderedDict()
 LAYOUT_CACHE_SIZE = 256
 
 
-def model_from_docx(data: bytes) -> DocModel:
-    """Return the classified model of .docx `data` (raises DocxFormatError)."""
-    return classify(read_docx(data))
+def model_from_docx(data: bytes, kinds: Kinds | None = None) -> DocModel:
+    """Return the model of .docx `data` read with the act `kinds` (default: the shared ones).
+
+    Raises DocxFormatError.
+    """
+    return classify(read_docx(data), kind_words(kinds))
 
 
-def model_from_parts(parts) -> DocModel:
-    """Return the classified model of a package given as part name → XML.
+def model_from_parts(parts, kinds: Kinds | None = None) -> DocModel:
+    """Return the model of a package given as part name → XML, read with the act `kinds`.
 
     Raises DocxFormatError when a part is not well-formed.
     """
-    return classify(read_parts(parts))
+    return classify(read_parts(parts), kind_words(kinds))
 
 
-def model_from_text(text: str) -> DocModel:
-    """Return the classified model of plain `text`."""
-    return classify(read_text(text))
+def model_from_text(text: str, kinds: Kinds | None = None) -> DocModel:
+    """Return the model of plain `text` read with the act `kinds` (default: the shared ones)."""
+    return classify(read_text(text), kind_words(kinds))
 
 
 def run_rules(
@@ -80,10 +86,11 @@ def run_rules(
 
 
 def run_layout(model: DocModel, profile: Profile, cache_key: str | None = None) -> list[Finding]:
-    """Return the layout findings of `model`, memoised under `cache_key` when given."""
+    """Return the layout findings of `model`, memoised under `cache_key` (and the key of the
+    kinds the model was read with) when given."""
     if cache_key is None:
         return run_rules(model, profile, ("layout",))
-    key = (cache_key, profile.name)
+    key = (cache_key, profile.name, model.kinds.key)
     if key in _LAYOUT_CACHE:
         _LAYOUT_CACHE.move_to_end(key)
         return list(_LAYOUT_CACHE[key])
@@ -94,9 +101,10 @@ def run_layout(model: DocModel, profile: Profile, cache_key: str | None = None) 
     return list(found)
 
 
-def cached_layout(cache_key: str, profile: Profile) -> list[Finding] | None:
-    """Return the memoised layout findings for `cache_key`, or None when not computed yet."""
-    found = _LAYOUT_CACHE.get((cache_key, profile.name))
+def cached_layout(cache_key: str, profile: Profile, kinds: KindWords) -> list[Finding] | None:
+    """Return the memoised layout findings for `cache_key` of a document read with `kinds`,
+    or None when not computed yet."""
+    found = _LAYOUT_CACHE.get((cache_key, profile.name, kinds.key))
     return None if found is None else list(found)
 
 

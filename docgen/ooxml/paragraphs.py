@@ -1,7 +1,8 @@
 """Reading a story part's paragraphs: text, whether in a table, whether Word numbers them.
 
-Parsed with lxml (template parts are read once per lint, not per document). Word's
-automatic numbering is ``w:numPr`` in the paragraph's properties or in its style's::
+Parsed with :func:`~docgen.ooxml.tree.parse` (template parts are read once per lint, not
+per document). Word's automatic numbering is ``w:numPr`` in the paragraph's properties or
+in its style's::
 
     <w:p><w:pPr><w:pStyle w:val="ListNumber"/><w:numPr><w:numId w:val="3"/></w:numPr>…
     <w:style w:styleId="ListNumber"><w:pPr><w:numPr>…</w:numPr></w:pPr></w:style>
@@ -12,20 +13,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from lxml import etree
-
 from .ns import qn
+from .tree import XmlError, parse
 
 _P, _T, _TC = qn("w:p"), qn("w:t"), qn("w:tc")
 _PSTYLE = f"{qn('w:pPr')}/{qn('w:pStyle')}"
 _NUMPR = f"{qn('w:pPr')}/{qn('w:numPr')}"
 _VAL, _STYLE_ID = qn("w:val"), qn("w:styleId")
-#: Uploaded templates are read too: no entities expanded, nothing fetched.
-_PARSER = etree.XMLParser(resolve_entities=False, no_network=True)
-
-
-class XmlError(ValueError):
-    """A part is not well-formed XML (message: the parser's)."""
+__all__ = ["Paragraph", "XmlError", "numbered_styles", "paragraphs"]
 
 
 @dataclass(frozen=True)
@@ -46,7 +41,7 @@ def paragraphs(part: str, xml: str | bytes, numbered_styles=frozenset()) -> Iter
     `numbered_styles` are the style ids that switch numbering on (:func:`numbered_styles`).
     Raises XmlError when `xml` is not well-formed.
     """
-    root = _parse(xml)
+    root = parse(xml)
     for i, p in enumerate(root.iter(_P), 1):
         text = "".join(t.text or "" for t in p.iter(_T))
         in_table = any(a.tag == _TC for a in p.iterancestors())
@@ -63,16 +58,9 @@ def numbered_styles(styles_xml: str | bytes | None) -> frozenset[str]:
     if not styles_xml:
         return frozenset()
     try:
-        root = _parse(styles_xml)
+        root = parse(styles_xml)
     except XmlError:
         return frozenset()
     return frozenset(
         s.get(_STYLE_ID) for s in root.iter(qn("w:style")) if s.find(_NUMPR) is not None
     )
-
-
-def _parse(xml: str | bytes):
-    try:
-        return etree.fromstring(xml.encode("utf-8") if isinstance(xml, str) else xml, _PARSER)
-    except etree.XMLSyntaxError as exc:
-        raise XmlError(str(exc)) from None

@@ -14,10 +14,8 @@ import subprocess
 import zipfile
 from dataclasses import dataclass
 
-from lxml import etree
-
-W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-A = "http://schemas.openxmlformats.org/drawingml/2006/main"
+from ..ooxml import ns
+from ..ooxml.fonts import font_families, theme_fonts
 
 #: Fonts whose Liberation counterpart has the same metrics (Liberation fonts' own
 #: description: «metric-compatible with Times New Roman, Arial, Courier New»).
@@ -27,7 +25,6 @@ METRIC_COMPATIBLE = {
     "courier new": "Liberation Mono",
 }
 
-_PARTS = ("word/styles.xml", "word/document.xml")
 _THEME = "word/theme/theme1.xml"
 
 
@@ -57,43 +54,20 @@ def requested_fonts(docx: bytes) -> tuple[str, ...]:
 
     Reads ``w:rFonts`` (``w:ascii``, ``w:hAnsi``) of styles, body, headers and footers;
     theme references (``w:asciiTheme="minorHAnsi"``) resolve through the theme part.
-    Raises ``zipfile.BadZipFile``, ``KeyError`` (no body part) or ``XMLSyntaxError``
-    when `docx` is not a well-formed .docx.
+    Raises ``zipfile.BadZipFile``, ``KeyError`` (no body part) or
+    :class:`docgen.ooxml.tree.XmlError` when `docx` is not a well-formed .docx.
     """
     with zipfile.ZipFile(io.BytesIO(docx)) as package:
         names = package.namelist()
-        if "word/document.xml" not in names:
-            raise KeyError("word/document.xml")
-        theme = _theme_fonts(package.read(_THEME)) if _THEME in names else {}
-        parts = [n for n in names if n in _PARTS or _is_header_or_footer(n)]
+        if ns.DOCUMENT not in names:
+            raise KeyError(ns.DOCUMENT)
+        theme = theme_fonts(package.read(_THEME)) if _THEME in names else {}
+        parts = [n for n in names if n in (ns.STYLES, ns.DOCUMENT) or ns.is_header_or_footer(n)]
         found: dict[str, None] = {}
         for name in parts:
-            root = etree.fromstring(package.read(name))
-            for fonts in root.iter(f"{{{W}}}rFonts"):
-                for kind in ("ascii", "hAnsi"):
-                    family = fonts.get(f"{{{W}}}{kind}") or theme.get(
-                        fonts.get(f"{{{W}}}{kind}Theme", "")
-                    )
-                    if family:
-                        found.setdefault(family, None)
+            for family in font_families(package.read(name), theme):
+                found.setdefault(family, None)
     return tuple(found)
-
-
-def _is_header_or_footer(name: str) -> bool:
-    base = name.rsplit("/", 1)[-1]
-    return name.startswith("word/") and base.startswith(("header", "footer"))
-
-
-def _theme_fonts(xml: bytes) -> dict[str, str]:
-    """Return ``{"minorHAnsi": "Calibri", "majorHAnsi": "Cambria", …}`` from a theme part."""
-    root = etree.fromstring(xml)
-    out = {}
-    for kind in ("major", "minor"):
-        latin = root.find(f".//{{{A}}}{kind}Font/{{{A}}}latin")
-        if latin is not None and latin.get("typeface"):
-            for suffix in ("Ascii", "HAnsi"):
-                out[f"{kind}{suffix}"] = latin.get("typeface")
-    return out
 
 
 def fc_match(family: str) -> str | None:

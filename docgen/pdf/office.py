@@ -36,9 +36,8 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from lxml import etree
-
 from ..errors import ConversionError
+from ..ooxml.tree import XmlError
 from . import fonts
 from .fonts import FontSubstitution
 
@@ -346,7 +345,7 @@ class OfficeConverter:
 
         try:
             requested = fonts.requested_fonts(docx)
-        except (zipfile.BadZipFile, KeyError, etree.XMLSyntaxError) as exc:
+        except (zipfile.BadZipFile, KeyError, XmlError) as exc:
             raise ConversionError(f"это не документ .docx или он повреждён ({exc})", name) from None
         return fonts.substitutions(requested, match)
 

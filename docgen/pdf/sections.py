@@ -11,10 +11,12 @@ import io
 import zipfile
 from dataclasses import dataclass
 
-from lxml import etree
+from ..ooxml.ns import DOCUMENT
+from ..ooxml.sections import SectionProperties, body_sections
 
-W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _MM_PER_TWIP = 25.4 / 1440
+#: The page Word assumes when a section gives no size: A4 portrait (twips).
+_A4_TWIPS = (11906, 16838)
 
 
 @dataclass(frozen=True)
@@ -53,34 +55,22 @@ A4_PORTRAIT = SectionFormat(210.0, 297.0)
 
 
 def declared_sections(docx: bytes) -> list[SectionFormat]:
-    """Return the sections of `docx` in order, from each ``w:sectPr`` and ``w:pgSz``."""
+    """Return the sections of `docx` in order, from each ``w:sectPr`` and ``w:pgSz``.
+
+    A section's anchor is its first paragraph with text.
+    """
     with zipfile.ZipFile(io.BytesIO(docx)) as package:
-        body = etree.fromstring(package.read("word/document.xml")).find(f"{{{W}}}body")
-    sections = []
-    anchor = ""
-    for para in body.iter(f"{{{W}}}p"):
-        if not anchor:
-            anchor = "".join(t.text or "" for t in para.iter(f"{{{W}}}t")).strip()
-        sect = para.find(f"{{{W}}}pPr/{{{W}}}sectPr")
-        if sect is not None:
-            sections.append(_format(sect, anchor))
-            anchor = ""
-    final = body.find(f"{{{W}}}sectPr")
-    if final is not None:
-        sections.append(_format(final, anchor))
-    return sections
+        document = package.read(DOCUMENT)
+    return [_format(s.properties, s.first_text) for s in body_sections(document)]
 
 
-def _format(sect: etree._Element, anchor: str) -> SectionFormat:
-    size = sect.find(f"{{{W}}}pgSz")
-    width = float(size.get(f"{{{W}}}w", 11906)) if size is not None else 11906.0
-    height = float(size.get(f"{{{W}}}h", 16838)) if size is not None else 16838.0
-    kind = sect.find(f"{{{W}}}type")
-    start = kind.get(f"{{{W}}}val", "nextPage") if kind is not None else "nextPage"
+def _format(props: SectionProperties, anchor: str) -> SectionFormat:
+    width = props.width if props.width is not None else _A4_TWIPS[0]
+    height = props.height if props.height is not None else _A4_TWIPS[1]
     return SectionFormat(
         width * _MM_PER_TWIP,
         height * _MM_PER_TWIP,
         anchor,
-        new_page=start != "continuous",
-        orient=size.get(f"{{{W}}}orient") if size is not None else None,
+        new_page=props.start != "continuous",
+        orient=props.orient,
     )

@@ -2,7 +2,8 @@
 
 A leaf package: it imports nothing else from docgen. Templates reach it through
 `FILTERS`; the context builder through `Phrase`, `Person`, `inflect`, `inflect_name`,
-`initials` and `typograph`. Call `warm_up()` once at start-up to load the dictionaries.
+`initials` and `typograph`; the importer of existing acts through `nominative` (the
+inverse of `inflect`). Call `warm_up()` once at start-up to load the dictionaries.
 """
 
 from . import spelling
@@ -10,7 +11,8 @@ from .cases import CASES, InflectionFailed, UnknownCase, normalize_case
 from .dates import date_digital, date_long, month_year, to_date, years
 from .declension import Phrase, inflect
 from .filters import FILTERS
-from .names import Person, inflect_name, initials, normalize_gender
+from .names import Person, gender_of, inflect_name, initials, normalize_gender
+from .nominative import nominative
 from .numbers import num_words, number, percent, plural, plural_form
 from .typography import typograph
 from .warmup import warm_up
@@ -24,10 +26,12 @@ __all__ = [
     "UnknownCase",
     "date_digital",
     "date_long",
+    "gender_of",
     "inflect",
     "inflect_name",
     "initials",
     "month_year",
+    "nominative",
     "normalize_case",
     "normalize_gender",
     "num_words",

@@ -167,6 +167,16 @@ def normalize_parts(value: bool | str | Iterable[str] | None) -> frozenset[str]:
     return frozenset(_PARTS[str(v).strip().lower()] for v in items)
 
 
+def gender_of(full_name: str) -> str | None:
+    """Return «m» or «f» when the name itself shows the gender, else None.
+
+    «И.В. Носова» → «f», «В.А. Воробьев» → «m», «К.Л. Ковальчук» → None (the surname does
+    not tell; the act must say).
+    """
+    words, roles = analyse(full_name, "nomn")
+    return guess_gender(words, roles) if words else None
+
+
 def inflect_name(full_name: str, case: str, gender: str | None = None) -> str:
     """Return `full_name` in `case`: «Носова Ирина Викторовна» → «Носовой Ирине Викторовне».
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from ..schema import UNKNOWN
 from .registry import validator
 
 
@@ -16,6 +17,8 @@ def unique(value: Any, data: Mapping[str, Any], path: str) -> list[str]:
     seen: set[str] = set()
     problems = []
     for i, item in enumerate(value):
+        if item is UNKNOWN:
+            continue  # -- two acts not yet identified are not the same act --
         key = " ".join(str(item).split()).casefold()
         if key in seen:
             problems.append(f"{path}[{i}]: значение повторяется: «{str(item)[:80]}»")

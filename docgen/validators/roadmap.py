@@ -111,6 +111,8 @@ def roadmap_deadlines(value: Any, data: Mapping[str, Any], path: str) -> list[st
 def _indicator_refs(groups: list, data: Mapping[str, Any], path: str) -> list[str]:
     """A measure's «indicator» names a row of indicators.rows (1-based)."""
     rows = value_at(data, "indicators.rows")
+    if rows is UNKNOWN:
+        return []  # -- the indicators are not known yet: a reference cannot be judged --
     count = len(rows) if isinstance(rows, list) else 0
     problems = []
     for i, group in enumerate(groups):
@@ -159,6 +161,8 @@ def indicator_series(value: Any, data: Mapping[str, Any], path: str) -> list[str
     if not isinstance(value, list) or not value:
         return []
     years = value_at(data, "indicators.years")
+    if years is UNKNOWN:
+        return []  # -- the years are not known yet: the series cannot be judged --
     if not isinstance(years, list) or not years:
         return [f"{path}: для показателей не заданы годы (indicators.years)"]
     problems = []

@@ -16,7 +16,7 @@ from docx.shared import Cm, Pt
 
 from docgen.checks import model_from_docx, model_from_text
 from docgen.checks.docx_reader import read_docx
-from docgen.checks.styles import StyleSheet
+from docgen.ooxml.stylesheet import StyleSheet
 
 SEEDS = Path(__file__).resolve().parent.parent / "data" / "seeds"
 

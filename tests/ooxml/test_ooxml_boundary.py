@@ -13,17 +13,10 @@ from paths import REPO
 #: Modules not yet moved onto the layer, each with why. The lead empties this set;
 #: test_exceptions_are_still_needed says when an entry can go.
 EXCEPTIONS = {
-    # -- the conformance checker's own lxml reader (docx_reader, styles); it moves into
-    # -- docgen.ooxml once the rules being added there have settled (issue 11)
-    "docgen/checks/",
     # -- regexes over mammoth's HTML; replaced by real page previews (issue 11)
     "web/preview.py",
-    # -- (on main, not yet on every branch) the PDF checks read a .docx's sections and
-    # -- fonts with lxml: to move onto docgen.ooxml (issue 11)
-    "docgen/pdf/sections.py",
-    "docgen/pdf/fonts.py",
-    "docgen/pdf/office.py",
-    # -- parses poppler's XHTML and the PDF's XMP metadata, not WordprocessingML
+    # -- not WordprocessingML: lxml parses poppler's XHTML («pdftotext -bbox»: pages, lines,
+    # -- words with their boxes) and the PDF's XMP metadata (PDF/A part and conformance)
     "docgen/pdf/reader.py",
 }
 SCANNED = ("docgen", "web", "tools", "bench")

@@ -5,6 +5,8 @@ from __future__ import annotations
 import pytest
 
 from docgen.ooxml import sections
+from docgen.ooxml.ns import R_NS, W_NS
+from docgen.ooxml.tree import XmlError, parse
 
 SECT = '<w:sectPr><w:pgSz w:w="11906"/><w:pgNumType w:start="1"/></w:sectPr>'
 REFS = '<w:headerReference w:type="default" r:id="rId9"/><w:headerReference w:type="first" r:id="rId10"/>'
@@ -76,3 +78,88 @@ def test_end_section(content, expected):
 
 def test_end_section_without_properties_leaves_the_content():
     assert sections.end_section("<w:p/>", "") == "<w:p/>"
+
+
+# -- reading ----------------------------------------------------------------------------
+
+NS = f'xmlns:w="{W_NS}" xmlns:r="{R_NS}"'
+
+
+def sect_pr(inner: str):
+    return parse(f"<w:sectPr {NS}>{inner}</w:sectPr>")
+
+
+def test_section_properties():
+    props = sections.section_properties(
+        sect_pr(
+            '<w:headerReference w:type="first" r:id="rId8"/>'
+            '<w:headerReference r:id="rId9"/><w:type w:val="continuous"/>'
+            '<w:pgSz w:w="16838" w:h="11906" w:orient="landscape"/>'
+            '<w:pgMar w:top="-1134" w:right="567" w:bottom="1134" w:left="1701" w:header="709"'
+            ' w:footer="709" w:gutter="0"/><w:pgNumType w:fmt="decimal" w:start="3"/><w:titlePg/>'
+        )
+    )
+    assert (props.start, props.width, props.height, props.orient) == (
+        "continuous",
+        16838,
+        11906,
+        "landscape",
+    )
+    # -- a negative margin keeps its distance --
+    assert props.margins == {
+        "left": 1701,
+        "right": 567,
+        "top": 1134,
+        "bottom": 1134,
+        "header": 709,
+        "footer": 709,
+        "gutter": 0,
+    }
+    assert props.title_page and props.page_start == 3
+    assert props.headers == (("first", "rId8"), ("default", "rId9"))
+
+
+def test_an_empty_section_says_nothing():
+    props = sections.section_properties(sect_pr(""))
+    assert props == sections.SectionProperties()
+    assert (props.start, props.width, props.orient, props.page_start) == (
+        "nextPage",
+        None,
+        None,
+        None,
+    )
+    assert set(props.margins.values()) == {0} and set(props.margins) == set(sections.MARGINS)
+    off = sections.section_properties(sect_pr('<w:titlePg w:val="0"/><w:pgNumType w:start="x"/>'))
+    assert not off.title_page and off.page_start is None
+
+
+def p(text: str, sect: str = "") -> str:
+    props = f"<w:pPr>{sect}</w:pPr>" if sect else ""
+    return f"<w:p>{props}<w:r><w:t>{text}</w:t></w:r></w:p>"
+
+
+def test_body_sections_with_their_first_text():
+    document = (
+        f"<w:document {NS}><w:body>"
+        + p(" ")
+        + p(" Распоряжение ")
+        + p("…", '<w:sectPr><w:pgSz w:w="11906" w:h="16838"/></w:sectPr>')
+        + "<w:tbl><w:tr><w:tc>"
+        + p("в таблице")
+        + "</w:tc></w:tr></w:tbl>"
+        + p("после")
+        + '<w:sectPr><w:type w:val="continuous"/><w:pgSz w:w="16838" w:h="11906"/></w:sectPr>'
+        + "</w:body></w:document>"
+    )
+    found = sections.body_sections(document.encode())
+    assert [(s.first_text, s.properties.width, s.properties.start) for s in found] == [
+        ("Распоряжение", 11906, "nextPage"),
+        ("в таблице", 16838, "continuous"),
+    ]
+
+
+def test_body_sections_of_a_document_without_a_body():
+    with pytest.raises(ValueError):
+        sections.body_sections(f"<w:document {NS}/>")
+    with pytest.raises(XmlError):
+        sections.body_sections("<w:document")

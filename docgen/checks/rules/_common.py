@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from ...findings import Severity
-from ..memo import cached_in_run, para_entry, text_memo
+from ..memo import cached_in_run, kinds_text_memo, para_entry
 from ..model import BODY_ROLES, DocModel, Para, Part
 from ..patterns import UNFILLED_RE, parse_date, quote_at
 from ..registry import Issue, issue
@@ -121,28 +121,32 @@ def _next_body(paragraphs: list[Para]) -> list[Para | None]:
     return out
 
 
-#: Pure functions of a paragraph's text whose result most paragraphs lack, by name.
-_SPARSE: dict[str, Callable[[str], object]] = {}
+#: Pure functions of a paragraph's text whose result most paragraphs lack, by name, and
+#: whether they take the act kinds too.
+_SPARSE: dict[str, tuple[Callable[..., object], bool]] = {}
 
 
-def sparse(name: str):
+def sparse(name: str, *, kinds: bool = False):
     """Register the decorated pure function of a text under `name` (see :func:`found_in`).
 
-    It must return an immutable value, falsy when the text has nothing for its rule.
+    It must return an immutable value, falsy when the text has nothing for its rule. With
+    `kinds` it is ``func(text, kinds)``: it reads the act kinds (``doc.kinds``) too.
     """
 
     def register(func):
-        _SPARSE[name] = func
+        _SPARSE[name] = (func, kinds)
         return func
 
     return register
 
 
-@text_memo
-def _sparse_results(text: str) -> tuple | None:
+@kinds_text_memo
+def _sparse_results(text: str, kinds) -> tuple | None:
     """Return the result of every registered sparse function on `text`, in order; None
     when none found anything (most paragraphs)."""
-    results = tuple([func(text) for func in _SPARSE.values()])
+    results = tuple(
+        [func(text, kinds) if with_kinds else func(text) for func, with_kinds in _SPARSE.values()]
+    )
     return results if any(results) else None
 
 
@@ -160,8 +164,9 @@ def _sparse_index(doc: DocModel) -> dict[str, list[tuple[Para, object]]]:
     names = list(_SPARSE)
     index: dict[str, list[tuple[Para, object]]] = {name: [] for name in names}
     lists = [index[name] for name in names]
+    kinds = doc.kinds
     for para in text_paras(doc):
-        results = _sparse_results(para)
+        results = _sparse_results(para, kinds)
         if results is None:
             continue
         for found, value in zip(lists, results, strict=True):

@@ -1,13 +1,17 @@
 """The act itself: heading to the text (G-25), references to acts (G-27), the operative
 part (G-28…G-31), mentions of appendices (G-33), signature (G-38, G-40), tables typed
-with tabs (G-42), section headings (G-13)."""
+with tabs (G-42), section headings (G-13).
+
+The kinds of acts (which a reference names, the operative formula of each, «настоящего
+распоряжения») come from the act kinds the document is read with (``doc.kinds``)."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
 
-from ..memo import para_memo, text_memo
+from ..kinds import KindWords, alternation
+from ..memo import kinds_text_memo, para_memo
 from ..model import DocModel, Para, Part
 from ..patterns import DATE, NAME_FIO_RE, NAME_IOF_RE, NUMBER, SP
 from ..registry import Issue, issue, rule
@@ -55,27 +59,36 @@ def act_title(doc: DocModel, profile):
             yield issue(title[-1], "точка в конце заголовка к тексту", "убрать точку")
 
 
-_ACT_REF_RE = re.compile(
-    rf"(?<![«\w])(?P<kind>(?:[Фф]едеральн\w+\s+)?(?:закон|указ|постановлени|распоряжени|приказ|решени)\w*)"
-    rf"(?P<between>[^«»;]{{0,250}}?)\s+от{SP}+(?P<date>{DATE})(?P<after>{SP}*(?:№{SP}*(?P<number>{NUMBER}))?)"
-)
+def _act_ref_re(kinds: KindWords) -> re.Pattern:
+    """Return the pattern of a reference to an act: kind … от <дата> № <N>.
+
+    The kinds are the normative and administrative acts (``kinds.act_stems``); «федеральный»
+    before one belongs to the kind as quoted.
+    """
+    return re.compile(
+        rf"(?<![«\w])(?P<kind>(?:[Фф]едеральн\w+\s+)?{alternation(kinds.act_stems)}\w*)"
+        rf"(?P<between>[^«»;]{{0,250}}?)\s+от{SP}+(?P<date>{DATE})"
+        rf"(?P<after>{SP}*(?:№{SP}*(?P<number>{NUMBER}))?)"
+    )
+
+
 _EXEMPT_BEFORE_RE = re.compile(r"(?:утвержд\w+|в\s+ред\.?|в\s+редакции|изменени\w+\s+в)\s*$")
 
 
 @rule("G-27", WARNING, "text", "Ссылка на акт: вид, орган, дата, номер и заголовок в кавычках")
 def act_references(doc: DocModel, profile):
     for para in body_paras(doc, ("text", "clause", "item", "preamble")):
-        for message, hint, quote in _reference_issues(para):
+        for message, hint, quote in _reference_issues(para, doc.kinds):
             yield issue(para, message, hint, quote=quote)
 
 
-@text_memo
-def _reference_issues(text: str) -> tuple[tuple[str, str, str], ...]:
+@kinds_text_memo
+def _reference_issues(text: str, kinds: KindWords) -> tuple[tuple[str, str, str], ...]:
     """Return (message, hint, quote) of each incomplete reference to an act in `text`."""
     if "от" not in text:
         return ()
     out = []
-    for match in _ACT_REF_RE.finditer(text):
+    for match in kinds.built(_act_ref_re).finditer(text):
         if (
             _EXEMPT_BEFORE_RE.search(text[: match.start()])
             or "(" in text[max(0, match.start() - 8) : match.start()]
@@ -103,18 +116,22 @@ def operative_word(doc: DocModel, profile):
         if not clauses:
             continue
         order = part.role("order")
-        if part.act_kind == "ПРИКАЗ" and not order:
-            yield issue(
-                clauses[0],
-                "в приказе нет слова «ПРИКАЗЫВАЮ:» перед пунктами",
-                "«ПРИКАЗЫВАЮ:» отдельной строкой от левой границы",
-            )
-        if part.act_kind == "ПОСТАНОВЛЕНИЕ" and not order:
-            yield issue(
-                clauses[0],
-                "в постановлении нет «постановляет:»/«ПОСТАНОВЛЯЮ:» перед пунктами",
-                "«администрация … постановляет:»",
-            )
+        kind = doc.kinds.act(part.act_kind)
+        # -- a kind with an operative formula (приказ, постановление …) needs it --
+        if kind is not None and kind.formula and not order:
+            if kind.collective:
+                verb = kind.collective.split()[-1]
+                yield issue(
+                    clauses[0],
+                    f"в {kind.loct} нет «{verb}»/«{kind.formula}» перед пунктами",
+                    f"«{kind.collective}»",
+                )
+            else:
+                yield issue(
+                    clauses[0],
+                    f"в {kind.loct} нет слова «{kind.formula}» перед пунктами",
+                    f"«{kind.formula}» отдельной строкой от левой границы",
+                )
         preamble = part.role("preamble")
         if preamble and not order and not preamble[-1].clean.endswith((":", ",")):
             yield issue(preamble[-1], "преамбула не кончается двоеточием", "«…:» перед пунктом 1")
@@ -167,10 +184,16 @@ def clause_order(doc: DocModel, profile):
             )
 
 
-_CONTROL_RE = re.compile(
-    r"^Контроль\s+за\s+исполнением\s+настоящего\s+(?:распоряжения|приказа|постановления|"
-    r"решения)\s+(?:оставляю\s+за\s+собой|возложить\s+на\s+.+)\.$"
-)
+def _control_re(kinds: KindWords) -> re.Pattern:
+    """Return the control formula: «Контроль за исполнением настоящего <вида> оставляю за
+    собой.» / «… возложить на …» — any kind an authority issues."""
+    gent = alternation(w.gent for w in kinds.issued.values())
+    return re.compile(
+        rf"^Контроль\s+за\s+исполнением\s+настоящего\s+{gent}"
+        r"\s+(?:оставляю\s+за\s+собой|возложить\s+на\s+.+)\.$"
+    )
+
+
 _REPEAL_RE = re.compile(r"^Признать\s+утративш(?P<end>им|ей|ими)\s+силу\s+(?P<what>\S+)")
 
 
@@ -178,9 +201,10 @@ _REPEAL_RE = re.compile(r"^Признать\s+утративш(?P<end>им|ей|
     "G-31", WARNING, "text", "Формулы: «Контроль за исполнением …», «Признать утратившим(и) силу …»"
 )
 def formulas(doc: DocModel, profile):
+    control = doc.kinds.built(_control_re)
     for part in _acts(doc):
         for para, text in _level1(part):
-            if text.startswith("Контроль") and not _CONTROL_RE.match(text):
+            if text.startswith("Контроль") and not control.match(text):
                 yield issue(
                     para,
                     "нестандартная формула контроля",

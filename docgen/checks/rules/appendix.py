@@ -1,5 +1,8 @@
 """Appendices: the appendix mark (G-34), the approval mark and its agreement (G-35), which
-mark fits an appendix approved by the act (G-36), the appendix heading (G-37)."""
+mark fits an appendix approved by the act (G-36), the appendix heading (G-37).
+
+How a mark names the act («к распоряжению», «распоряжением») comes from the act kinds the
+document is read with (``doc.kinds``)."""
 
 from __future__ import annotations
 
@@ -7,8 +10,6 @@ import re
 
 from ..model import DocModel, Para, Part
 from ..patterns import (
-    ACT_DATIVE,
-    ACT_INSTRUMENTAL,
     CONTACTS_RE,
     DATE,
     DOC_HEAD_RE,
@@ -20,12 +21,6 @@ from ._common import ERROR, WARNING
 
 _APPROVAL_RE = re.compile(r"^(?:УТВЕРЖДЕН[АОЫ]?|Утвержден[аоы]?)$")
 _GOST_MARK_RE = re.compile(r"^(?:Приложение|ПРИЛОЖЕНИЕ)\b")
-_TO_ACT_RE = re.compile(
-    r"\bк\s+(?P<kind>распоряжению|приказу|постановлению|решению)\b", re.IGNORECASE
-)
-_BY_ACT_RE = re.compile(
-    r"^(?P<kind>распоряжением|приказом|постановлением|решением)\b", re.IGNORECASE
-)
 _DATE_NUMBER_RE = re.compile(rf"\bот\s+{DATE}\s*№")
 
 
@@ -64,6 +59,7 @@ def mark_style(part: Part) -> str | None:
 def appendix_mark(doc: DocModel, profile):
     appendices = _appendices(doc)
     act = _act(doc)
+    own = doc.kinds.act(act.act_kind) if act is not None else None
     for part in appendices:
         style = mark_style(part)
         if style is None:
@@ -78,22 +74,18 @@ def appendix_mark(doc: DocModel, profile):
             continue
         lines = mark_lines(part)
         text = " ".join(line for _, line in lines)
-        to_act = _TO_ACT_RE.search(text)
+        to_act = doc.kinds.to_act_re.search(text)
         if not to_act:
             yield issue(
                 lines[0][0],
                 "в отметке о приложении нет «к распоряжению (приказу) …»",
                 "«к распоряжению комитета …»",
             )
-        elif (
-            act is not None
-            and act.act_kind
-            and to_act.group("kind").lower() != ACT_DATIVE.get(act.act_kind)
-        ):
+        elif own is not None and _words(to_act.group("kind")) != own.datv:
             yield issue(
                 lines[0][0],
-                f"в отметке «к {to_act.group('kind')}», а акт — {act.act_kind.lower()}",
-                f"«к {ACT_DATIVE[act.act_kind]} …»",
+                f"в отметке «к {to_act.group('kind')}», а акт — {own.name}",
+                f"«к {own.datv} …»",
             )
         if not _DATE_NUMBER_RE.search(text) and not UNFILLED_RE.search(text):
             yield issue(
@@ -107,6 +99,11 @@ def appendix_mark(doc: DocModel, profile):
             yield issue(
                 lines[0][0], "приложений несколько, а в отметке нет номера", "«Приложение 1»"
             )
+
+
+def _words(text: str) -> str:
+    """Return `text` in lower case with every run of whitespace as one space."""
+    return " ".join(text.lower().split())
 
 
 def _expected_word(part: Part, profile) -> tuple[str, str] | None:
@@ -131,12 +128,14 @@ def _expected_word(part: Part, profile) -> tuple[str, str] | None:
 )
 def approval_mark(doc: DocModel, profile):
     act = _act(doc)
+    own = doc.kinds.act(act.act_kind) if act is not None else None
+    by_act = doc.kinds.by_act_re
     for part in _appendices(doc):
         if mark_style(part) != "lenobl":
             continue
         lines = mark_lines(part)
         para, first = lines[0]
-        if _BY_ACT_RE.match(first):
+        if by_act.match(first):
             yield issue(
                 para,
                 "гриф начинается без слова «УТВЕРЖДЕН(О)»",
@@ -157,19 +156,19 @@ def approval_mark(doc: DocModel, profile):
             if expected and first.upper() != expected[1]:
                 yield issue(para, f"«{first}» не согласуется с «{expected[0]}»", f"«{expected[1]}»")
             body = lines[1:]
-        if body and not _BY_ACT_RE.match(body[0][1]):
+        if body and not by_act.match(body[0][1]):
             yield issue(
                 body[0][0],
                 "после слова грифа нет «распоряжением (приказом) …»",
                 "«распоряжением комитета …»",
             )
-        elif body and act is not None and act.act_kind:
-            kind = _BY_ACT_RE.match(body[0][1]).group("kind").lower()
-            if kind != ACT_INSTRUMENTAL.get(act.act_kind):
+        elif body and own is not None:
+            kind = _words(by_act.match(body[0][1]).group("kind"))
+            if kind != own.ablt:
                 yield issue(
                     body[0][0],
-                    f"в грифе «{kind}», а акт — {act.act_kind.lower()}",
-                    f"«{ACT_INSTRUMENTAL[act.act_kind]} …»",
+                    f"в грифе «{kind}», а акт — {own.name}",
+                    f"«{own.ablt} …»",
                 )
         text = " ".join(line for _, line in lines)
         if not _DATE_NUMBER_RE.search(text) and not UNFILLED_RE.search(text):

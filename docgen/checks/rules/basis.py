@@ -1,5 +1,6 @@
 """The act's footing: place of issue on the blank (G-23), a preamble stating the legal basis
-(G-53), cited acts still in force (G-55)."""
+(G-53), cited acts still in force (G-55; the kind a citation names is read by the stems of
+the act kinds, ``doc.kinds``)."""
 
 from __future__ import annotations
 
@@ -88,19 +89,6 @@ _CITATION_RE = re.compile(
     rf"о(?<!\wо)т{SP}+(?P<date>{DATE}){SP}*(?:г\.|года)?{SP}*№{SP}*(?P<number>{NUMBER})"
 )
 _REPEALED_RE = re.compile(r"утративш\w*\s+силу|утрачивает\s+силу", re.IGNORECASE)
-#: The kind a citation's words must name before «от», by the registry's kind.
-_KIND_STEMS = {
-    "федеральный конституционный закон": "закон",
-    "федеральный закон": "закон",
-    "закон": "закон",
-    "областной закон": "закон",
-    "указ": "указ",
-    "постановление": "постановл",
-    "распоряжение": "распоряж",
-    "приказ": "приказ",
-    "решение": "решени",
-    "письмо": "письм",
-}
 
 
 @text_memo
@@ -131,6 +119,8 @@ def superseded_citations(doc: DocModel, profile):
     if registry is None:
         return
     day, _own = judged_on(doc)
+    # -- the words before «от» must name the registry act's kind: its stem («распоряжени») --
+    stems = doc.kinds.stems
     for para in doc.paragraphs:
         if not para.clean or para.role in ("mark", "datenum"):
             continue
@@ -138,7 +128,7 @@ def superseded_citations(doc: DocModel, profile):
             act = registry.find(date, number)
             if act is None or act.in_force_on(day):
                 continue
-            if _KIND_STEMS.get(act.kind, act.kind[:5]) not in before:
+            if stems.get(act.kind, act.kind[:5]) not in before:
                 continue
             if _REPEALED_RE.search(para.text[:offset]):
                 continue

@@ -6,7 +6,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ..memo import LRU, para_memo, str_memo, text_memo
+from ..kinds import KindWords, alternation
+from ..memo import LRU, kinds_text_memo, para_memo, str_memo, text_memo
 from ..model import DocModel, Para, Part
 from ..patterns import (
     DOC_HEAD_RE,
@@ -517,19 +518,23 @@ def yo(doc: DocModel, profile):
 
 
 # -- T-11 -----------------------------------------------------------------------------------
-_ACT_CAPITAL_RE = re.compile(r"(?<=[а-яё,] )(?:Распоряжени|Приказ|Постановлени|Решени)\w*")
 _CAPS_TERM_RE = re.compile(r"«(?=[^»]*[А-ЯЁ]{4,}[ \u00a0]+[А-ЯЁ]{4,})[^»а-яё]{12,}»")
 
 
-_ACT_CAPITALS = ("Распоряжени", "Приказ", "Постановлени", "Решени")
+def _act_capitals(kinds: KindWords) -> tuple[tuple[str, ...], re.Pattern]:
+    """Return the kinds an authority issues with a capital («Распоряжени», «Приказ» …) and
+    the pattern of one in the middle of a sentence."""
+    stems = tuple(stem[:1].upper() + stem[1:] for stem in kinds.issued_stems)
+    return stems, re.compile(rf"(?<=[а-яё,] ){alternation(stems)}\w*")
 
 
-@text_memo
-def _case_facts(text: str) -> tuple[tuple[str, ...], bool]:
+@kinds_text_memo
+def _case_facts(text: str, kinds: KindWords) -> tuple[tuple[str, ...], bool]:
     """Return (act kinds capitalised mid-sentence, a term in capitals in quotes?)."""
+    stems, capital_re = kinds.built(_act_capitals)
     capitals = (
-        tuple(m.group(0) for m in _ACT_CAPITAL_RE.finditer(text))
-        if any(word in text for word in _ACT_CAPITALS)
+        tuple(m.group(0) for m in capital_re.finditer(text))
+        if any(word in text for word in stems)
         else ()
     )
     return capitals, "«" in text and _CAPS_TERM_RE.search(text) is not None
@@ -545,7 +550,7 @@ def _case_facts(text: str) -> tuple[tuple[str, ...], bool]:
 def letter_case(doc: DocModel, profile):
     caps_terms: dict[int, list[Para]] = {}
     for para in text_paras(doc):
-        capitals, caps_term = _case_facts(para)
+        capitals, caps_term = _case_facts(para, doc.kinds)
         for word in capitals:
             yield issue(
                 para,

@@ -6,25 +6,11 @@ import re
 
 from ..memo import text_memo
 from ..model import DocModel, Para
-from ..patterns import DATE_BLANK, MONTHS, SP, UNFILLED_RE
+from ..patterns import DATE_BLANK, MONTHS, MONTHS_GENITIVE, SP, UNFILLED_RE
 from ..registry import issue, rule
 from ._common import ERROR, WARNING, pattern, patterns, scan, text_paras, unquoted
 
 _YEARS = (".19", ".20")
-_MONTH_NAMES = (
-    "января",
-    "февраля",
-    "марта",
-    "апреля",
-    "мая",
-    "июня",
-    "июля",
-    "августа",
-    "сентября",
-    "октября",
-    "ноября",
-    "декабря",
-)
 _DIGIT_DOT = re.compile(r"\d\.\d\d\.\d\d")
 _ZERO_DAY = re.compile(r"0\d[ \u00a0]")
 _DATES = patterns(
@@ -50,7 +36,7 @@ _DATES = patterns(
         rf"\b0\d[ \u00a0]+{MONTHS}",
         "в словесной дате день с ведущим нулём",
         "«1 февраля 2019 г.»",
-        needles=_MONTH_NAMES,
+        needles=MONTHS_GENITIVE,
         guard=lambda t: _ZERO_DAY.search(t) is not None,
     ),
     pattern(
@@ -71,7 +57,7 @@ _REF_DATE_RE = re.compile(
 @text_memo
 def _word_dates(text: str) -> tuple[tuple[str, str], ...]:
     """Return (suffix «г.»/«года», date) of each word date with a suffix in `text`."""
-    for month in _MONTH_NAMES:
+    for month in MONTHS_GENITIVE:
         if month in text:
             break
     else:

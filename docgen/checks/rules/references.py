@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from ..kinds import KindWords, alternation
 from ..model import DocModel, Part
 from ..patterns import SP
 from ..registry import issue, rule
@@ -22,7 +23,6 @@ _REF_RE = re.compile(
     rf"(?![А-Яа-яЁё])(?:{SP}*(?:№{SP}*)?(?P<nums>\d{{1,2}}(?:{SP}*(?:[–—-]|,|и){SP}*(?:№{SP}*)?"
     rf"\d{{1,2}})*)(?![\d.]\d))?"
 )
-_THIS_RE = re.compile(rf"^{SP}*к{SP}+настоящ\w+{SP}+(?:распоряжени|приказ|постановлени|решени)")
 _OTHER_RE = re.compile(rf"^{SP}*к{SP}")
 _ACCORDING_RE = re.compile(rf"согласно{SP}+$")
 _MARK_NUMBER_RE = re.compile(r"[Пп]риложение\s*№?\s*\d", re.IGNORECASE)
@@ -42,15 +42,21 @@ def _numbers(text: str) -> tuple[int, ...]:
     return tuple(out)
 
 
-@sparse("references")
-def _references(text: str) -> tuple[Ref, ...]:
+def _this_re(kinds: KindWords) -> re.Pattern:
+    """Return «к настоящему распоряжению (приказу, …)»: the act the text belongs to."""
+    return re.compile(rf"^{SP}*к{SP}+настоящ\w+{SP}+{alternation(kinds.issued_stems)}")
+
+
+@sparse("references", kinds=True)
+def _references(text: str, kinds: KindWords) -> tuple[Ref, ...]:
     """Return the references in `text` to appendices of the act the text belongs to."""
     if "рилож" not in text and "рилага" not in text:
         return ()
     out = []
+    this = kinds.built(_this_re)
     for match in _REF_RE.finditer(text):
         rest = text[match.end() :]
-        explicit = bool(_THIS_RE.match(rest))
+        explicit = bool(this.match(rest))
         if not explicit and _OTHER_RE.match(rest):
             continue
         quote = match.group(0)

@@ -7,27 +7,13 @@ import re
 
 from ..memo import text_memo
 from ..model import DocModel, Para
-from ..patterns import INITIALS, MONTHS
+from ..patterns import INITIALS, MONTHS, MONTHS_GENITIVE
 from ..registry import issue, rule
 from ._common import ERROR, INFO, WARNING, pattern, patterns, scan, text_paras
 
 _LATIN = re.compile(r"[A-Za-z]")
 _HYPHEN = ("-", "\u2010", "\u2011")
 _SPACED_HYPHEN = (" -", "\u00a0-", " \u2010", " \u2011")
-_MONTH_NAMES = (
-    "января",
-    "февраля",
-    "марта",
-    "апреля",
-    "мая",
-    "июня",
-    "июля",
-    "августа",
-    "сентября",
-    "октября",
-    "ноября",
-    "декабря",
-)
 #: Initials «И.О.», which T-05's name patterns need (a cheaper search than theirs).
 _INITIALS_RE = re.compile(INITIALS)
 _SPACE_BEFORE_PUNCT = tuple(sp + mark for sp in (" ", "\u00a0") for mark in ".,;:!?)")
@@ -288,7 +274,7 @@ _NBSP = patterns(
         "в дате обычный пробел",
         "«11\u00a0мая 2023\u00a0г.»",
         INFO,
-        needles=_MONTH_NAMES,
+        needles=MONTHS_GENITIVE,
     ),
     pattern(
         r" (?<=\d )(?=(?:%|руб\.|тыс\.|млн|млрд|чел\.|ед\.))",

@@ -1,0 +1,164 @@
+"""The inverse of declension: a name found in an oblique case back in the nominative.
+
+«комитетом образования администрации …» (ablt) → «комитет образования администрации …»:
+the head phrase — the modifiers and the head noun at the start that stand in the given case
+— goes to the nominative, the rest (the genitive tail, quotes, abbreviations) stays as
+written. A proper name in apposition after the head declines with it («города Кызыла» →
+«город Кызыл»). What the text cannot tell (a word pymorphy does not know in that case)
+is left as it is; callers compare the result declined forward with what they found.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .cases import normalize_case
+from .morph import analyzer, parse
+
+_WORD_RE = re.compile(r"\S+|\s+")
+_MODIFIERS = {"ADJF", "PRTF", "NUMR"}
+#: pymorphy's own cases that stand for ours («в саду» — loc2, «чашка чаю» — gen2).
+_ALIASES = {"loct": {"loct", "loc2"}, "gent": {"gent", "gen2"}, "accs": {"accs", "acc2"}}
+
+
+def nominative(phrase: str, case: str) -> str:
+    """Return the name `phrase`, given in `case`, in the nominative.
+
+    «муниципальной информационно-методической службе» (loct) → «муниципальная
+    информационно-методическая служба»; «Кировского муниципального района Ленинградской
+    области» (gent) → «Кировский муниципальный район Ленинградской области». Capitals are
+    kept; a phrase that does not start with a word in `case` comes back unchanged.
+    """
+    case = normalize_case(case)
+    if case == "nomn":
+        return phrase
+    cases = _ALIASES.get(case, {case})
+    parts = _WORD_RE.findall(phrase)
+    out = list(parts)
+    pending: list[tuple[int, object]] = []
+    head = None
+    index = 0
+    for index, part in enumerate(parts):
+        if part.isspace() or (head is not None and part in ("–", "—")):
+            # -- «автономного округа – Югры»: a name after a dash stands in apposition --
+            continue
+        if head is None and pending and part == "и":
+            # -- «общего и профессионального образования»: modifiers joined by «и» --
+            continue
+        reading = _reading(part, cases, head)
+        if reading is None:
+            break
+        if reading.tag.POS == "NOUN":
+            if head is not None and not _proper(part):
+                break
+            out[index] = _cap(part, _inflect_noun(part, reading))
+            if head is None:
+                head = reading
+                continue
+            break
+        if head is not None:
+            break
+        pending.append((index, reading))
+    else:
+        index = len(parts)
+    if head is None:
+        # -- the last word read as a modifier may be the head itself («главой …») --
+        nouns = [
+            (k, r)
+            for k, (at, _) in enumerate(pending)
+            for r in _parses(parts[at].lower())
+            if r.tag.POS == "NOUN" and r.tag.case in cases
+        ]
+        if not nouns:
+            return phrase
+        k, head = nouns[-1]
+        at = pending[k][0]
+        out[at] = _cap(parts[at], _inflect_noun(parts[at], head))
+        pending = pending[:k]
+    for at, reading in pending:
+        out[at] = _cap(parts[at], _inflect_modifier(parts[at], reading, head))
+    return "".join(_yo(parts[i], out[i]) for i in range(len(out)))
+
+
+def _yo(original: str, word: str) -> str:
+    """Return `word` without the «ё» pymorphy writes, unless `original` had it (T-10)."""
+    if "ё" in original.lower():
+        return word
+    return word.replace("ё", "е").replace("Ё", "Е")
+
+
+def _reading(word: str, cases: set[str], head):
+    """Return the reading of `word` in one of `cases` that can belong to the head phrase."""
+    lower = word.lower()
+    if not re.fullmatch(r"[а-яё]+(?:-[а-яё]+)*", lower):
+        return None
+    found = [r for r in _parses(lower) if r.tag.case in cases]
+    if head is None:
+        # -- «главного специалиста»: an adjective reading first, the noun after it heads --
+        modifiers = [r for r in found if r.tag.POS in _MODIFIERS]
+        nouns = [r for r in found if r.tag.POS == "NOUN"]
+        return (modifiers or nouns or [None])[0]
+    return next((r for r in found if r.tag.POS == "NOUN" and r.tag.number == head.tag.number), None)
+
+
+def _parses(word: str):
+    found = parse(word)
+    if found or "-" not in word:
+        return found
+    return ()
+
+
+def _inflect_noun(word: str, reading) -> str:
+    number = reading.tag.number or "sing"
+    form = reading.inflect({"nomn", number})
+    return form.word if form is not None else word.lower()
+
+
+def _inflect_modifier(word: str, reading, head) -> str:
+    number = head.tag.number or "sing"
+    grammemes = {"nomn", number}
+    if number == "sing":
+        # -- a noun of common gender («специалист» ms-f) takes masculine modifiers --
+        grammemes.add(head.tag.gender or "masc")
+        # -- «главного» reads as neuter first: take the reading that agrees with the head --
+        reading = next(
+            (
+                r
+                for r in _parses(word.lower())
+                if r.tag.case == reading.tag.case and r.tag.gender in grammemes
+            ),
+            reading,
+        )
+    form = reading.inflect(grammemes)
+    if form is None and "-" in word:
+        # -- «информационно-методической»: the first part does not decline --
+        first, _, last = word.lower().rpartition("-")
+        for tail in _parses(last):
+            if tail.tag.case == reading.tag.case and tail.tag.POS in _MODIFIERS:
+                declined = tail.inflect(grammemes)
+                if declined is not None:
+                    return f"{first}-{declined.word}"
+    return form.word if form is not None else word.lower()
+
+
+def _proper(word: str) -> bool:
+    """Return True for a capitalised word pymorphy knows as a name or a place."""
+    if not word[:1].isupper():
+        return False
+    return any(
+        {"Geox", "Name", "Surn", "Orgn"} & set(str(r.tag).replace(" ", ",").split(","))
+        for r in analyzer().parse(word.lower())
+    )
+
+
+def _cap(original: str, word: str) -> str:
+    """Return `word` with the capitals of `original`, part by part («Ханты-Мансийский»)."""
+    if original.isupper() and len(original) > 1:
+        return word.upper()
+    old_parts, new_parts = original.split("-"), word.split("-")
+    if len(old_parts) != len(new_parts):
+        old_parts, new_parts = [original], [word]
+    return "-".join(
+        n[:1].upper() + n[1:] if o[:1].isupper() else n
+        for o, n in zip(old_parts, new_parts, strict=True)
+    )
