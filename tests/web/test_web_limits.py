@@ -142,3 +142,17 @@ def test_shipped_renders_stay_in_the_thread(app, client):
         json={"document": "lenobl-mms", "municipality": "leningrad/kirovsky", "draft": True},
     )
     assert response.status_code == 200
+
+
+def test_every_shipped_result_crosses_the_process_boundary(web_settings):
+    import pickle
+
+    from docgen import Docgen
+
+    dg = Docgen(web_settings)
+    for package_id in dg.package_ids():
+        package = dg.package(package_id)
+        assert pickle.loads(pickle.dumps(package)) == package
+        set_id = dg.sets_for(package_id)[0]
+        result = dg.generate(package_id, set_id, draft=True, check=False)
+        assert pickle.loads(pickle.dumps(result)).docx == result.docx
