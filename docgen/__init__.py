@@ -16,6 +16,7 @@ from __future__ import annotations
 from ._version import __version__ as __version__
 from .acts import ActRegistry, CitedAct
 from .batch import BatchItem, BatchReport, run_batch
+from .bundle import produce
 from .context import clean_text
 from .core import Docgen, Resolved
 from .errors import (
@@ -82,5 +83,6 @@ __all__ = [
     "VariablesError",
     "VariablesSyntaxError",
     "clean_text",
+    "produce",
     "run_batch",
 ]

@@ -1,8 +1,9 @@
 """Command line: ``docgen list | generate | batch | verify | validate | check | lint | new |
 redline | import``.
 
-A thin shell: parses arguments, calls the library, prints Russian messages. Library errors
-exit 1, usage errors exit 2 (click's default).
+A thin shell: parses arguments, calls the library, prints Russian messages (click's own
+texts too: docgen.cliru). Exit codes: 0 done (a draft that was written, with its unfilled
+values listed), 1 errors (data, templates, files, formatting errors), 2 usage.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from pathlib import Path
 
 import click
 
-from . import __version__
+from . import __version__, cliru
 from . import findings as findings_mod
 from .audit import audit
 from .batch import STATUS_LABELS, run_batch
@@ -26,15 +27,18 @@ from .pdf import OfficeConverter
 from .settings import Settings
 from .variables import parse_value
 
+cliru.install()
 
-class _Group(click.Group):
-    """Turn DocgenError into a one-line Russian message and exit code 1."""
+
+class _Group(cliru.RussianGroup):
+    """Turn DocgenError into a one-line Russian message (real file paths) and exit code 1."""
 
     def invoke(self, ctx):
         try:
             return super().invoke(ctx)
         except DocgenError as exc:
-            raise click.ClickException(str(exc)) from None
+            folder = ctx.obj.settings.variables_dir if ctx.obj is not None else "variables"
+            raise click.ClickException(cliru.real_paths(str(exc), folder)) from None
 
 
 @click.group(cls=_Group, help="docgen — проекты муниципальных нормативных актов в DOCX.")
@@ -125,15 +129,17 @@ def generate(
         click.echo(f"  {note}")
     for label in result.missing:
         click.echo(f"  не заполнено: {label}")
-    # -- in a draft the placeholders are the point (G-51): listed above, not errors --
-    found = [f for f in (*result.findings, *made.findings) if not (draft and f.rule == "G-51")]
-    _print_findings(found)
-    if findings_mod.has_errors(found):
+    found = (*result.findings, *made.findings)
+    _print_findings(found, draft)
+    if cliru.draft_errors(found, draft):
         sys.exit(1)
 
 
-def _print_findings(found) -> None:
+def _print_findings(found, draft: bool = False) -> None:
     for finding in found:
+        # -- a draft's placeholders are listed above as «не заполнено» --
+        if draft and finding.rule == cliru.PLACEHOLDER_RULE:
+            continue
         if finding.severity is not findings_mod.Severity.INFO:
             click.echo(f"  {finding}")
 
@@ -192,7 +198,11 @@ def batch(
             click.echo(f"  {err}")
     click.echo(report.summary())
     click.echo(f"Отчёт: {output / 'report.txt'}, {output / 'report.html'}")
-    if report.failed:
+    if report.failed or any(
+        f["severity"] == "error" and not (draft and f["rule"] == cliru.PLACEHOLDER_RULE)
+        for item in report.items
+        for f in item.findings
+    ):
         sys.exit(1)
 
 
@@ -223,8 +233,9 @@ def verify(path: Path) -> None:
 @click.option("--no-render", is_flag=True, help="только наборы, шаблоны и пакеты, без черновиков")
 def validate(no_render: bool) -> None:
     report = audit(_docgen(), render=not no_render)
+    folder = _docgen().settings.variables_dir
     for line in report.lines():
-        click.echo(line)
+        click.echo(cliru.real_paths(line, folder))
     if report.failures:
         raise click.ClickException(f"ошибок: {len(report.failures)}")
 
@@ -403,3 +414,4 @@ def _register_web_commands() -> None:
 
 
 _register_web_commands()
+cliru.localize(cli)

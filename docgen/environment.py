@@ -6,11 +6,12 @@ import functools
 from collections.abc import Callable
 
 from jinja2 import StrictUndefined
-from jinja2.sandbox import ImmutableSandboxedEnvironment, SandboxedEnvironment
+from jinja2.sandbox import SandboxedEnvironment
 
 from . import ru
 from .citation import Citation
 from .errors import InflectionError
+from .limits import LimitedSandbox, RenderLimits, bounded_filter
 from .placeholders import REVIEW_PREFIX, Missing
 
 #: Names templates may use that are not variables: added per render (see docgen.render).
@@ -22,25 +23,29 @@ VALUE_ERRORS = (ValueError, TypeError, ArithmeticError)
 RENDER_NAMES = frozenset({"num", "part", "appendices", "package", "cover"})
 
 
-def make_environment() -> SandboxedEnvironment:
+def make_environment(limits: RenderLimits | None = None) -> SandboxedEnvironment:
     """Return a fresh sandboxed, strict, autoescaping environment with the Russian filters.
 
     Never change it after templates are compiled in it. The sandbox is the immutable one:
     templates cannot alter lists or dicts of the context (which is shared between
-    documents of the same variable set). Every filter passes an unknown value
-    («[не заполнено: …]») through unchanged, so a draft shows the placeholder where the
-    declined form would stand.
+    documents of the same variable set). It is also limited (docgen.limits): numbers,
+    repetitions, ranges, widths and the output of a part are bounded by `limits`. Every
+    filter passes an unknown value («[не заполнено: …]») through unchanged, so a draft
+    shows the placeholder where the declined form would stand.
     """
-    env = ImmutableSandboxedEnvironment(
+    env = LimitedSandbox(
         undefined=StrictUndefined,
         autoescape=True,
         keep_trailing_newline=True,
+        limits=limits,
     )
     env.filters.update(ru.FILTERS)
     env.filters["cite"] = cite
     env.filters["review"] = review
     # -- every filter, Jinja's own too («upper»), must leave a placeholder as it is --
-    env.filters = {name: _guard(name, func) for name, func in env.filters.items()}
+    env.filters = {
+        name: bounded_filter(env, name, _guard(name, func)) for name, func in env.filters.items()
+    }
     return env
 
 

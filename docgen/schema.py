@@ -9,6 +9,7 @@ A choice field may take its choices from the table of act kinds (``choices_from:
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field, replace
@@ -62,6 +63,9 @@ class FieldSpec:
     validator: str | None = None
     #: the table the choices come from (``kinds``), when they are not listed
     choices_from: str | None = None
+    #: the smallest and largest value of an ``int`` field (``min:``, ``max:``)
+    min: int | None = None
+    max: int | None = None
 
     def coerce(self, value: Any) -> Any:
         """Return `value` converted to this field's type; raise ValueError (Russian reason)."""
@@ -210,7 +214,16 @@ def _field(key: str, spec: Any, where: str, validators: Collection[str]) -> Fiel
         default=spec.get("default"),
         validator=validator,
         choices_from=source,
+        min=_bound(spec, "min", where),
+        max=_bound(spec, "max", where),
     )
+
+
+def _bound(spec: Mapping, key: str, where: str) -> int | None:
+    value = spec.get(key)
+    if value is not None and (not isinstance(value, int) or isinstance(value, bool)):
+        raise VariablesError(f"{key}: ожидается целое число", where)
+    return value
 
 
 def value_at(data: Mapping[str, Any], path: str) -> Any:
@@ -251,6 +264,10 @@ def parse_date(value: Any) -> dt.date:
     raise ValueError("ожидается дата ГГГГ-ММ-ДД или ДД.ММ.ГГГГ")
 
 
+#: The bound of an ``int`` field that declares no ``min``/``max``.
+INT_LIMIT = 10**9
+
+
 def coerce(spec: FieldSpec, value: Any) -> Any:
     """Return `value` converted to the field's type; raise ValueError with a Russian reason."""
     if value is UNKNOWN:
@@ -259,6 +276,13 @@ def coerce(spec: FieldSpec, value: Any) -> Any:
     if kind in ("text", "person"):
         if isinstance(value, bool) or not isinstance(value, (str, int, float)):
             raise ValueError("ожидается строка")
+        if isinstance(value, float):
+            # -- «nan», «inf», «1e+308» are no one's act number --
+            if not math.isfinite(value) or not value.is_integer():
+                raise ValueError("ожидается строка или целое число")
+            value = int(value)
+        if isinstance(value, int) and abs(value) >= 10**18:
+            raise ValueError("слишком большое число; задайте значение строкой")
         return str(value)
     if kind == "phrase":
         if isinstance(value, str):
@@ -285,10 +309,16 @@ def coerce(spec: FieldSpec, value: Any) -> Any:
             number = int(value)
         except (TypeError, ValueError):
             raise ValueError("ожидается целое число") from None
+        except OverflowError:
+            raise ValueError("ожидается конечное целое число") from None
         if isinstance(value, float) and value != number:
             raise ValueError("ожидается целое число")
         if kind == "year" and not 1900 <= number <= 2100:
             raise ValueError("ожидается год от 1900 до 2100")
+        low = -INT_LIMIT if spec.min is None else spec.min
+        high = INT_LIMIT if spec.max is None else spec.max
+        if not low <= number <= high:
+            raise ValueError(f"ожидается число от {low} до {high}")
         return number
     if kind == "bool":
         if isinstance(value, bool):

@@ -45,6 +45,10 @@ class AllRegions(tuple):
     def __contains__(self, region: object) -> bool:
         return isinstance(region, str)
 
+    def __reduce__(self):
+        # -- pickled across processes (the web's render workers, batch pools) as itself --
+        return AllRegions, ()
+
 
 @dataclass(frozen=True)
 class TemplateFiles:

@@ -17,6 +17,8 @@ from flask import Flask
 
 from docgen import Docgen, Settings
 
+from . import rendering
+
 #: The default size limits, in bytes.
 MAX_REQUEST_BYTES = 8 * 1024 * 1024
 MAX_FORM_BYTES = 2 * 1024 * 1024
@@ -46,6 +48,29 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
         BATCH_WORKERS=2,
         BATCH_TARGET="docgen.web.jobs:execute",
         JOB_STALE_SECONDS=30,
+        # -- the queue: empty — <instance>/queue.sqlite; or redis://… (several machines) --
+        JOB_QUEUE_URL="",
+        JOB_CONSUMER_AT_START=False,
+        JOB_TIMEOUT=1800.0,
+        # -- per client: jobs queued or running at once; new jobs per address --
+        MAX_ACTIVE_JOBS=2,
+        BATCH_LIMIT_ADDRESS="10 per minute",
+        # -- results are deleted this many hours after the job ends --
+        JOB_KEEP_HOURS=24.0,
+        # -- PDF: LibreOffice's limit per document; previewed pages are kept this long --
+        PDF_TIMEOUT=60.0,
+        PAGE_CACHE_HOURS=24.0,
+        # -- renders of the editor's templates: worker processes, killed after the limit --
+        RENDER_TIMEOUT=5.0,
+        GATE_TIMEOUT=60.0,
+        RENDER_WORKERS=2,
+        # -- generation requests that run at once per process (the rest wait their turn) --
+        RENDER_CONCURRENCY=1,
+        # -- the home page's list of sets and documents is kept this long (seconds) --
+        CATALOG_TTL=5.0,
+        # -- failed logins (Flask-Limiter syntax); counters in RATELIMIT_STORAGE_URI --
+        LOGIN_LIMIT_ACCOUNT="5 per 5 minutes",
+        LOGIN_LIMIT_ADDRESS="20 per 5 minutes",
         DOCGEN_SETTINGS=None,
     )
     if test_config is None:
@@ -60,13 +85,28 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
         app.config["DOCGEN_SETTINGS"] = Settings.from_env()
     # -- one core object for the app: its caches serve every request and every thread --
     app.extensions["docgen"] = Docgen(app.config["DOCGEN_SETTINGS"])
+    app.extensions["docgen_render_slots"] = rendering.FairSlots(app.config["RENDER_CONCURRENCY"])
 
-    from . import api, auth, batch, catalog, commands, db, editor, generate, jobs, security
+    from . import (
+        api,
+        auth,
+        batch,
+        catalog,
+        commands,
+        db,
+        editor,
+        generate,
+        jobs,
+        pages,
+        security,
+        throttle,
+    )
 
     db.init_app(app)
     security.init_app(app)
+    throttle.init_app(app)
     jobs.init_app(app)
-    for module in (catalog, generate, api, batch, auth, editor):
+    for module in (catalog, generate, api, batch, auth, editor, pages):
         app.register_blueprint(module.bp)
     security.csrf.exempt(api.bp)
     app.cli.add_command(commands.user)

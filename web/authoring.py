@@ -16,7 +16,7 @@ from flask import Blueprint, abort, flash, g, redirect, render_template, request
 
 from docgen import DocgenError, Severity
 
-from . import gate, library, metaform, packageform, store, uploads, versions
+from . import gate, library, metaform, packageform, rendering, store, uploads, versions
 from .catalog import regions
 from .db import get_db
 from .editview import max_bytes, page, set_names
@@ -131,7 +131,7 @@ def activate_meta(template_id: str, number: int):
             if f.severity is Severity.ERROR
         ]
         if not findings:
-            failures = gate.check_template(candidate, dg, template_id)
+            failures = rendering.check_template(candidate, dg, template_id)
     if findings or failures:
         count = len(findings) + len(failures)
         versions.record(db, template_id, number, "refuse-meta", user, f"ошибок: {count}")
@@ -171,7 +171,7 @@ def _try_template(form, candidate, active, template_id: str, docx: Path):
         if errors - {"L-05"} and "file" not in form.errors and "file" in request.files:
             form.errors["file"] = "В шаблоне ошибки: см. замечания выше."
         return findings, []
-    failures = gate.check_template(candidate, active, template_id)
+    failures = rendering.check_template(candidate, active, template_id)
     for failure in failures:
         if "doc_title" in failure.message and "doc_title" not in form.errors:
             form.errors["doc_title"] = failure.message
@@ -219,7 +219,7 @@ def new_package():
         path = Path(work) / f"{package_id}.yaml"
         path.write_bytes(data)
         candidate = library.docgen(library.Candidate(package=(package_id, path)))
-        failures = gate.check_package(candidate, package_id)
+        failures = rendering.check_package(candidate, package_id)
     if failures:
         for n in range(1, packageform.APPENDIX_ROWS + 1):
             when = form.values[f"when-{n}"]

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import re
+import time
 from dataclasses import dataclass
 
-from flask import Blueprint, flash, redirect, render_template, request, url_for
+from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
 
 from docgen import Docgen, DocgenError
 
@@ -115,6 +116,37 @@ def matches(municipality: Municipality, query: str) -> bool:
     )
 
 
+def kept(kind: str, key: tuple, make):
+    """Return what `make()` returns, kept CATALOG_TTL seconds per `key` and state of the
+    editor's library (at most 64 entries of each `kind`)."""
+    ttl = current_app.config["CATALOG_TTL"]
+    if ttl <= 0:
+        return make()
+    store = current_app.extensions.setdefault(f"docgen_kept_{kind}", {})
+    full = (library.state_key(), *key)
+    now = time.monotonic()
+    found = store.get(full)
+    if found is not None and now - found[0] < ttl:
+        return found[1]
+    value = make()
+    if len(store) >= 64:
+        store.clear()
+    store[full] = (now, value)
+    return value
+
+
+def listing(dg: Docgen) -> tuple[list[Region], list[PackageInfo]]:
+    """Return (regions, packages) for the pages that list them, kept for CATALOG_TTL
+    seconds per state of the editor's library.
+
+    Listing reads every variable set: tens of milliseconds that the home page would
+    otherwise spend on every request, and that many previewing clients make far longer.
+    A change in the editor shows at once; a variable-set file edited on disk shows within
+    CATALOG_TTL seconds.
+    """
+    return kept("listing", (), lambda: (regions(dg), packages(dg)))
+
+
 @dataclass(frozen=True)
 class RegionCard:
     """One region on the home page: its documents and (filtered) municipalities."""
@@ -131,9 +163,9 @@ def index():
     dg = library.docgen()
     query = request.args.get("q", "")[:100]
     wanted = request.args.get("package", "")
-    docs = packages(dg)
+    all_regions, docs = listing(dg)
     cards = []
-    for region in regions(dg):
+    for region in all_regions:
         own = tuple(p for p in docs if region.id in p.regions and not p.error)
         members = tuple(m for m in region.municipalities if matches(m, query))
         if not own or not (members or query.casefold() in region.name.casefold()):

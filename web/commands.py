@@ -7,12 +7,11 @@ import sys
 from contextlib import closing
 
 import click
+from flask.cli import ScriptInfo
 
 
 def _app():
     """Return the app: the one a Flask test runner provides, else a new one from the env."""
-    from flask.cli import ScriptInfo
-
     info = click.get_current_context().find_object(ScriptInfo)
     if info is not None:
         return info.load_app()
@@ -21,30 +20,68 @@ def _app():
     return create_app()
 
 
-@click.command("serve", help="Запустить веб-приложение (waitress).")
+@click.command(
+    "serve",
+    help="Запустить веб-приложение: --workers процессов (gunicorn; на Windows — waitress), "
+    "в каждом --threads потоков.",
+)
 @click.option(
     "--host", default="127.0.0.1", show_default=True, help="адрес для входящих соединений"
 )
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535), help="порт")
 @click.option(
     "--threads",
-    default=4,
+    default=32,
     show_default=True,
     type=click.IntRange(1, 64),
-    help="число потоков обработки запросов",
+    help="потоков на процесс (запросы сверх RENDER_CONCURRENCY ждут, не занимая процессор)",
 )
-def serve(host: str, port: int, threads: int) -> None:
+@click.option(
+    "--workers",
+    default=1,
+    show_default=True,
+    type=click.IntRange(1, 64),
+    help="число процессов (больше одного — gunicorn, кроме Windows)",
+)
+def serve(host: str, port: int, threads: int, workers: int) -> None:
+    from . import serving
+
+    try:
+        serving.check_port(host, port)
+    except serving.PortBusy as exc:
+        raise click.ClickException(str(exc)) from None
+    if workers > 1 and serving.has_gunicorn():
+        info = click.get_current_context().find_object(ScriptInfo)
+        factory = info.load_app if info is not None else _factory
+        click.echo(
+            f"docgen: http://{host}:{port}/ — {workers} процесса(ов) gunicorn по {threads} "
+            "потоков; Ctrl+C — остановить"
+        )
+        serving.run_gunicorn(factory, host, port, workers, threads)
+        return
     import waitress
 
     app = _app()
+    app.extensions["docgen_jobs"].start()
     click.echo(f"docgen: http://{host}:{port}/ (данные: {app.instance_path}); Ctrl+C — остановить")
-    # -- SIGTERM stops like Ctrl+C: waitress closes, queued batch jobs are marked failed --
+    # -- SIGTERM stops like Ctrl+C: waitress closes, running batch jobs are marked failed --
     previous = signal.signal(signal.SIGTERM, _exit_on_signal)
     try:
         waitress.serve(app, host=host, port=port, threads=threads, ident="docgen")
+    except OSError as exc:
+        raise click.ClickException(serving.describe(exc, host, port)) from None
     finally:
         signal.signal(signal.SIGTERM, previous)
         app.extensions["docgen_jobs"].shutdown()
+
+
+def _factory():
+    """Return a new app whose job consumer starts at once (one per gunicorn process)."""
+    from . import create_app
+
+    app = create_app()
+    app.extensions["docgen_jobs"].start()
+    return app
 
 
 def _exit_on_signal(signum, frame):
@@ -75,3 +112,24 @@ def add(username: str, password_stdin: bool) -> None:
         except auth.AccountError as exc:
             raise click.ClickException(str(exc)) from None
     click.echo(f"Создан пользователь «{username}».", file=sys.stdout)
+
+
+@user.command("passwd", help="Сменить пароль редактора; все его сеансы завершаются.")
+@click.argument("username")
+@click.option(
+    "--password-stdin", is_flag=True, help="прочитать пароль из первой строки стандартного ввода"
+)
+def passwd(username: str, password_stdin: bool) -> None:
+    from . import auth, db
+
+    if password_stdin:
+        password = sys.stdin.readline().rstrip("\r\n")
+    else:
+        password = click.prompt("Новый пароль", hide_input=True, confirmation_prompt="Ещё раз")
+    app = _app()
+    with closing(db.connect(app.config["DATABASE"])) as conn:
+        try:
+            auth.set_password(conn, username, password)
+        except auth.AccountError as exc:
+            raise click.ClickException(str(exc)) from None
+    click.echo(f"Пароль пользователя «{username}» изменён; его сеансы завершены.")

@@ -17,7 +17,8 @@ CREATE TABLE IF NOT EXISTS user (
     id INTEGER PRIMARY KEY,
     username TEXT UNIQUE NOT NULL,
     password_hash TEXT NOT NULL,
-    created_at TEXT NOT NULL
+    created_at TEXT NOT NULL,
+    session_version INTEGER NOT NULL DEFAULT 0
 );
 CREATE TABLE IF NOT EXISTS job (
     id TEXT PRIMARY KEY,
@@ -31,7 +32,12 @@ CREATE TABLE IF NOT EXISTS job (
     created_at TEXT NOT NULL,
     started_at TEXT,
     finished_at TEXT,
-    heartbeat REAL NOT NULL
+    heartbeat REAL NOT NULL,
+    owner TEXT NOT NULL DEFAULT '',
+    formats TEXT NOT NULL DEFAULT 'docx',
+    expires_at REAL,
+    address TEXT NOT NULL DEFAULT '',
+    keep_seconds REAL NOT NULL DEFAULT 86400
 );
 CREATE TABLE IF NOT EXISTS job_item (
     job_id TEXT NOT NULL REFERENCES job (id),
@@ -41,6 +47,7 @@ CREATE TABLE IF NOT EXISTS job_item (
     file TEXT,
     message TEXT,
     seconds REAL,
+    missing INTEGER NOT NULL DEFAULT 0,
     PRIMARY KEY (job_id, municipality)
 );
 CREATE TABLE IF NOT EXISTS template_version (
@@ -107,11 +114,28 @@ def connect(path: str) -> sqlite3.Connection:
     return conn
 
 
+#: Columns added after the first release: (table, column, declaration).
+MIGRATIONS = (
+    ("user", "session_version", "INTEGER NOT NULL DEFAULT 0"),
+    ("job", "owner", "TEXT NOT NULL DEFAULT ''"),
+    ("job", "formats", "TEXT NOT NULL DEFAULT 'docx'"),
+    ("job", "expires_at", "REAL"),
+    ("job", "address", "TEXT NOT NULL DEFAULT ''"),
+    ("job", "keep_seconds", "REAL NOT NULL DEFAULT 86400"),
+    ("job_item", "missing", "INTEGER NOT NULL DEFAULT 0"),
+)
+
+
 def init_db(path: str) -> None:
-    """Create the tables that do not exist yet in the database file `path`."""
+    """Create the tables that do not exist yet in the database file `path`, and add the
+    columns an older database lacks."""
     with closing(connect(path)) as conn:
         conn.execute("PRAGMA journal_mode = WAL")
         conn.executescript(SCHEMA)
+        for table, column, declaration in MIGRATIONS:
+            have = {row["name"] for row in conn.execute(f"PRAGMA table_info({table})")}
+            if column not in have:
+                conn.execute(f"ALTER TABLE {table} ADD COLUMN {column} {declaration}")
         conn.commit()
 
 

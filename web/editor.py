@@ -25,7 +25,7 @@ from flask import (
 
 from docgen import DocgenError, Severity
 
-from . import authoring, catalog, gate, library, store, uploads, versions
+from . import authoring, catalog, library, rendering, store, uploads, versions
 from .db import get_db
 from .editview import lint_bytes, max_bytes, page
 from .preview import docx_to_html
@@ -111,7 +111,7 @@ def upload(template_id: str):
     filename = " ".join(file.filename.split())[:200]
     findings = uploads.check_container(data, filename, max_bytes())
     if not findings:
-        findings = lint_bytes(data, tpl.variables)
+        findings = lint_bytes(data, tpl.variables, template_id)
     db = get_db()
     if uploads.refused(findings):
         errors = sum(1 for f in findings if f.severity is Severity.ERROR)
@@ -168,7 +168,7 @@ def activate(template_id: str, number: int):
     failures = []
     if not uploads.refused(findings):
         candidate = library.docgen(library.Candidate(template_id, docx=number))
-        failures = gate.check_template(candidate, active, template_id)
+        failures = rendering.check_template(candidate, active, template_id)
     if uploads.refused(findings) or failures:
         count = len(failures) or sum(1 for f in findings if f.severity is Severity.ERROR)
         versions.record(db, template_id, number, "refuse-activate", user, f"ошибок: {count}")
@@ -208,9 +208,8 @@ def preview(template_id: str):
     if not catalog.SET_ID_RE.match(municipality):
         abort(400, "Выберите муниципальное образование.")
     try:
-        result = library.docgen(library.Candidate(template_id, docx=number)).generate(
-            template_id, municipality, draft=True
-        )
+        candidate = library.docgen(library.Candidate(template_id, docx=number))
+        result = rendering.generate(candidate, template_id, municipality, draft=True)
     except DocgenError as exc:
         return page(
             template_id, status=400, chosen=municipality, number=number, preview_error=str(exc)

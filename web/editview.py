@@ -14,7 +14,7 @@ from flask import current_app, render_template, url_for
 
 from docgen import Docgen
 
-from . import catalog, gate, library, store, uploads, versions
+from . import catalog, gate, library, rendering, store, uploads, versions
 from .db import get_db
 
 
@@ -88,11 +88,18 @@ def max_bytes() -> int:
     return current_app.config["MAX_TEMPLATE_BYTES"]
 
 
-def lint_bytes(data: bytes, declared) -> list:
-    """Return the linter's findings for the .docx `data` of a template listing `declared`."""
+def lint_bytes(data: bytes, declared, template_id: str | None = None) -> list:
+    """Return the linter's findings for the .docx `data` of a template listing `declared`;
+    with `template_id`, and no error so far, also what the sandbox refuses in a trial render
+    of that template (web.rendering.trial)."""
     work = library.library_dir() / "tmp"
     work.mkdir(parents=True, exist_ok=True)
     with tempfile.NamedTemporaryFile(dir=work, suffix=".docx") as tmp:
         tmp.write(data)
         tmp.flush()
-        return uploads.lint_upload(Path(tmp.name), declared, library.docgen())
+        findings = uploads.lint_upload(Path(tmp.name), declared, library.docgen())
+        if template_id is None or uploads.refused(findings):
+            return findings
+        candidate = library.docgen(library.Candidate(template_id, docx=Path(tmp.name)))
+        problems = rendering.trial(candidate, template_id)
+        return findings + uploads.trial_findings(problems, set_names(library.docgen()))

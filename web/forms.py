@@ -56,6 +56,8 @@ CHOICE_LABELS = {
     "digital": "цифрами: «от 11.05.2023 № 17»",
     "long": "словами: «от 11 мая 2023 г. № 17»",
 }
+#: «(идентификатор в реестре актов)»: the form offers the acts themselves, not their ids.
+_ACT_ID_NOTE_RE = re.compile(r"\s*\(идентификатор[^)]*\)")
 _TOKEN_RE = re.compile(r"\[(\d{1,4})\]|\.([a-z_][a-z0-9_]*)")
 _MULTILINE_KEYS = ("title", "financing", "basis", "description", "text", "result")
 
@@ -192,7 +194,12 @@ def load_model(package_id: str, municipality: str, dg: Docgen) -> FormModel:
     labels = {act.id: citation_label(dg, municipality, act.id) for act in registry}
     schema = Schema(
         {
-            path: dataclasses.replace(spec, type="choice", choices=tuple(labels))
+            path: dataclasses.replace(
+                spec,
+                type="choice",
+                choices=tuple(labels),
+                label=_ACT_ID_NOTE_RE.sub("", spec.label),
+            )
             if spec.type == "act"
             else spec
             for path, spec in dg.schema(municipality).fields.items()

@@ -9,22 +9,35 @@ from flask import Blueprint, Response, flash, render_template, request
 
 from docgen import DocgenError, GenerationResult, InflectionError, MissingValuesError
 
-from . import forms, formstate, library, validation
+from . import catalog, forms, formstate, hints, library, pages, pdfout, rendering, validation
 from .derived import CASES, Deriver
 from .preview import docx_to_html
 
 bp = Blueprint("generate", __name__)
 
 DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-ACTIONS = ("preview", "draft", "final")
+#: action → (final?, format): what a button of the form asks for.
+ACTIONS = {
+    "preview": (False, "html"),
+    "draft": (False, "docx"),
+    "final": (True, "docx"),
+    "draft-pdf": (False, "pdf"),
+    "final-pdf": (True, "pdf"),
+    "draft-zip": (False, "zip"),
+    "final-zip": (True, "zip"),
+}
 _UNSAFE_NAME_RE = re.compile(r'[\x00-\x1f\x7f\\/:*?"<>|\ue000-\uf8ff]+')
 
 
 @bp.route("/generate/<pkg:package>/<setid:municipality>", methods=["GET", "POST"])
+@rendering.limited
 def form(package: str, municipality: str):
     """Show the form; on POST check it, then preview, or send the draft or final DOCX."""
     dg = library.docgen()
-    model = forms.load_model(package, municipality, dg)
+    # -- the form's fields and values, kept like the home page's listing (web.catalog) --
+    model = catalog.kept(
+        "form", (package, municipality), lambda: forms.load_model(package, municipality, dg)
+    )
     deriver = Deriver(dg.environment)
     if request.method == "GET":
         return _page(model, formstate.initial_state(model, deriver))
@@ -34,7 +47,7 @@ def form(package: str, municipality: str):
         return _page(model, state, status=400 if state.errors else 200)
     if action not in ACTIONS:
         action = "preview"
-    final = action == "final"
+    final, fmt = ACTIONS[action]
     overrides = validation.to_overrides(model, state, final=final)
     if state.errors:
         flash(_errors_summary(model, state), "error")
@@ -42,7 +55,9 @@ def form(package: str, municipality: str):
     try:
         # -- the checker's findings are shown with the preview; a download is the file alone --
         check = None if action == "preview" else False
-        result = dg.generate(package, municipality, overrides, draft=not final, check=check)
+        result = rendering.generate(
+            dg, package, municipality, overrides, draft=not final, check=check
+        )
     except MissingValuesError as exc:
         validation.mark_missing(model, state, exc.missing)
         flash(
@@ -65,8 +80,16 @@ def form(package: str, municipality: str):
         flash(f"Документ не сформирован: {exc}", "error")
         return _page(model, state, status=400)
     if action == "preview":
-        return _page(model, state, result=result, preview=docx_to_html(result.docx))
-    return docx_response(result)
+        key = pages.remember(result.docx)
+        return _page(model, state, result=result, preview=docx_to_html(result.docx), pages_key=key)
+    try:
+        return file_response(dg, result, fmt, overrides)
+    except pdfout.PdfUnavailable as exc:
+        flash(f"{exc}. Скачайте DOCX.", "error")
+        return _page(model, state, status=503)
+    except DocgenError as exc:
+        flash(f"PDF не сформирован: {exc}", "error")
+        return _page(model, state, status=400)
 
 
 def _page(
@@ -76,6 +99,7 @@ def _page(
     status: int = 200,
     result: GenerationResult | None = None,
     preview=None,
+    pages_key: str | None = None,
 ):
     return render_template(
         "generate/form.html",
@@ -83,10 +107,14 @@ def _page(
         state=state,
         result=result,
         preview=preview,
+        pages_key=pages_key,
+        pdf_unavailable=pdfout.available() if preview is not None else None,
         cases=CASES,
         choice_label=model.choice_label,
         multiline=forms.multiline,
         section_counts=formstate.section_counts,
+        hint=lambda text, spec: hints.hint(text, spec, model.schema, model.choice_label),
+        origin=hints.origin,
     ), status
 
 
@@ -108,10 +136,26 @@ def _errors_summary(model: forms.FormModel, state: formstate.FormState) -> str:
 
 def docx_response(result: GenerationResult) -> Response:
     """Return the .docx as a download under its readable name (RFC 5987 ``filename*``)."""
-    filename = result.display_name()
-    response = Response(result.docx, mimetype=DOCX_MIME)
+    return _download(result.docx, DOCX_MIME, result, "docx")
+
+
+#: The type of each download format.
+MIMETYPES = {"docx": DOCX_MIME, "pdf": "application/pdf", "zip": "application/zip"}
+
+
+def file_response(dg, result: GenerationResult, fmt: str, overrides=None) -> Response:
+    """Return `result` as a download in `fmt`: docx, pdf (PDF/A-2b) or zip (the package:
+    DOCX, PDF/A and ``manifest.json``, as ``docgen generate -o act.zip`` makes it)."""
+    data = pdfout.output(dg, result, fmt, overrides)
+    return _download(data, MIMETYPES[fmt], result, fmt)
+
+
+def _download(data: bytes, mimetype: str, result: GenerationResult, extension: str) -> Response:
+    filename = result.display_name(extension)
+    latin = result.filename.rsplit(".", 1)[0] + "." + extension
+    response = Response(data, mimetype=mimetype)
     response.headers["Content-Disposition"] = (
-        f"attachment; filename=\"{result.filename}\"; filename*=UTF-8''{quote(filename, safe='')}"
+        f"attachment; filename=\"{latin}\"; filename*=UTF-8''{quote(filename, safe='')}"
     )
     response.headers["Cache-Control"] = "no-store"
     return response

@@ -1,12 +1,14 @@
-"""Batch jobs: kept in SQLite and on disk, run on a local process pool.
+"""Batch jobs: kept in SQLite and on disk, queued on Huey, each run in a child process.
 
 A job is a row in ``job`` with one ``job_item`` row per municipality; its files are in
-``<instance>/jobs/<id>/`` (each .docx, the reports, ``result.zip``). The worker process
-writes progress straight into the database, so a page reload or a new server process
-sees it. While a job is queued or running, the server that owns it touches its
-``heartbeat`` every few seconds; a job whose heartbeat is older than JOB_STALE_SECONDS
-(the server was stopped or crashed) is marked failed when it is next read, never left
-«running» for ever. A worker that raises or dies fails its job the same way.
+``<instance>/jobs/<id>/`` (each .docx, the reports, ``result.zip``). The job goes to the
+task queue (web.taskqueue); a consumer thread of any server process takes it and runs it
+in a child process, which writes progress straight into the database, so a page reload
+or another server process sees it. While the child runs, its supervisor touches the
+job's ``heartbeat`` every few seconds; a running job whose heartbeat is older than
+JOB_STALE_SECONDS (the server was stopped or crashed) is marked failed when it is next
+read, never left «running» for ever. A child that raises, dies or outlives JOB_TIMEOUT
+fails its job the same way.
 """
 
 from __future__ import annotations
@@ -17,18 +19,27 @@ import json
 import logging
 import multiprocessing
 import os
+import shutil
+import sqlite3
 import threading
 import time
 import uuid
 import zipfile
-from concurrent.futures import Future, ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
 from flask import Flask
 
-from docgen import BatchItem, Docgen, DocgenError, Settings, TemplateSource, run_batch
+from docgen import (
+    BatchItem,
+    Docgen,
+    DocgenError,
+    Settings,
+    Severity,
+    TemplateSource,
+    run_batch,
+)
 
+from . import taskqueue
 from .db import connect, now
 
 log = logging.getLogger(__name__)
@@ -45,20 +56,47 @@ STATUS_LABELS = {
 ITEM_LABELS = {
     "pending": "ожидает",
     "ok": "готово",
+    "unfilled": "черновик: не заполнено",
     "missing": "есть незаполненные значения",
     "findings": "есть ошибки оформления",
     "failed": "ошибка",
 }
+#: The checker's rule for «[не заполнено: …]» left in a document.
+PLACEHOLDER_RULE = "G-51"
 RESULT_ZIP = "result.zip"
 
 
-def create_job(db, package: str, region: str | None, draft: bool, municipalities: list[str]) -> str:
-    """Record a queued job for `municipalities`; return its id."""
+def create_job(
+    db,
+    package: str,
+    region: str | None,
+    draft: bool,
+    municipalities: list[str],
+    *,
+    owner: str = "",
+    address: str = "",
+    formats: str = "docx",
+    keep_seconds: float = 86400,
+) -> str:
+    """Record a queued job for `municipalities` (in that order) of `owner`; return its id."""
     job_id = uuid.uuid4().hex
     db.execute(
         "INSERT INTO job (id, package, region, draft, status, total, created_at, "
-        "heartbeat) VALUES (?, ?, ?, ?, 'queued', ?, ?, ?)",
-        (job_id, package, region, int(draft), len(municipalities), now(), time.time()),
+        "heartbeat, owner, address, formats, keep_seconds) "
+        "VALUES (?, ?, ?, ?, 'queued', ?, ?, ?, ?, ?, ?, ?)",
+        (
+            job_id,
+            package,
+            region,
+            int(draft),
+            len(municipalities),
+            now(),
+            time.time(),
+            owner,
+            address,
+            formats,
+            keep_seconds,
+        ),
     )
     db.executemany(
         "INSERT INTO job_item (job_id, position, municipality, status) VALUES (?, ?, ?, 'pending')",
@@ -72,7 +110,8 @@ def load_job(db, job_id: str, stale_seconds: float):
     """Return the job row (failing it first if its server stopped), or None."""
     row = db.execute("SELECT * FROM job WHERE id = ?", (job_id,)).fetchone()
     stale = row is not None and time.time() - row["heartbeat"] > stale_seconds
-    if stale and row["status"] in ACTIVE:
+    # -- a queued job waits in the queue's storage and runs when a server takes it --
+    if stale and row["status"] == "running":
         fail(
             db,
             job_id,
@@ -83,15 +122,54 @@ def load_job(db, job_id: str, stale_seconds: float):
     return row
 
 
-def recent_jobs(db, stale_seconds: float, limit: int = 20) -> list:
-    """Return the newest jobs (stale ones failed first)."""
+def recent_jobs(db, stale_seconds: float, owners: tuple[str, ...], limit: int = 20) -> list:
+    """Return the newest jobs of `owners` (stale ones failed first)."""
+    marks = ", ".join("?" for _ in owners) or "NULL"
     ids = [
         r["id"]
         for r in db.execute(
-            "SELECT id FROM job ORDER BY created_at DESC, rowid DESC LIMIT ?", (limit,)
+            f"SELECT id FROM job WHERE owner IN ({marks}) "
+            "ORDER BY created_at DESC, rowid DESC LIMIT ?",
+            (*owners, limit),
         )
     ]
     return [load_job(db, i, stale_seconds) for i in ids]
+
+
+def editor_owner(username: str) -> str:
+    """Return the owner key of jobs run by the editor `username` (seen by every editor)."""
+    return f"user:{username}"
+
+
+def visible(row, owner: str, editor: bool) -> bool:
+    """Return True when the job `row` may be shown to `owner` (an editor sees editors' jobs)."""
+    return bool(owner) and row["owner"] == owner or (editor and row["owner"].startswith("user:"))
+
+
+def active_count(db, owner: str, address: str) -> int:
+    """Return how many jobs of `owner` or from `address` are queued or running."""
+    row = db.execute(
+        "SELECT COUNT(*) FROM job WHERE status IN ('queued', 'running') "
+        "AND (owner = ? OR (address = ? AND address != ''))",
+        (owner, address),
+    ).fetchone()
+    return row[0]
+
+
+def remove_expired(db, folder: Path) -> int:
+    """Delete the jobs kept past their time, with their files; return how many."""
+    ids = [
+        r["id"]
+        for r in db.execute(
+            "SELECT id FROM job WHERE expires_at IS NOT NULL AND expires_at < ?", (time.time(),)
+        )
+    ]
+    for job_id in ids:
+        shutil.rmtree(folder / job_id, ignore_errors=True)
+        db.execute("DELETE FROM job_item WHERE job_id = ?", (job_id,))
+        db.execute("DELETE FROM job WHERE id = ?", (job_id,))
+    db.commit()
+    return len(ids)
 
 
 def job_items(db, job_id: str) -> list:
@@ -104,9 +182,9 @@ def job_items(db, job_id: str) -> list:
 def fail(db, job_id: str, message: str) -> None:
     """Mark the job failed with the Russian `message` (if it is not finished already)."""
     db.execute(
-        "UPDATE job SET status = 'failed', error = ?, finished_at = ? "
-        "WHERE id = ? AND status IN ('queued', 'running')",
-        (message, now(), job_id),
+        "UPDATE job SET status = 'failed', error = ?, finished_at = ?, "
+        "expires_at = ? + keep_seconds WHERE id = ? AND status IN ('queued', 'running')",
+        (message, now(), time.time(), job_id),
     )
     db.commit()
 
@@ -124,8 +202,11 @@ def execute(
     settings: Settings,
     templates: TemplateSource,
     municipalities: list[str],
+    formats: str = "docx",
 ) -> None:
-    """Run the job in this process: generate, record each item, zip the results.
+    """Run the job in this process: generate, record each item, zip the results. Each
+    document is in `formats`: «docx», «pdf» (PDF/A) or «zip» (a package of DOCX, PDF/A and
+    ``manifest.json``).
 
     `templates` is the request's template source (active versions included), so the job
     uses exactly the templates the page that started it showed.
@@ -140,14 +221,19 @@ def execute(
         target = Path(out_dir)
 
         def progress(item: BatchItem) -> None:
-            notes = list(item.errors)
-            if item.missing:
-                notes.insert(0, f"Не заполнено ({len(item.missing)}): " + "; ".join(item.missing))
-            message = "\n".join(notes)
+            status, notes = item_outcome(item)
             db.execute(
-                "UPDATE job_item SET status = ?, file = ?, message = ?, seconds = ? "
-                "WHERE job_id = ? AND municipality = ?",
-                (item.status, item.file, message, item.seconds, job_id, item.municipality),
+                "UPDATE job_item SET status = ?, file = ?, message = ?, seconds = ?, "
+                "missing = ? WHERE job_id = ? AND municipality = ?",
+                (
+                    status,
+                    item.file,
+                    "\n".join(notes),
+                    item.seconds,
+                    len(item.missing),
+                    job_id,
+                    item.municipality,
+                ),
             )
             db.execute(
                 "UPDATE job SET done = done + 1, heartbeat = ? WHERE id = ?", (time.time(), job_id)
@@ -164,19 +250,72 @@ def execute(
             workers=1,
             resume=False,
             progress=progress,
+            fmt=formats,
         )
-        _zip(target, [i.file for i in report.items if i.file])
-        db.execute("UPDATE job SET status = 'done', finished_at = ? WHERE id = ?", (now(), job_id))
+        dg = Docgen(settings, templates=templates)
+        title = dg.package(package).title + (" (черновик)" if draft else "")
+        entries = {
+            i.file: f"{place_name(dg, i.municipality)} — {title}.{i.file.rsplit('.', 1)[-1]}"
+            for i in report.items
+            if i.file
+        }
+        _zip(target, entries)
+        db.execute(
+            "UPDATE job SET status = 'done', finished_at = ?, expires_at = ? + keep_seconds "
+            "WHERE id = ?",
+            (now(), time.time(), job_id),
+        )
         db.commit()
     finally:
         db.close()
 
 
-def _zip(folder: Path, files: list[str]) -> None:
+def item_outcome(item: BatchItem) -> tuple[str, list[str]]:
+    """Return the status the job table shows for `item` and its notes, one per line.
+
+    A draft's own placeholders («[не заполнено: …]», rule G-51) are what a draft is for:
+    such an item is «unfilled», not «findings»; only other errors are formatting errors.
+    """
+    errors = [
+        f"{f['rule']} · {f['location']}: {f['message']}"
+        for f in item.findings
+        if f["severity"] == Severity.ERROR.value and f["rule"] != PLACEHOLDER_RULE
+    ]
+    notes = list(item.errors)
+    if item.missing:
+        notes.insert(0, f"Не заполнено ({len(item.missing)}): " + "; ".join(item.missing))
+    status = item.status
+    if status in ("missing", "findings"):
+        status = "findings" if errors else ("unfilled" if item.missing else "ok")
+    return status, notes + errors
+
+
+def place_name(dg: Docgen, set_id: str) -> str:
+    """Return the short Russian name of the variable set's municipality (or region)."""
+    try:
+        data = dg.variables(set_id).data
+    except DocgenError:
+        return set_id
+    for group, keys in (("municipality", ("short", "name")), ("region", ("name",))):
+        for key in keys:
+            value = (data.get(group) or {}).get(key)
+            value = value.get("nomn") if isinstance(value, dict) else value
+            if isinstance(value, str) and value:
+                return value
+    return set_id
+
+
+def russian_key(text: str) -> str:
+    """Return the sort key of `text` in Russian alphabetical order («ё» with «е»)."""
+    return text.casefold().replace("ё", "е")
+
+
+def _zip(folder: Path, entries: dict[str, str]) -> None:
+    """Write ``result.zip``: each file under its Russian name, in Russian order."""
     tmp = folder / f".{RESULT_ZIP}.{uuid.uuid4().hex}.tmp"
     with zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as zf:
-        for name in files:
-            zf.write(folder / name, name)
+        for file, name in sorted(entries.items(), key=lambda e: russian_key(e[1])):
+            zf.write(folder / file, name)
         for name in ("report.txt", "report.json", "report.html"):
             if (folder / name).exists():
                 zf.write(folder / name, name)
@@ -198,116 +337,136 @@ def watch_parent(parent: int) -> None:
 
 
 class JobRunner:
-    """Submits jobs to a process pool and keeps their heartbeats while they are pending."""
+    """Queues jobs on Huey (web.taskqueue) and runs them: each job in a child process that
+    a consumer thread supervises — beating its heartbeat, killing it after `timeout`
+    seconds, failing the job when the child dies."""
 
-    def __init__(self, database: str, workers: int, target: str) -> None:
+    def __init__(self, database: str, workers: int, target: str, timeout: float, huey) -> None:
         self.database = database
         self.workers = workers
         self.target = target
-        self._pool: ProcessPoolExecutor | None = None
-        self._futures: dict[str, Future] = {}
+        self.timeout = timeout
+        self.huey = huey
+        self._task = taskqueue.register(huey, supervise)
+        self._consumer = None
         self._lock = threading.Lock()
-        self._stop = threading.Event()
-        self._beat: threading.Thread | None = None
 
     def submit(self, job_id: str, *args) -> None:
-        """Start job `job_id` in the pool: ``target(job_id, database, *args)``."""
-        module, _, name = self.target.partition(":")
-        func = getattr(importlib.import_module(module), name)
+        """Queue job `job_id`: ``target(job_id, database, *args)`` in a child process."""
+        self.start()
+        self._task(job_id, self.database, self.target, self.timeout, args)
+
+    def start(self) -> None:
+        """Start this process's consumer threads (once)."""
         with self._lock:
-            if self._pool is None:
-                # -- spawn, not fork: the server is multi-threaded --
-                self._pool = ProcessPoolExecutor(
-                    self.workers,
-                    mp_context=multiprocessing.get_context("spawn"),
-                    initializer=watch_parent,
-                    initargs=(os.getpid(),),
-                )
-            future = self._pool.submit(func, job_id, self.database, *args)
-            self._futures[job_id] = future
-            if self._beat is None:
-                self._beat = threading.Thread(
-                    target=self._heartbeat, name="docgen-jobs", daemon=True
-                )
-                self._beat.start()
-        future.add_done_callback(lambda f: self._finished(job_id, f))
+            if self._consumer is None:
+                self._consumer = taskqueue.start_consumer(self.huey, self.workers)
 
-    def _finished(self, job_id: str, future: Future) -> None:
-        try:
-            self._record_outcome(job_id, future)
-        finally:
-            with self._lock:
-                self._futures.pop(job_id, None)
-
-    def _record_outcome(self, job_id: str, future: Future) -> None:
-        if future.cancelled():
-            message = "задание отменено: сервер останавливается"
-        else:
-            exc = future.exception()
-            if exc is None:
-                return
-            if isinstance(exc, BrokenProcessPool):
-                message = "процесс обработки аварийно завершился; запустите задание заново"
-                with self._lock:
-                    self._pool = None
-            elif isinstance(exc, DocgenError):
-                message = str(exc)
-            else:
-                log.error("задание %s завершилось ошибкой", job_id, exc_info=exc)
-                message = "внутренняя ошибка при выполнении задания (записана в журнал)"
+    def wait(self, job_id: str, timeout: float | None = None) -> None:
+        """Block until job `job_id` is no longer queued or running (or `timeout` passes)."""
+        deadline = time.monotonic() + (timeout if timeout is not None else 3600)
         db = connect(self.database)
+        try:
+            while time.monotonic() < deadline:
+                row = db.execute("SELECT status FROM job WHERE id = ?", (job_id,)).fetchone()
+                if row is None or row["status"] not in ACTIVE:
+                    return
+                time.sleep(0.05)
+        finally:
+            db.close()
+
+    def shutdown(self) -> None:
+        """Stop the consumer threads; jobs still queued stay queued for the next start."""
+        with self._lock:
+            consumer, self._consumer = self._consumer, None
+        if consumer is not None:
+            _STOPPING.set()
+            try:
+                taskqueue.stop_consumer(consumer)
+            finally:
+                _STOPPING.clear()
+
+
+#: Set while this process stops its consumer: running children are killed, jobs failed.
+_STOPPING = threading.Event()
+
+
+def supervise(job_id: str, database: str, target: str, timeout: float, args: tuple) -> None:
+    """Run the job in a child process; record a crash, a time-out or a stop as its failure."""
+    module, _, name = target.partition(":")
+    func = getattr(importlib.import_module(module), name)
+    context = multiprocessing.get_context("spawn")
+    child = context.Process(
+        target=_child, args=(func, job_id, database, args), name="docgen-job", daemon=True
+    )
+    child.start()
+    deadline = time.monotonic() + timeout
+    message = None
+    while child.is_alive():
+        child.join(HEARTBEAT_SECONDS)
+        _beat(database, job_id)
+        if _STOPPING.is_set():
+            message = "задание прервано: сервер останавливается. Запустите его заново."
+        elif time.monotonic() > deadline:
+            message = f"задание остановлено: оно выполнялось дольше {timeout:g} с"
+        if message and child.is_alive():
+            child.kill()
+            child.join(5)
+    if message is None and child.exitcode != 0:
+        message = "процесс обработки аварийно завершился; запустите задание заново"
+    if message is not None:
+        db = connect(database)
         try:
             fail(db, job_id, message)
         finally:
             db.close()
 
-    def _heartbeat(self) -> None:
-        while not self._stop.wait(HEARTBEAT_SECONDS):
-            with self._lock:
-                ids = list(self._futures)
-            if not ids:
-                continue
-            db = connect(self.database)
-            try:
-                db.executemany(
-                    "UPDATE job SET heartbeat = ? WHERE id = ?", [(time.time(), i) for i in ids]
-                )
-                db.commit()
-            except Exception:  # noqa: BLE001 - a missed beat is retried in 2 s
-                log.exception("не удалось обновить состояние заданий")
-            finally:
-                db.close()
 
-    def wait(self, job_id: str, timeout: float | None = None) -> None:
-        """Block until job `job_id` (if it runs here) has finished."""
-        with self._lock:
-            future = self._futures.get(job_id)
-        if future is not None:
-            try:
-                future.result(timeout)
-            except Exception:  # noqa: BLE001 - the outcome is in the database
-                pass
-        deadline = time.time() + 5
-        while job_id in self._futures and time.time() < deadline:
-            time.sleep(0.01)
+def _child(func, job_id: str, database: str, args: tuple) -> None:
+    """Run `func` for the job (in the child process); an exception fails the job."""
+    watch_parent(os.getppid())
+    try:
+        func(job_id, database, *args)
+    except DocgenError as exc:
+        _fail_now(database, job_id, str(exc))
+    except Exception:  # noqa: BLE001 - the page gets a message, the log the traceback
+        log.exception("задание %s завершилось ошибкой", job_id)
+        _fail_now(database, job_id, "внутренняя ошибка при выполнении задания (записана в журнал)")
 
-    def shutdown(self) -> None:
-        """Stop the pool (queued jobs are failed) and the heartbeat thread."""
-        self._stop.set()
-        with self._lock:
-            pool, self._pool = self._pool, None
-        if pool is not None:
-            pool.shutdown(wait=True, cancel_futures=True)
-        if self._beat is not None:
-            self._beat.join()
+
+def _fail_now(database: str, job_id: str, message: str) -> None:
+    db = connect(database)
+    try:
+        fail(db, job_id, message)
+    finally:
+        db.close()
+
+
+def _beat(database: str, job_id: str) -> None:
+    db = connect(database)
+    try:
+        db.execute("UPDATE job SET heartbeat = ? WHERE id = ?", (time.time(), job_id))
+        db.commit()
+    except sqlite3.Error:
+        log.exception("не удалось обновить состояние задания %s", job_id)  # -- next beat --
+    finally:
+        db.close()
 
 
 def init_app(app: Flask) -> None:
-    """Attach a JobRunner to the app (its pool starts with the first job)."""
+    """Attach a JobRunner on the app's queue (its consumer starts with the first job, or
+    at once with ``JOB_CONSUMER_AT_START``)."""
+    huey = taskqueue.make_huey(app.config["JOB_QUEUE_URL"], Path(app.instance_path))
     runner = JobRunner(
-        app.config["DATABASE"], app.config["BATCH_WORKERS"], app.config["BATCH_TARGET"]
+        app.config["DATABASE"],
+        app.config["BATCH_WORKERS"],
+        app.config["BATCH_TARGET"],
+        app.config["JOB_TIMEOUT"],
+        huey,
     )
     app.extensions["docgen_jobs"] = runner
+    if app.config["JOB_CONSUMER_AT_START"]:
+        runner.start()
     atexit.register(runner.shutdown)
 
 

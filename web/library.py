@@ -83,6 +83,18 @@ def docgen(candidate: Candidate | None = None) -> Docgen:
     )
 
 
+def state_key() -> tuple:
+    """Return what identifies the editor's library as it is now (the active versions,
+    metadata and the templates and packages made in the editor)."""
+    db = get_db()
+    return (
+        tuple(sorted(versions.active_numbers(db).items())),
+        tuple(sorted(store.active_meta_numbers(db).items())),
+        tuple(sorted(store.created_templates(db))),
+        tuple(sorted(store.created_packages(db))),
+    )
+
+
 def _files(base: Docgen, template_id: str, docx: int | Path, meta: int | Path):
     """Return the files of `template_id` for the chosen versions; None when it is as shipped
     (or, without a shipped file, when it has no stored version)."""

@@ -8,7 +8,9 @@ stack trace: HTML pages for people, the canonical JSON shape under ``/api/``.
 
 from __future__ import annotations
 
-from flask import Flask, jsonify, render_template, request
+import re
+
+from flask import Flask, current_app, jsonify, render_template, request
 from flask_wtf.csrf import CSRFError, CSRFProtect
 from werkzeug.exceptions import HTTPException, InternalServerError
 from werkzeug.routing import BaseConverter
@@ -17,7 +19,7 @@ from docgen import DocgenError, UnknownIdError
 
 csrf = CSRFProtect()
 
-#: Content-Security-Policy: only our own scripts and styles; mammoth's images are data: URIs.
+#: Content-Security-Policy: only our own scripts and styles (and data: images).
 CSP = (
     "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
     "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
@@ -38,6 +40,8 @@ TITLES = {
     405: "Метод не поддерживается",
     413: "Слишком большой запрос",
     415: "Неподдерживаемый тип данных",
+    429: "Слишком много запросов",
+    503: "Сервис временно недоступен",
     500: "Внутренняя ошибка",
 }
 DESCRIPTIONS = {
@@ -68,9 +72,22 @@ class JobIdConverter(BaseConverter):
     regex = r"[0-9a-f]{32}"
 
 
+#: «(есть: a, b, c)» — the library lists the ids that exist; a page never does.
+_KNOWN_IDS_RE = re.compile(r"\s*\(есть: [^)]*\)")
+#: An absolute path of this server: only its last part is shown.
+_ABSOLUTE_PATH_RE = re.compile(r"(?<![\w.:/])(?:/[\w.+@~-]+){2,}")
+
+
+def public(text: str) -> str:
+    """Return `text` fit for any page: no lists of ids, no absolute server paths."""
+    text = _KNOWN_IDS_RE.sub("", str(text))
+    return _ABSOLUTE_PATH_RE.sub(lambda m: m.group().rsplit("/", 1)[-1], text)
+
+
 def init_app(app: Flask) -> None:
     """Install CSRF protection, the id converters, the headers and the error pages."""
     csrf.init_app(app)
+    app.add_template_filter(public, "public")
     app.url_map.converters["pkg"] = PackageIdConverter
     app.url_map.converters["setid"] = SetIdConverter
     app.url_map.converters["jobid"] = JobIdConverter
@@ -97,16 +114,53 @@ def wants_json() -> bool:
 
 def error_response(code: int, message: str, errors: list[dict] | None = None):
     """Return the error page (or, under ``/api/``, the JSON error) for status `code`."""
+    message = public(message)
     if wants_json():
-        body = {"ok": False, "status": code, "error": message, "errors": errors or []}
+        cleaned = [
+            {k: public(v) if isinstance(v, str) else v for k, v in e.items()} for e in errors or []
+        ]
+        body = {"ok": False, "status": code, "error": message, "errors": cleaned}
         return jsonify(body), code
+    back_url, back_label = _way_back(code)
     return render_template(
-        "error.html", code=code, title=TITLES.get(code, "Ошибка"), message=message
+        "error.html",
+        code=code,
+        title=TITLES.get(code, "Ошибка"),
+        message=message,
+        back_url=back_url,
+        back_label=back_label,
     ), code
+
+
+def _way_back(code: int) -> tuple[str | None, str | None]:
+    """Return where the error page offers to go back to (the page the form was on)."""
+    if code == 413 and request.blueprint and request.blueprint.startswith("editor"):
+        page = request.path.rsplit("/", 1)[0] if request.path.endswith("/upload") else "/editor/"
+        return page, "Вернуться к шаблону и выбрать другой файл"
+    if code == 413 and request.path.startswith("/generate/"):
+        return request.path, "Вернуться к форме"
+    return None, None
+
+
+def _too_large() -> str:
+    limit = current_app.config.get("MAX_CONTENT_LENGTH") or 0
+    template = current_app.config.get("MAX_TEMPLATE_BYTES") or 0
+    return (
+        f"Запрос больше допустимого: файл шаблона — не более {_mb(template)}, запрос целиком "
+        f"— не более {_mb(limit)}. Уменьшите файл (например, сожмите рисунки) и загрузите снова."
+    )
+
+
+def _mb(size: int) -> str:
+    if size < 1024 * 1024:
+        return f"{size // 1024} КБ"
+    return f"{size / (1024 * 1024):g} МБ".replace(".", ",")
 
 
 def _http_error(exc: HTTPException):
     code = exc.code or 500
+    if code == 413:
+        return error_response(413, _too_large())
     message = DESCRIPTIONS.get(code)
     if message is None:
         # -- abort(400, "…") carries a Russian message meant for the reader --

@@ -7,6 +7,10 @@
    attribute access the sandbox would refuse, ``{{ x.__class__ }}``), with paragraphs.
    A variable unknown to the schema (L-04) or missing from the template's metadata (L-05)
    is shown with the paragraphs that use it (the linter places it) and where its fix is.
+3. The trial render (``trial_findings``): the template is rendered for the sets it is
+   made for in the same limited sandbox, in a worker process with a time limit
+   (web.rendering.trial); a forbidden access, a limit or the time limit refuses it. A
+   pattern list could be got round (``attr``, string formatting); the sandbox cannot.
 
 An upload is refused when any finding is an error; warnings are shown and accepted.
 """
@@ -16,6 +20,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+import zlib
 from collections.abc import Iterable
 from dataclasses import replace
 from pathlib import Path
@@ -53,7 +58,7 @@ def check_container(data: bytes, filename: str, max_bytes: int) -> list[Finding]
         return [_problem("U-SIZE", f"файл больше {max_bytes // (1024 * 1024)} МБ")]
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
-    except zipfile.BadZipFile:
+    except (zipfile.BadZipFile, NotImplementedError, ValueError, OSError, EOFError):
         return [
             _problem("U-ZIP", "файл не является документом .docx (повреждён или другой формат)")
         ]
@@ -62,20 +67,61 @@ def check_container(data: bytes, filename: str, max_bytes: int) -> list[Finding]
         problems = _entry_problems(infos)
         if problems:
             return problems
+        # -- every part is read whole once: a bad CRC, a lying size or a broken stream is
+        #    refused here, before anything else opens the file --
+        contents, problems = _read_members(archive, infos)
+        if problems:
+            return problems
         names = {i.filename for i in infos}
         for required in ("[Content_Types].xml", "word/document.xml"):
             if required not in names:
                 problems.append(_problem("U-ZIP", f"в документе нет части {required}"))
         if "[Content_Types].xml" in names:
-            types = archive.read("[Content_Types].xml")
+            types = contents["[Content_Types].xml"]
             if b"macroEnabled" in types or b"vbaProject" in types:
                 problems.append(_problem("U-MACRO", "документ с макросами (.docm) не принимается"))
         for info in infos:
-            if info.filename.endswith((".xml", ".rels")) and b"<!DOCTYPE" in archive.read(info):
+            if (
+                info.filename.endswith((".xml", ".rels"))
+                and b"<!DOCTYPE" in contents[info.filename]
+            ):
                 problems.append(
                     _problem("U-XML", "часть содержит объявление DOCTYPE", info.filename)
                 )
     return problems
+
+
+def _read_members(
+    archive: zipfile.ZipFile, infos: list[zipfile.ZipInfo]
+) -> tuple[dict[str, bytes], list[Finding]]:
+    """Return every part's bytes, or the parts that cannot be read (damaged, lying sizes)."""
+    contents: dict[str, bytes] = {}
+    total = 0
+    for info in infos:
+        try:
+            with archive.open(info) as member:
+                # -- never more than the declared size (plus one byte to catch a lie) --
+                data = member.read(info.file_size + 1)
+        except (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError) as exc:
+            return {}, [_problem("U-ZIP", f"часть повреждена ({_reason(exc)})", info.filename)]
+        except (NotImplementedError, RuntimeError):
+            return {}, [_problem("U-ZIP", "часть сжата неподдерживаемым способом", info.filename)]
+        if len(data) != info.file_size:
+            return {}, [
+                _problem("U-ZIP", "размер части не совпадает с указанным в архиве", info.filename)
+            ]
+        total += len(data)
+        if total > MAX_UNCOMPRESSED:
+            return {}, [_problem("U-BOMB", "распакованный документ слишком большой")]
+        contents[info.filename] = data
+    return contents, []
+
+
+def _reason(exc: BaseException) -> str:
+    text = str(exc)
+    if "CRC" in text:
+        return "не сходится контрольная сумма"
+    return "архив повреждён"
 
 
 def _entry_problems(infos: list[zipfile.ZipInfo]) -> list[Finding]:
@@ -108,6 +154,19 @@ def _entry_problems(infos: list[zipfile.ZipInfo]) -> list[Finding]:
                 _problem("U-MACRO", "документ содержит макросы или элементы ActiveX", name)
             )
     return problems
+
+
+def trial_findings(problems: list[tuple[str, str]], names: dict[str, str]) -> list[Finding]:
+    """Return a U-RENDER error for each (set id, message) the trial render was refused."""
+    return [
+        _problem(
+            "U-RENDER",
+            f"пробное формирование остановлено: {message}",
+            f"набор «{names.get(set_id, set_id)}»" if set_id else "файл",
+            hint="песочница шаблонов запрещает это при каждом формировании; исправьте тег",
+        )
+        for set_id, message in problems
+    ]
 
 
 def lint_upload(path: Path, declared: Iterable[str], dg: Docgen) -> list[Finding]:

@@ -21,6 +21,8 @@ MAX_CHARS = 2000
 TEXT_TYPES = ("text", "phrase", "person")
 REQUIRED_FOR_FINAL = "Обязательное значение: без него чистовой вариант не формируется."
 _CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff\ue000-\uf8ff]")
+#: Bidirectional controls: «‮» turns the text after it around on screen and on paper.
+_BIDI_RE = re.compile(r"[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 #: A record field left out of the record (empty and optional).
 _OMIT = object()
 
@@ -42,6 +44,12 @@ def clean(spec: FieldSpec, raw: Any) -> tuple[Any, str | None]:
         bad = _CONTROL_RE.search(text)
         if bad:
             return None, f"Недопустимый управляющий символ (код U+{ord(bad.group()):04X})."
+        bidi = _BIDI_RE.search(text)
+        if bidi:
+            return None, (
+                "Недопустимый символ направления текста "
+                f"(код U+{ord(bidi.group()):04X}): он переставляет буквы на экране и в документе."
+            )
         text = text.strip()
         if not text:
             return ("" if spec.type in TEXT_TYPES and not spec.required else UNKNOWN), None

@@ -1,4 +1,4 @@
-"""Batch jobs: a process pool, progress in SQLite, ZIP on disk, crashes never lost."""
+"""Batch jobs: a task queue, progress in SQLite, ZIP on disk, crashes never lost."""
 
 from __future__ import annotations
 
@@ -10,6 +10,8 @@ from pathlib import Path
 import pytest
 from docgen.web import db as web_db
 from docgen.web import jobs
+
+from docgen import Docgen
 
 
 @pytest.fixture
@@ -28,6 +30,13 @@ def _start(client, **form):
     return response.headers["Location"].rsplit("/", 1)[-1]
 
 
+def _own(client, key: str = "k" * 32) -> str:
+    """Give `client` a batch owner key in its session; return the job owner it means."""
+    with client.session_transaction() as session:
+        session["batch_owner"] = key
+    return f"session:{key}"
+
+
 def _wait(app, job_id):
     app.extensions["docgen_jobs"].wait(job_id, timeout=120)
 
@@ -40,7 +49,9 @@ def test_batch_page_offers_packages_regions_and_modes(client, plain):
     assert "Заданий ещё не было" in text
 
 
-def test_a_job_runs_in_the_pool_and_zips_the_drafts(app, client, small_region, plain, docx_text):
+def test_a_job_runs_in_the_pool_and_zips_the_drafts(
+    app, client, small_region, plain, docx_text, web_settings
+):
     job_id = _start(client)
     page = client.get(f"/batch/{job_id}").get_data(as_text=True)
     assert "<progress" in page and "Кировский район" in plain(page)
@@ -50,28 +61,28 @@ def test_a_job_runs_in_the_pool_and_zips_the_drafts(app, client, small_region, p
     assert status["status"] == "done" and status["done"] == status["total"] == 2
     by_set = {i["municipality"]: i for i in status["items"]}
     assert by_set["leningrad/kirovsky"]["status"] == "ok"
-    assert by_set["leningrad/testovy"]["status"] == "missing"
+    assert by_set["leningrad/testovy"]["status"] == "unfilled"
+    assert by_set["leningrad/testovy"]["label"] == "черновик: не заполнено 2"
     assert (
         by_set["leningrad/testovy"]["message"] == "Не заполнено (2): Номер акта; ФИО подписывающего"
     )
 
     text = plain(client.get(f"/batch/{job_id}").get_data(as_text=True))
-    assert "готово" in text and "есть незаполненные значения" in text
+    assert "готово" in text and "черновик: не заполнено 2" in text
+    assert "ошибки оформления" not in text
     assert "Скачать ZIP" in text
 
     with client.get(f"/batch/{job_id}/result.zip") as response:
         assert response.status_code == 200 and response.mimetype == "application/zip"
         assert "filename*=UTF-8''" in response.headers["Content-Disposition"]
         data = response.data
+    title = Docgen(web_settings).package("lenobl-mms").title
     with zipfile.ZipFile(io.BytesIO(data)) as zf:
-        names = set(zf.namelist())
-        assert {
-            "lenobl-mms_leningrad-kirovsky.docx",
-            "lenobl-mms_leningrad-testovy.docx",
-            "report.txt",
-            "report.json",
-        } <= names
-        assert "КОМИТЕТ ОБРАЗОВАНИЯ" in docx_text(zf.read("lenobl-mms_leningrad-kirovsky.docx"))
+        names = zf.namelist()
+        kirovsky = f"Кировский район — {title} (черновик).docx"
+        assert names[:2] == [kirovsky, f"Тестовый район — {title} (черновик).docx"]
+        assert {"report.txt", "report.json"} <= set(names)
+        assert "КОМИТЕТ ОБРАЗОВАНИЯ" in docx_text(zf.read(kirovsky))
     report = client.get(f"/batch/{job_id}/report.txt")
     assert "Сформировано документов: 2 из 2" in report.get_data(as_text=True)
 
@@ -87,11 +98,13 @@ def test_final_mode_reports_what_is_missing(app, client, small_region):
 
 def test_jobs_and_results_survive_a_server_restart(make_app, small_region, plain):
     first = make_app()
-    job_id = _start(first.test_client())
+    before = first.test_client()
+    job_id = _start(before)
     _wait(first, job_id)
     first.extensions["docgen_jobs"].shutdown()
 
     client = make_app().test_client()
+    client.set_cookie("session", before.get_cookie("session").value)
     assert "готово" in plain(client.get(f"/batch/{job_id}").get_data(as_text=True))
     with client.get(f"/batch/{job_id}/result.zip") as response:
         assert response.status_code == 200
@@ -101,7 +114,12 @@ def test_jobs_and_results_survive_a_server_restart(make_app, small_region, plain
 def test_a_job_left_running_by_a_stopped_server_shows_failed(app, client, plain):
     with app.app_context():
         job_id = jobs.create_job(
-            web_db.get_db(), "lenobl-mms", "leningrad", True, ["leningrad/kirovsky"]
+            web_db.get_db(),
+            "lenobl-mms",
+            "leningrad",
+            True,
+            ["leningrad/kirovsky"],
+            owner=_own(client),
         )
         web_db.get_db().execute(
             "UPDATE job SET status = 'running', heartbeat = ? WHERE id = ?",
@@ -117,7 +135,12 @@ def test_a_job_left_running_by_a_stopped_server_shows_failed(app, client, plain)
 def test_a_fresh_running_job_stays_running(app, client):
     with app.app_context():
         job_id = jobs.create_job(
-            web_db.get_db(), "lenobl-mms", "leningrad", True, ["leningrad/kirovsky"]
+            web_db.get_db(),
+            "lenobl-mms",
+            "leningrad",
+            True,
+            ["leningrad/kirovsky"],
+            owner=_own(client),
         )
     status = client.get(f"/batch/{job_id}.json").json
     assert status["status"] == "queued"

@@ -93,3 +93,17 @@ def test_a_region_level_document_needs_no_municipality(client, web_settings):
         "/generate", query_string={"package": "region-doc", "region": "leningrad"}
     )
     assert response.headers["Location"] == "/generate/region-doc/leningrad"
+
+
+def test_the_listing_follows_the_editor_at_once_and_the_disk_within_its_ttl(
+    make_app, web_settings, plain
+):
+    app = make_app(CATALOG_TTL=60.0)
+    client = app.test_client()
+    assert "Кировский район" in plain(client.get("/").get_data(as_text=True))
+    source = web_settings.variables_dir / "leningrad" / "kirovsky.yaml"
+    source.rename(source.with_name("kirovsky.off"))
+    # -- kept: the file on disk is read again only after CATALOG_TTL --
+    assert "Кировский район" in plain(client.get("/").get_data(as_text=True))
+    fresh = make_app(CATALOG_TTL=0.0).test_client()
+    assert "Кировский район" not in plain(fresh.get("/").get_data(as_text=True))

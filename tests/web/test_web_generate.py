@@ -50,7 +50,8 @@ def test_form_has_labels_help_types_and_prefilled_values(client, plain):
     assert _input(page, "act.kind").startswith("<select")
     assert 'value="233"' in _input(page, "act.number")
     assert 'value="И.В. Носова"' in _input(page, "signer.name")
-    assert "из variables/leningrad/kirovsky.yaml:" in text
+    assert "значение из справочника муниципального образования, строка" in text
+    assert "variables/" not in text
 
 
 def test_form_fields_are_the_union_of_the_templates_variables(client, web_settings):

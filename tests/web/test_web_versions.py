@@ -70,19 +70,29 @@ def test_preview_marks_placeholders_and_lays_out_the_signature(web_settings):
     assert '<p class="s-kind">РАСПОРЯЖЕНИЕ</p>' in html
 
 
-def test_preview_neutralises_script_links(monkeypatch):
-    import mammoth
+def test_preview_shows_links_and_markup_as_plain_text(web_settings):
+    import io
+    import zipfile
 
-    class Result:
-        value = (
-            '<p><a href="javascript:alert(1)">x</a> <a href="https://example.org/">y</a>'
-            ' <a href="JaVaScRiPt:alert(2)">z</a></p>'
-        )
+    result = generate("lenobl-mms", "leningrad/kirovsky", draft=True, settings=web_settings)
+    source = zipfile.ZipFile(io.BytesIO(result.docx))
+    xml = source.read("word/document.xml").decode("utf-8")
+    link = (
+        '<w:p><w:hyperlink r:id="x"><w:r><w:t>ссылка</w:t></w:r></w:hyperlink>'
+        "<w:r><w:t>&lt;script&gt;alert(1)&lt;/script&gt;</w:t></w:r></w:p>"
+    )
+    xml = xml.replace("<w:body>", "<w:body>" + link, 1)
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as target:
+        for name in source.namelist():
+            target.writestr(name, xml if name == "word/document.xml" else source.read(name))
+    html = str(docx_to_html(out.getvalue()))
+    assert "<p>ссылка&lt;script&gt;alert(1)&lt;/script&gt;</p>" in html
+    assert "<a " not in html and "<script" not in html
 
-    monkeypatch.setattr(mammoth, "convert_to_html", lambda *a, **k: Result())
-    html = str(docx_to_html(b""))
-    assert "javascript" not in html.lower()
-    assert 'href="https://example.org/"' in html
+
+def test_preview_of_a_damaged_file_says_so():
+    assert "не читается" in str(docx_to_html(b"not a zip"))
 
 
 def test_the_overlay_holds_metadata_new_templates_and_packages(make_app, web_settings):

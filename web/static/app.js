@@ -60,7 +60,52 @@
     window.setTimeout(poll, 700);
   }
 
+  // -- preview: the real pages (PNG from the PDF), lazy-loaded, findings by page --
+  function setupPages(section) {
+    var status = document.getElementById("pages-status");
+    var list = document.getElementById("page-list");
+    fetch(section.getAttribute("data-pages-url"), { credentials: "same-origin" })
+      .then(function (r) { return r.json(); })
+      .then(function (info) {
+        if (info.error) { status.textContent = info.error; return; }
+        status.textContent = "Страниц: " + info.pages + ". ";
+        var link = document.createElement("a");
+        link.href = info.pdf;
+        link.textContent = "Открыть PDF";
+        status.appendChild(link);
+        (info.findings["0"] || []).forEach(function (f) { list.appendChild(finding(f, "p")); });
+        info.images.forEach(function (url, i) {
+          var n = i + 1;
+          var figure = document.createElement("figure");
+          figure.className = "page";
+          figure.id = "page-" + n;
+          var img = document.createElement("img");
+          img.loading = "lazy";
+          img.src = url;
+          img.alt = "Страница " + n;
+          var caption = document.createElement("figcaption");
+          caption.textContent = "Страница " + n;
+          (info.findings[String(n)] || []).forEach(function (f) {
+            caption.appendChild(finding(f, "span"));
+          });
+          figure.appendChild(img);
+          figure.appendChild(caption);
+          list.appendChild(figure);
+        });
+      })
+      .catch(function () { status.textContent = "Страницы не загрузились: обновите предпросмотр."; });
+  }
+
+  function finding(f, tag) {
+    var node = document.createElement(tag);
+    node.className = "page-finding sev-" + f.severity;
+    node.textContent = f.rule + " " + f.message;
+    return node;
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
+    var pages = document.getElementById("pages");
+    if (pages) setupPages(pages);
     document.querySelectorAll("[data-filter]").forEach(setupFilter);
     var job = document.getElementById("job");
     if (job) setupJob(job);
