@@ -16,6 +16,7 @@ app renders editors' templates in a worker process that is killed after its time
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -39,6 +40,10 @@ class RenderLimits:
     max_argument: int = 10_000
     #: the longest rendered text of one template part, in characters
     max_output: int = 5_000_000
+
+
+#: How many rendered pieces are counted at once against ``max_output``.
+_CONCAT_BATCH = 512
 
 
 class LimitError(SecurityError):
@@ -87,14 +92,16 @@ class LimitedSandbox(ImmutableSandboxedEnvironment):
         """Return the rendered `pieces` joined; refuse once they exceed ``max_output``."""
         out: list[str] = []
         size = 0
-        for piece in pieces:
-            size += len(piece)
+        pieces = iter(pieces)
+        # -- counted a batch at a time (a part yields tens of thousands of small pieces) --
+        while batch := list(itertools.islice(pieces, _CONCAT_BATCH)):
+            size += sum(map(len, batch))
             if size > self.limits.max_output:
                 raise LimitError(
                     "шаблон выводит слишком много текста (больше "
                     f"{self.limits.max_output:,} символов)".replace(",", " ")
                 )
-            out.append(piece)
+            out += batch
         return "".join(out)
 
     def check_arguments(self, name: str, args: Iterable[Any], kwargs: dict[str, Any]) -> None:
@@ -139,9 +146,12 @@ def bounded_filter(env: LimitedSandbox, name: str, func: Callable) -> Callable:
     """Return filter `func` with its numeric arguments (all but the value) bounded."""
     pass_arg = getattr(func, "jinja_pass_arg", None)
 
+    first = 1 if pass_arg is not None else 0
+
     @functools.wraps(func)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
-        first = 1 if pass_arg is not None else 0
+        if len(args) <= first + 1 and not kwargs:
+            return func(*args)  # -- the value alone (a format string alone cannot widen) --
         env.check_arguments(f"фильтр {name}", args[first + 1 :], kwargs)
         if name == "format" and len(args) > first and isinstance(args[first], str):
             env.check_format(args[first])

@@ -13,6 +13,7 @@ import math
 import re
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -84,12 +85,15 @@ class Schema:
 
     def children(self, prefix: str) -> list[FieldSpec]:
         """Return the fields directly below `prefix` («act» → act.kind, act.date, …)."""
-        start = prefix + "." if prefix else ""
-        return [
-            f
-            for p, f in self.fields.items()
-            if p.startswith(start) and "." not in p[len(start) :].replace("[]", "")
-        ]
+        return list(self._children.get(prefix, ()))
+
+    @cached_property
+    def _children(self) -> dict[str, list[FieldSpec]]:
+        """The fields by the path they stand directly below («act.points[]» → its text)."""
+        index: dict[str, list[FieldSpec]] = {}
+        for path, spec in self.fields.items():
+            index.setdefault(path.rpartition(".")[0], []).append(spec)
+        return index
 
     def group_fields(self, prefix: str) -> list[FieldSpec]:
         """Return the fields inside group `prefix` («signer»), nested groups too, not the

@@ -10,6 +10,7 @@ The rules are T-01…T-07 of docs/reference/gost.md.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 NBSP = "\u00a0"
 _SP = r"[ \t\u00a0\u202f]"
@@ -81,7 +82,14 @@ def typograph(text: str, nested: str = "«»") -> str:
     """
     if len(nested) != 2:
         raise ValueError(f"nested должен быть парой кавычек, например «» или „“, а не {nested!r}")
-    text = _quotes(str(text), nested)
+    return _typograph(str(text), nested)
+
+
+# -- a pure function of two strings, called for the same names and citations in every
+# -- document (about 0.2 ms each): memoised, bounded --
+@lru_cache(maxsize=8192)
+def _typograph(text: str, nested: str) -> str:
+    text = _quotes(text, nested)
     for pattern, replacement in _RULES:
         text = pattern.sub(replacement, text)
     return text.strip(" \t\n")
