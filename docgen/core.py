@@ -77,11 +77,12 @@ TEMPLATE_CACHE_SIZE = 128
 
 @dataclass(frozen=True, eq=False)
 class _LoadedSet:
-    """A validated set with what the pipeline derives from it once: values and hash."""
+    """A validated set with what the pipeline derives from it once: values, hash, cited acts."""
 
     variables: VariableSet
     values: dict[str, Any]
     hash: str
+    cited: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -273,7 +274,8 @@ class Docgen:
                 cite=lambda act_id: citation(act_id, registry, kinds, wording),
                 kinds=kinds,
             )
-            return _LoadedSet(variables, values, data_hash(variables.data))
+            cited = tuple(dict.fromkeys(i for _, i in act_ids(variables.data, schema)))
+            return _LoadedSet(variables, values, data_hash(variables.data), cited)
 
         if overrides:
             return make()
@@ -406,9 +408,7 @@ class Docgen:
             templates=tuple(templates),
             variables_hash=resolved._loaded.hash,
             requisites=requisites_of(resolved.variables.data),
-            cited_acts=tuple(
-                dict.fromkeys(i for _, i in act_ids(resolved.variables.data, self.schema(set_id)))
-            ),
+            cited_acts=resolved._loaded.cited,
         )
 
     def lint(self, path: Path, declared: Iterable[str] | None = None) -> list[Finding]:
