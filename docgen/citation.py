@@ -81,10 +81,14 @@ def citation(act_id: str, registry: ActRegistry, kinds: Kinds, wording: Wording)
     return Citation(act, kinds, wording, amendments)
 
 
-def validate_citations(variables: VariableSet, schema: Schema, registry: ActRegistry) -> None:
-    """Raise VariablesError naming file and line of every act id the registry lacks."""
+def validate_citations(
+    variables: VariableSet, schema: Schema, registry: ActRegistry
+) -> tuple[str, ...]:
+    """Return the ids of the acts the set cites, each once, in order; raise VariablesError
+    naming file and line of every act id the registry lacks."""
     problems = []
-    for path, act_id in act_ids(variables.data, schema):
+    cited = list(act_ids(variables.data, schema))
+    for path, act_id in cited:
         if act_id not in registry:
             where = (
                 variables.origins.get(path)
@@ -100,6 +104,7 @@ def validate_citations(variables: VariableSet, schema: Schema, registry: ActRegi
             "набор ссылается на акты, которых нет в реестре:\n  " + "\n  ".join(problems),
             variables.id,
         )
+    return tuple(dict.fromkeys(act_id for _, act_id in cited))
 
 
 def act_ids(node: Any, schema: Schema, prefix: str = ""):

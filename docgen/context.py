@@ -79,13 +79,8 @@ class _Values:
                 node.get(key) if isinstance(node, Mapping) else None, spec, path, root
             )
         # -- groups declared only through their children (e.g. «act» for «act.kind») --
-        groups = {
-            p[len(spec_prefix) :].split(".")[0]
-            for p in schema.fields
-            if p.startswith(spec_prefix) and "." in p[len(spec_prefix) :]
-        }
-        for group in sorted(groups - set(out)):
-            if group.endswith("[]"):
+        for group in schema.groups(spec_prefix.rstrip(".")):
+            if group in out:
                 continue
             child = node.get(group) if isinstance(node, Mapping) else None
             out[group] = self.node(child or {}, f"{prefix}{group}.", f"{spec_prefix}{group}.", root)

@@ -27,7 +27,7 @@ from jinja2 import TemplateError as JinjaTemplateError
 from . import ru
 from .acts import ActRegistry, load_registry, registry_files
 from .cache import LRU
-from .citation import Citation, act_ids, citation, validate_citations
+from .citation import Citation, citation, validate_citations
 from .context import appendix_entries, build_values
 from .cover import build_cover
 from .environment import VALUE_ERRORS, make_environment
@@ -266,7 +266,7 @@ class Docgen:
         def make() -> _LoadedSet:
             variables = load_variables(set_id, root, schema, overrides)
             registry = self.registry(set_id)
-            validate_citations(variables, schema, registry)
+            cited = validate_citations(variables, schema, registry)
             kinds, wording = self.kinds(region), self.wording(region)
             values = build_values(
                 variables.data,
@@ -274,7 +274,6 @@ class Docgen:
                 cite=lambda act_id: citation(act_id, registry, kinds, wording),
                 kinds=kinds,
             )
-            cited = tuple(dict.fromkeys(i for _, i in act_ids(variables.data, schema)))
             return _LoadedSet(variables, values, data_hash(variables.data), cited)
 
         if overrides:

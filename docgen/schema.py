@@ -95,6 +95,22 @@ class Schema:
             index.setdefault(path.rpartition(".")[0], []).append(spec)
         return index
 
+    def groups(self, prefix: str) -> list[str]:
+        """Return the names of the groups directly below `prefix` that are declared only
+        through their children («» → «act» for «act.kind»; lists' items excluded), sorted."""
+        return list(self._groups.get(prefix, ()))
+
+    @cached_property
+    def _groups(self) -> dict[str, list[str]]:
+        """Every path prefix with the groups below it (prefix «» is the top level)."""
+        index: dict[str, set[str]] = {}
+        for path in self.fields:
+            parts = path.split(".")
+            for depth in range(len(parts) - 1):
+                if not parts[depth].endswith("[]"):
+                    index.setdefault(".".join(parts[:depth]), set()).add(parts[depth])
+        return {prefix: sorted(names) for prefix, names in index.items()}
+
     def group_fields(self, prefix: str) -> list[FieldSpec]:
         """Return the fields inside group `prefix` («signer»), nested groups too, not the
         fields of its lists' items."""

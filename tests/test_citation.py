@@ -219,7 +219,8 @@ def test_act_ids_lists_every_cited_id_with_its_path(schema):
 
 def test_check_citations_names_the_file_and_line_of_each_unknown_id(library, schema):
     registry = library[0]
-    validate_citations(town({"repeals": ["fz-2012-273"]}), schema, registry)
+    cited = {"repeals": ["fz-2012-273", "fz-2012-273"], "mandate": [{"act": "fz-2012-273"}]}
+    assert validate_citations(town(cited), schema, registry) == ("fz-2012-273",)
     act = {"mandate": [{"act": "ko-prikaz-2023-71"}], "repeals": ["fz-2012-273", "fz-2012-237"]}
     with pytest.raises(VariablesError) as info:
         validate_citations(town(act), schema, registry)

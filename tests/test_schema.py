@@ -9,7 +9,7 @@ import textwrap
 import pytest
 
 from docgen.errors import VariablesError
-from docgen.schema import UNKNOWN, FieldSpec, coerce, load_schema, parse_date, value_at
+from docgen.schema import UNKNOWN, FieldSpec, Schema, coerce, load_schema, parse_date, value_at
 from docgen.validators import VALIDATORS
 
 
@@ -222,3 +222,16 @@ def test_a_field_is_declared_once_across_the_schema_files(shared, tmp_path):
     with pytest.raises(VariablesError, match="поле уже объявлено в другом файле схемы") as info:
         load_schema(shared, VALIDATORS)
     assert info.value.location == "other.yaml: act.number"
+
+
+def test_children_and_groups_index_the_declared_paths():
+    fields = {
+        path: FieldSpec(path=path, type="text", label=path)
+        for path in ("title", "act.kind", "act.signer.name", "act.points[]", "act.points[].text")
+    }
+    schema = Schema(fields)
+    assert [f.path for f in schema.children("act")] == ["act.kind", "act.points[]"]
+    assert schema.groups("") == ["act"]
+    assert schema.groups("act") == ["signer"]
+    assert schema.groups("act.signer") == []
+    assert schema.groups("act.points[]") == []
