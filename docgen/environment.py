@@ -14,12 +14,12 @@ from .errors import InflectionError
 from .limits import LimitedSandbox, RenderLimits, bounded_filter
 from .placeholders import REVIEW_PREFIX, Missing
 
-#: Names templates may use that are not variables: added per render (see docgen.render).
 #: What evaluating a template expression may raise besides the Jinja errors: a bad value
-#: for an operation ("abc" | int, 1 / 0, a wrong argument type). Callers report these as
-#: the template's own error.
-VALUE_ERRORS = (ValueError, TypeError, ArithmeticError)
+#: for an operation ("abc" | int, 1 / 0, a wrong argument type, "{}".format() with no
+#: value). Callers report these as the template's own error.
+VALUE_ERRORS = (ValueError, TypeError, ArithmeticError, LookupError)
 
+#: Names templates may use that are not variables: added per render (see docgen.render).
 RENDER_NAMES = frozenset({"num", "part", "appendices", "package", "cover"})
 
 

@@ -80,6 +80,9 @@ class LimitedSandbox(ImmutableSandboxedEnvironment):
 
     def call(__self, __context, __obj: Any, *args: Any, **kwargs: Any) -> Any:  # noqa: N805
         """Call `__obj` from a template; widths and counts of string methods are bounded."""
+        if not args and not kwargs:
+            # -- nothing to bound: no count, and a format string gets no value to widen --
+            return super().call(__context, __obj)
         owner = getattr(__obj, "__self__", None)
         wrapped = getattr(__obj, "__wrapped__", None)
         if isinstance(getattr(wrapped, "__self__", None), str):

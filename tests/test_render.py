@@ -168,7 +168,9 @@ def test_column_loops_get_a_repaired_grid(make_template, tmp_settings):
     assert widths[2] == widths[3] == widths[4]
 
 
-@pytest.mark.parametrize("doc_title", ["Положение о {{ service.name", "{{ 1 / 0 }}"])
+@pytest.mark.parametrize(
+    "doc_title", ["Положение о {{ service.name", "{{ 1 / 0 }}", "{{ '{:>99999999}'.format() }}"]
+)
 def test_a_broken_doc_title_names_the_metadata_file(tmp_settings, doc_title):
     meta = tmp_settings.templates_dir / "polozhenie-mms-lenobl.yaml"
     text = meta.read_text(encoding="utf-8")
