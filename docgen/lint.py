@@ -194,30 +194,16 @@ def _check_paragraphs(paragraphs: list[Paragraph], env) -> tuple[list[Finding], 
             word = block.group(1)
             if word in _PAIRS:
                 stack.append((word, p))
-            elif word in _MIDDLE:
-                if not stack or stack[-1][0] not in _MIDDLE[word]:
-                    findings.append(
-                        Finding(
-                            "L-03",
-                            Severity.ERROR,
-                            where,
-                            f"«{word}» без открывающего тега",
-                            quote=quote,
-                        )
+            elif (word in _MIDDLE or word.startswith("end")) and not _continues(word, stack):
+                findings.append(
+                    Finding(
+                        "L-03",
+                        Severity.ERROR,
+                        where,
+                        f"«{word}» без открывающего тега",
+                        quote=quote,
                     )
-            elif word.startswith("end"):
-                if stack and _PAIRS[stack[-1][0]] == word:
-                    stack.pop()
-                else:
-                    findings.append(
-                        Finding(
-                            "L-03",
-                            Severity.ERROR,
-                            where,
-                            f"«{word}» без открывающего тега",
-                            quote=quote,
-                        )
-                    )
+                )
     for word, p in stack:
         findings.append(
             Finding(
@@ -416,3 +402,16 @@ def _schema_path(path: str, schema: Schema) -> str | None:
         if n == len(parts) and schema.children(candidate):
             return candidate  # a group («act») used as a whole
     return None
+
+
+def _continues(word: str, stack: list[tuple[str, Paragraph]]) -> bool:
+    """Return True when `word` (else, elif, endif …) continues or closes the innermost
+    open block; a closing word pops it off `stack`."""
+    if not stack:
+        return False
+    if word in _MIDDLE:
+        return stack[-1][0] in _MIDDLE[word]
+    if _PAIRS[stack[-1][0]] == word:
+        stack.pop()
+        return True
+    return False
