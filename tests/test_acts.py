@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 
 from docgen.acts import MUNICIPAL_ACTS_DIR, ActRegistry, load_registry, registry_files
-from docgen.errors import VariablesError
+from docgen.errors import MissingValuesError, VariablesError
 from docgen.variables import list_sets
 
-from shipped import variables
+from shipped import core, generate, package_set_pairs, variables
 
 REPO = Path(__file__).resolve().parent.parent
 SHIPPED = REPO / "variables"
@@ -287,3 +287,17 @@ def test_a_document_known_through_a_letter_needs_no_title(tmp_path: Path):
         "x:\n  kind: протокол\n  date: 2018-12-24\n  number: '16'\n  document: паспорт проекта\n",
     )
     assert load_registry(registry_files(tmp_path), tmp_path).get("x").title == ""
+
+
+@pytest.mark.parametrize(("package_id", "set_id"), package_set_pairs())
+def test_a_final_without_its_legal_basis_is_refused(package_id, set_id):
+    """Every shipped act with its preamble's bases emptied: the draft marks the missing
+    basis, the final is refused naming it (a document without a cover has no preamble)."""
+    templates = core().package_templates(core().package(package_id))
+    if templates[0].kind != "cover":
+        pytest.skip(f"{package_id}: документ без распоряжения или приказа — нет преамбулы")
+    no_basis = {"act.mandate": [], "act.basis": []}
+    draft = generate(package_id, set_id, no_basis, draft=True)
+    assert any("правовое основание" in str(m) for m in draft.missing), draft.missing
+    with pytest.raises(MissingValuesError, match="правовое основание"):
+        generate(package_id, set_id, no_basis)

@@ -37,6 +37,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import ConversionError
+from ..files import write_atomic
 from ..ooxml.tree import XmlError
 from . import fonts
 from .fonts import FontSubstitution
@@ -228,16 +229,7 @@ class OfficeConverter:
     def convert_file(self, src: Path, dst: Path) -> PdfResult:
         """Convert the .docx `src` to the PDF `dst`, written whole or not at all."""
         result = self.docx_to_pdf(Path(src).read_bytes(), name=str(src))
-        dst = Path(dst)
-        dst.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=dst.parent, prefix=f".{dst.name}.", suffix=".tmp")
-        try:
-            with os.fdopen(fd, "wb") as fh:
-                fh.write(result.pdf)
-            os.replace(tmp, dst)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
+        write_atomic(Path(dst), result.pdf)
         return result
 
     def _convert(self, docx: bytes, name: str | None) -> bytes:
