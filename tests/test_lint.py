@@ -105,6 +105,15 @@ def test_a_typo_in_a_loop_item_field_is_found_with_its_paragraph(lint, loop):
     assert lint("Вступление", loop, "{{ num(1) }} {{ p.text }}", "{%p endfor %}") == []
 
 
+def test_the_issues_example_s_nam_is_found_in_its_loop(lint):
+    loop = "{%p for s in indicators.rows %}"
+    found = lint(loop, "{{ s.nam }}", "{%p endfor %}")
+    assert rules(found) == ["L-04"]
+    assert "«s.nam» (поле «indicators.rows[].nam»)" in found[0].message
+    assert found[0].location == "основной текст, абзац 2"
+    assert lint(loop, "{{ s.name }}", "{%p endfor %}") == []
+
+
 def test_nested_loops_resolve_to_the_inner_lists_items(lint):
     nested = (
         "{%p for p in act.points %}",
