@@ -45,6 +45,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
         # -- «Загрузить действующий акт»: the act's size; what was read is kept this long --
         MAX_ACT_BYTES=MAX_ACT_BYTES,
         IMPORT_KEEP_HOURS=24.0,
+        IMPORT_TIMEOUT=15.0,
         SESSION_COOKIE_SAMESITE="Lax",
         SESSION_COOKIE_HTTPONLY=True,
         # -- a form may stay open for hours while someone checks the values --

@@ -40,7 +40,11 @@ def upload(package: str, municipality: str):
         return _page(model, 400)
     filename = " ".join(file.filename.replace("\\", "/").rsplit("/", 1)[-1].split())[:200]
     limit = max_bytes()
-    data = file.stream.read(limit + 1)
+    try:
+        data = file.stream.read(limit + 1)
+    finally:
+        # -- a large upload is spooled to a temporary file: closed here, not at exit --
+        file.close()
     problem = check_file(data, filename, limit)
     if problem:
         flash(f"Файл «{filename}» не принят: {problem}.", "error")
