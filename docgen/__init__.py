@@ -16,10 +16,8 @@ set, :func:`model_set_id`). Everything else is internal.
 
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING
-
 from ._version import __version__ as __version__
+from .act_import import Deviation, Imported, import_act
 from .acts import ActRegistry, CitedAct
 from .batch import BatchItem, BatchReport, run_batch
 from .bundle import produce
@@ -55,21 +53,6 @@ from .templates import (
 )
 from .textview import Span, TextParagraph, TextTable, text_view
 from .variables import VariableSet, model_set_id
-
-if TYPE_CHECKING:
-    from .act_import import Deviation, Imported, import_act
-
-#: Names loaded on first use: importing an act needs the checker (the paragraphs' roles),
-#: which every other use of the package does without.
-_LAZY = {"Deviation": "act_import", "Imported": "act_import", "import_act": "act_import"}
-
-
-def __getattr__(name: str):
-    if name in _LAZY:
-        module = importlib.import_module(f".{_LAZY[name]}", __name__)
-        return getattr(module, name)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-
 
 __all__ = [
     "CASE_KEYS",
