@@ -132,6 +132,8 @@ def test_what_a_reader_sees_and_what_not():
         '<w:p><w:hyperlink r:id="rId4"><w:r><w:t>ссылка</w:t></w:r></w:hyperlink>'
         "<w:ins><w:r><w:t> вставлено</w:t></w:r></w:ins>"
         "<w:del><w:r><w:delText> удалено</w:delText></w:r></w:del>"
+        # -- some writers keep w:t inside a deletion: still deleted --
+        "<w:del><w:r><w:t> тоже удалено</w:t></w:r></w:del>"
         '<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText> PAGE </w:instrText>'
         "</w:r><w:r><w:t>3</w:t></w:r><w:r><w:br/><w:t>строка</w:t></w:r></w:p>"
         "<w:sdt><w:sdtContent><w:p><w:r><w:t>в элементе управления</w:t></w:r></w:p>"
