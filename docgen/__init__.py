@@ -8,12 +8,16 @@ The public API every shell (CLI, web, batch) uses::
     Path(result.display_name()).write_bytes(result.docx)
 
 The conformance checker is :mod:`docgen.checks`; the Russian-language layer
-:mod:`docgen.ru`. Everything else is internal.
+:mod:`docgen.ru`. Reading documents back: :func:`text_view` (a .docx as paragraphs with
+docgen's styles and placeholders), :func:`import_act` (an existing act → values and its
+deviations), :func:`make_redline` (the act as tracked changes against the region's model
+set, :func:`model_set_id`). Everything else is internal.
 """
 
 from __future__ import annotations
 
 from ._version import __version__ as __version__
+from .act_import import Deviation, Imported, import_act
 from .acts import ActRegistry, CitedAct
 from .batch import BatchItem, BatchReport, run_batch
 from .bundle import produce
@@ -34,6 +38,8 @@ from .errors import (
 )
 from .findings import Finding, Severity
 from .layout import STYLES as PARAGRAPH_STYLES
+from .redline import Redline
+from .redline import redline as make_redline
 from .result import GenerationResult, Requisites
 from .schema import CASE_KEYS, UNKNOWN, FieldSpec, Schema
 from .settings import Settings
@@ -45,7 +51,8 @@ from .templates import (
     TemplateFiles,
     TemplateSource,
 )
-from .variables import VariableSet
+from .textview import Span, TextParagraph, TextTable, text_view
+from .variables import VariableSet, model_set_id
 
 __all__ = [
     "CASE_KEYS",
@@ -56,6 +63,7 @@ __all__ = [
     "BatchReport",
     "CheckInputError",
     "CitedAct",
+    "Deviation",
     "DocTemplate",
     "DocgenError",
     "Docgen",
@@ -63,9 +71,11 @@ __all__ = [
     "Finding",
     "FolderSource",
     "GenerationResult",
+    "Imported",
     "InflectionError",
     "MissingValuesError",
     "OverlaySource",
+    "Redline",
     "Package",
     "Requisites",
     "Resolved",
@@ -73,16 +83,23 @@ __all__ = [
     "Settings",
     "SettingsError",
     "Severity",
+    "Span",
     "TemplateError",
     "TemplateFiles",
     "TemplateRenderError",
     "TemplateSource",
+    "TextParagraph",
+    "TextTable",
     "UnknownIdError",
     "UnknownProfileError",
     "VariableSet",
     "VariablesError",
     "VariablesSyntaxError",
     "clean_text",
+    "import_act",
+    "make_redline",
+    "model_set_id",
     "produce",
     "run_batch",
+    "text_view",
 ]

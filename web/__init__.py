@@ -23,6 +23,7 @@ from . import rendering
 MAX_REQUEST_BYTES = 8 * 1024 * 1024
 MAX_FORM_BYTES = 2 * 1024 * 1024
 MAX_TEMPLATE_BYTES = 5 * 1024 * 1024
+MAX_ACT_BYTES = 5 * 1024 * 1024
 
 
 def create_app(test_config: dict[str, Any] | None = None) -> Flask:
@@ -41,6 +42,10 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
         MAX_CONTENT_LENGTH=MAX_REQUEST_BYTES,
         MAX_FORM_MEMORY_SIZE=MAX_FORM_BYTES,
         MAX_TEMPLATE_BYTES=MAX_TEMPLATE_BYTES,
+        # -- «Загрузить действующий акт»: the act's size; what was read is kept this long --
+        MAX_ACT_BYTES=MAX_ACT_BYTES,
+        IMPORT_KEEP_HOURS=24.0,
+        IMPORT_TIMEOUT=15.0,
         SESSION_COOKIE_SAMESITE="Lax",
         SESSION_COOKIE_HTTPONLY=True,
         # -- a form may stay open for hours while someone checks the values --
@@ -88,6 +93,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     app.extensions["docgen_render_slots"] = rendering.FairSlots(app.config["RENDER_CONCURRENCY"])
 
     from . import (
+        actimport,
         api,
         auth,
         batch,
@@ -106,7 +112,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     security.init_app(app)
     throttle.init_app(app)
     jobs.init_app(app)
-    for module in (catalog, generate, api, batch, auth, editor, pages):
+    for module in (catalog, generate, actimport, api, batch, auth, editor, pages):
         app.register_blueprint(module.bp)
     security.csrf.exempt(api.bp)
     app.cli.add_command(commands.user)

@@ -187,7 +187,8 @@ def index():
 
 @bp.get("/generate")
 def choose():
-    """Redirect the home page's choice to its form (or back, saying what is missing)."""
+    """Redirect the home page's choice to its form — or, for «Загрузить действующий акт»
+    (``then=import``), to the upload of the act in force — or back, saying what is missing."""
     package_id = request.args.get("package", "")
     municipality = request.args.get("municipality", "")
     region = request.args.get("region", "") or municipality.partition("/")[0]
@@ -211,7 +212,8 @@ def choose():
     elif not SET_ID_RE.match(municipality) or "/" not in municipality:
         flash("Выберите муниципальное образование.", "error")
         return redirect(url_for("catalog.index", **back))
-    return redirect(url_for("generate.form", package=package_id, municipality=municipality))
+    endpoint = "actimport.upload" if request.args.get("then") == "import" else "generate.form"
+    return redirect(url_for(endpoint, package=package_id, municipality=municipality))
 
 
 @bp.get("/healthz")

@@ -7,9 +7,27 @@ from urllib.parse import quote
 
 from flask import Blueprint, Response, flash, render_template, request
 
-from docgen import DocgenError, GenerationResult, InflectionError, MissingValuesError
+from docgen import (
+    DocgenError,
+    GenerationResult,
+    InflectionError,
+    MissingValuesError,
+    UnknownIdError,
+    model_set_id,
+)
 
-from . import catalog, forms, formstate, hints, library, pages, pdfout, rendering, validation
+from . import (
+    catalog,
+    forms,
+    formstate,
+    hints,
+    imports,
+    library,
+    pages,
+    pdfout,
+    rendering,
+    validation,
+)
 from .derived import CASES, Deriver
 from .preview import docx_to_html
 
@@ -39,19 +57,32 @@ def form(package: str, municipality: str):
         "form", (package, municipality), lambda: forms.load_model(package, municipality, dg)
     )
     deriver = Deriver(dg.environment)
+    source = request.args if request.method == "GET" else request.form
+    key = source.get("import", "")
+    # -- the values read from an act in force (web.actimport), kept on the server --
+    kept = imports.load(key, package, municipality) if key else None
+    if key and kept is None:
+        flash(
+            "Загруженный акт больше не хранится на сервере (или ссылка неверна): "
+            "загрузите его снова. Ниже — значения из справочника.",
+            "error",
+        )
     if request.method == "GET":
-        return _page(model, formstate.initial_state(model, deriver))
+        state = kept.state(model, deriver) if kept else formstate.initial_state(model, deriver)
+        return _page(model, state, imported=kept)
     state = formstate.submitted_state(model, request.form, deriver)
     action = request.form.get("action", "preview")
     if formstate.apply_action(model, state, action):
-        return _page(model, state, status=400 if state.errors else 200)
+        return _page(model, state, status=400 if state.errors else 200, imported=kept)
+    if action == "redline":
+        return _redline(dg, model, state, kept)
     if action not in ACTIONS:
         action = "preview"
     final, fmt = ACTIONS[action]
     overrides = validation.to_overrides(model, state, final=final)
     if state.errors:
         flash(_errors_summary(model, state), "error")
-        return _page(model, state, status=400)
+        return _page(model, state, status=400, imported=kept)
     try:
         # -- the checker's findings are shown with the preview; a download is the file alone --
         check = None if action == "preview" else False
@@ -66,7 +97,7 @@ def form(package: str, municipality: str):
             + ". Заполните их или скачайте черновик.",
             "error",
         )
-        return _page(model, state, status=400)
+        return _page(model, state, status=400, imported=kept)
     except InflectionError as exc:
         marked = validation.mark_undeclinable(model, state, overrides, exc.message)
         flash(
@@ -75,21 +106,27 @@ def form(package: str, municipality: str):
             else f"Документ не сформирован: {exc}",
             "error",
         )
-        return _page(model, state, status=400)
+        return _page(model, state, status=400, imported=kept)
     except DocgenError as exc:
         flash(f"Документ не сформирован: {exc}", "error")
-        return _page(model, state, status=400)
+        return _page(model, state, status=400, imported=kept)
     if action == "preview":
-        key = pages.remember(result.docx)
-        return _page(model, state, result=result, preview=docx_to_html(result.docx), pages_key=key)
+        return _page(
+            model,
+            state,
+            result=result,
+            preview=docx_to_html(result.docx),
+            pages_key=pages.remember(result.docx),
+            imported=kept,
+        )
     try:
         return file_response(dg, result, fmt, overrides)
     except pdfout.PdfUnavailable as exc:
         flash(f"{exc}. Скачайте DOCX.", "error")
-        return _page(model, state, status=503)
+        return _page(model, state, status=503, imported=kept)
     except DocgenError as exc:
         flash(f"PDF не сформирован: {exc}", "error")
-        return _page(model, state, status=400)
+        return _page(model, state, status=400, imported=kept)
 
 
 def _page(
@@ -100,6 +137,7 @@ def _page(
     result: GenerationResult | None = None,
     preview=None,
     pages_key: str | None = None,
+    imported: imports.Kept | None = None,
 ):
     return render_template(
         "generate/form.html",
@@ -115,7 +153,44 @@ def _page(
         section_counts=formstate.section_counts,
         hint=lambda text, spec: hints.hint(text, spec, model.schema, model.choice_label),
         origin=hints.origin,
+        imported=imported,
     ), status
+
+
+def _redline(dg, model: forms.FormModel, state: formstate.FormState, kept):
+    """Return the redline .docx of the form's values against the region's model."""
+    overrides = validation.to_overrides(model, state, final=False)
+    if state.errors:
+        flash(_errors_summary(model, state), "error")
+        return _page(model, state, status=400, imported=kept)
+    region = model.municipality.partition("/")[0]
+    try:
+        # -- the region's model set: its layers, municipal values blank («__________») --
+        dg.variables(model_set_id(region))
+    except UnknownIdError:
+        flash(
+            f"Сравнить не с чем: для региона «{_region_name(model)}» нет примерного "
+            f"положения (набора «{model_set_id(region)}»). Скачайте черновик.",
+            "error",
+        )
+        return _page(model, state, status=409, imported=kept)
+    try:
+        data = rendering.redline(dg, model.package.id, model.municipality, overrides)
+    except DocgenError as exc:
+        flash(f"Сравнение с примерным положением не сформировано: {exc}", "error")
+        return _page(model, state, status=400, imported=kept)
+    slug = model.municipality.replace("/", "-")
+    return _named(
+        data,
+        DOCX_MIME,
+        f"redline-{model.package.id}-{slug}.docx",
+        f"Сравнение с примерным положением — {model.package.id}, {slug}.docx",
+    )
+
+
+def _region_name(model: forms.FormModel) -> str:
+    name = model.original("region.name")
+    return forms.display(name) or model.municipality.partition("/")[0]
 
 
 def _errors_summary(model: forms.FormModel, state: formstate.FormState) -> str:
@@ -151,8 +226,12 @@ def file_response(dg, result: GenerationResult, fmt: str, overrides=None) -> Res
 
 
 def _download(data: bytes, mimetype: str, result: GenerationResult, extension: str) -> Response:
-    filename = result.display_name(extension)
     latin = result.filename.rsplit(".", 1)[0] + "." + extension
+    return _named(data, mimetype, latin, result.display_name(extension))
+
+
+def _named(data: bytes, mimetype: str, latin: str, filename: str) -> Response:
+    """Return `data` as a download named `filename` (`latin` for old browsers)."""
     response = Response(data, mimetype=mimetype)
     response.headers["Content-Disposition"] = (
         f"attachment; filename=\"{latin}\"; filename*=UTF-8''{quote(filename, safe='')}"

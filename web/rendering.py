@@ -21,9 +21,17 @@ from typing import Any
 from flask import current_app, request
 from jinja2.exceptions import SecurityError
 
-from docgen import Docgen, DocgenError, GenerationResult, Settings, TemplateSource
+from docgen import (
+    Docgen,
+    DocgenError,
+    GenerationResult,
+    Settings,
+    TemplateSource,
+    import_act,
+    make_redline,
+)
 
-from . import gate, isolation, library
+from . import gate, imports, isolation, library
 
 #: Where a sandbox refusal found by the trial render at upload is reported.
 TRIAL_RULE = "U-RENDER"
@@ -57,6 +65,47 @@ def generate(
         check,
         timeout=current_app.config["RENDER_TIMEOUT"],
     )
+
+
+def redline(
+    dg: Docgen, package: str, set_id: str, overrides: Mapping[str, Any] | None = None
+) -> bytes:
+    """Return the redline .docx of the act against the region's model
+    (:func:`docgen.make_redline`), isolated with a time limit unless `dg` is trusted."""
+    if trusted(dg):
+        return _redline_docx(dg, package, set_id, overrides)
+    return _pool().call(
+        f"{__name__}:_redline",
+        dg.settings,
+        dg.templates,
+        package,
+        set_id,
+        dict(overrides or {}),
+        timeout=current_app.config["RENDER_TIMEOUT"],
+    )
+
+
+def import_act_digest(
+    dg: Docgen, data: bytes, filename: str, package: str, region: str
+) -> imports.Digest:
+    """Return what :func:`docgen.import_act` finds in the act `data`, always in a worker
+    killed after ``IMPORT_TIMEOUT`` seconds: the act is the clerk's file, and aligning a
+    long text that is no such act takes far longer than reading one (a 400 KB text of
+    random clauses: 25 s)."""
+    return _pool().call(
+        f"{__name__}:_import",
+        dg.settings,
+        dg.templates,
+        data,
+        filename,
+        package,
+        region,
+        timeout=current_app.config["IMPORT_TIMEOUT"],
+    )
+
+
+def _redline_docx(dg: Docgen, package: str, set_id: str, overrides) -> bytes:
+    return make_redline(dg, package, set_id, overrides).docx
 
 
 class FairSlots:
@@ -164,6 +213,15 @@ def _core(settings: Settings, templates: TemplateSource) -> Docgen:
 
 def _generate(settings, templates, package, set_id, overrides, draft, check) -> GenerationResult:
     return _core(settings, templates).generate(package, set_id, overrides, draft=draft, check=check)
+
+
+def _redline(settings, templates, package, set_id, overrides) -> bytes:
+    return _redline_docx(_core(settings, templates), package, set_id, overrides)
+
+
+def _import(settings, templates, data, filename, package, region) -> imports.Digest:
+    dg = _core(settings, templates)
+    return imports.Digest.of(import_act(dg, data, filename, package_id=package, region=region))
 
 
 def _check_template(settings, candidate, active, template_id) -> list[gate.Failure]:

@@ -139,11 +139,19 @@ def _way_back(code: int) -> tuple[str | None, str | None]:
         return page, "Вернуться к шаблону и выбрать другой файл"
     if code == 413 and request.path.startswith("/generate/"):
         return request.path, "Вернуться к форме"
+    if code == 413 and request.path.startswith("/import/"):
+        return request.path, "Вернуться и выбрать другой файл"
     return None, None
 
 
 def _too_large() -> str:
     limit = current_app.config.get("MAX_CONTENT_LENGTH") or 0
+    if request.path.startswith("/import/"):
+        act = current_app.config.get("MAX_ACT_BYTES") or 0
+        return (
+            f"Запрос больше допустимого: файл акта — не более {_mb(act)}, запрос целиком — "
+            f"не более {_mb(limit)}. Выберите файл меньше (например, сохраните акт как .txt)."
+        )
     template = current_app.config.get("MAX_TEMPLATE_BYTES") or 0
     return (
         f"Запрос больше допустимого: файл шаблона — не более {_mb(template)}, запрос целиком "

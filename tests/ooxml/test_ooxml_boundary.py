@@ -13,8 +13,6 @@ from paths import REPO
 #: Modules not yet moved onto the layer, each with why. The lead empties this set;
 #: test_exceptions_are_still_needed says when an entry can go.
 EXCEPTIONS = {
-    # -- regexes over mammoth's HTML; replaced by real page previews (issue 11)
-    "web/preview.py",
     # -- not WordprocessingML: lxml parses poppler's XHTML («pdftotext -bbox»: pages, lines,
     # -- words with their boxes) and the PDF's XMP metadata (PDF/A part and conformance)
     "docgen/pdf/reader.py",

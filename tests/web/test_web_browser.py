@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 from werkzeug.serving import make_server
 
-from paths import REPO
+from paths import REPO, SEEDS
 
 CHROMIUM = "/usr/bin/chromium"
 ARTIFACTS = REPO / "test-artifacts"
@@ -39,6 +39,8 @@ PACKAGE_TITLE = (
     "(Ленинградская область)"
 )
 DRAFT_NAME = "Распоряжение от 23.05.2023 № 233 — Кировский район (черновик).docx"
+
+SEED_000 = next(SEEDS.glob("000_*.txt"))
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -69,7 +71,20 @@ def browser():
 @pytest.fixture
 def live_server(make_app):
     """Return the base URL of the app served on a free port of 127.0.0.1 (in a thread)."""
-    app = make_app(TESTING=False, WTF_CSRF_ENABLED=True)
+    yield from _serve(make_app(TESTING=False, WTF_CSRF_ENABLED=True))
+
+
+@pytest.fixture
+def import_server(make_app, web_settings):
+    """Return the base URL of an app without the shared «testovy» set: it repeats
+    Кировский's acts, which the registry of every region (import reads it) refuses."""
+    region = web_settings.variables_dir / "leningrad"
+    (region / "testovy.yaml").unlink()
+    (region / "_acts" / "testovy.yaml").unlink()
+    yield from _serve(make_app(TESTING=False, WTF_CSRF_ENABLED=True))
+
+
+def _serve(app):
     server = make_server("127.0.0.1", 0, app, threaded=True)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
@@ -326,3 +341,36 @@ def test_a_version_that_breaks_some_sets_is_refused_in_the_browser(
         page.locator(".toc").get_by_role("button", name="Скачать черновик (DOCX)").click()
     text = docx_text(Path(info.value.path()).read_bytes())
     assert "РАСПОРЯЖЕНИЕ" in text and "Следующий номер" not in text
+
+
+def test_upload_of_the_act_in_force_prefills_the_form_with_marks(import_server, page):
+    page.goto(import_server + "/")
+    card = page.locator("form.region-card", has_text="Ленинградская область")
+    card.get_by_label(PACKAGE_TITLE).check()
+    card.get_by_label("Кировский район").check()
+    card.get_by_role("button", name="Загрузить действующий акт").click()
+    page.wait_for_url(re.compile(r"/import/lenobl-mms/leningrad/kirovsky$"))
+    page.get_by_label("Действующий акт", exact=False).set_input_files(str(SEED_000))
+    page.get_by_role("button", name="Загрузить и заполнить форму").click()
+    page.wait_for_url(re.compile(r"/generate/lenobl-mms/leningrad/kirovsky\?import=[0-9a-f]{32}$"))
+    assert _field(page, "act.number").input_value() == "233"
+    assert _field(page, "act.date").input_value() == "2023-05-23"
+    mark = page.locator('[id="act.number-source"]')
+    assert mark.inner_text() == "из документа"
+    assert "от 23.05.2023 года № 233" in mark.get_attribute("title")
+    report = page.locator("#imported")
+    assert "Отклонения от документа" in report.inner_text()
+    assert "п. 2.1.13" in report.locator('[data-group="изменено"]').inner_text()
+    _shot(page, "import-form.png")
+    # -- the clerk reviews and previews: the marks and the report stay, beside the preview --
+    page.locator(".toc").get_by_role("button", name="Предпросмотр").click()
+    page.locator("article.paper").wait_for()
+    assert page.locator('aside.side [id="imported"]').count() == 1
+    assert page.locator('[id="act.date-source"]').count() == 1
+    # -- an unsuitable file is refused with its name --
+    page.goto(import_server + "/import/lenobl-mms/leningrad/kirovsky")
+    page.get_by_label("Действующий акт", exact=False).set_input_files(
+        files=[{"name": "скан.pdf", "mimeType": "application/pdf", "buffer": b"%PDF-1.4"}]
+    )
+    page.get_by_role("button", name="Загрузить и заполнить форму").click()
+    assert "Файл «скан.pdf» не принят" in page.locator(".flash.error").inner_text()

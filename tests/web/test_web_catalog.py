@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from shipped import core
+
 
 def test_home_lists_the_package_and_all_leningrad_municipalities(client, plain):
     page = client.get("/").get_data(as_text=True)
@@ -12,8 +14,18 @@ def test_home_lists_the_package_and_all_leningrad_municipalities(client, plain):
     assert "Ленинградская область" in text
     assert 'value="leningrad/kirovsky"' in page
     assert "Кировский район" in text
-    assert page.count('name="municipality"') >= 18
     assert 'value="lenobl-mms" checked' in page
+
+
+def test_home_lists_every_municipality_of_every_region_with_a_document(client, web_settings):
+    dg = core(web_settings)
+    regions = {r for p in dg.package_ids() for r in dg.package(p).regions}
+    expected = [s for s in dg.set_ids() if "/" in s and s.partition("/")[0] in regions]
+    page = client.get("/").get_data(as_text=True)
+    assert expected
+    for set_id in expected:
+        assert f'name="municipality" value="{set_id}"' in page, set_id
+    assert page.count('name="municipality"') == len(expected)
 
 
 @pytest.mark.parametrize(
