@@ -358,7 +358,14 @@ def redline(
 )
 @click.argument("act", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--package", "package_id", required=True, help="документ, по которому сверять акт")
-@click.option("--region", required=True, help="регион, например leningrad")
+@click.option("--region", help="регион, например leningrad (можно не указывать с --municipality)")
+@click.option(
+    "--municipality",
+    "set_id",
+    help="набор муниципального образования, например leningrad/kirovsky: акты, на которые "
+    "ссылается документ, ищутся в его реестре (без него — в реестрах всех муниципальных "
+    "образований региона)",
+)
 @click.option(
     "-o",
     "--output",
@@ -371,10 +378,22 @@ def redline(
     type=click.Path(dir_okay=False, path_type=Path),
     help="куда записать отчет об отклонениях (по умолчанию — рядом: <набор>.report.txt)",
 )
-def import_cmd(act: Path, package_id: str, region: str, output: Path, report: Path | None) -> None:
+def import_cmd(
+    act: Path,
+    package_id: str,
+    region: str | None,
+    set_id: str | None,
+    output: Path,
+    report: Path | None,
+) -> None:
     from .act_import import import_act
 
-    result = import_act(_docgen(), act.read_bytes(), act.name, package_id=package_id, region=region)
+    if not region and not set_id:
+        raise click.UsageError("укажите --region или --municipality")
+    region = region or set_id.partition("/")[0]
+    result = import_act(
+        _docgen(), act.read_bytes(), act.name, package_id=package_id, region=region, set_id=set_id
+    )
     report = report or output.with_suffix(".report.txt")
     write_atomic(output, result.yaml().encode("utf-8"))
     write_atomic(report, result.report().encode("utf-8"))

@@ -239,23 +239,61 @@ def test_wrong_region_or_unreadable_file_is_refused():
         import_act(core(), b"not a docx", "a.docx", package_id="lenobl-mms", region="leningrad")
 
 
-def test_cli_writes_the_set_and_the_report(tmp_path):
+@pytest.mark.parametrize(
+    "where", [("--region", "leningrad"), ("--municipality", "leningrad/kirovsky")]
+)
+def test_cli_writes_the_set_and_the_report(tmp_path, where):
     out = tmp_path / "kirovsky.yaml"
-    result = CliRunner().invoke(
-        cli,
-        [
-            "import",
-            str(SEED_000),
-            "--package",
-            "lenobl-mms",
-            "--region",
-            "leningrad",
-            "-o",
-            str(out),
-        ],
-    )
+    args = ["import", str(SEED_000), "--package", "lenobl-mms", *where, "-o", str(out)]
+    result = CliRunner().invoke(cli, args)
     assert result.exit_code == 0, result.output
     assert "значений найдено" in result.output
     assert parse_yaml(out.read_text(encoding="utf-8"), "импорт")["act"]["number"] == "233"
     report = (tmp_path / "kirovsky.report.txt").read_text(encoding="utf-8")
     assert "2.1.13" in report
+
+
+def test_cli_needs_a_region_or_a_municipality(tmp_path):
+    args = ["import", str(SEED_000), "--package", "lenobl-mms", "-o", str(tmp_path / "x.yaml")]
+    result = CliRunner().invoke(cli, args)
+    assert result.exit_code == 2
+    assert "укажите --region или --municipality" in result.output
+
+
+@pytest.mark.parametrize(
+    ("set_id", "repeals"),
+    [
+        # -- Кировский's own registry holds the repealed act --
+        ("leningrad/kirovsky", ["kirovsky-ko-rasp-2019-45"]),
+        # -- another municipality's does not: the act is noted as missing, not taken from a
+        #    neighbour's registry --
+        ("leningrad/gatchinsky", None),
+    ],
+)
+def test_cited_acts_are_matched_in_the_municipalitys_registry(set_id, repeals):
+    found = import_act(
+        core(),
+        SEED_000.read_bytes(),
+        SEED_000.name,
+        package_id="lenobl-mms",
+        region="leningrad",
+        set_id=set_id,
+    )
+    assert [m["act"] for m in _value(found, "act.mandate")] == ["lenobl-ko-prikaz-2023-17"]
+    if repeals:
+        assert _value(found, "act.repeals") == repeals
+    else:
+        assert "act.repeals" not in found.values
+        assert any("утрата силы" in note and "№ 45" in note for note in found.notes), found.notes
+
+
+def test_a_set_of_another_region_is_refused():
+    with pytest.raises(UnknownIdError, match="не из региона"):
+        import_act(
+            core(),
+            SEED_000.read_bytes(),
+            SEED_000.name,
+            package_id="lenobl-mms",
+            region="leningrad",
+            set_id="khmao/oktyabrsky",
+        )

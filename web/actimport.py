@@ -49,9 +49,8 @@ def upload(package: str, municipality: str):
     if problem:
         flash(f"Файл «{filename}» не принят: {problem}.", "error")
         return _page(model, 400)
-    region = municipality.partition("/")[0]
     try:
-        digest = rendering.import_act_digest(dg, data, filename, package, region)
+        digest = rendering.import_act_digest(dg, data, filename, package, municipality)
     except DocgenError as exc:
         flash(public(f"Файл «{filename}» не прочитан: {exc}"), "error")
         return _page(model, 400)

@@ -86,12 +86,13 @@ def redline(
 
 
 def import_act_digest(
-    dg: Docgen, data: bytes, filename: str, package: str, region: str
+    dg: Docgen, data: bytes, filename: str, package: str, set_id: str
 ) -> imports.Digest:
-    """Return what :func:`docgen.import_act` finds in the act `data`, always in a worker
-    killed after ``IMPORT_TIMEOUT`` seconds: the act is the clerk's file, and aligning a
-    long text that is no such act takes far longer than reading one (a 400 KB text of
-    random clauses: 25 s)."""
+    """Return what :func:`docgen.import_act` finds in the act `data` for the municipality
+    `set_id` (cited acts matched in its registry), always in a worker killed after
+    ``IMPORT_TIMEOUT`` seconds: the act is the clerk's file, and aligning a long text that
+    is no such act takes far longer than reading one (a 400 KB text of random clauses:
+    25 s)."""
     return _pool().call(
         f"{__name__}:_import",
         dg.settings,
@@ -99,7 +100,7 @@ def import_act_digest(
         data,
         filename,
         package,
-        region,
+        set_id,
         timeout=current_app.config["IMPORT_TIMEOUT"],
     )
 
@@ -219,9 +220,11 @@ def _redline(settings, templates, package, set_id, overrides) -> bytes:
     return _redline_docx(_core(settings, templates), package, set_id, overrides)
 
 
-def _import(settings, templates, data, filename, package, region) -> imports.Digest:
+def _import(settings, templates, data, filename, package, set_id) -> imports.Digest:
     dg = _core(settings, templates)
-    return imports.Digest.of(import_act(dg, data, filename, package_id=package, region=region))
+    region = set_id.partition("/")[0]
+    found = import_act(dg, data, filename, package_id=package, region=region, set_id=set_id)
+    return imports.Digest.of(found)
 
 
 def _check_template(settings, candidate, active, template_id) -> list[gate.Failure]:

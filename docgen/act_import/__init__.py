@@ -42,9 +42,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..cover import VARIABLES as COVER_VARIABLES
+from ..errors import UnknownIdError
 from ..placeholders import REVIEW_PREFIX
 from ..schema import UNKNOWN
-from ..variables import MODEL_SLUG, model_set_id
+from ..variables import MODEL_SLUG, model_set_id, region_of
 from . import clauses, lists, rendered, requisites, slots
 from .deviation import GROUPS, Deviation, deviations, report
 from .rendered import at, nomn
@@ -132,27 +133,31 @@ class Imported:
 _ORDER = {"municipality": 0, "authority": 1, "act": 2, "signer": 3, "service": 4}
 
 
-def import_act(dg, data: bytes, name: str, *, package_id: str, region: str) -> Imported:
+def import_act(
+    dg, data: bytes, name: str, *, package_id: str, region: str, set_id: str | None = None
+) -> Imported:
     """Return the values of the act in `data` (.docx, or .txt by `name`) for `package_id`.
 
     `dg` is the :class:`docgen.Docgen`; `region` the region whose model the act follows.
-    Raises UnknownIdError for a package or region that do not fit, CheckInputError for a
-    file that cannot be read.
+    Cited acts are matched in the registry visible from `set_id` when the municipality is
+    known (federal, its region's, its own acts), else from the region's model set (every
+    municipality's acts of the region). Raises UnknownIdError for a package, region or set
+    that do not fit, CheckInputError for a file that cannot be read.
     """
     model_id = model_set_id(region)
     package = dg.package(package_id)
     if region not in package.regions:
-        from ..errors import UnknownIdError
-
         raise UnknownIdError(
             f"документ «{package_id}» не предназначен для региона «{region}» "
             f"(регионы документа: {', '.join(package.regions)})"
         )
+    if set_id is not None and region_of(set_id) != region:
+        raise UnknownIdError(f"набор «{set_id}» не из региона «{region}»")
     lines = read_act(data, name, dg.kinds(region))
     result = Imported(name, package_id, region)
     base = dg.variables(model_id)
     schema = dg.schema(model_id)
-    registry = dg.registry()
+    registry = dg.registry(set_id or model_id)
     used = {v for t in dg.package_templates(package) for v in t.variables} | set(COVER_VARIABLES)
     # -- a field that decides which appendices there are («'council' in mms_set.appendices») --
     used |= {p for p in schema.fields if any(p in c for c in package.conditions.values())}

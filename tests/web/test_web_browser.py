@@ -74,16 +74,6 @@ def live_server(make_app):
     yield from _serve(make_app(TESTING=False, WTF_CSRF_ENABLED=True))
 
 
-@pytest.fixture
-def import_server(make_app, web_settings):
-    """Return the base URL of an app without the shared «testovy» set: it repeats
-    Кировский's acts, which the registry of every region (import reads it) refuses."""
-    region = web_settings.variables_dir / "leningrad"
-    (region / "testovy.yaml").unlink()
-    (region / "_acts" / "testovy.yaml").unlink()
-    yield from _serve(make_app(TESTING=False, WTF_CSRF_ENABLED=True))
-
-
 def _serve(app):
     server = make_server("127.0.0.1", 0, app, threaded=True)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
@@ -343,8 +333,8 @@ def test_a_version_that_breaks_some_sets_is_refused_in_the_browser(
     assert "РАСПОРЯЖЕНИЕ" in text and "Следующий номер" not in text
 
 
-def test_upload_of_the_act_in_force_prefills_the_form_with_marks(import_server, page):
-    page.goto(import_server + "/")
+def test_upload_of_the_act_in_force_prefills_the_form_with_marks(live_server, page):
+    page.goto(live_server + "/")
     card = page.locator("form.region-card", has_text="Ленинградская область")
     card.get_by_label(PACKAGE_TITLE).check()
     card.get_by_label("Кировский район").check()
@@ -368,7 +358,7 @@ def test_upload_of_the_act_in_force_prefills_the_form_with_marks(import_server, 
     assert page.locator('aside.side [id="imported"]').count() == 1
     assert page.locator('[id="act.date-source"]').count() == 1
     # -- an unsuitable file is refused with its name --
-    page.goto(import_server + "/import/lenobl-mms/leningrad/kirovsky")
+    page.goto(live_server + "/import/lenobl-mms/leningrad/kirovsky")
     page.get_by_label("Действующий акт", exact=False).set_input_files(
         files=[{"name": "скан.pdf", "mimeType": "application/pdf", "buffer": b"%PDF-1.4"}]
     )

@@ -25,16 +25,6 @@ UPLOAD_URL = f"/import/{PACKAGE}/{KIROVSKY}"
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 
-@pytest.fixture
-def web_settings(web_settings):
-    """Return the shared settings without «testovy»: it repeats Кировский's acts, which the
-    registry of every region (import reads it) refuses as duplicates."""
-    region = web_settings.variables_dir / "leningrad"
-    (region / "testovy.yaml").unlink()
-    (region / "_acts" / "testovy.yaml").unlink()
-    return web_settings
-
-
 def _set_without(path: str) -> str:
     """Return a shipped Ленинградская область set that leaves `path` unknown."""
     dg = core()

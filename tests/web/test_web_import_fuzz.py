@@ -13,15 +13,6 @@ from shipped import core
 URL = "/import/lenobl-mms/leningrad/kirovsky"
 
 
-@pytest.fixture
-def web_settings(web_settings):
-    """Return the shared settings without «testovy» (its acts repeat Кировский's)."""
-    region = web_settings.variables_dir / "leningrad"
-    (region / "testovy.yaml").unlink()
-    (region / "_acts" / "testovy.yaml").unlink()
-    return web_settings
-
-
 def _post(client, data: bytes, name: str):
     files = {"act": (io.BytesIO(data), name)}
     return client.post(URL, data=files, content_type="multipart/form-data")
