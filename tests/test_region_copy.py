@@ -14,6 +14,11 @@ import shutil
 
 import pytest
 import yaml
+
+from docgen import Docgen, Settings
+from docgen.acts import registry_files
+from docgen.batch import run_batch
+
 from datachecks import (
     Expectations,
     coverage_problems,
@@ -23,11 +28,6 @@ from datachecks import (
     registry_problems,
     unknowns_problems,
 )
-
-from docgen import Docgen, Settings
-from docgen.acts import registry_files
-from docgen.batch import run_batch
-
 from paths import REPO
 
 SOURCE, COPY = "leningrad", "leningrad2"

@@ -16,6 +16,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 import pytest
+
+from docgen.schema import CASE_KEYS
+from docgen.variables import list_sets
+
 from datachecks import (
     Expectations,
     coverage_problems,
@@ -26,10 +30,6 @@ from datachecks import (
     registry_problems,
     unknowns_problems,
 )
-
-from docgen.schema import CASE_KEYS
-from docgen.variables import list_sets
-
 from paths import REPO
 from shipped import core
 

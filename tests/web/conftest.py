@@ -9,17 +9,21 @@ from __future__ import annotations
 
 import html
 import io
+import os
 import re
 import shutil
+import threading
 from html.parser import HTMLParser
 
 import docx
 import pytest
 from docgen.web import create_app
+from werkzeug.serving import make_server
 
 from docgen import Settings
 from docgen.docxbuild import build_docx
 
+from browsers import CHROMIUM, CHROMIUM_ARGS, unavailable
 from paths import REPO
 
 PACKAGE = "lenobl-mms"
@@ -254,3 +258,36 @@ def docx_text():
 def plain():
     """Return the converter of an HTML page to its visible text (whitespace collapsed)."""
     return _plain
+
+
+# -- the browser tests (test_web_browser.py, test_web_layout.py) ---------------------------------
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """Return a headless Debian chromium (skip, or fail in CI, when it is missing)."""
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        unavailable("не установлен пакет playwright (pip install playwright)")
+    if not os.path.exists(CHROMIUM):
+        unavailable(f"нет {CHROMIUM} (apt-get install chromium)")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS
+        )
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def live_server(make_app):
+    """Return the base URL of the app served on a free port of 127.0.0.1 (in a thread)."""
+    app = make_app(TESTING=False, WTF_CSRF_ENABLED=True)
+    server = make_server("127.0.0.1", 0, app, threaded=True)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_port}"
+    server.shutdown()
+    server.server_close()
+    thread.join(10)

@@ -10,30 +10,16 @@ Without playwright or ``/usr/bin/chromium`` these tests are skipped — except i
 from __future__ import annotations
 
 import io
-import os
 import re
-import threading
 import time
 import zipfile
 from pathlib import Path
 
 import pytest
-from werkzeug.serving import make_server
 
+from browsers import ARTIFACTS
 from paths import REPO, SEEDS
 
-CHROMIUM = "/usr/bin/chromium"
-ARTIFACTS = REPO / "test-artifacts"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-dev-shm-usage",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--lang=ru-RU",
-]
 PACKAGE_TITLE = (
     "Распоряжение об утверждении Положения о муниципальной методической службе "
     "(Ленинградская область)"
@@ -43,45 +29,6 @@ DRAFT_NAME = "Распоряжение от 23.05.2023 № 233 — Кировс�
 SEED_000 = next(SEEDS.glob("000_*.txt"))
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
-
-
-def _unavailable(reason: str):
-    if os.environ.get("CI", "").lower() in ("true", "1", "yes"):
-        pytest.fail(f"браузерные тесты обязательны в CI: {reason}", pytrace=False)
-    pytest.skip(reason)
-
-
-@pytest.fixture(scope="module")
-def browser():
-    """Return a headless Debian chromium (skip, or fail in CI, when it is missing)."""
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        _unavailable("не установлен пакет playwright (pip install playwright)")
-    if not Path(CHROMIUM).exists():
-        _unavailable(f"нет {CHROMIUM} (apt-get install chromium)")
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS
-        )
-        yield browser
-        browser.close()
-
-
-@pytest.fixture
-def live_server(make_app):
-    """Return the base URL of the app served on a free port of 127.0.0.1 (in a thread)."""
-    yield from _serve(make_app(TESTING=False, WTF_CSRF_ENABLED=True))
-
-
-def _serve(app):
-    server = make_server("127.0.0.1", 0, app, threaded=True)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_port}"
-    server.shutdown()
-    server.server_close()
-    thread.join(10)
 
 
 def _new_page(browser, javascript: bool):

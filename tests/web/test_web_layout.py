@@ -5,19 +5,12 @@ Screenshots of every page at both widths go to ``test-artifacts/``.
 
 from __future__ import annotations
 
-import os
 import re
-import threading
 from pathlib import Path
 
 import pytest
-from werkzeug.serving import make_server
 
-from paths import REPO
-
-ARTIFACTS = REPO / "test-artifacts"
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--lang=ru-RU"]
+from browsers import ARTIFACTS, unavailable
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -29,42 +22,6 @@ PAGES = {
     "editor": "/editor/",
     "editor-template": "/editor/cover-approval",
 }
-
-
-def _unavailable(reason: str):
-    if os.environ.get("CI", "").lower() in ("true", "1", "yes"):
-        pytest.fail(f"браузерные тесты обязательны в CI: {reason}", pytrace=False)
-    pytest.skip(reason)
-
-
-@pytest.fixture(scope="module")
-def browser():
-    """Return a headless Debian chromium (skip, or fail in CI, when it is missing)."""
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        _unavailable("не установлен пакет playwright (pip install playwright)")
-    if not Path(CHROMIUM).exists():
-        _unavailable(f"нет {CHROMIUM} (apt-get install chromium)")
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS
-        )
-        yield browser
-        browser.close()
-
-
-@pytest.fixture
-def live_server(make_app):
-    """Return the base URL of the app served on a free port of 127.0.0.1 (in a thread)."""
-    app = make_app(TESTING=False, WTF_CSRF_ENABLED=True)
-    server = make_server("127.0.0.1", 0, app, threaded=True)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_port}"
-    server.shutdown()
-    server.server_close()
-    thread.join(10)
 
 
 @pytest.fixture
@@ -148,7 +105,7 @@ def test_the_preview_shows_page_images_and_the_pdf_downloads(browser, live_serve
 
     reason = unavailable_reason()
     if reason:
-        _unavailable(reason)
+        unavailable(reason)
     context = browser.new_context(
         locale="ru-RU", viewport={"width": 1366, "height": 900}, accept_downloads=True
     )
