@@ -57,8 +57,14 @@ def paragraph_facts(read: ParagraphRead) -> tuple:
 
 def thaw(frozen: FrozenFormat) -> Format:
     """Return a new Format (own dicts) from its frozen fields."""
-    *scalars, fonts, sizes, direct = frozen
-    return Format(*scalars, dict(fonts), dict(sizes), direct)
+    # -- spelled out: one call per paragraph of every checked document, and a starred
+    #    unpacking costs twice as much --
+    (align, first_line, left, right, line, line_rule, before, after, tabs, numbered, bold,
+     caps, fonts, sizes, direct) = frozen  # fmt: skip
+    return Format(
+        align, first_line, left, right, line, line_rule, before, after, tabs, numbered, bold,
+        caps, dict(fonts), dict(sizes), direct,
+    )  # fmt: skip
 
 
 def _format(read: ParagraphRead) -> Format:
