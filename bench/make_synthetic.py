@@ -2,7 +2,8 @@
 
 Usage: python bench/make_synthetic.py [--count 2500] [--out bench/_data/variables]
 
-The tree copies the shipped schema, defaults and the Leningrad region, then adds
+The tree copies the shipped library data (schema, defaults, kinds, wording, registries of
+acts, the other regions) and the Leningrad region without its sets, then adds
 municipalities whose names follow real patterns («…ский муниципальный район …»,
 «… муниципальный округ …», «городской округ город …») and whose education authorities
 are named the ways real ones are («комитет образования администрации …», «управление
@@ -80,20 +81,23 @@ def genitive(adj: str, kind_phrase: str) -> str:
     return f"{adj[:-2]}ого {head} Ленинградской области"
 
 
+def _leningrad_sets(folder: str, names: list[str]) -> list[str]:
+    """Return the names shutil.copytree leaves out: the sets of Ленинградская область (its
+    municipalities, its own act, its model), not the region's layers and registries."""
+    if Path(folder).name != "leningrad":
+        return []
+    keep = {"_region.yaml", "_acts.yaml", "_kinds.yaml", "_schema.yaml", "_wording.yaml", "_acts"}
+    return [n for n in names if n not in keep]
+
+
 def make(count: int, out: Path) -> None:
     rng = random.Random(20261122)
     if out.exists():
         shutil.rmtree(out)
-    shutil.copytree(
-        ROOT / "variables", out, ignore=shutil.ignore_patterns("*.yaml"), dirs_exist_ok=True
-    )
-    for name in ("_schema.yaml", "_defaults.yaml"):
-        shutil.copy(ROOT / "variables" / name, out / name)
-    if (ROOT / "variables" / "_schema").is_dir():
-        shutil.copytree(ROOT / "variables" / "_schema", out / "_schema", dirs_exist_ok=True)
+    # -- the library's own data (schema, defaults, kinds, wording, registries of acts), the
+    #    other regions whole, and of Ленинградская область everything but its sets --
+    shutil.copytree(ROOT / "variables", out, ignore=_leningrad_sets)
     region = out / "leningrad"
-    region.mkdir(parents=True, exist_ok=True)
-    shutil.copy(ROOT / "variables" / "leningrad" / "_region.yaml", region / "_region.yaml")
     for i in range(count):
         stem = STEMS[i % len(STEMS)]
         adj = adjective(stem)
