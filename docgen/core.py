@@ -65,6 +65,7 @@ from .variables import (
     layer_files,
     list_sets,
     load_variables,
+    read_yaml,
     region_of,
 )
 from .wording import Wording, load_wording, wording_files
@@ -109,6 +110,7 @@ class _State:
     tables: LRU = field(default_factory=lambda: LRU(32))
     registries: LRU = field(default_factory=lambda: LRU(SET_CACHE_SIZE))
     sets: LRU = field(default_factory=lambda: LRU(SET_CACHE_SIZE))
+    layers: LRU = field(default_factory=lambda: LRU(SET_CACHE_SIZE))
     warm: bool = False
 
 
@@ -264,7 +266,7 @@ class Docgen:
         schema_key, schema = self._schema(region)
 
         def make() -> _LoadedSet:
-            variables = load_variables(set_id, root, schema, overrides)
+            variables = load_variables(set_id, root, schema, overrides, read=self._layer)
             registry = self.registry(set_id)
             cited = validate_citations(variables, schema, registry)
             kinds, wording = self.kinds(region), self.wording(region)
@@ -280,6 +282,11 @@ class Docgen:
             return make()
         key = (set_id, schema_key, tuple((f, _stamp(f)) for f in files))
         return self._state.sets.get(key, make)
+
+    def _layer(self, path: Path, display: str) -> Mapping[str, Any]:
+        """Return the mapping in the layer file `path`, parsed once per version of the file
+        (the region's and the shared layers are read by every set below them)."""
+        return self._state.layers.get((path, _stamp(path)), lambda: read_yaml(path, display))
 
     def registry(self, set_id: str | None = None) -> ActRegistry:
         """Return the cited acts visible from `set_id` (federal, its region, its own);

@@ -19,7 +19,7 @@ import hashlib
 import io
 import json
 import re
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -243,23 +243,21 @@ def load_variables(
     variables_dir: Path,
     schema: Schema,
     overrides: Mapping[str, Any] | None = None,
+    *,
+    read: Callable[[Path, str], Mapping[str, Any]] = read_yaml,
 ) -> VariableSet:
     """Return the validated variable set `set_id`, with dotted-path `overrides` applied last.
 
+    `read` returns a layer file's mapping (``read_yaml``; the core passes one that parses
+    each version of a file once — the layers are only read, never changed, here).
     Raise UnknownIdError for an unknown set, VariablesError listing every problem.
     """
-    return _load(set_id, variables_dir, schema, overrides)
-
-
-def _load(
-    set_id: str, variables_dir: Path, schema: Schema, overrides: Mapping[str, Any] | None
-) -> VariableSet:
     merged: dict[str, Any] = {}
     origins: dict[str, str] = {}
     files = layer_files(set_id, variables_dir)
     for file in files:
         display = display_path(file, variables_dir)
-        _merge(merged, read_yaml(file, display), origins, display, "")
+        _merge(merged, read(file, display), origins, display, "")
     if set_id.partition("/")[2] == MODEL_SLUG:
         _blank_municipal(merged, schema, origins)
     for path, value in (overrides or {}).items():
@@ -302,8 +300,22 @@ def _merge(into: dict, layer: Mapping, origins: dict, display: str, prefix: str)
             into[key] = {}
             _merge(into[key], value, origins, display, path + ".")
         else:
-            into[key] = value
+            into[key] = _copied(value)
             _note_list_origins(value, path, origins, display)
+
+
+def _copied(value: Any) -> Any:
+    """Return `value` with its lists and mappings copied (line numbers kept), so that the
+    merged set never shares a container with a layer."""
+    if isinstance(value, list):
+        return [_copied(v) for v in value]
+    if isinstance(value, _LinedDict):
+        copy = _LinedDict((k, _copied(v)) for k, v in value.items())
+        copy.lines = value.lines
+        return copy
+    if isinstance(value, dict):
+        return {k: _copied(v) for k, v in value.items()}
+    return value
 
 
 def _note_list_origins(value, path: str, origins: dict, display: str) -> None:
@@ -396,7 +408,7 @@ def validate(
         present, value = _lookup(data, spec.path)
         if not present:
             if spec.default is not None:
-                _set_path(data, spec.path, coerce(spec, spec.default))
+                _set_path(data, spec.path, _copied(coerce(spec, spec.default)))
             elif spec.required_always or (spec.required and "/" in set_id):
                 problems.append(
                     f"{set_id}: не задано обязательное поле «{spec.path}» ({spec.label})"

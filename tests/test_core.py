@@ -462,3 +462,30 @@ def test_a_changed_package_or_registry_is_picked_up(lib, dg):
     assert dg.package("pack").title == "Новое название"
     touch(lib.variables / "_acts.yaml", ACTS.replace("Об образовании", "Об образовании (ред.)"))
     assert "(ред.)" in dg.citation("fz-2012-273").text()
+
+
+def test_a_set_shares_no_container_with_the_layers_it_is_read_from():
+    """The region's and the shared layers are parsed once per file version and read by
+    every set below them, and the schema's defaults serve every set: what one set's data
+    does to its lists and mappings must not reach the next set."""
+    from shipped import SHIPPED
+
+    dg = Docgen(SHIPPED)
+    region = "leningrad"
+    first, second = [s for s in dg.set_ids() if s.startswith(region + "/")][:2]
+    expected = Docgen(SHIPPED).variables(second).data
+    # -- an override makes a set of its own (not kept), whose data a caller may change --
+    data = dg.variables(first, {"act.number": "1"}).data
+
+    def spoil(node):
+        if isinstance(node, list):
+            for item in node:
+                spoil(item)
+            node.append("чужое")
+        elif isinstance(node, dict):
+            for item in node.values():
+                spoil(item)
+            node["чужое"] = 1
+
+    spoil(data)
+    assert dg.variables(second).data == expected
