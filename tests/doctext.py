@@ -6,6 +6,7 @@ import io
 import re
 
 import docx
+from docx.table import Table, _Cell
 
 CLAUSE_RE = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){0,3})\.(?=[\s\u00a0])")
 
@@ -13,6 +14,25 @@ CLAUSE_RE = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){0,3})\.(?=[\s\u00a0])")
 def text_of(data: bytes) -> list[str]:
     """Return the texts of the body paragraphs of .docx `data`."""
     return [p.text for p in docx.Document(io.BytesIO(data)).paragraphs]
+
+
+def texts_with_cells(data: bytes) -> list[str]:
+    """Return python-docx's texts of the body's paragraphs of .docx `data` in reading order,
+    table cells included — each cell once, as it stands in its row (``row.cells`` repeats a
+    merged cell per grid column and row)."""
+    out: list[str] = []
+
+    def walk(container) -> None:
+        for item in container.iter_inner_content():
+            if isinstance(item, Table):
+                for row in item.rows:
+                    for tc in row._tr.tc_lst:
+                        walk(_Cell(tc, item))
+            else:
+                out.append(item.text)
+
+    walk(docx.Document(io.BytesIO(data)))
+    return out
 
 
 def words(text: str) -> list[str]:

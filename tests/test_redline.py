@@ -14,10 +14,8 @@ import os
 import re
 import zipfile
 
-import docx
 import pytest
 from click.testing import CliRunner
-from docx.table import _Cell
 from lxml import etree
 
 from docgen.cli import cli
@@ -28,6 +26,7 @@ from docgen.redline.diff import align, word_diff
 from docgen.schema import UNKNOWN
 from docgen.variables import model_set_id
 
+from doctext import texts_with_cells
 from shipped import core, package_set_pairs
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -89,23 +88,6 @@ def view(data: bytes, accept: bool) -> list[str]:
     return out
 
 
-def plain(data: bytes) -> list[str]:
-    """Return the paragraphs of .docx `data` as python-docx reads them, cells included."""
-    out: list[str] = []
-
-    def walk(container) -> None:
-        for item in container.iter_inner_content():
-            if isinstance(item, docx.table.Table):
-                for row in item.rows:
-                    for tc in row._tr.tc_lst:
-                        walk(_Cell(tc, item))
-            else:
-                out.append(item.text)
-
-    walk(docx.Document(io.BytesIO(data)))
-    return out
-
-
 def changes(data: bytes) -> list[etree._Element]:
     root = etree.fromstring(zipfile.ZipFile(io.BytesIO(data)).read("word/document.xml"))
     return [e for e in root.iter(q("ins"), q("del"))]
@@ -120,8 +102,9 @@ def test_accept_all_is_the_act_and_reject_all_the_model(package_id, set_id):
     result = redline(dg, package_id, set_id, when=WHEN)
     act = dg.generate(package_id, set_id, draft=True, check=False)
     model = dg.generate(package_id, model_set_id(set_id), draft=True, check=False)
-    assert view(result.docx, accept=True) == plain(act.docx)
-    assert view(result.docx, accept=False) == [blank_placeholders(t) for t in plain(model.docx)]
+    assert view(result.docx, accept=True) == texts_with_cells(act.docx)
+    model_texts = [blank_placeholders(t) for t in texts_with_cells(model.docx)]
+    assert view(result.docx, accept=False) == model_texts
     marks = changes(result.docx)
     assert marks, "акт муниципалитета не может совпадать с образцом"
     assert {m.get(q("author")) for m in marks} == {"docgen"}
@@ -150,7 +133,7 @@ def test_equal_documents_have_no_changes():
     result = compare(act.docx, act.docx, when=WHEN)
     assert changes(result.docx) == []
     assert result.changed == 0
-    assert view(result.docx, accept=True) == plain(act.docx)
+    assert view(result.docx, accept=True) == texts_with_cells(act.docx)
 
 
 def test_formatting_only_differences_are_not_changes():
@@ -174,8 +157,9 @@ def test_against_another_act_compares_its_own_paragraphs():
     gatchina = dg.generate("lenobl-mms", "leningrad/gatchinsky", draft=True, check=False)
     result = redline(dg, "lenobl-mms", "leningrad/kirovsky", against=gatchina.docx, when=WHEN)
     act = dg.generate("lenobl-mms", "leningrad/kirovsky", draft=True, check=False)
-    assert view(result.docx, accept=True) == plain(act.docx)
-    assert view(result.docx, accept=False) == [blank_placeholders(t) for t in plain(gatchina.docx)]
+    assert view(result.docx, accept=True) == texts_with_cells(act.docx)
+    other_texts = [blank_placeholders(t) for t in texts_with_cells(gatchina.docx)]
+    assert view(result.docx, accept=False) == other_texts
     assert (result.old_label, result.new_label) == ("сравниваемый акт", "акт docgen")
 
 
@@ -196,8 +180,8 @@ def test_deleted_and_inserted_paragraphs_at_the_end_keep_both_views():
     old = make("Первый абзац.", "Удаленный абзац о другом.")
     new = make("Первый абзац.", "Совсем новый текст в конце.", "И еще один.")
     result = compare(old, new, when=WHEN)
-    assert view(result.docx, accept=True) == plain(new)
-    assert view(result.docx, accept=False) == plain(old)
+    assert view(result.docx, accept=True) == texts_with_cells(new)
+    assert view(result.docx, accept=False) == texts_with_cells(old)
 
 
 def test_not_a_docx_is_refused_with_a_message():
@@ -324,7 +308,7 @@ def test_model_prints_blanks_and_the_templates_neutral_wording():
 
     dg = core()
     model = dg.generate("lenobl-mms", "leningrad/_model", draft=True, check=False)
-    texts = [blank_placeholders(t) for t in plain(model.docx)]
+    texts = [blank_placeholders(t) for t in texts_with_cells(model.docx)]
     assert f"от {BLANK} №\u00a0{BLANK}" in texts
     body = "\n".join(texts)
     # -- no service.institution in the model: the template's own neutral wording --
@@ -339,7 +323,7 @@ def test_a_placeholder_in_the_title_of_an_appendix_stays_a_placeholder():
     result = dg.generate(
         "lenobl-mms", "leningrad/kirovsky", {"municipality.name": UNKNOWN}, draft=True, check=False
     )
-    title = next(t for t in plain(result.docx) if t.startswith("Об утверждении"))
+    title = next(t for t in texts_with_cells(result.docx) if t.startswith("Об утверждении"))
     assert title.endswith("службе [не заполнено: Муниципальное образование]")
 
 
@@ -356,7 +340,7 @@ def test_model_render_is_close_to_the_regions_model_polozhenie():
     from doctext import words
 
     model = core().generate("lenobl-mms", "leningrad/_model", draft=True, check=False)
-    texts = [blank_placeholders(t) for t in plain(model.docx)]
+    texts = [blank_placeholders(t) for t in texts_with_cells(model.docx)]
     rendered = words(" ".join(texts[texts.index("1. Общие положения") :]))
     seed = (Path(__file__).parent / "data" / "seeds" / "003_a5ba91f0fe657b43.txt").read_text()
     seed = seed.replace("[bookmark: _GoBack]", "")

@@ -9,9 +9,7 @@ from __future__ import annotations
 import io
 import zipfile
 
-import docx
 import pytest
-from docx.table import Table, _Cell
 
 from docgen import (
     PARAGRAPH_STYLES,
@@ -24,6 +22,7 @@ from docgen import (
 )
 from docgen.textview import spans
 
+from doctext import texts_with_cells
 from shipped import core, package_set_pairs
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -65,25 +64,6 @@ def paragraphs(blocks) -> list[TextParagraph]:
     return out
 
 
-def python_docx_texts(data: bytes) -> list[str]:
-    """Return python-docx's texts of the body's paragraphs, table cells included."""
-    out: list[str] = []
-
-    def walk(container) -> None:
-        for item in container.iter_inner_content():
-            if isinstance(item, Table):
-                for row in item.rows:
-                    # -- each cell as it stands in the row (``row.cells`` repeats merged
-                    #    ones per grid column and row) --
-                    for tc in row._tr.tc_lst:
-                        walk(_Cell(tc, item))
-            else:
-                out.append(item.text)
-
-    walk(docx.Document(io.BytesIO(data)))
-    return out
-
-
 def _one_set_per_package() -> list[tuple[str, str]]:
     chosen: dict[str, str] = {}
     for package_id, set_id in package_set_pairs():
@@ -95,7 +75,7 @@ def _one_set_per_package() -> list[tuple[str, str]]:
 def test_text_is_what_python_docx_reads_and_styles_are_docgens(package_id, set_id):
     result = core().generate(package_id, set_id, draft=True, check=False)
     found = paragraphs(text_view(result.docx))
-    assert [p.text for p in found] == python_docx_texts(result.docx)
+    assert [p.text for p in found] == texts_with_cells(result.docx)
     styled = [p for p in found if p.text.strip()]
     # -- every paragraph with text is in one of docgen's styles --
     assert styled and all(p.style in PARAGRAPH_STYLES.values() for p in styled), [
