@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 import shutil
 import textwrap
 from pathlib import Path
@@ -13,6 +14,7 @@ from docgen.acts import MUNICIPAL_ACTS_DIR, ActRegistry, load_registry, registry
 from docgen.errors import MissingValuesError, VariablesError
 from docgen.variables import list_sets
 
+from doctext import text_of
 from shipped import core, generate, package_set_pairs, variables
 
 REPO = Path(__file__).resolve().parent.parent
@@ -301,3 +303,24 @@ def test_a_final_without_its_legal_basis_is_refused(package_id, set_id):
     assert any("правовое основание" in str(m) for m in draft.missing), draft.missing
     with pytest.raises(MissingValuesError, match="правовое основание"):
         generate(package_id, set_id, no_basis)
+
+
+@pytest.mark.parametrize(("package_id", "set_id"), package_set_pairs())
+def test_every_shipped_act_cites_its_basis_in_the_preamble(package_id, set_id):
+    """The act's legal basis (the region's mandate, then the municipality's own) is in the
+    registry visible from the set, and each act of it is cited by its number between the
+    title and the first operative clause."""
+    dg = core()
+    templates = dg.package_templates(dg.package(package_id))
+    if templates[0].kind != "cover":
+        pytest.skip(f"{package_id}: документ без распоряжения или приказа — нет преамбулы")
+    data = dg.variables(set_id).data["act"]
+    bases = [b["act"] for b in [*(data.get("mandate") or []), *(data.get("basis") or [])]]
+    assert bases, f"{set_id}: нет правового основания"
+    registry = dg.registry(set_id)
+    texts = [" ".join(t.split()) for t in text_of(generate(package_id, set_id, draft=True).docx)]
+    first_clause = next(i for i, t in enumerate(texts) if re.match(r"1\.\s", t))
+    preamble = " ".join(texts[:first_clause])
+    for act_id in bases:
+        number = registry.get(act_id).number
+        assert f"№ {number}" in preamble, (act_id, preamble[-400:])
