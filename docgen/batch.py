@@ -19,14 +19,18 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
+from .acts import registry_files
 from .bundle import FORMATS, produce
 from .core import Docgen
 from .errors import DocgenError
 from .files import write_atomic
 from .findings import Severity
+from .kinds import kinds_files
 from .pdf import shared_converter
+from .schema import REGION_SCHEMA_FILE, schema_files
 from .settings import Settings
-from .variables import SCHEMA_FILE, layer_files
+from .variables import SCHEMA_FILE, layer_files, region_of
+from .wording import wording_files
 
 STATUS_LABELS = {
     "ok": "готово",
@@ -136,7 +140,8 @@ class BatchReport:
 
 
 def common_key(package_id: str, draft: bool, dg: Docgen, fmt: str = "docx") -> str:
-    """Return a hash of what every item of a batch depends on: templates, schema, mode."""
+    """Return a hash of what every item of a batch depends on: the package's file and
+    templates, the mode and the settings that shape the output."""
     settings = dg.settings
     digest = hashlib.sha256(
         f"{package_id}|{draft}|{fmt}|{settings.page_numbering}|"
@@ -144,18 +149,34 @@ def common_key(package_id: str, draft: bool, dg: Docgen, fmt: str = "docx") -> s
     )
     for template in dg.package_templates(dg.package(package_id)):
         digest.update(template.content_hash.encode())
-    schema = settings.variables_dir / SCHEMA_FILE
-    for path in [schema, *sorted(schema.with_suffix("").glob("*.yaml"))]:
-        digest.update(path.read_bytes())
+    package_file = dg.templates.package_file(package_id)
+    if package_file is not None:
+        digest.update(package_file.read_bytes())
     return digest.hexdigest()
 
 
 def item_key(common: str, set_id: str, settings: Settings) -> str:
-    """Return a hash of everything an item's output depends on: `common` plus its variables."""
+    """Return a hash of everything an item's output depends on: `common` plus every data
+    file visible from its set (its layers, the schema, kinds, wording and cited acts)."""
     digest = hashlib.sha256(f"{common}|{set_id}".encode())
-    for path in layer_files(set_id, settings.variables_dir):
+    for path in _data_files(set_id, settings.variables_dir):
+        digest.update(f"|{path.name}|".encode())
         digest.update(path.read_bytes())
     return digest.hexdigest()
+
+
+def _data_files(set_id: str, root: Path) -> list[Path]:
+    """Return the data files the document of `set_id` is made from, the set's layers first."""
+    region = region_of(set_id)
+    region_schema = root / region / REGION_SCHEMA_FILE
+    return [
+        *layer_files(set_id, root),
+        *schema_files(root / SCHEMA_FILE),
+        *([region_schema] if region_schema.exists() else []),
+        *kinds_files(root, region),
+        *wording_files(root, region),
+        *registry_files(root, set_id),
+    ]
 
 
 def run_batch(

@@ -78,12 +78,16 @@ TEMPLATE_CACHE_SIZE = 128
 
 @dataclass(frozen=True, eq=False)
 class _LoadedSet:
-    """A validated set with what the pipeline derives from it once: values, hash, cited acts."""
+    """A validated set with what the pipeline derives from it once: values, hash, cited acts,
+    and the tables of its region it was read with (kinds, wording, registry)."""
 
     variables: VariableSet
     values: dict[str, Any]
     hash: str
     cited: tuple[str, ...]
+    kinds: Kinds
+    wording: Wording
+    registry: ActRegistry
 
 
 @dataclass(frozen=True)
@@ -163,20 +167,26 @@ class Docgen:
 
     def package(self, package_id: str) -> Package:
         """Return the package `package_id`; a bare template id is a package of one part."""
+        return self._package(package_id)[0]
+
+    def _package(self, package_id: str) -> tuple[Package, tuple[DocTemplate, ...]]:
+        """Return the package `package_id` with the templates of its parts, validated."""
         validate_id("документа", package_id)
         path = self.templates.package_file(package_id)
         if path is None:
             if self.templates.template_files(package_id) is not None:
-                return single_part_package(self.template(package_id))
+                template = self.template(package_id)
+                return single_part_package(template), (template,)
             known = ", ".join(self.package_ids() + self.template_ids())
             raise UnknownIdError(f"документ «{package_id}» не найден (есть: {known})")
         display = self.templates.package_label(package_id)
         package, parts = self._state.packages.get(
             (path, _stamp(path)), lambda: read_package(package_id, path, display)
         )
-        validate_package_parts(package, [self.template(p) for p in parts])
+        templates = tuple(self.template(p) for p in parts)
+        validate_package_parts(package, templates)
         self._validate_defaults(package)
-        return package
+        return package, templates
 
     def _validate_defaults(self, package: Package) -> None:
         """Raise TemplateError unless each of the package's defaults is a valid choice."""
@@ -215,8 +225,7 @@ class Docgen:
         path = root / SCHEMA_FILE
         region_file = root / region / REGION_SCHEMA_FILE if region else None
         kind_files = kinds_files(root, region)
-        files = [*schema_files(path), *([region_file] if region_file else []), *kind_files]
-        key = tuple((f, _stamp(f)) for f in files)
+        key = _versions([*schema_files(path), *([region_file] if region_file else []), *kind_files])
 
         def make() -> Schema:
             kinds = self.kinds(region).issued()
@@ -228,8 +237,7 @@ class Docgen:
         """Return the act kinds visible from `region` (shared ones plus the region's own)."""
         root = self.settings.variables_dir
         files = kinds_files(root, region)
-        key = ("kinds", *((f, _stamp(f)) for f in files))
-        return self._state.tables.get(key, lambda: load_kinds(files, root))
+        return self._state.tables.get(("kinds", _versions(files)), lambda: load_kinds(files, root))
 
     def known_kinds(self) -> Kinds:
         """Return every act kind of the library: the shared ones and each region's own (a name
@@ -238,17 +246,21 @@ class Docgen:
         root = self.settings.variables_dir
         regions = sorted({region_of(s) for s in self.set_ids()})
         files = [*kinds_files(root), *(root / r / KINDS_FILE for r in regions)]
-        key = ("known kinds", *((f, _stamp(f)) for f in files))
         return self._state.tables.get(
-            key, lambda: merged_kinds([self.kinds(), *(self.kinds(r) for r in regions)])
+            ("known kinds", _versions(files)),
+            lambda: merged_kinds([self.kinds(), *(self.kinds(r) for r in regions)]),
         )
 
     def wording(self, region: str | None = None) -> Wording:
         """Return the act wording of `region` (shared, with the region's replacements)."""
+        return self._wording(region)[1]
+
+    def _wording(self, region: str | None) -> tuple[tuple, Wording]:
+        """Return the version key of the wording files of `region` and the wording."""
         root = self.settings.variables_dir
         files = wording_files(root, region)
-        key = ("wording", *((f, _stamp(f)) for f in files))
-        return self._state.tables.get(key, lambda: load_wording(files, root))
+        key = ("wording", _versions(files))
+        return key, self._state.tables.get(key, lambda: load_wording(files, root))
 
     def variables(self, set_id: str, overrides: Mapping[str, Any] | None = None) -> VariableSet:
         """Return the validated variable set `set_id` with dotted-path `overrides` applied.
@@ -258,29 +270,32 @@ class Docgen:
         return self._load_set(set_id, overrides).variables
 
     def _load_set(self, set_id: str, overrides: Mapping[str, Any] | None = None) -> _LoadedSet:
-        """Return the set with its template values and hash; kept per file version when
-        there are no overrides. Every cited act must be in the registry visible from it."""
+        """Return the set with its template values and hash; kept, without overrides, per
+        version of every file they are made from: its layers, the schema, the registry
+        (values hold citations) and the wording. Every cited act must be in the registry."""
         root = self.settings.variables_dir
         files = layer_files(set_id, root)
         region = region_of(set_id)
         schema_key, schema = self._schema(region)
+        registry_key, registry = self._registry(set_id)
+        wording_key, wording = self._wording(region)
+        kinds = self.kinds(region)
 
         def make() -> _LoadedSet:
             variables = load_variables(set_id, root, schema, overrides, read=self._layer)
-            registry = self.registry(set_id)
             cited = validate_citations(variables, schema, registry)
-            kinds, wording = self.kinds(region), self.wording(region)
             values = build_values(
                 variables.data,
                 schema,
                 cite=lambda act_id: citation(act_id, registry, kinds, wording),
                 kinds=kinds,
             )
-            return _LoadedSet(variables, values, data_hash(variables.data), cited)
+            hashed = data_hash(variables.data)
+            return _LoadedSet(variables, values, hashed, cited, kinds, wording, registry)
 
         if overrides:
             return make()
-        key = (set_id, schema_key, tuple((f, _stamp(f)) for f in files))
+        key = (set_id, schema_key, registry_key, wording_key, _versions(files))
         return self._state.sets.get(key, make)
 
     def _layer(self, path: Path, display: str) -> Mapping[str, Any]:
@@ -291,11 +306,15 @@ class Docgen:
     def registry(self, set_id: str | None = None) -> ActRegistry:
         """Return the cited acts visible from `set_id` (federal, its region, its own);
         every shipped act when `set_id` is None."""
+        return self._registry(set_id)[1]
+
+    def _registry(self, set_id: str | None) -> tuple[tuple, ActRegistry]:
+        """Return the version key of the registry (and kinds) files and the registry."""
         root = self.settings.variables_dir
         files = registry_files(root, set_id)
         region = region_of(set_id) if set_id else None
-        key = tuple((f, _stamp(f)) for f in [*files, *kinds_files(root, region)])
-        return self._state.registries.get(
+        key = _versions([*files, *kinds_files(root, region)])
+        return key, self._state.registries.get(
             key, lambda: load_registry(files, root, self.kinds(region).names())
         )
 
@@ -324,8 +343,7 @@ class Docgen:
         self, package_id: str, set_id: str, overrides: Mapping[str, Any] | None = None
     ) -> Resolved:
         """Return the package, its templates and the validated set, checked to match."""
-        package = self.package(package_id)
-        templates = self.package_templates(package)
+        package, templates = self._package(package_id)
         _require_match(package, set_id)
         loaded = self._load_set(set_id, overrides)
         return Resolved(package, templates, loaded.variables, loaded)
@@ -403,7 +421,8 @@ class Docgen:
                     str((parts[0][1].get("act") or {}).get("kind", "")),
                 ]
             )
-            findings = tuple(self.check_docx(rendered.data, layout_key=layout_key, set_id=set_id))
+            loaded = resolved._loaded
+            findings = tuple(self._check(rendered.data, layout_key, loaded.registry, loaded.kinds))
         return GenerationResult(
             package=resolved.package,
             set_id=set_id,
@@ -452,14 +471,16 @@ class Docgen:
         visible from `set_id` (every shipped act when None): an act that lost force is named
         with its replacement.
         """
+        kinds = self.kinds(region_of(set_id)) if set_id else self.known_kinds()
+        return self._check(data, layout_key, self.registry(set_id), kinds)
+
+    def _check(
+        self, data: bytes, layout_key: str | None, registry: ActRegistry, kinds: Kinds
+    ) -> list[Finding]:
         from .checks import check_docx
 
         return check_docx(
-            data,
-            self.settings.gost_profile,
-            layout_key=layout_key,
-            registry=self.registry(set_id),
-            kinds=self.kinds(region_of(set_id)) if set_id else self.known_kinds(),
+            data, self.settings.gost_profile, layout_key=layout_key, registry=registry, kinds=kinds
         )
 
     # -- internals ---------------------------------------------------------------------
@@ -487,12 +508,11 @@ class Docgen:
             title = self._render_meta(template, "doc_title", template.doc_title, context)
             titles.append((title, template.approval_word))
         context["appendices"] = appendix_entries(titles)
-        region = variables.region
         context["cover"] = build_cover(
             context,
             context["appendices"],
-            kinds=self.kinds(region),
-            wording=self.wording(region),
+            kinds=resolved._loaded.kinds,
+            wording=resolved._loaded.wording,
             filters=self.environment.filters,
         ).as_context()
         return context, templates
@@ -570,6 +590,11 @@ def _require_match(package: Package, set_id: str) -> None:
             f"документ «{package.id}» формируется по набору {level}, "
             f"а «{set_id}» — набор другого уровня"
         )
+
+
+def _versions(files: Iterable[Path]) -> tuple:
+    """Return each of `files` with its version: the key of what is made from them."""
+    return tuple((f, _stamp(f)) for f in files)
 
 
 def _stamp(path: Path) -> tuple[int, int] | None:

@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -37,6 +38,15 @@ def generate(
 ) -> GenerationResult:
     """Return ``core(settings).generate(...)``."""
     return core(settings).generate(package_id, set_id, overrides, draft=draft)
+
+
+def copied(folder: Path) -> Docgen:
+    """Return a core object (no checks) over a copy of the shipped library in `folder`
+    (``templates_docx``, ``variables``): the test may change those files."""
+    templates, variables = folder / "templates_docx", folder / "variables"
+    shutil.copytree(TEMPLATES, templates, ignore=shutil.ignore_patterns("src"))
+    shutil.copytree(VARIABLES, variables)
+    return Docgen(Settings(templates_dir=templates, variables_dir=variables, run_checks=False))
 
 
 def variables(

@@ -3,31 +3,20 @@ templates and packages that serve every region (``regions: all``)."""
 
 from __future__ import annotations
 
-import shutil
-
 import pytest
 from click.testing import CliRunner
 
-from docgen import Docgen, Settings, TemplateError
+from docgen import Docgen, TemplateError
 from docgen.audit import audit
 from docgen.cli import cli
 from docgen.templates import AllRegions
 
-from paths import REPO
-from shipped import core, package_set_pairs
+from shipped import copied, core, package_set_pairs
 
 
 @pytest.fixture
 def tree(tmp_path) -> Docgen:
-    shutil.copytree(REPO / "variables", tmp_path / "variables")
-    shutil.copytree(REPO / "templates_docx", tmp_path / "templates_docx")
-    return Docgen(
-        Settings(
-            templates_dir=tmp_path / "templates_docx",
-            variables_dir=tmp_path / "variables",
-            run_checks=False,
-        )
-    )
+    return copied(tmp_path)
 
 
 def test_the_shipped_library_passes_and_every_package_is_drafted_for_every_set():

@@ -128,3 +128,20 @@ def test_an_item_with_error_findings_is_reported_as_such(
     text = (tmp_path / "out" / "report.txt").read_text(encoding="utf-8")
     assert ("есть ошибки оформления" in text) == (status == "findings")
     assert all(f"error {rule} ·" in text for rule in rules)
+
+
+def test_rerun_redoes_the_items_whose_registry_or_package_changed(tmp_path, vars_copy, settings):
+    """An item's output depends on more than its own layers: the cited acts of its registry,
+    the wording, the kinds and the package's own file (its defaults and conditions)."""
+    s = Settings(templates_dir=settings.templates_dir, variables_dir=vars_copy, run_checks=False)
+    out = tmp_path / "out"
+    first = run_batch("lenobl-mms", out, region="leningrad", docgen=Docgen(s), workers=1)
+    every = sorted(i.municipality for i in first.items)
+    acts = vars_copy / "leningrad" / "_acts.yaml"
+    acts.write_text(acts.read_text(encoding="utf-8") + "\n# правка\n", encoding="utf-8")
+    second = run_batch("lenobl-mms", out, region="leningrad", docgen=Docgen(s), workers=1)
+    assert sorted(i.municipality for i in second.items if not i.skipped) == every
+    wording = vars_copy / "_wording.yaml"
+    wording.write_text(wording.read_text(encoding="utf-8") + "\n# правка\n", encoding="utf-8")
+    third = run_batch("lenobl-mms", out, region="leningrad", docgen=Docgen(s), workers=1)
+    assert sorted(i.municipality for i in third.items if not i.skipped) == every

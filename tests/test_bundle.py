@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import io
 import json
-import shutil
 import zipfile
 from pathlib import Path
 
@@ -26,7 +25,7 @@ from docgen.cli import cli
 from docgen.errors import ConversionError, DocgenError
 
 from paths import TEMPLATES, VARIABLES
-from shipped import core, generate
+from shipped import copied, core, generate
 
 PACKAGE, SET = "lenobl-mms", "leningrad/kirovsky"
 
@@ -34,15 +33,7 @@ PACKAGE, SET = "lenobl-mms", "leningrad/kirovsky"
 @pytest.fixture
 def library(tmp_path: Path) -> Docgen:
     """Return a core object over copies of the shipped library (the tests change them)."""
-    shutil.copytree(TEMPLATES, tmp_path / "templates_docx", ignore=shutil.ignore_patterns("src"))
-    shutil.copytree(VARIABLES, tmp_path / "variables")
-    return Docgen(
-        Settings(
-            templates_dir=tmp_path / "templates_docx",
-            variables_dir=tmp_path / "variables",
-            run_checks=False,
-        )
-    )
+    return copied(tmp_path)
 
 
 def _bundle(dg: Docgen, overrides=None) -> bytes:

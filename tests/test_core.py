@@ -489,3 +489,14 @@ def test_a_set_shares_no_container_with_the_layers_it_is_read_from():
 
     spoil(data)
     assert dg.variables(second).data == expected
+
+
+def test_a_changed_registry_or_wording_reaches_the_generated_act(lib, dg):
+    """The set's values hold its citations: they are made again when the registry or the
+    wording changes, not only when the set's own files do."""
+    assert "«Об образовании в Российской Федерации»" in text_of(dg.generate("pack", "lo/town").docx)
+    touch(lib.variables / "_acts.yaml", ACTS.replace("Об образовании", "Об образовании (ред.)"))
+    assert "«Об образовании (ред.) в Российской" in text_of(dg.generate("pack", "lo/town").docx)
+    wording = lib.variables / "_wording.yaml"
+    touch(wording, wording.read_text().replace('citation: "{kind} ', 'citation: "{kind} (акт) '))
+    assert "законом (акт) от 29" in text_of(dg.generate("pack", "lo/town").docx)

@@ -8,7 +8,6 @@ temporary copy of the shipped library; the schema decides what is required.
 from __future__ import annotations
 
 import io
-import shutil
 
 import docx
 import pytest
@@ -22,22 +21,14 @@ from docgen.scaffold_library import new_package, new_template
 from docgen.schema import UNKNOWN
 from docgen.variables import read_yaml
 
-from paths import REPO
+from shipped import copied
 
 NAME = "Энский муниципальный округ Московской области"
 
 
 @pytest.fixture
 def dg(tmp_path) -> Docgen:
-    shutil.copytree(REPO / "variables", tmp_path / "variables")
-    shutil.copytree(REPO / "templates_docx", tmp_path / "templates_docx")
-    return Docgen(
-        Settings(
-            templates_dir=tmp_path / "templates_docx",
-            variables_dir=tmp_path / "variables",
-            run_checks=False,
-        )
-    )
+    return copied(tmp_path)
 
 
 def _flat(data, prefix="") -> dict:
