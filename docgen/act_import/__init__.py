@@ -182,24 +182,18 @@ def import_act(
 
 
 def _requisites(dg, lines: list[Line], region: str, result: Imported) -> None:
-    found = result.values
-    kind = requisites.kind(lines, dg.kinds(region).names())
-    if kind:
-        found["act.kind"] = kind
     date, number = requisites.date_and_number(lines)
-    if date:
-        found["act.date"] = date
-    if number:
-        found["act.number"] = number
-    place = requisites.place(lines)
-    if place:
-        found["act.place"] = place
     parent, own = requisites.blank(lines)
-    if parent:
-        found["authority.parent"] = parent
-    if own:
-        found["authority.blank"] = own
-    found.update(requisites.signer(lines))
+    read = {
+        "act.kind": requisites.kind(lines, dg.kinds(region).names()),
+        "act.date": date,
+        "act.number": number,
+        "act.place": requisites.place(lines),
+        "authority.parent": parent,
+        "authority.blank": own,
+    }
+    result.values.update((path, value) for path, value in read.items() if value)
+    result.values.update(requisites.signer(lines))
 
 
 def _clauses(dg, lines, registry, schema, base, used, result: Imported) -> None:
