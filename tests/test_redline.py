@@ -184,6 +184,13 @@ def test_deleted_and_inserted_paragraphs_at_the_end_keep_both_views():
     result = compare(old, new, when=WHEN)
     assert view(result.docx, accept=True) == texts_with_cells(new)
     assert view(result.docx, accept=False) == texts_with_cells(old)
+    # -- a table's last rows deleted: they stay after the kept ones --
+    rows = [f"| {n} | Строка таблицы номер {n} о своем" for n in range(1, 6)]
+    old = make("Первый абзац.", ".table 10,90", *rows, ".endtable", "Конец.")
+    new = make("Первый абзац.", ".table 10,90", *rows[:4], ".endtable", "Конец.")
+    result = compare(old, new, when=WHEN)
+    assert view(result.docx, accept=True) == texts_with_cells(new)
+    assert view(result.docx, accept=False) == texts_with_cells(old)
 
 
 def test_not_a_docx_is_refused_with_a_message():
