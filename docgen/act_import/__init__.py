@@ -44,11 +44,11 @@ from typing import Any
 from ..cover import VARIABLES as COVER_VARIABLES
 from ..errors import UnknownIdError
 from ..placeholders import REVIEW_PREFIX
-from ..schema import UNKNOWN
+from ..schema import UNKNOWN, value_at
 from ..variables import MODEL_SLUG, model_set_id, region_of
 from . import clauses, lists, rendered, requisites, slots
 from .deviation import GROUPS, Deviation, deviations, report
-from .rendered import at, nomn
+from .rendered import nomn
 from .requisites import Found
 from .source import Line, plain, read_act
 from .yamlout import Entry, dump, quote
@@ -182,24 +182,18 @@ def import_act(
 
 
 def _requisites(dg, lines: list[Line], region: str, result: Imported) -> None:
-    found = result.values
-    kind = requisites.kind(lines, dg.kinds(region).names())
-    if kind:
-        found["act.kind"] = kind
     date, number = requisites.date_and_number(lines)
-    if date:
-        found["act.date"] = date
-    if number:
-        found["act.number"] = number
-    place = requisites.place(lines)
-    if place:
-        found["act.place"] = place
     parent, own = requisites.blank(lines)
-    if parent:
-        found["authority.parent"] = parent
-    if own:
-        found["authority.blank"] = own
-    found.update(requisites.signer(lines))
+    read = {
+        "act.kind": requisites.kind(lines, dg.kinds(region).names()),
+        "act.date": date,
+        "act.number": number,
+        "act.place": requisites.place(lines),
+        "authority.parent": parent,
+        "authority.blank": own,
+    }
+    result.values.update((path, value) for path, value in read.items() if value)
+    result.values.update(requisites.signer(lines))
 
 
 def _clauses(dg, lines, registry, schema, base, used, result: Imported) -> None:
@@ -210,11 +204,11 @@ def _clauses(dg, lines, registry, schema, base, used, result: Imported) -> None:
         preamble = next(line for line in lines if line.role == "preamble")
         inherited = [
             {k: plain(v) if k == "ref" else v for k, v in item.items() if k in _BASIS_KEYS}
-            for item in at(base.data, "act.mandate") or []
+            for item in value_at(base.data, "act.mandate") or []
         ]
         if [{k: plain(v) if k == "ref" else v for k, v in i.items()} for i in items] == inherited:
             # -- the region's own basis (with its review marks, if any) --
-            items = list(at(base.data, "act.mandate"))
+            items = list(value_at(base.data, "act.mandate"))
         elif REVIEW_PREFIX in preamble.text:
             items = [{**item, "review": True} for item in items]
         found["act.mandate"] = Found(items, preamble)
@@ -303,7 +297,8 @@ def _takeback(base, result: Imported) -> dict[str, Any]:
     out = {}
     for path, origin in base.origins.items():
         if f"/{MODEL_SLUG}.yaml" in origin and path not in result.values:
-            if path not in result.unknown and "." in path and isinstance(at(base.data, path), str):
+            value = value_at(base.data, path)
+            if path not in result.unknown and "." in path and isinstance(value, str):
                 out[path] = ""
     return out
 
@@ -316,7 +311,7 @@ def _inherited(base, result: Imported) -> set[str]:
         origin = base.origins.get(path, "")
         if f"/{MODEL_SLUG}.yaml" in origin or path in base.missing:
             continue
-        if _same(at(base.data, path), value):
+        if _same(value_at(base.data, path), value):
             out.add(path)
     return out
 

@@ -199,16 +199,6 @@ def render(dg, package_id: str, model_id: str, overrides: Mapping[str, Any]) -> 
     return read_act(result.docx, "образец.docx", dg.kinds(region_of(model_id)))
 
 
-def at(data: Mapping, path: str) -> Any:
-    """Return the value at dotted `path` of nested `data`, or None."""
-    node: Any = data
-    for part in path.split("."):
-        if not isinstance(node, Mapping):
-            return None
-        node = node.get(part)
-    return node
-
-
 def nomn(value: Any) -> str:
     """Return the nominative of a name given as a string or as explicit forms."""
     return value["nomn"] if isinstance(value, Mapping) else str(value)

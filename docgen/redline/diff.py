@@ -13,7 +13,10 @@ Both steps use :mod:`difflib` (see the package docstring for why no comparison p
 
 from __future__ import annotations
 
+import bisect
 import difflib
+import math
+import operator
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -109,20 +112,18 @@ def _fold_separators(ops):
     return out
 
 
-def similarity(old: str, new: str) -> float:
-    """Return the share of words `old` and `new` have in common (Dice, 0…1)."""
-    return _dice(_words(old), _words(new))
+def _bag(text: str) -> frozenset[str]:
+    """Return the words of `text` in lower case, a word's repeats as «word», «word␀1»…
 
-
-def _words(text: str) -> Counter:
-    return Counter(w.lower() for w in re.findall(r"\w+", text))
-
-
-def _dice(a: Counter, b: Counter) -> float:
-    total = sum(a.values()) + sum(b.values())
-    if not total:
-        return 1.0
-    return 2 * sum((a & b).values()) / total
+    As a set, its size is the number of words and its intersection with another bag the
+    number of words they share, repeats counted.
+    """
+    seen: Counter = Counter()
+    bag = []
+    for word in (w.lower() for w in re.findall(r"\w+", text)):
+        bag.append(f"{word}\0{seen[word]}" if seen[word] else word)
+        seen[word] += 1
+    return frozenset(bag)
 
 
 def align(
@@ -160,30 +161,17 @@ def _pair_block(old, new, old_kinds, new_kinds, rows: range, cols: range):
     """Return the best order-keeping pairing of old items `rows` with new items `cols`."""
     if not rows or not cols:
         return [(i, None) for i in rows] + [(None, j) for j in cols]
-    old_words = [_words(old[i]) for i in rows]
-    new_words = [_words(new[j]) for j in cols]
+    scores = _pair_scores(
+        [(old_kinds[i], old[i]) for i in rows], [(new_kinds[j], new[j]) for j in cols]
+    )
+    best = _best_table(scores, len(cols))
     n, m = len(rows), len(cols)
-
-    def score(a: int, b: int) -> float:
-        if old_kinds[rows[a]] != new_kinds[cols[b]]:
-            return 0.0
-        if not old[rows[a]].strip() or not new[cols[b]].strip():
-            # -- an empty paragraph pairs only with an empty one --
-            return 1.0 if not old[rows[a]].strip() and not new[cols[b]].strip() else 0.0
-        value = _dice(old_words[a], new_words[b])
-        return value if value >= PAIR_THRESHOLD else 0.0
-
-    best = [[0.0] * (m + 1) for _ in range(n + 1)]
-    for a in range(n - 1, -1, -1):
-        for b in range(m - 1, -1, -1):
-            s = score(a, b)
-            best[a][b] = max(best[a + 1][b], best[a][b + 1], best[a + 1][b + 1] + s if s else 0)
     out: list[tuple[int | None, int | None]] = []
     dels: list[tuple[int | None, int | None]] = []
     ins: list[tuple[int | None, int | None]] = []
     a = b = 0
     while a < n and b < m:
-        s = score(a, b)
+        s = scores[a].get(b)
         if s and best[a][b] == best[a + 1][b + 1] + s:
             out += dels + ins + [(rows[a], cols[b])]
             dels, ins = [], []
@@ -197,3 +185,76 @@ def _pair_block(old, new, old_kinds, new_kinds, rows: range, cols: range):
     dels += [(rows[k], None) for k in range(a, n)]
     ins += [(None, cols[k]) for k in range(b, m)]
     return out + dels + ins
+
+
+def _pair_scores(olds: list[tuple[str, str]], news: list[tuple[str, str]]) -> list[dict]:
+    """Return, for each old (kind, text), its new items' indexes → score, scores ≥ threshold.
+
+    A score is the items' Dice share of words, or 1.0 for two items without words (two
+    empty paragraphs, or two of punctuation only). Only pairs that can reach the threshold
+    are measured: a pair sharing a share ≥ T of its words shares at least T·|A|/(2 − T) of
+    the words of each side A, so it shares one of each side's |A| − that + 1 rarest words
+    (the prefix filter of set-similarity joins); common words alone pair nothing.
+    """
+    old_bags = [_bag(text) for _, text in olds]
+    new_bags = [_bag(text) for _, text in news]
+    scores: list[dict] = [{} for _ in olds]
+    # -- items without words: an empty one pairs only with an empty one --
+    wordless: dict[tuple[str, bool], list[int]] = {}
+    for b, (kind, text) in enumerate(news):
+        if not new_bags[b]:
+            wordless.setdefault((kind, bool(text.strip())), []).append(b)
+    for a, (kind, text) in enumerate(olds):
+        if not old_bags[a]:
+            scores[a] = dict.fromkeys(wordless.get((kind, bool(text.strip())), ()), 1.0)
+    frequency = Counter(word for bag in old_bags + new_bags for word in bag)
+    holders: dict[str, list[int]] = {}
+    for a, bag in enumerate(old_bags):
+        for word in _prefix(bag, frequency):
+            holders.setdefault(word, []).append(a)
+    for b, bag in enumerate(new_bags):
+        kind, size = news[b][0], len(bag)
+        for a in {a for word in _prefix(bag, frequency) for a in holders.get(word, ())}:
+            if olds[a][0] == kind:
+                # -- Dice as 2·shared/total, the same float as from the words' counts --
+                value = 2 * len(old_bags[a] & bag) / (len(old_bags[a]) + size)
+                if value >= PAIR_THRESHOLD:
+                    scores[a][b] = value
+    return scores
+
+
+def _prefix(bag: frozenset[str], frequency: Counter) -> list[str]:
+    """Return the rarest words of `bag` that a pair over the threshold must share one of."""
+    if not bag:
+        return []
+    # -- the least overlap, rounded down a hair so a float error never drops a pair --
+    least = max(1, math.ceil(PAIR_THRESHOLD * len(bag) / (2 - PAIR_THRESHOLD) - 1e-9))
+    return sorted(bag, key=lambda word: (frequency[word], word))[: len(bag) - least + 1]
+
+
+def _best_table(scores: list[dict], m: int) -> list[list[float]]:
+    """Return best[a][b]: the greatest total score pairing old items a… with new items b….
+
+    The table of the recurrence best[a][b] = max(best[a+1][b], best[a][b+1],
+    best[a+1][b+1] + score(a, b)), built row by row from the end. A row is its lower row
+    raised where a pair of its own reaches further: each row is non-increasing, so the
+    raised stretch left of a pair ends where the lower row catches up (found by bisection);
+    a row without pairs is its lower row, shared.
+    """
+    below = [0.0] * (m + 1)
+    best = [below]
+    for row_scores in reversed(scores):
+        if row_scores:
+            row = below[:]
+            columns = sorted(row_scores, reverse=True)
+            for k, b in enumerate(columns):
+                value = max(below[b], row[b + 1], below[b + 1] + row_scores[b])
+                row[b] = value
+                stop = columns[k + 1] + 1 if k + 1 < len(columns) else 0
+                # -- columns left of b take `value` while the lower row is under it --
+                first = bisect.bisect_right(below, -value, stop, b, key=operator.neg)
+                row[first:b] = [value] * (b - first)
+            below = row
+        best.append(below)
+    best.reverse()
+    return best

@@ -99,7 +99,7 @@ class Tracker:
                 self.revisions.mark_paragraph(p, mark)
 
     def _place_tail(self, new: Element, new_items: list, pending: list) -> None:
-        """Put the deleted items that follow every new item at the end of `new`."""
+        """Put the deleted items (or rows) that follow every new one at the end of `new`."""
         if new_items:
             anchor = new_items[-1]
             for copied in pending:
@@ -204,13 +204,7 @@ class Tracker:
                 continue
             for old_cell, new_cell in zip(old_cells, new_cells, strict=True):
                 self.container(old_cell, new_cell)
-        anchor = new_rows[-1] if new_rows else None
-        for copied in pending:
-            if anchor is None:
-                story.append_item(new, copied)
-            else:
-                story.put_after(anchor, copied)
-            anchor = copied
+        self._place_tail(new, new_rows, pending)
 
     def _inserted_row(self, row: Element) -> None:
         for p in story.paragraphs(row):
