@@ -93,19 +93,32 @@ def load_wording(files: list[Path], variables_dir: Path) -> Wording:
                 raise VariablesError(
                     f"неизвестная формулировка; есть: {', '.join(sorted(PATTERNS))}", where
                 )
-            used = {name for _, name, _, _ in string.Formatter().parse(str(value)) if name}
-            extra = used - PATTERNS[key]
-            if extra:
-                raise VariablesError(
-                    f"часть {{{sorted(extra)[0]}}} здесь не подставляется; "
-                    f"можно: {', '.join('{' + p + '}' for p in sorted(PATTERNS[key]))}",
-                    where,
-                )
-            patterns[key] = " ".join(str(value).split())
+            patterns[key] = _checked(" ".join(str(value).split()), PATTERNS[key], where)
     missing = sorted(set(PATTERNS) - set(patterns))
     if missing:
         raise VariablesError(f"не заданы формулировки: {', '.join(missing)}", "формулировки акта")
     return Wording(patterns, formulas)
+
+
+def _checked(text: str, allowed: frozenset[str], where: str) -> str:
+    """Return pattern `text` if it uses only the parts `allowed`, each written as {name}.
+
+    Raise VariablesError for another part, an empty «{}» or a brace left unpaired: found
+    here, not when the first act is generated.
+    """
+    can = f"можно: {', '.join('{' + p + '}' for p in sorted(allowed))}"
+    try:
+        used = {name for _, name, _, _ in string.Formatter().parse(text) if name is not None}
+        extra = used - allowed
+        if not extra:
+            text.format_map(dict.fromkeys(allowed, ""))
+    except ValueError:
+        raise VariablesError(
+            f"фигурные скобки: часть пишется как {{имя}}, «{{» и «}}» в паре; {can}", where
+        ) from None
+    if extra:
+        raise VariablesError(f"часть {{{sorted(extra)[0]}}} здесь не подставляется; {can}", where)
+    return text
 
 
 def _flatten(data: Mapping[str, Any], prefix: str = "") -> list[tuple[str, Any]]:

@@ -66,6 +66,9 @@ def test_a_region_replaces_single_entries_and_keeps_the_rest(root):
             "repeal",
             "можно: {act}, {cited}",
         ),
+        ("title: Об утверждении {documents\n", "title", "«{» и «}» в паре; можно: {documents}"),
+        ("title: Об утверждении {}\n", "title", "часть {} здесь не подставляется"),
+        ("control:\n  self: Контроль {act!x}\n", "control.self", "часть пишется как {имя}"),
         (
             "basis_formulas:\n  Руководствуясь: instr\n",
             "basis_formulas.Руководствуясь",

@@ -12,11 +12,14 @@ from __future__ import annotations
 
 import re
 
+from . import morph
 from .cases import normalize_case
-from .morph import analyzer, parse
+from .morph import parse
+from .spelling import restore_surface
 
 _WORD_RE = re.compile(r"\S+|\s+")
 _MODIFIERS = {"ADJF", "PRTF", "NUMR"}
+_NAMES = frozenset({"Geox", "Name", "Surn", "Orgn"})
 #: pymorphy's own cases that stand for ours («в саду» — loc2, «чашка чаю» — gen2).
 _ALIASES = {"loct": {"loct", "loc2"}, "gent": {"gent", "gen2"}, "accs": {"accs", "acc2"}}
 
@@ -51,7 +54,7 @@ def nominative(phrase: str, case: str) -> str:
         if reading.tag.POS == "NOUN":
             if head is not None and not _proper(part):
                 break
-            out[index] = _cap(part, _inflect_noun(part, reading))
+            out[index] = _inflect_noun(part, reading)
             if head is None:
                 head = reading
                 continue
@@ -66,25 +69,18 @@ def nominative(phrase: str, case: str) -> str:
         nouns = [
             (k, r)
             for k, (at, _) in enumerate(pending)
-            for r in _parses(parts[at].lower())
+            for r in parse(parts[at].lower())
             if r.tag.POS == "NOUN" and r.tag.case in cases
         ]
         if not nouns:
             return phrase
         k, head = nouns[-1]
         at = pending[k][0]
-        out[at] = _cap(parts[at], _inflect_noun(parts[at], head))
+        out[at] = _inflect_noun(parts[at], head)
         pending = pending[:k]
     for at, reading in pending:
-        out[at] = _cap(parts[at], _inflect_modifier(parts[at], reading, head))
-    return "".join(_yo(parts[i], out[i]) for i in range(len(out)))
-
-
-def _yo(original: str, word: str) -> str:
-    """Return `word` without the «ё» pymorphy writes, unless `original` had it (T-10)."""
-    if "ё" in original.lower():
-        return word
-    return word.replace("ё", "е").replace("Ё", "Е")
+        out[at] = _inflect_modifier(parts[at], reading, head)
+    return "".join(out)
 
 
 def _reading(word: str, cases: set[str], head):
@@ -92,7 +88,7 @@ def _reading(word: str, cases: set[str], head):
     lower = word.lower()
     if not re.fullmatch(r"[а-яё]+(?:-[а-яё]+)*", lower):
         return None
-    found = [r for r in _parses(lower) if r.tag.case in cases]
+    found = [r for r in parse(lower) if r.tag.case in cases]
     if head is None:
         # -- «главного специалиста»: an adjective reading first, the noun after it heads --
         modifiers = [r for r in found if r.tag.POS in _MODIFIERS]
@@ -101,20 +97,14 @@ def _reading(word: str, cases: set[str], head):
     return next((r for r in found if r.tag.POS == "NOUN" and r.tag.number == head.tag.number), None)
 
 
-def _parses(word: str):
-    found = parse(word)
-    if found or "-" not in word:
-        return found
-    return ()
-
-
 def _inflect_noun(word: str, reading) -> str:
-    number = reading.tag.number or "sing"
-    form = reading.inflect({"nomn", number})
-    return form.word if form is not None else word.lower()
+    """Return noun `word` in the nominative, spelled like `word` (capitals, «ё»)."""
+    form = morph.inflect(reading, {"nomn", reading.tag.number or "sing"})
+    return restore_surface(word, form or word.lower())
 
 
 def _inflect_modifier(word: str, reading, head) -> str:
+    """Return modifier `word` in the nominative agreeing with `head`, spelled like `word`."""
     number = head.tag.number or "sing"
     grammemes = {"nomn", number}
     if number == "sing":
@@ -124,41 +114,25 @@ def _inflect_modifier(word: str, reading, head) -> str:
         reading = next(
             (
                 r
-                for r in _parses(word.lower())
+                for r in parse(word.lower())
                 if r.tag.case == reading.tag.case and r.tag.gender in grammemes
             ),
             reading,
         )
-    form = reading.inflect(grammemes)
+    form = morph.inflect(reading, grammemes)
     if form is None and "-" in word:
         # -- «информационно-методической»: the first part does not decline --
         first, _, last = word.lower().rpartition("-")
-        for tail in _parses(last):
+        for tail in parse(last):
             if tail.tag.case == reading.tag.case and tail.tag.POS in _MODIFIERS:
-                declined = tail.inflect(grammemes)
+                declined = morph.inflect(tail, grammemes)
                 if declined is not None:
-                    return f"{first}-{declined.word}"
-    return form.word if form is not None else word.lower()
+                    return restore_surface(word, f"{first}-{declined}")
+    return restore_surface(word, form or word.lower())
 
 
 def _proper(word: str) -> bool:
     """Return True for a capitalised word pymorphy knows as a name or a place."""
     if not word[:1].isupper():
         return False
-    return any(
-        {"Geox", "Name", "Surn", "Orgn"} & set(str(r.tag).replace(" ", ",").split(","))
-        for r in analyzer().parse(word.lower())
-    )
-
-
-def _cap(original: str, word: str) -> str:
-    """Return `word` with the capitals of `original`, part by part («Ханты-Мансийский»)."""
-    if original.isupper() and len(original) > 1:
-        return word.upper()
-    old_parts, new_parts = original.split("-"), word.split("-")
-    if len(old_parts) != len(new_parts):
-        old_parts, new_parts = [original], [word]
-    return "-".join(
-        n[:1].upper() + n[1:] if o[:1].isupper() else n
-        for o, n in zip(old_parts, new_parts, strict=True)
-    )
+    return any(_NAMES & r.tag.grammemes for r in parse(word.lower()))

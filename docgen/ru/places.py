@@ -8,16 +8,13 @@ data: generic_words.yaml, with its sources and the documented exceptions.
 from __future__ import annotations
 
 from functools import lru_cache
-from pathlib import Path
 from typing import NamedTuple
 
-import yaml
-
+from . import datafiles
 from .morph import parse
 from .readings import ADJ, HYPHENS, Step, first_part, from_dictionary, last_part, split_hyphens
 from .tokens import SPACE, WORD, Token
 
-_DATA = Path(__file__).with_name("generic_words.yaml")
 _HARD_CONSONANTS = frozenset("бвгдзклмнпрстфх")
 _ENDINGS = {"nomn": "", "gent": "а", "datv": "у", "accs": "", "ablt": "ом", "loct": "е"}
 
@@ -34,8 +31,7 @@ class Table(NamedTuple):
 @lru_cache(maxsize=1)
 def table() -> Table:
     """Return the generic-word table from generic_words.yaml (read once)."""
-    with _DATA.open(encoding="utf-8") as f:
-        data = yaml.safe_load(f)
+    data = datafiles.load("generic_words.yaml")
     return Table(
         agree=frozenset(data["agree"]),
         abbreviations=frozenset(a for abbrs in data["agree"].values() for a in abbrs),

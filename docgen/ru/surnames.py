@@ -22,16 +22,12 @@ Returns lower-case words; the caller restores capitals and the «ё» policy.
 from __future__ import annotations
 
 from functools import lru_cache
-from pathlib import Path
 from typing import NamedTuple
 
-import yaml
-
-from . import morph
+from . import datafiles, morph
 from .morph import parse
 from .readings import PROPER, from_dictionary
 
-_DATA = Path(__file__).with_name("surnames.yaml")
 _CASES = ("gent", "datv", "accs", "ablt", "loct")
 _VOWELS = frozenset("аеёиоуыэюя")
 _CONSONANTS = frozenset("бвгджзклмнпрстфхцчшщ")
@@ -55,8 +51,7 @@ class Tables(NamedTuple):
 @lru_cache(maxsize=1)
 def tables() -> Tables:
     """Return the ending tables of surnames.yaml (read once)."""
-    with _DATA.open(encoding="utf-8") as f:
-        data = yaml.safe_load(f)
+    data = datafiles.load("surnames.yaml")
     adjectival = {
         gender: dict(sorted(table.items(), key=lambda kv: -len(kv[0])))
         for gender, table in data["adjectival"].items()

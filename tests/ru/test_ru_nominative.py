@@ -93,3 +93,18 @@ def test_gender_of_a_name_only_when_the_name_shows_it(name, gender):
     from docgen.ru import gender_of
 
     assert gender_of(name) == gender
+
+
+@pytest.mark.parametrize(
+    ("given", "case", "expected"),
+    [
+        # -- pymorphy writes «посёлок»: an «ё» the text did not have is not introduced (T-10) --
+        ("поселка городского типа", "gent", "поселок городского типа"),
+        ("Зеленым поселком", "ablt", "Зеленый поселок"),
+        # -- an «ё» that was typed stays; capitals are copied, all caps stay all caps --
+        ("посёлка городского типа", "gent", "посёлок городского типа"),
+        ("КОМИТЕТОМ ОБРАЗОВАНИЯ", "ablt", "КОМИТЕТ ОБРАЗОВАНИЯ"),
+    ],
+)
+def test_the_nominative_is_spelled_like_the_text(given, case, expected):
+    assert nominative(given, case) == expected
