@@ -134,18 +134,11 @@ def check_text(
     return check_text_model(model, profile, registry=registry, today=today)
 
 
-def _docx_model(data: bytes, kinds: Kinds | None, name: str = "документ") -> DocModel:
+def _model(read, source, kinds: Kinds | None, name: str = "документ") -> DocModel:
+    """Return ``read(source, kinds)`` (:func:`model_from_docx` or :func:`model_from_parts`);
+    a package that cannot be read is a CheckInputError naming `name`."""
     try:
-        return model_from_docx(data, kinds)
-    except DocxFormatError as exc:
-        raise CheckInputError(f"не читается как .docx: {exc}", name) from None
-
-
-def _parts_model(
-    parts: collections.abc.Mapping[str, bytes | str], kinds: Kinds | None, name: str = "документ"
-) -> DocModel:
-    try:
-        return model_from_parts(parts, kinds)
+        return read(source, kinds)
     except DocxFormatError as exc:
         raise CheckInputError(f"не читается как .docx: {exc}", name) from None
 
@@ -174,7 +167,7 @@ def check_layout(
         cached = cached_layout(cache_key, profile, _kind_words(kinds))
         if cached is not None:
             return cached
-    return run_layout(_docx_model(data, kinds), profile, cache_key)
+    return run_layout(_model(model_from_docx, data, kinds), profile, cache_key)
 
 
 def check_docx(
@@ -195,7 +188,7 @@ def check_docx(
     template version and kinds). `registry` and `today`: see :func:`check_text_model`.
     """
     return _check_package(
-        lambda: _docx_model(data, kinds),
+        lambda: _model(model_from_docx, data, kinds),
         profile,
         layout,
         text,
@@ -225,7 +218,7 @@ def check_parts(
     :func:`check_docx` gives on the .docx made of the same parts.
     """
     return _check_package(
-        lambda: _parts_model(parts, kinds),
+        lambda: _model(model_from_parts, parts, kinds),
         profile,
         layout,
         text,

@@ -15,11 +15,7 @@ from ..memo import kinds_text_memo, para_memo
 from ..model import DocModel, Para, Part
 from ..patterns import DATE, NAME_FIO_RE, NAME_IOF_RE, NUMBER, SP
 from ..registry import Issue, issue, rule
-from ._common import ERROR, WARNING, body_paras, next_body
-
-
-def _acts(doc: DocModel) -> Iterator[Part]:
-    return (p for p in doc.parts if p.kind == "act")
+from ._common import ERROR, WARNING, acts, appendices, body_paras, next_body
 
 
 def _level1(part: Part) -> list[tuple[Para, str]]:
@@ -39,7 +35,7 @@ def _level1(part: Part) -> list[tuple[Para, str]]:
     also=(WARNING,),
 )
 def act_title(doc: DocModel, profile):
-    for part in _acts(doc):
+    for part in acts(doc):
         title = part.role("title")
         if not title:
             where = next(iter(part.role("datenum", "kind")), part.paras[0])
@@ -111,7 +107,7 @@ def _reference_issues(text: str, kinds: KindWords) -> tuple[tuple[str, str, str]
 
 @rule("G-28", WARNING, "text", "Приказ: «ПРИКАЗЫВАЮ:» отдельной строкой; преамбула кончается «:»")
 def operative_word(doc: DocModel, profile):
-    for part in _acts(doc):
+    for part in acts(doc):
         clauses = part.role("clause")
         if not clauses:
             continue
@@ -164,7 +160,7 @@ def clause_form(doc: DocModel, profile):
     "Порядок пунктов акта: утрата силы перед контролем, контроль — последний",
 )
 def clause_order(doc: DocModel, profile):
-    for part in _acts(doc):
+    for part in acts(doc):
         clauses = _level1(part)
         control = [i for i, (_, text) in enumerate(clauses) if text.startswith("Контроль")]
         repeal = [
@@ -202,7 +198,7 @@ _REPEAL_RE = re.compile(r"^Признать\s+утративш(?P<end>им|ей|
 )
 def formulas(doc: DocModel, profile):
     control = doc.kinds.built(_control_re)
-    for part in _acts(doc):
+    for part in acts(doc):
         for para, text in _level1(part):
             if text.startswith("Контроль") and not control.match(text):
                 yield issue(
@@ -238,15 +234,15 @@ def formulas(doc: DocModel, profile):
     "Каждое приложение упомянуто в тексте акта: «(приложение 1)», «согласно приложению»",
 )
 def appendix_mentions(doc: DocModel, profile):
-    appendices = [p for p in doc.parts if p.kind == "appendix"]
-    for part in _acts(doc):
-        if not appendices:
+    found = appendices(doc)
+    for part in acts(doc):
+        if not found:
             return
         text = " ".join(
             p.clean for p in part.paras if p.role in ("clause", "text", "item", "preamble", "title")
         )
         anchor = next(iter(part.role("clause")), part.paras[0])
-        if len(appendices) == 1:
+        if len(found) == 1:
             if not re.search(r"приложени|прилагаем", text, re.IGNORECASE):
                 yield issue(
                     anchor,
@@ -254,7 +250,7 @@ def appendix_mentions(doc: DocModel, profile):
                     "«… согласно приложению к настоящему распоряжению» или «(приложение)»",
                 )
             continue
-        for n, appendix in enumerate(appendices, 1):
+        for n, appendix in enumerate(found, 1):
             number = appendix.number or n
             if not re.search(rf"приложени\w*\s*(?:№\s*)?{number}\b", text, re.IGNORECASE):
                 yield issue(
@@ -275,7 +271,7 @@ _SPACED_NAME_RE = re.compile(r"\S[ \u00a0]{2,}(?:[А-ЯЁ]\.[ \u00a0]?[А-ЯЁ]\
     also=(ERROR,),
 )
 def signature(doc: DocModel, profile):
-    for part in _acts(doc):
+    for part in acts(doc):
         sign = part.role("sign")
         if not sign:
             if part.role("clause"):
@@ -320,7 +316,7 @@ def signature(doc: DocModel, profile):
 
 @rule("G-40", ERROR, "text", "Перед должностью в подписи нет «за», «/», «Зам.»")
 def signature_prefix(doc: DocModel, profile):
-    for part in _acts(doc):
+    for part in acts(doc):
         sign = part.role("sign")
         if sign and re.match(r"^(?:за\s|/|Зам\.)", sign[0].clean, re.IGNORECASE):
             yield issue(

@@ -17,15 +17,11 @@ from ..patterns import (
     squeeze,
 )
 from ..registry import issue, rule
-from ._common import ERROR, WARNING
+from ._common import ERROR, WARNING, appendices
 
 _APPROVAL_RE = re.compile(r"^(?:УТВЕРЖДЕН[АОЫ]?|Утвержден[аоы]?)$")
 _GOST_MARK_RE = re.compile(r"^(?:Приложение|ПРИЛОЖЕНИЕ)\b")
 _DATE_NUMBER_RE = re.compile(rf"\bот\s+{DATE}\s*№")
-
-
-def _appendices(doc: DocModel) -> list[Part]:
-    return [p for p in doc.parts if p.kind == "appendix"]
 
 
 def _act(doc: DocModel) -> Part | None:
@@ -57,10 +53,10 @@ def mark_style(part: Part) -> str | None:
 
 @rule("G-34", ERROR, "text", "Отметка о приложении: «Приложение N / к распоряжению … / от … № …»")
 def appendix_mark(doc: DocModel, profile):
-    appendices = _appendices(doc)
+    parts = appendices(doc)
     act = _act(doc)
     own = doc.kinds.act(act.act_kind) if act is not None else None
-    for part in appendices:
+    for part in parts:
         style = mark_style(part)
         if style is None:
             yield issue(
@@ -93,9 +89,7 @@ def appendix_mark(doc: DocModel, profile):
                 "в отметке о приложении нет даты и номера акта",
                 "«от 23.05.2023 № 233»",
             )
-        if len(appendices) > 1 and not re.match(
-            r"^(?:Приложение|ПРИЛОЖЕНИЕ)\s*№?\s*\d", lines[0][1]
-        ):
+        if len(parts) > 1 and not re.match(r"^(?:Приложение|ПРИЛОЖЕНИЕ)\s*№?\s*\d", lines[0][1]):
             yield issue(
                 lines[0][0], "приложений несколько, а в отметке нет номера", "«Приложение 1»"
             )
@@ -130,7 +124,7 @@ def approval_mark(doc: DocModel, profile):
     act = _act(doc)
     own = doc.kinds.act(act.act_kind) if act is not None else None
     by_act = doc.kinds.by_act_re
-    for part in _appendices(doc):
+    for part in appendices(doc):
         if mark_style(part) != "lenobl":
             continue
         lines = mark_lines(part)
@@ -189,7 +183,7 @@ def approval_mark(doc: DocModel, profile):
 def mark_kind(doc: DocModel, profile):
     act = _act(doc)
     styles = {}
-    for part in _appendices(doc):
+    for part in appendices(doc):
         heads = [
             p for p in part.paras if p.role in ("mark", "extra") and p.clean.upper() == "УТВЕРЖДАЮ"
         ]
@@ -229,7 +223,7 @@ def mark_kind(doc: DocModel, profile):
 
 @rule("G-37", WARNING, "text", "Заголовок приложения: вид документа прописными, «о …» строкой ниже")
 def appendix_heading(doc: DocModel, profile):
-    for part in _appendices(doc):
+    for part in appendices(doc):
         heading = part.role("doctitle")
         if not heading:
             first = next((p for p in part.body() if p.role not in ("mark", "extra")), None)

@@ -32,20 +32,9 @@ _MONTH_RE = re.compile(
     r"(?:январ[ьяе]|феврал[ьяе]|март[ае]?|апрел[ьяе]|ма[йяе]|июн[ьяе]|июл[ьяе]|август[ае]?"
     r"|сентябр[ьяе]|октябр[ьяе]|ноябр[ьяе]|декабр[ьяе])"
 )
-_MONTH_STEMS = (
-    ("январ", 1),
-    ("феврал", 2),
-    ("март", 3),
-    ("апрел", 4),
-    ("ма", 5),
-    ("июн", 6),
-    ("июл", 7),
-    ("август", 8),
-    ("сентябр", 9),
-    ("октябр", 10),
-    ("ноябр", 11),
-    ("декабр", 12),
-)
+#: Each month's stem with its number: the genitive without its last letter («январ», «ма»),
+#: in calendar order («март» is tried before «ма»).
+_MONTH_STEMS = tuple((name[:-1], number) for name, number in MONTH_NUMBERS.items())
 _GENITIVES = tuple(MONTH_NUMBERS)
 #: Words before a date that make it a deadline; before a year, a target.
 _DEADLINE_WORDS = ("до", "позднее")
