@@ -32,13 +32,6 @@ PACKAGE_TITLE = "Распоряжение об утверждении Поряд
 
 
 @pytest.fixture
-def editor(client, auth):
-    """Return the client of a logged-in editor."""
-    auth.login()
-    return client
-
-
-@pytest.fixture
 def appendix_docx(make_docx) -> bytes:
     """Return the .docx of the small appendix."""
     return make_docx(*APPENDIX_LINES)
