@@ -16,7 +16,7 @@ from docgen import DocgenError
 
 from . import catalog, forms, imports, library, rendering, uploads
 from .derived import Deriver
-from .security import public
+from .security import public, size_text
 
 bp = Blueprint("actimport", __name__)
 
@@ -81,7 +81,7 @@ def check_file(data: bytes, filename: str, limit: int) -> str:
     if not filename.lower().endswith(EXTENSIONS):
         return "принимаются только документы .docx и тексты .txt"
     if len(data) > limit:
-        return f"файл больше {_size(limit)}"
+        return f"файл больше {size_text(limit)}"
     if not data.strip():
         return "файл пустой"
     if filename.lower().endswith(".txt"):
@@ -92,13 +92,7 @@ def check_file(data: bytes, filename: str, limit: int) -> str:
     return problems[0].message if problems else ""
 
 
-def _size(size: int) -> str:
-    if size < 1024 * 1024:
-        return f"{size // 1024} КБ"
-    return f"{size / (1024 * 1024):g} МБ".replace(".", ",")
-
-
 def _page(model: forms.FormModel, status: int = 200):
     return render_template(
-        "generate/import.html", model=model, max_size=_size(max_bytes()), extensions=EXTENSIONS
+        "generate/import.html", model=model, max_size=size_text(max_bytes()), extensions=EXTENSIONS
     ), status
