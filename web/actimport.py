@@ -14,7 +14,7 @@ from flask import Blueprint, current_app, flash, redirect, render_template, requ
 
 from docgen import DocgenError
 
-from . import catalog, forms, imports, library, rendering, uploads
+from . import forms, imports, library, rendering, uploads
 from .derived import Deriver
 from .security import public, size_text
 
@@ -29,9 +29,7 @@ EXTENSIONS = (".docx", ".txt")
 def upload(package: str, municipality: str):
     """Show the upload form; on POST read the act and open the pre-filled form."""
     dg = library.docgen()
-    model = catalog.kept(
-        "form", (package, municipality), lambda: forms.load_model(package, municipality, dg)
-    )
+    model = forms.kept_model(package, municipality, dg)
     if request.method == "GET":
         return _page(model)
     file = request.files.get("act")
