@@ -30,11 +30,13 @@ import sys
 import tempfile
 import threading
 import time
-from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urlencode
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tests"))
+from webform import form_values
+
 FORM = "/generate/lenobl-mms/leningrad/kirovsky"
 BODY = json.dumps(
     {"document": "lenobl-mms", "municipality": "leningrad/kirovsky", "values": {}, "draft": True}
@@ -58,49 +60,6 @@ def wait_ready(port: int, timeout: float = 90) -> None:
         except OSError:
             time.sleep(0.2)
     raise SystemExit("сервер не ответил на /healthz")
-
-
-class _Inputs(HTMLParser):
-    """Collects what a browser submits for the form ``docform`` (text, selects, areas)."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.values: dict[str, str] = {}
-        self._area: str | None = None
-        self._select: str | None = None
-        self._inside = False
-
-    def handle_starttag(self, tag, attrs):
-        a = dict(attrs)
-        if tag == "form":
-            self._inside = a.get("id") == "docform"
-        if not self._inside:
-            return
-        name = a.get("name")
-        if tag == "input" and name and a.get("type") not in ("submit", "file"):
-            if a.get("type") in ("radio", "checkbox") and "checked" not in a:
-                return
-            self.values[name] = a.get("value") or ""
-        elif tag == "textarea":
-            self._area = name
-            self.values[name] = ""
-        elif tag == "select":
-            self._select = name
-            self.values.setdefault(name, "")
-        elif tag == "option" and self._select and "selected" in a:
-            self.values[self._select] = a.get("value") or ""
-
-    def handle_endtag(self, tag):
-        if tag == "form":
-            self._inside = False
-        elif tag == "textarea":
-            self._area = None
-        elif tag == "select":
-            self._select = None
-
-    def handle_data(self, data):
-        if self._area:
-            self.values[self._area] += data
 
 
 class Client:
@@ -130,9 +89,8 @@ class Client:
 
     def form_body(self) -> bytes:
         status, page = self.request("GET", FORM)
-        parser = _Inputs()
-        parser.feed(page.decode("utf-8"))
-        return urlencode({**parser.values, "action": "preview"}).encode()
+        values = form_values(page.decode("utf-8"))
+        return urlencode({**values, "action": "preview"}).encode()
 
 
 def _loop(port: int, kind: str, stop_at: float, latencies: list, errors: list) -> None:

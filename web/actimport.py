@@ -14,9 +14,9 @@ from flask import Blueprint, current_app, flash, redirect, render_template, requ
 
 from docgen import DocgenError
 
-from . import catalog, forms, imports, library, rendering, uploads
+from . import forms, imports, library, rendering, uploads
 from .derived import Deriver
-from .security import public
+from .security import public, size_text
 
 bp = Blueprint("actimport", __name__)
 
@@ -29,9 +29,7 @@ EXTENSIONS = (".docx", ".txt")
 def upload(package: str, municipality: str):
     """Show the upload form; on POST read the act and open the pre-filled form."""
     dg = library.docgen()
-    model = catalog.kept(
-        "form", (package, municipality), lambda: forms.load_model(package, municipality, dg)
-    )
+    model = forms.kept_model(package, municipality, dg)
     if request.method == "GET":
         return _page(model)
     file = request.files.get("act")
@@ -81,7 +79,7 @@ def check_file(data: bytes, filename: str, limit: int) -> str:
     if not filename.lower().endswith(EXTENSIONS):
         return "принимаются только документы .docx и тексты .txt"
     if len(data) > limit:
-        return f"файл больше {_size(limit)}"
+        return f"файл больше {size_text(limit)}"
     if not data.strip():
         return "файл пустой"
     if filename.lower().endswith(".txt"):
@@ -92,13 +90,7 @@ def check_file(data: bytes, filename: str, limit: int) -> str:
     return problems[0].message if problems else ""
 
 
-def _size(size: int) -> str:
-    if size < 1024 * 1024:
-        return f"{size // 1024} КБ"
-    return f"{size / (1024 * 1024):g} МБ".replace(".", ",")
-
-
 def _page(model: forms.FormModel, status: int = 200):
     return render_template(
-        "generate/import.html", model=model, max_size=_size(max_bytes()), extensions=EXTENSIONS
+        "generate/import.html", model=model, max_size=size_text(max_bytes()), extensions=EXTENSIONS
     ), status

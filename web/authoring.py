@@ -17,7 +17,7 @@ from flask import Blueprint, abort, flash, g, redirect, render_template, request
 from docgen import DocgenError, Severity
 
 from . import gate, library, metaform, packageform, rendering, store, uploads, versions
-from .catalog import regions
+from .catalog import listing
 from .db import get_db
 from .editview import max_bytes, page, set_names
 
@@ -189,7 +189,7 @@ def _meta_page(
         template=template,
         added=list(added),
         groups=metaform.variable_groups(dg.schema()),
-        regions=regions(dg),
+        regions=listing(dg)[0],
         kinds=metaform.KINDS,
         levels=metaform.LEVELS,
         genders=metaform.GENDERS,
@@ -238,7 +238,7 @@ def _package_page(form, *, failures=(), status=200):
         form=form,
         rows=range(1, packageform.APPENDIX_ROWS + 1),
         templates=packageform.templates_by_kind(dg),
-        regions=regions(dg),
+        regions=listing(dg)[0],
         levels=metaform.LEVELS,
         failures=gate.grouped(list(failures)),
         failure_count=len(failures),

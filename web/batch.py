@@ -151,7 +151,7 @@ def _launch(
             "error",
         )
         return redirect(url_for("batch.index"), code=303)
-    names = _set_names(dg)
+    names = catalog.set_names(catalog.listing(dg)[0])
     ordered = sorted(ids, key=lambda i: jobs.russian_key(names.get(i, i)))
     job_id = jobs.create_job(
         db,
@@ -178,11 +178,6 @@ def _launch(
     return redirect(url_for("batch.job", job_id=job_id), code=303)
 
 
-def _set_names(dg: Docgen) -> dict[str, str]:
-    regions = catalog.regions(dg)
-    return {m.id: m.name for r in regions for m in (*r.municipalities, *filter(None, [r.own]))}
-
-
 def _job_or_404(job_id: str):
     row = jobs.load_job(get_db(), job_id, _stale())
     if row is None or not jobs.visible(row, _owner(), g.user is not None):
@@ -195,10 +190,9 @@ def job(job_id: str):
     """Show the job's progress bar and per-municipality table (refreshes while running)."""
     row = _job_or_404(job_id)
     items = jobs.job_items(get_db(), job_id)
-    dg = library.docgen()
-    regions = catalog.regions(dg)
-    names = _set_names(dg)
-    titles = {p.id: p.title for p in catalog.packages(dg)}
+    regions, docs = catalog.listing(library.docgen())
+    names = catalog.set_names(regions)
+    titles = {p.id: p.title for p in docs}
     return render_template(
         "batch/job.html",
         job=row,
@@ -255,9 +249,9 @@ def download(job_id: str):
     path = library.jobs_dir() / job_id / jobs.RESULT_ZIP
     if not path.exists():
         abort(404, "Архив ещё не готов.")
-    dg = library.docgen()
-    title = {p.id: p.title for p in catalog.packages(dg)}.get(row["package"], row["package"])
-    region = {r.id: r.name for r in catalog.regions(dg)}.get(row["region"], "все регионы")
+    regions, docs = catalog.listing(library.docgen())
+    title = {p.id: p.title for p in docs}.get(row["package"], row["package"])
+    region = {r.id: r.name for r in regions}.get(row["region"], "все регионы")
     name = f"{title} — {region}"
     name += " (черновики).zip" if row["draft"] else ".zip"
     response = send_file(

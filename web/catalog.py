@@ -102,6 +102,16 @@ def regions(dg: Docgen) -> list[Region]:
     return sorted(out, key=lambda r: r.name.casefold())
 
 
+def set_names(regions: list[Region]) -> dict[str, str]:
+    """Return the short name of every variable set of `regions` by id (its own sets too)."""
+    names = {}
+    for region in regions:
+        if region.own:
+            names[region.own.id] = region.own.name
+        names.update((m.id, m.name) for m in region.municipalities)
+    return names
+
+
 def _text(value) -> str:
     if isinstance(value, dict):
         value = value.get("nomn")

@@ -99,18 +99,9 @@ def user() -> None:
     "--password-stdin", is_flag=True, help="прочитать пароль из первой строки стандартного ввода"
 )
 def add(username: str, password_stdin: bool) -> None:
-    from . import auth, db
+    from . import auth
 
-    if password_stdin:
-        password = sys.stdin.readline().rstrip("\r\n")
-    else:
-        password = click.prompt("Пароль", hide_input=True, confirmation_prompt="Ещё раз")
-    app = _app()
-    with closing(db.connect(app.config["DATABASE"])) as conn:
-        try:
-            auth.create_user(conn, username, password)
-        except auth.AccountError as exc:
-            raise click.ClickException(str(exc)) from None
+    _account(auth.create_user, username, _password("Пароль", password_stdin))
     click.echo(f"Создан пользователь «{username}».", file=sys.stdout)
 
 
@@ -120,16 +111,26 @@ def add(username: str, password_stdin: bool) -> None:
     "--password-stdin", is_flag=True, help="прочитать пароль из первой строки стандартного ввода"
 )
 def passwd(username: str, password_stdin: bool) -> None:
+    from . import auth
+
+    _account(auth.set_password, username, _password("Новый пароль", password_stdin))
+    click.echo(f"Пароль пользователя «{username}» изменён; его сеансы завершены.")
+
+
+def _password(prompt: str, from_stdin: bool) -> str:
+    """Return the password: the first line of stdin, or typed twice at `prompt`."""
+    if from_stdin:
+        return sys.stdin.readline().rstrip("\r\n")
+    return click.prompt(prompt, hide_input=True, confirmation_prompt="Ещё раз")
+
+
+def _account(change, username: str, password: str) -> None:
+    """Run ``change(conn, username, password)`` (web.auth) on the app's database; its
+    AccountError is the command's error message."""
     from . import auth, db
 
-    if password_stdin:
-        password = sys.stdin.readline().rstrip("\r\n")
-    else:
-        password = click.prompt("Новый пароль", hide_input=True, confirmation_prompt="Ещё раз")
-    app = _app()
-    with closing(db.connect(app.config["DATABASE"])) as conn:
+    with closing(db.connect(_app().config["DATABASE"])) as conn:
         try:
-            auth.set_password(conn, username, password)
+            change(conn, username, password)
         except auth.AccountError as exc:
             raise click.ClickException(str(exc)) from None
-    click.echo(f"Пароль пользователя «{username}» изменён; его сеансы завершены.")

@@ -36,9 +36,10 @@ def page(
     dg = library.docgen()
     tpl = dg.template(template_id)
     shipped = library.shipped_files(template_id)
+    regions = catalog.listing(dg)[0]
     sets = [
         m
-        for r in catalog.regions(dg)
+        for r in regions
         if r.id in tpl.regions
         for m in ((r.own,) if tpl.level == "region" and r.own else r.municipalities)
     ]
@@ -62,7 +63,7 @@ def page(
         failures=gate.grouped(list(failures)),
         failure_count=len(failures),
         failures_title=failures_title,
-        set_names=set_names(dg),
+        set_names=catalog.set_names(regions),
         municipalities=sets,
         preview=preview,
         chosen=chosen or (sets[0].id if sets else ""),
@@ -75,12 +76,7 @@ def page(
 
 def set_names(dg: Docgen) -> dict[str, str]:
     """Return the name of every variable set by id, for the lists of failures."""
-    names = {}
-    for region in catalog.regions(dg):
-        if region.own:
-            names[region.own.id] = region.own.name
-        names.update((m.id, m.name) for m in region.municipalities)
-    return names
+    return catalog.set_names(catalog.listing(dg)[0])
 
 
 def max_bytes() -> int:
@@ -97,9 +93,10 @@ def lint_bytes(data: bytes, declared, template_id: str | None = None) -> list:
     with tempfile.NamedTemporaryFile(dir=work, suffix=".docx") as tmp:
         tmp.write(data)
         tmp.flush()
-        findings = uploads.lint_upload(Path(tmp.name), declared, library.docgen())
+        active = library.docgen()
+        findings = uploads.lint_upload(Path(tmp.name), declared, active)
         if template_id is None or uploads.refused(findings):
             return findings
         candidate = library.docgen(library.Candidate(template_id, docx=Path(tmp.name)))
         problems = rendering.trial(candidate, template_id)
-        return findings + uploads.trial_findings(problems, set_names(library.docgen()))
+        return findings + uploads.trial_findings(problems, set_names(active))

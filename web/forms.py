@@ -25,6 +25,7 @@ from typing import Any
 
 from docgen import UNKNOWN, Docgen, FieldSpec, Package, Schema, VariableSet
 
+from . import catalog
 from .derived import CASES
 
 #: Most rows a list may have.
@@ -182,6 +183,13 @@ def parse_name(name: str) -> list[str | int] | None:
         steps.append(int(match.group(1)) if match.group(1) is not None else match.group(2))
         pos = match.end()
     return steps
+
+
+def kept_model(package_id: str, municipality: str, dg: Docgen) -> FormModel:
+    """Return :func:`load_model`'s model, kept like the home page's listing (web.catalog)."""
+    return catalog.kept(
+        "form", (package_id, municipality), lambda: load_model(package_id, municipality, dg)
+    )
 
 
 def load_model(package_id: str, municipality: str, dg: Docgen) -> FormModel:

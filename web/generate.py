@@ -17,7 +17,6 @@ from docgen import (
 )
 
 from . import (
-    catalog,
     forms,
     formstate,
     hints,
@@ -52,10 +51,7 @@ _UNSAFE_NAME_RE = re.compile(r'[\x00-\x1f\x7f\\/:*?"<>|\ue000-\uf8ff]+')
 def form(package: str, municipality: str):
     """Show the form; on POST check it, then preview, or send the draft or final DOCX."""
     dg = library.docgen()
-    # -- the form's fields and values, kept like the home page's listing (web.catalog) --
-    model = catalog.kept(
-        "form", (package, municipality), lambda: forms.load_model(package, municipality, dg)
-    )
+    model = forms.kept_model(package, municipality, dg)
     deriver = Deriver(dg.environment)
     source = request.args if request.method == "GET" else request.form
     key = source.get("import", "")

@@ -18,7 +18,7 @@ from jinja2 import TemplateSyntaxError
 
 from docgen import Docgen, DocTemplate, Schema
 
-from .catalog import regions
+from .catalog import listing
 from .forms import SECTION_TITLES
 
 #: Russian titles of the schema's top-level groups the generation form does not title.
@@ -140,21 +140,11 @@ def read(form: Mapping, dg: Docgen, template_id: str | None = None) -> MetaForm:
     errors = result.errors
     if template_id is None:
         check_new_id(values["id"], dg, errors)
-    if not values["title"]:
-        errors["title"] = "Укажите наименование шаблона."
-    elif len(values["title"]) > MAX_TITLE:
-        errors["title"] = f"Не длиннее {MAX_TITLE} знаков."
-    if values["kind"] not in KINDS:
-        errors["kind"] = "Выберите вид: акт или приложение."
-    known = {r.id for r in regions(dg)} | {ALL_REGIONS}
     if ALL_REGIONS in values["regions"]:
         values["regions"] = [ALL_REGIONS]
-    if not values["regions"]:
-        errors["regions"] = "Выберите хотя бы один регион."
-    elif not set(values["regions"]) <= known:
-        errors["regions"] = "Такого региона нет среди наборов переменных."
-    if values["level"] not in LEVELS:
-        errors["level"] = "Выберите уровень набора переменных."
+    check_shared(values, errors, dg, "шаблона", ALL_REGIONS)
+    if values["kind"] not in KINDS:
+        errors["kind"] = "Выберите вид: акт или приложение."
     if values["kind"] == "appendix":
         if not values["doc_title"]:
             errors["doc_title"] = "У приложения нужно наименование документа."
@@ -162,12 +152,30 @@ def read(form: Mapping, dg: Docgen, template_id: str | None = None) -> MetaForm:
             _check_jinja(dg, "doc_title", values["doc_title"], errors)
         if values["doc_gender"] not in GENDERS:
             errors["doc_gender"] = "Выберите гриф утверждения."
-    if len(values["description"]) > MAX_TEXT:
-        errors["description"] = f"Не длиннее {MAX_TEXT} знаков."
     unknown = sorted(chosen - set(values["variables"]))
     if unknown:
         errors["variables"] = f"Этих переменных нет в схеме: {', '.join(unknown)}."
     return result
+
+
+def check_shared(
+    values: Mapping[str, Any], errors: dict[str, str], dg: Docgen, whose: str, *extra: str
+) -> None:
+    """Put errors under the fields a template and a package share: title (of `whose`),
+    regions (a region of the variable sets or one of `extra`), level, description."""
+    if not values["title"]:
+        errors["title"] = f"Укажите наименование {whose}."
+    elif len(values["title"]) > MAX_TITLE:
+        errors["title"] = f"Не длиннее {MAX_TITLE} знаков."
+    known = {r.id for r in listing(dg)[0]} | set(extra)
+    if not values["regions"]:
+        errors["regions"] = "Выберите хотя бы один регион."
+    elif not set(values["regions"]) <= known:
+        errors["regions"] = "Такого региона нет среди наборов переменных."
+    if values["level"] not in LEVELS:
+        errors["level"] = "Выберите уровень набора переменных."
+    if len(values["description"]) > MAX_TEXT:
+        errors["description"] = f"Не длиннее {MAX_TEXT} знаков."
 
 
 def variable_groups(schema: Schema) -> list[VariableGroup]:

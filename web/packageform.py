@@ -17,8 +17,7 @@ from jinja2 import TemplateSyntaxError
 
 from docgen import Docgen, DocgenError, DocTemplate
 
-from .catalog import regions
-from .metaform import LEVELS, MAX_TEXT, MAX_TITLE, check_new_id
+from .metaform import check_new_id, check_shared
 
 #: How many appendix rows the form offers.
 APPENDIX_ROWS = 6
@@ -96,19 +95,7 @@ def read(form: Mapping, dg: Docgen) -> PackageForm:
         values[f"part-{n}"] = str(form.get(f"part-{n}", "")).strip()
         values[f"when-{n}"] = " ".join(str(form.get(f"when-{n}", "")).split())
     check_new_id(values["id"], dg, errors)
-    if not values["title"]:
-        errors["title"] = "Укажите наименование документа."
-    elif len(values["title"]) > MAX_TITLE:
-        errors["title"] = f"Не длиннее {MAX_TITLE} знаков."
-    if len(values["description"]) > MAX_TEXT:
-        errors["description"] = f"Не длиннее {MAX_TEXT} знаков."
-    known = {r.id for r in regions(dg)}
-    if not values["regions"]:
-        errors["regions"] = "Выберите хотя бы один регион."
-    elif not set(values["regions"]) <= known:
-        errors["regions"] = "Такого региона нет среди наборов переменных."
-    if values["level"] not in LEVELS:
-        errors["level"] = "Выберите уровень набора переменных."
+    check_shared(values, errors, dg, "документа")
     _check_parts(result, dg)
     return result
 

@@ -149,17 +149,20 @@ def _too_large() -> str:
     if request.path.startswith("/import/"):
         act = current_app.config.get("MAX_ACT_BYTES") or 0
         return (
-            f"Запрос больше допустимого: файл акта — не более {_mb(act)}, запрос целиком — "
-            f"не более {_mb(limit)}. Выберите файл меньше (например, сохраните акт как .txt)."
+            f"Запрос больше допустимого: файл акта — не более {size_text(act)}, "
+            f"запрос целиком — не более {size_text(limit)}. "
+            "Выберите файл меньше (например, сохраните акт как .txt)."
         )
     template = current_app.config.get("MAX_TEMPLATE_BYTES") or 0
     return (
-        f"Запрос больше допустимого: файл шаблона — не более {_mb(template)}, запрос целиком "
-        f"— не более {_mb(limit)}. Уменьшите файл (например, сожмите рисунки) и загрузите снова."
+        f"Запрос больше допустимого: файл шаблона — не более {size_text(template)}, "
+        f"запрос целиком — не более {size_text(limit)}. "
+        "Уменьшите файл (например, сожмите рисунки) и загрузите снова."
     )
 
 
-def _mb(size: int) -> str:
+def size_text(size: int) -> str:
+    """Return a size limit as the pages name it: «500 КБ», «1,5 МБ»."""
     if size < 1024 * 1024:
         return f"{size // 1024} КБ"
     return f"{size / (1024 * 1024):g} МБ".replace(".", ",")

@@ -32,13 +32,6 @@ PACKAGE_TITLE = "Распоряжение об утверждении Поряд
 
 
 @pytest.fixture
-def editor(client, auth):
-    """Return the client of a logged-in editor."""
-    auth.login()
-    return client
-
-
-@pytest.fixture
 def appendix_docx(make_docx) -> bytes:
     """Return the .docx of the small appendix."""
     return make_docx(*APPENDIX_LINES)
@@ -180,7 +173,9 @@ def test_a_created_template_has_no_version_zero(editor, appendix_docx):
         ({"id": "poryadok_raboty"}, "id", "Только строчные латинские буквы"),
         ({"id": "cover-approval"}, "id", "уже занят шаблоном"),
         ({"id": "lenobl-mms"}, "id", "уже занят документом"),
-        ({"title": "  "}, "title", "Укажите наименование"),
+        ({"title": "  "}, "title", "Укажите наименование шаблона"),
+        ({"title": "Т" * 301}, "title", "Не длиннее 300 знаков"),
+        ({"description": "о" * 2001}, "description", "Не длиннее 2000 знаков"),
         ({"kind": "annex"}, "kind", "Выберите вид"),
         ({"regions": []}, "regions", "хотя бы один регион"),
         ({"regions": ["mars"]}, "regions", "нет среди наборов"),
@@ -470,8 +465,13 @@ def test_a_package_is_created_from_a_created_template(editor, appendix_docx, doc
         ({"id": "lenobl-mms"}, "id", "уже занят документом"),
         ({"id": "cover-approval"}, "id", "уже занят шаблоном"),
         ({"id": "Новый"}, "id", "Только строчные латинские буквы"),
-        ({"title": ""}, "title", "Укажите наименование"),
+        ({"title": ""}, "title", "Укажите наименование документа"),
+        ({"title": "Т" * 301}, "title", "Не длиннее 300 знаков"),
+        ({"description": "о" * 2001}, "description", "Не длиннее 2000 знаков"),
         ({"regions": []}, "regions", "хотя бы один регион"),
+        ({"regions": ["mars"]}, "regions", "нет среди наборов"),
+        ({"regions": ["all"]}, "regions", "нет среди наборов"),
+        ({"level": "country"}, "level", "Выберите уровень"),
         ({"part-0": ""}, "part-0", "Выберите акт"),
         ({"part-0": "polozhenie-mms-lenobl"}, "part-0", "должна быть актом"),
         ({"part-1": "cover-approval"}, "part-1", "вида «приложение»"),

@@ -18,13 +18,6 @@ MARKER = "Строка из новой версии шаблона"
 
 
 @pytest.fixture
-def editor(client, auth):
-    """Return the client of a logged-in editor."""
-    auth.login()
-    return client
-
-
-@pytest.fixture
 def source_lines() -> list[str]:
     """Return the markup lines of the shipped cover template."""
     text = (REPO / "templates_docx" / "src" / f"{TEMPLATE}.txt").read_text(encoding="utf-8")

@@ -18,13 +18,6 @@ API = "/api/generate"
 BASE = {"document": "lenobl-mms", "municipality": "leningrad/kirovsky", "draft": True}
 
 
-@pytest.fixture
-def editor(client, auth):
-    """Return the client of a logged-in editor."""
-    auth.login()
-    return client
-
-
 def _upload(client, data: bytes):
     return client.post(
         f"/editor/{TEMPLATE}/upload",

@@ -16,13 +16,6 @@ SLOW = "{% for a in range(99999) %}{% for b in range(99999) %}{% endfor %}{% end
 
 
 @pytest.fixture
-def editor(client, auth):
-    """Return the client of a logged-in editor."""
-    auth.login()
-    return client
-
-
-@pytest.fixture
 def source_lines() -> list[str]:
     """Return the markup lines of the shipped cover template."""
     text = (REPO / "templates_docx" / "src" / f"{TEMPLATE}.txt").read_text(encoding="utf-8")
