@@ -12,9 +12,10 @@ from __future__ import annotations
 
 import re
 
-from . import morph
+from . import morph, places
 from .cases import normalize_case
 from .morph import parse
+from .readings import from_dictionary
 from .spelling import restore_surface
 
 _WORD_RE = re.compile(r"\S+|\s+")
@@ -41,9 +42,11 @@ def nominative(phrase: str, case: str) -> str:
     pending: list[tuple[int, object]] = []
     head = None
     index = 0
+    dashed = False
     for index, part in enumerate(parts):
         if part.isspace() or (head is not None and part in ("–", "—")):
             # -- «автономного округа – Югры»: a name after a dash stands in apposition --
+            dashed = dashed or not part.isspace()
             continue
         if head is None and pending and part == "и":
             # -- «общего и профессионального образования»: modifiers joined by «и» --
@@ -52,7 +55,9 @@ def nominative(phrase: str, case: str) -> str:
         if reading is None:
             break
         if reading.tag.POS == "NOUN":
-            if head is not None and not _proper(part):
+            if head is not None and not (
+                _proper(part) and (dashed or _declined_name(part, reading, head))
+            ):
                 break
             out[index] = _inflect_noun(part, reading)
             if head is None:
@@ -129,6 +134,21 @@ def _inflect_modifier(word: str, reading, head) -> str:
                 if declined is not None:
                     return restore_surface(word, f"{first}-{declined}")
     return restore_surface(word, form or word.lower())
+
+
+def _declined_name(word: str, reading, head) -> bool:
+    """Say whether the name `word` right after the noun `head` (no dash between: a name in
+    apposition after a dash always declines) stands declined with it, so that it
+    comes back to the nominative: never after «республика», «область» … (generic_words.yaml
+    ``never``); after «город», «посёлок» … (``agree``) a name the dictionary does not know
+    that ends like an indeclinable one is taken as written («посёлка Кугеси» → «посёлок
+    Кугеси», not «Кугеся»), as the forward declension would leave it."""
+    generic = places.table()
+    if head.normal_form in generic.never:
+        return False
+    if head.normal_form in generic.agree and not from_dictionary(reading):
+        return not word.lower().endswith(generic.invariant_endings)
+    return True
 
 
 def _proper(word: str) -> bool:

@@ -75,6 +75,25 @@ def test_nominative_is_the_inverse_of_inflect():
         assert nominative(inflect(Phrase(name), case), case) == name
 
 
+@pytest.mark.parametrize(
+    ("phrase", "case", "expected"),
+    [
+        # -- a dictionary name after an agreeing generic word comes back --
+        ("города Твери", "gent", "город Тверь"),
+        ("городом Кызылом", "ablt", "город Кызыл"),
+        # -- a name the dictionary does not know, ending like an indeclinable one, stays
+        #    as written (not «посёлок Кугеся»); the forward declension leaves it too --
+        ("посёлка Кугеси", "gent", "посёлок Кугеси"),
+        ("поселку Кугеси", "datv", "поселок Кугеси"),
+        # -- after «республика» the whole name stays --
+        ("Республики Марий Эл", "gent", "Республика Марий Эл"),
+    ],
+)
+def test_a_name_after_a_generic_word_comes_back_only_where_it_declines(phrase, case, expected):
+    assert nominative(phrase, case) == expected
+    assert inflect(Phrase(expected), case) == phrase
+
+
 def test_a_word_not_in_that_case_is_left_as_written():
     # -- «комитета» is genitive, not dative: nothing to turn back --
     assert nominative("комитета образования", "datv") == "комитета образования"
