@@ -29,6 +29,8 @@ class ActKind:
 
     name: str
     issued: bool = False
+    #: who issues an act of this kind — a note for whoever writes a set (docs/guide.md); not
+    #: printed and not shown in the form
     issuer: str = ""
     #: the operative formula on its own line («ПРИКАЗЫВАЮ:»); "" when there is none
     formula: str = ""
